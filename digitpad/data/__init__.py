@@ -1,0 +1,1 @@
+"""Datasets: file readers, the local data store, downloads and preprocessing."""

@@ -1,0 +1,72 @@
+"""Reader and writer for the IDX format MNIST and Fashion-MNIST ship in.
+
+Layout: a big-endian int32 magic ``0x000008NN`` where ``08`` means unsigned
+bytes and ``NN`` is the number of dimensions, one big-endian int32 per
+dimension, then the raw data in row-major order. Files may be gzip-compressed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.errors import DataError
+
+UBYTE = 0x08
+MAX_DIMS = 4
+# Refuse headers that claim more than this before allocating anything.
+MAX_ELEMENTS = 2_000_000_000
+
+
+def read_idx(path: str | os.PathLike) -> np.ndarray:
+    """Read an IDX file of unsigned bytes (``.gz`` or raw) into a uint8 array.
+
+    Raises :class:`DataError` naming the file and the problem when the magic
+    number, the dimensions or the length do not fit.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            gzipped = fh.read(2) == b"\x1f\x8b"
+        opener = gzip.open if gzipped else open
+        with opener(path, "rb") as fh:
+            return _parse(fh, path.name)
+    except (OSError, EOFError, zlib.error) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise DataError(f"{path}: no such file") from exc
+        raise DataError(f"{path.name}: cannot read ({exc})") from exc
+
+
+def _parse(fh, name: str) -> np.ndarray:
+    header = fh.read(4)
+    if len(header) < 4:
+        raise DataError(f"{name}: too short to be an IDX file")
+    zero, dtype_code, ndim = struct.unpack(">HBB", header)
+    if zero != 0 or dtype_code != UBYTE or not 1 <= ndim <= MAX_DIMS:
+        raise DataError(f"{name}: not an IDX file of unsigned bytes (magic 0x{header.hex()})")
+    raw_dims = fh.read(4 * ndim)
+    if len(raw_dims) < 4 * ndim:
+        raise DataError(f"{name}: header ends before its {ndim} dimensions")
+    dims = struct.unpack(f">{ndim}I", raw_dims)
+    count = int(np.prod(dims, dtype=np.int64))
+    if count > MAX_ELEMENTS:
+        raise DataError(f"{name}: header claims {dims}, which is far larger than any dataset")
+    data = fh.read(count + 1)
+    if len(data) != count:
+        what = "shorter" if len(data) < count else "longer"
+        raise DataError(f"{name}: file is {what} than its header {dims} says")
+    return np.frombuffer(data, dtype=np.uint8).reshape(dims)
+
+
+def write_idx(path: str | os.PathLike, array: np.ndarray) -> None:
+    """Write a uint8 array as IDX; gzip-compressed when the name ends in ``.gz``."""
+    array = np.ascontiguousarray(array, dtype=np.uint8)
+    header = struct.pack(">HBB", 0, UBYTE, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape)
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "wb") as fh:
+        fh.write(header + array.tobytes())

@@ -1,0 +1,179 @@
+"""A multilayer perceptron: a list of layers and a head.
+
+``MLP(NetworkSpec((784, 256, 128, 10)))`` builds
+Dense → ReLU → Dense → ReLU → Dense, followed by softmax + cross-entropy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from digitpad.errors import ConfigError
+from digitpad.nn.init import INITIALISERS
+from digitpad.nn.layers import ACTIVATIONS, Dense, Layer
+from digitpad.nn.losses import HEADS, Head, make_head
+
+DTYPES = {"float32": np.float32, "float64": np.float64}
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """Everything that defines a network's shape and maths (not its weights).
+
+    ``sizes`` runs from the input width to the output width, e.g.
+    ``(784, 256, 128, 10)``. With one output unit and MSE the network is a
+    regression on ``label / target_scale`` (the classic "predict label/10"
+    set-up); otherwise targets are one-hot.
+    """
+
+    sizes: tuple[int, ...]
+    activation: str = "relu"
+    output: str = "softmax"
+    loss: str = "cross_entropy"
+    init: str = "he"
+    bias: bool = True
+    reduction: str = "mean"
+    dtype: str = "float32"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sizes", tuple(int(s) for s in self.sizes))
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise ConfigError naming the first setting that does not make sense."""
+        if len(self.sizes) < 2 or any(s < 1 for s in self.sizes):
+            raise ConfigError(f"layer sizes must be two or more positive numbers, got {self.sizes}")
+        if self.activation not in ACTIVATIONS:
+            raise ConfigError(f"unknown activation {self.activation!r}; choose one of {', '.join(ACTIVATIONS)}")
+        if (self.output, self.loss) not in HEADS:
+            pairs = ", ".join(f"{o}+{l}" for o, l in HEADS)
+            raise ConfigError(f"output {self.output!r} with loss {self.loss!r} is not offered; choose one of {pairs}")
+        if self.init not in INITIALISERS:
+            raise ConfigError(f"unknown initialiser {self.init!r}; choose one of {', '.join(INITIALISERS)}")
+        if self.reduction not in ("mean", "sum"):
+            raise ConfigError(f"gradient reduction must be 'mean' or 'sum', got {self.reduction!r}")
+        if self.dtype not in DTYPES:
+            raise ConfigError(f"dtype must be float32 or float64, got {self.dtype!r}")
+        if self.output == "softmax" and self.sizes[-1] < 2:
+            raise ConfigError("a softmax output needs at least two units")
+
+    @property
+    def is_regression(self) -> bool:
+        return self.sizes[-1] == 1 and self.loss == "mse"
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {"sizes": list(self.sizes)}
+
+
+class MLP:
+    """Dense layers with a hidden activation between them, and an output head."""
+
+    def __init__(self, spec: NetworkSpec, seed: int | np.random.Generator | None = 0) -> None:
+        self.spec = spec
+        self.dtype = DTYPES[spec.dtype]
+        self.layers: list[Layer] = []
+        for i, (n_in, n_out) in enumerate(zip(spec.sizes[:-1], spec.sizes[1:])):
+            if i:
+                self.layers.append(ACTIVATIONS[spec.activation]())
+            self.layers.append(Dense(n_in, n_out, bias=spec.bias, dtype=self.dtype))
+        self.dense_layers[0].needs_input_grad = False
+        self.head: Head = make_head(spec.output, spec.loss, spec.reduction)
+        self.initialise(seed)
+
+    @property
+    def dense_layers(self) -> list[Dense]:
+        return [layer for layer in self.layers if isinstance(layer, Dense)]
+
+    def initialise(self, seed: int | np.random.Generator | None) -> None:
+        """Draw fresh weights with the spec's initialiser; biases to zero."""
+        rng = np.random.default_rng(seed)
+        init = INITIALISERS[self.spec.init]
+        for layer in self.dense_layers:
+            layer.params["W"][...] = init(layer.n_in, layer.n_out, rng)
+            if layer.has_bias:
+                layer.params["b"][...] = 0
+
+    # -- computing -------------------------------------------------------
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        """The last Dense layer's output z, shape ``(batch, n_out)``."""
+        x = np.asarray(x, dtype=self.dtype)
+        for layer in self.layers:
+            x = layer.forward(x, train)
+        return x
+
+    def train_step(self, x: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+        """Forward and backward on one batch; fills every layer's ``grads``.
+
+        Returns the mean loss and the predicted class of each row (before the
+        update), so the trainer can count accuracy without a second pass.
+        """
+        z = self.forward(x, train=True)
+        predicted = self.predict_from_outputs(self.head.activate(z))
+        loss, grad = self.head.loss_and_grad(z, targets)
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+        return loss, predicted
+
+    def outputs(self, x: np.ndarray) -> np.ndarray:
+        """The output layer's activations, ``(batch, n_out)``."""
+        return self.head.activate(self.forward(x))
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities ``(batch, n_classes)``.
+
+        softmax: as is. Sigmoid outputs (one per class): normalised to sum to 1.
+        A one-output regression: all mass on the class its output rounds to.
+        """
+        a = self.outputs(x)
+        if self.spec.is_regression:
+            return np.eye(self.n_classes, dtype=self.dtype)[self.predict_from_outputs(a)]
+        if self.spec.output == "softmax":
+            return a
+        total = a.sum(axis=1, keepdims=True)
+        return np.divide(a, total, out=np.full_like(a, 1.0 / a.shape[1]), where=total > 0)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Predicted class per row, ``(batch,)``."""
+        return self.predict_from_outputs(self.outputs(x))
+
+    def predict_from_outputs(self, a: np.ndarray) -> np.ndarray:
+        if self.spec.is_regression:
+            return np.clip(np.rint(a[:, 0] * self.n_classes), 0, self.n_classes - 1).astype(np.int64)
+        return a.argmax(axis=1)
+
+    def targets(self, labels: np.ndarray) -> np.ndarray:
+        """Training targets for integer labels: one-hot, or label/10 for a regression."""
+        if self.spec.is_regression:
+            return (labels.astype(self.dtype) / self.n_classes)[:, None]
+        return np.eye(self.spec.sizes[-1], dtype=self.dtype)[labels]
+
+    @property
+    def n_classes(self) -> int:
+        return 10 if self.spec.is_regression else self.spec.sizes[-1]
+
+    # -- parameters ------------------------------------------------------
+    def parameters(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
+        """``(name, param, grad)`` for every array, named ``W0, b0, W1, ...``."""
+        return [(f"{key}{i}", layer.params[key], layer.grads[key])
+                for i, layer in enumerate(self.dense_layers) for key in layer.params]
+
+    def get_weights(self) -> dict[str, np.ndarray]:
+        """A copy of every parameter by name."""
+        return {name: p.copy() for name, p, _ in self.parameters()}
+
+    def set_weights(self, weights: dict[str, np.ndarray]) -> None:
+        """Copy weights in by name; shapes must match exactly."""
+        for name, p, _ in self.parameters():
+            if weights[name].shape != p.shape:
+                raise ValueError(f"{name}: expected shape {p.shape}, got {weights[name].shape}")
+            p[...] = weights[name]
+
+    def n_parameters(self) -> int:
+        return sum(p.size for _, p, _ in self.parameters())
+
+    def __repr__(self) -> str:
+        s = self.spec
+        hidden = "".join(f"→{n} {s.activation}" for n in s.sizes[1:-1])
+        return f"MLP({s.sizes[0]}{hidden}→{s.sizes[-1]} {s.output})"

@@ -1,0 +1,118 @@
+"""Optimizers, simplest first, and learning-rate schedules.
+
+An optimizer is handed the list of ``(param, grad, decay)`` triples once and
+owns its state (velocities, Adam moments) in arrays of the same shapes. Every
+update is in place: no new full-size arrays per step. ``decay`` says whether
+L2 weight decay applies (weights yes, biases no).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+Slot = tuple[np.ndarray, np.ndarray, bool]
+
+
+class SGD:
+    """Plain, momentum or Nesterov gradient descent.
+
+    momentum: ``v ← μv + g; w ← w − lr·v``.
+    Nesterov: the same velocity, but step along ``g + μv`` (the look-ahead).
+    """
+
+    def __init__(self, slots: Sequence[Slot], lr: float, momentum: float = 0.0,
+                 nesterov: bool = False, weight_decay: float = 0.0) -> None:
+        self.slots, self.lr, self.momentum = list(slots), lr, momentum
+        self.nesterov, self.weight_decay = nesterov, weight_decay
+        self.velocity = [np.zeros_like(p) for p, _, _ in self.slots] if momentum else []
+
+    def step(self) -> None:
+        for i, (p, g, decay) in enumerate(self.slots):
+            _add_decay(p, g, decay, self.weight_decay)
+            if not self.momentum:
+                p -= p.dtype.type(self.lr) * g
+                continue
+            v = self.velocity[i]
+            v *= self.momentum
+            v += g
+            if self.nesterov:
+                g *= p.dtype.type(self.lr)
+                p -= g
+                p -= p.dtype.type(self.lr * self.momentum) * v
+            else:
+                p -= p.dtype.type(self.lr) * v
+
+
+class Adam:
+    """Adam: per-weight steps from running means of g and g², bias-corrected."""
+
+    def __init__(self, slots: Sequence[Slot], lr: float, beta1: float = 0.9, beta2: float = 0.999,
+                 eps: float = 1e-8, weight_decay: float = 0.0) -> None:
+        self.slots, self.lr, self.weight_decay = list(slots), lr, weight_decay
+        self.beta1, self.beta2, self.eps = beta1, beta2, eps
+        self.m = [np.zeros_like(p) for p, _, _ in self.slots]
+        self.v = [np.zeros_like(p) for p, _, _ in self.slots]
+        self.t = 0
+
+    def step(self) -> None:
+        self.t += 1
+        # Fold both bias corrections into one step size and one epsilon.
+        c1, c2 = 1 - self.beta1 ** self.t, 1 - self.beta2 ** self.t
+        step_size = self.lr * math.sqrt(c2) / c1
+        eps = self.eps * math.sqrt(c2)
+        for (p, g, decay), m, v in zip(self.slots, self.m, self.v):
+            _add_decay(p, g, decay, self.weight_decay)
+            m *= self.beta1
+            m += (1 - self.beta1) * g
+            v *= self.beta2
+            np.multiply(g, g, out=g)  # g is scratch from here on: reuse it for g² and the step
+            g *= 1 - self.beta2
+            v += g
+            np.sqrt(v, out=g)
+            g += eps
+            np.divide(m, g, out=g)
+            g *= p.dtype.type(step_size)
+            p -= g
+
+
+def _add_decay(p: np.ndarray, g: np.ndarray, decay: bool, weight_decay: float) -> None:
+    if decay and weight_decay:
+        g += p.dtype.type(weight_decay) * p
+
+
+OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
+
+
+def make_optimizer(name: str, slots: Sequence[Slot], lr: float, momentum: float = 0.9,
+                   weight_decay: float = 0.0) -> SGD | Adam:
+    """Build an optimizer by name; ``momentum`` is ignored by ``sgd`` and ``adam``."""
+    if name == "sgd":
+        return SGD(slots, lr, weight_decay=weight_decay)
+    if name in ("momentum", "nesterov"):
+        return SGD(slots, lr, momentum=momentum, nesterov=name == "nesterov", weight_decay=weight_decay)
+    if name == "adam":
+        return Adam(slots, lr, weight_decay=weight_decay)
+    raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
+
+
+SCHEDULES = ("constant", "step", "cosine")
+
+
+def scheduled_lr(schedule: str, base_lr: float, progress: float, step_every: float = 0.3,
+                 step_gamma: float = 0.1) -> float:
+    """Learning rate at ``progress`` ∈ [0, 1] of the run.
+
+    constant: ``base_lr``. step: multiplied by ``step_gamma`` after each
+    ``step_every`` share of the run. cosine: from ``base_lr`` down to 0 along
+    half a cosine wave.
+    """
+    if schedule == "constant":
+        return base_lr
+    if schedule == "step":
+        return base_lr * step_gamma ** math.floor(progress / step_every + 1e-9)
+    if schedule == "cosine":
+        return base_lr * 0.5 * (1 + math.cos(math.pi * min(progress, 1.0)))
+    raise ValueError(f"unknown schedule {schedule!r}; choose one of {', '.join(SCHEDULES)}")

@@ -1,0 +1,1 @@
+"""The training loop, its settings and evaluation; plain Python, no Qt."""

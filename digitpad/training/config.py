@@ -1,0 +1,54 @@
+"""Training settings, validated before a run starts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from digitpad.errors import ConfigError
+from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """How to train. ``batch_size = 0`` means full-batch gradient descent.
+
+    ``scale_inputs`` divides pixel values by the dataset's maximum (255, or 16
+    for the 8×8 digits) so inputs lie in [0, 1]; turning it off feeds raw
+    values, one of the classic reasons a net does not learn.
+    """
+
+    epochs: int = 10
+    batch_size: int = 128
+    optimizer: str = "momentum"
+    lr: float = 0.05
+    momentum: float = 0.9
+    weight_decay: float = 0.0
+    schedule: str = "constant"
+    seed: int = 0
+    validation: float = 0.1
+    scale_inputs: bool = True
+
+    def validate(self, n_train: int | None = None) -> None:
+        """Raise ConfigError naming the first bad setting."""
+        if self.epochs < 1:
+            raise ConfigError(f"epochs must be at least 1, got {self.epochs}")
+        if self.batch_size < 0:
+            raise ConfigError(f"batch size must be positive (or 0 for full batch), got {self.batch_size}")
+        if n_train is not None and self.batch_size > n_train:
+            raise ConfigError(f"batch size {self.batch_size} is larger than the {n_train} training images")
+        if self.optimizer not in OPTIMIZERS:
+            raise ConfigError(f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ConfigError(f"learning rate must be a positive number, got {self.lr}")
+        if not 0 <= self.momentum < 1:
+            raise ConfigError(f"momentum must be in [0, 1), got {self.momentum}")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ConfigError(f"weight decay must be zero or positive, got {self.weight_decay}")
+        if self.schedule not in SCHEDULES:
+            raise ConfigError(f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}")
+        if not 0 <= self.validation < 1:
+            raise ConfigError(f"validation share must be in [0, 1), got {self.validation}")
+
+    def to_dict(self) -> dict:
+        return asdict(self)

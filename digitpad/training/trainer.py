@@ -1,0 +1,166 @@
+"""The one training loop the CLI and the GUI share.
+
+``Trainer.fit`` runs mini-batch gradient descent and reports through plain
+callbacks. Stop and pause are flags checked between mini-batches, so either
+takes effect within one batch, from any thread. If the loss turns NaN or
+infinite the run stops, the weights of the last good epoch come back, and the
+result says which layer went bad.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from digitpad.data.dataset import Dataset
+from digitpad.nn.network import MLP
+from digitpad.nn.optim import make_optimizer, scheduled_lr
+from digitpad.training.config import TrainConfig
+from digitpad.training.evaluate import evaluate
+
+
+@dataclass(frozen=True)
+class BatchStats:
+    epoch: int        # 0-based
+    batch: int        # 0-based within the epoch
+    n_batches: int
+    loss: float
+    lr: float
+    elapsed: float    # seconds since the run started
+
+
+@dataclass(frozen=True)
+class EpochStats:
+    epoch: int        # 0-based
+    epochs: int
+    train_loss: float
+    train_accuracy: float
+    val_loss: float | None
+    val_accuracy: float | None
+    lr: float
+    seconds: float    # this epoch's training time
+
+
+@dataclass
+class TrainResult:
+    status: str                  # "completed", "stopped" or "diverged"
+    message: str
+    epochs_done: int
+    history: dict[str, list[float]] = field(default_factory=dict)
+    batch_losses: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class Callback:
+    """Override the hooks you need; each is called on the training thread."""
+
+    def on_batch_end(self, stats: BatchStats) -> None: ...
+    def on_epoch_end(self, stats: EpochStats) -> None: ...
+    def on_train_end(self, result: TrainResult) -> None: ...
+
+
+class Trainer:
+    """Trains ``network`` in place with the settings of ``config``."""
+
+    def __init__(self, network: MLP, config: TrainConfig, callbacks: list[Callback] | tuple = ()) -> None:
+        self.network, self.config, self.callbacks = network, config, list(callbacks)
+        self._stop = threading.Event()
+        self._unpaused = threading.Event()
+        self._unpaused.set()
+
+    # -- control from any thread ----------------------------------------
+    def stop(self) -> None:
+        self._stop.set()
+        self._unpaused.set()  # a paused run must wake up to see the stop
+
+    def pause(self) -> None:
+        self._unpaused.clear()
+
+    def resume(self) -> None:
+        self._unpaused.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._unpaused.is_set()
+
+    # -- the loop ---------------------------------------------------------
+    def fit(self, train: Dataset, val: Dataset | None = None) -> TrainResult:
+        """Train for ``config.epochs`` epochs (or until stopped); returns what happened."""
+        cfg, net = self.config, self.network
+        cfg.validate(len(train))
+        scale = input_scale(train, cfg)
+        rng = np.random.default_rng(cfg.seed)
+        batch = cfg.batch_size or len(train)
+        n_batches = math.ceil(len(train) / batch)
+        optimizer = make_optimizer(cfg.optimizer, [(p, g, name.startswith("W")) for name, p, g in net.parameters()],
+                                   cfg.lr, cfg.momentum, cfg.weight_decay)
+        x_buffer = np.empty((batch, train.n_features), dtype=net.dtype)
+        result = TrainResult("completed", f"trained for {cfg.epochs} epochs", 0)
+        good_weights = net.get_weights()
+        start = time.perf_counter()
+        for epoch in range(cfg.epochs):
+            epoch_start, loss_sum, correct, seen = time.perf_counter(), 0.0, 0, 0
+            order = rng.permutation(len(train))
+            for b in range(n_batches):
+                self._unpaused.wait()
+                if self._stop.is_set():
+                    break
+                rows = order[b * batch:(b + 1) * batch]  # one index array for X and y: never misaligned
+                x = np.multiply(train.images[rows], scale, out=x_buffer[:len(rows)])
+                labels = train.labels[rows]
+                optimizer.lr = scheduled_lr(cfg.schedule, cfg.lr, (epoch + b / n_batches) / cfg.epochs)
+                loss, predicted = net.train_step(x, net.targets(labels))
+                if not math.isfinite(loss):
+                    result = self._diverged(epoch, b, good_weights)
+                    break
+                optimizer.step()
+                loss_sum, correct, seen = loss_sum + loss * len(rows), correct + int(np.sum(predicted == labels)), seen + len(rows)
+                result.batch_losses.append(loss)
+                for cb in self.callbacks:
+                    cb.on_batch_end(BatchStats(epoch, b, n_batches, loss, optimizer.lr, time.perf_counter() - start))
+            if result.status == "diverged":
+                break
+            if seen == len(train):
+                stats = self._end_epoch(epoch, loss_sum / seen, correct / seen, val, scale, optimizer.lr,
+                                        time.perf_counter() - epoch_start, result)
+                if all(math.isfinite(p.sum()) for _, p, _ in net.parameters()):
+                    good_weights = net.get_weights()
+                for cb in self.callbacks:
+                    cb.on_epoch_end(stats)
+            if self._stop.is_set():
+                result.status, result.message = "stopped", f"stopped by the user after {result.epochs_done} full epochs"
+                break
+        result.seconds = time.perf_counter() - start
+        for cb in self.callbacks:
+            cb.on_train_end(result)
+        return result
+
+    def _end_epoch(self, epoch: int, train_loss: float, train_acc: float, val: Dataset | None, scale: float,
+                   lr: float, seconds: float, result: TrainResult) -> EpochStats:
+        val_loss = val_acc = None
+        if val is not None and len(val):
+            ev = evaluate(self.network, val, scale)
+            val_loss, val_acc = ev.loss, ev.accuracy
+        stats = EpochStats(epoch, self.config.epochs, train_loss, train_acc, val_loss, val_acc, lr, seconds)
+        for key in ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds"):
+            value = getattr(stats, key)
+            if value is not None:
+                result.history.setdefault(key, []).append(float(value))
+        result.epochs_done = epoch + 1
+        return stats
+
+    def _diverged(self, epoch: int, batch: int, good_weights: dict[str, np.ndarray]) -> TrainResult:
+        bad = [name for name, p, g in self.network.parameters() if not (np.isfinite(p).all() and np.isfinite(g).all())]
+        where = f"; first non-finite values in {bad[0]} (layer {int(bad[0][1:]) + 1})" if bad else ""
+        self.network.set_weights(good_weights)
+        return TrainResult("diverged", f"loss became NaN or infinite in epoch {epoch + 1}, batch {batch + 1}{where}. "
+                           "The weights of the last good epoch were restored; try a smaller learning rate.", epoch)
+
+
+def input_scale(data: Dataset, config: TrainConfig) -> float:
+    """Factor from raw pixel values to network input: 1/max when scaling, else 1."""
+    return 1.0 / data.max_value if config.scale_inputs else 1.0
