@@ -38,6 +38,10 @@ class NetworkSpec:
     dtype: str = "float32"
 
     def __post_init__(self) -> None:
+        if not all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) for s in self.sizes):
+            raise ConfigError(f"layer sizes must be whole numbers, got {self.sizes}")
+        if not isinstance(self.bias, bool):
+            raise ConfigError(f"bias must be true or false, got {self.bias!r}")
         object.__setattr__(self, "sizes", tuple(int(s) for s in self.sizes))
         self.validate()
 
@@ -56,8 +60,8 @@ class NetworkSpec:
             raise ConfigError(f"gradient reduction must be 'mean' or 'sum', got {self.reduction!r}")
         if self.dtype not in DTYPES:
             raise ConfigError(f"dtype must be float32 or float64, got {self.dtype!r}")
-        if self.output == "softmax" and self.sizes[-1] < 2:
-            raise ConfigError("a softmax output needs at least two units")
+        if self.sizes[-1] == 1 and self.loss != "mse":
+            raise ConfigError("a single output unit is a regression on label/10 and needs the mean squared error loss")
 
     @property
     def is_regression(self) -> bool:
@@ -151,6 +155,7 @@ class MLP:
 
     @property
     def n_classes(self) -> int:
+        """Output units, or 10 for a regression (it predicts a digit as label/10)."""
         return 10 if self.spec.is_regression else self.spec.sizes[-1]
 
     # -- parameters ------------------------------------------------------

@@ -1,0 +1,363 @@
+"""Model files: round trip, atomic saves, and every way loading refuses a bad file."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import math
+import os
+import zipfile
+from datetime import datetime
+
+import numpy as np
+import pytest
+
+from digitpad import __version__
+from digitpad.errors import ModelFileError
+from digitpad.nn import model_file
+from digitpad.nn.model_file import Model, load_model, save_model
+from digitpad.nn.network import MLP, NetworkSpec
+
+
+def make_model(spec: NetworkSpec | None = None, **changes) -> Model:
+    fields = dict(
+        # seed 1: load_model builds its network from seed 0, so equal weights prove they were loaded.
+        network=MLP(spec or NetworkSpec((64, 16, 10), activation="tanh"), seed=1),
+        input_shape=(8, 8), preprocessing="digits-8x8", input_scale=1 / 16,
+        class_names=tuple("0123456789"), dataset="digits",
+        hyperparameters={"optimizer": "adam", "lr": 0.001, "batch": 32, "epochs": 2, "seed": 7},
+        history={"train_loss": [1.5, 0.75], "val_accuracy": [0.5, 0.875]},
+        metrics={"test_accuracy": 0.9}, name="tiny")
+    return Model(**fields | changes)
+
+
+def parts(tmp_path) -> tuple[dict, dict[str, np.ndarray]]:
+    """The metadata and arrays of a freshly saved good model, ready to tamper with."""
+    path = tmp_path / "good.npz"
+    save_model(path, make_model())
+    with np.load(path, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    return json.loads(bytes(arrays.pop("metadata"))), arrays
+
+
+def write(path, meta: dict | str | bytes, arrays: dict[str, np.ndarray]):
+    text = meta if isinstance(meta, (str, bytes)) else json.dumps(meta)
+    raw = text if isinstance(text, bytes) else text.encode("utf-8")
+    np.savez(path, metadata=np.frombuffer(raw, dtype=np.uint8), **arrays)
+    return path
+
+
+def refused(path, *words: str) -> str:
+    with pytest.raises(ModelFileError) as info:
+        load_model(path)
+    message = str(info.value)
+    for word in words:
+        assert word in message, message
+    return message
+
+
+# -- round trip -------------------------------------------------------------
+@pytest.mark.parametrize("spec", [
+    NetworkSpec((64, 16, 10), activation="tanh"),
+    NetworkSpec((64, 16, 8, 10), dtype="float64", init="glorot"),
+    NetworkSpec((64, 16, 1), output="identity", loss="mse", bias=False, reduction="sum"),
+], ids=["float32", "float64", "regression-no-bias"])
+def test_round_trip_keeps_predictions_bit_identical_and_every_field(tmp_path, spec):
+    model = make_model(spec)
+    save_model(tmp_path / "m.npz", model)
+    back = load_model(tmp_path / "m.npz")
+    x = np.random.default_rng(0).uniform(0, 1, size=(50, 64))
+    assert np.array_equal(back.network.predict_proba(x), model.network.predict_proba(x))
+    assert back.network.spec == model.network.spec
+    weights = back.network.get_weights()
+    assert weights.keys() == model.network.get_weights().keys()
+    assert all(w.dtype == np.dtype(spec.dtype) for w in weights.values())
+    for name in ("input_shape", "preprocessing", "input_scale", "class_names", "dataset",
+                 "hyperparameters", "history", "metrics", "name", "created", "app_version"):
+        assert getattr(back, name) == getattr(model, name), name
+
+
+def test_save_fills_created_and_app_version_but_keeps_a_given_time(tmp_path):
+    model = make_model()
+    save_model(tmp_path / "a.npz", model)
+    assert datetime.fromisoformat(model.created).utcoffset().total_seconds() == 0
+    assert model.app_version == __version__
+    old = make_model(created="2020-01-02T03:04:05+00:00", app_version="0.0.1")
+    save_model(tmp_path / "b.npz", old)
+    back = load_model(tmp_path / "b.npz")
+    assert (back.created, back.app_version) == ("2020-01-02T03:04:05+00:00", __version__)
+
+
+def test_numpy_scalars_and_non_finite_curves_are_stored_as_plain_json(tmp_path):
+    model = make_model(hyperparameters={"seed": np.int64(3), "lr": np.float32(0.5)},
+                       history={"train_loss": [2.0, float("nan"), float("inf")]},
+                       metrics={"test_loss": float("nan")})
+    save_model(tmp_path / "m.npz", model)
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
+        text = bytes(npz["metadata"]).decode("utf-8")
+    assert "NaN" not in text and "Infinity" not in text
+    back = load_model(tmp_path / "m.npz")
+    assert back.hyperparameters == {"seed": 3, "lr": 0.5}
+    assert back.history["train_loss"][0] == 2.0 and all(map(math.isnan, back.history["train_loss"][1:]))
+    assert math.isnan(back.metrics["test_loss"])
+
+
+def test_summary_names_what_a_user_needs():
+    text = make_model().summary()
+    for word in ("tiny", "MLP(64→16 tanh→10 softmax)", "1,210 parameters", "digits",
+                 "optimizer=adam", "lr=0.001", "test_accuracy 0.9", "2 epochs"):
+        assert word in text, text
+
+
+# -- saving safely ----------------------------------------------------------
+def test_save_refuses_non_finite_weights_and_writes_nothing(tmp_path):
+    model = make_model()
+    model.network.dense_layers[1].params["W"][0, 0] = np.nan
+    with pytest.raises(ModelFileError, match="W1.*NaN"):
+        save_model(tmp_path / "m.npz", model)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("changes, word", [
+    ({"class_names": ("a", "b")}, "class_names"),
+    ({"preprocessing": "mnist-28", "input_shape": (28, 28)}, "784"),
+    ({"input_scale": float("nan")}, "input_scale"),
+    ({"hyperparameters": {"lr": float("inf")}}, "hyperparameter"),
+    ({"hyperparameters": {"optimizer": object()}}, "object"),
+])
+def test_save_refuses_metadata_that_would_not_load(tmp_path, changes, word):
+    with pytest.raises(ModelFileError, match=word):
+        save_model(tmp_path / "m.npz", make_model(**changes))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_mid_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path, monkeypatch):
+    path = tmp_path / "m.npz"
+    save_model(path, make_model())
+    before = path.read_bytes()
+    real_write = np.lib.format.write_array
+
+    def write_then_crash(fp, array, *args, **kwargs):
+        real_write(fp, array, *args, **kwargs)
+        raise RuntimeError("crash mid-write")
+
+    monkeypatch.setattr(np.lib.format, "write_array", write_then_crash)
+    with pytest.raises(RuntimeError, match="crash mid-write"):
+        save_model(path, make_model(name="other"))
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+
+
+def test_disk_full_becomes_model_file_error_and_keeps_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "m.npz"
+    save_model(path, make_model())
+    before = path.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(ModelFileError, match=os.strerror(errno.ENOSPC)):
+        save_model(path, make_model(name="other"))
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+
+
+def test_saving_into_a_missing_folder_is_a_model_file_error(tmp_path):
+    with pytest.raises(ModelFileError, match="cannot save"):
+        save_model(tmp_path / "nope" / "m.npz", make_model())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_saved_file_gets_the_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        save_model(tmp_path / "m.npz", make_model())
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "m.npz").stat().st_mode & 0o777 == 0o644
+
+
+# -- refusing bad metadata --------------------------------------------------
+def _set(path: str, value):
+    def edit(meta):
+        *keys, last = path.split(".")
+        target = meta
+        for key in keys:
+            target = target[key]
+        target[last] = value
+    return edit
+
+
+def _drop(key: str):
+    return lambda meta: meta.pop(key)
+
+
+@pytest.mark.parametrize("edit, words", [
+    (_drop("format_version"), ["format_version", "1"]),
+    (_set("format_version", 2), ["format_version 2", "reads version 1"]),
+    (_set("format_version", "1"), ["format_version"]),
+    (_set("format_version", True), ["format_version"]),
+    (_drop("name"), ["lacks", "name"]),
+    (_set("colour", "blue"), ["unknown", "colour"]),
+    (_drop("hyperparameters"), ["hyperparameters"]),
+    (_set("hyperparameters", [1, 2]), ["hyperparameters", "an object"]),
+    (_set("network", [64, 16, 10]), ["network"]),
+    (lambda m: m["network"].pop("loss"), ["network", "loss"]),
+    (_set("network.depth", 3), ["network", "depth"]),
+    (_set("network.sizes", "64,16,10"), ["sizes", "a list"]),
+    (_set("network.sizes", [64, 0, 10]), ["sizes", "positive"]),
+    (_set("network.sizes", [64, 16.5, 10]), ["sizes", "an integer"]),
+    (_set("network.sizes", [64, True, 10]), ["sizes", "an integer"]),
+    (_set("network.sizes", [64]), ["network", "two or more"]),
+    (_set("network.activation", "swish"), ["network", "swish"]),
+    (_set("network.bias", "yes"), ["bias"]),
+    (_set("network.dtype", "float16"), ["float16"]),
+    (_set("network.sizes", [64, 200_000, 10]), ["100,000 units"]),
+    (_set("network.sizes", [64, 90_000, 90_000, 10]), ["50,000,000"]),
+    (_set("class_names", list("012")), ["class_names", "10 strings"]),
+    (_set("class_names", list(range(10))), ["class_names"]),
+    (_set("class_names", "0123456789"), ["class_names", "a list"]),
+    (_set("preprocessing", "cifar"), ["preprocessing", "cifar"]),
+    (_set("input_shape", [8, 9]), ["input_shape", "[8, 9]"]),
+    (lambda m: m.update(preprocessing="mnist-28", input_shape=[28, 28]), ["784", "64 inputs"]),
+    (_set("input_scale", 0), ["input_scale"]),
+    (_set("input_scale", -1.0), ["input_scale"]),
+    (_set("input_scale", "1/16"), ["input_scale", "a finite number"]),
+    (_set("input_scale", 10**400), ["input_scale", "a finite number"]),
+    (_set("input_shape", [8.0, 8.0]), ["input_shape", "an integer"]),
+    (_set("history", {"train_loss": "low"}), ["history", "train_loss"]),
+    (_set("history", {"train_loss": [1.0, "x"]}), ["history", "train_loss"]),
+    (_set("history", {"train_loss": [1.0, 10**400]}), ["history", "train_loss"]),
+    (_set("metrics", {"test_accuracy": "high"}), ["metric", "test_accuracy"]),
+    (_set("created", "yesterday"), ["created", "yesterday"]),
+    (_set("dataset", None), ["dataset"]),
+])
+def test_bad_metadata_is_refused_with_the_reason(tmp_path, edit, words):
+    meta, arrays = parts(tmp_path)
+    edit(meta)
+    refused(write(tmp_path / "bad.npz", meta, arrays), *words)
+
+
+@pytest.mark.parametrize("text, word", [
+    (b"\xff\xfe{}", "UTF-8"),
+    ("{not json", "JSON"),
+    ("[1, 2, 3]", "an object"),
+    ("{}", "format_version"),
+])
+def test_unreadable_metadata_is_refused(tmp_path, text, word):
+    _, arrays = parts(tmp_path)
+    refused(write(tmp_path / "bad.npz", text, arrays), word)
+
+
+@pytest.mark.parametrize("value, word", [("NaN", "NaN"), ("Infinity", "Infinity"), ("1e400", "input_scale")])
+def test_non_finite_numbers_in_metadata_are_refused(tmp_path, value, word):
+    meta, arrays = parts(tmp_path)
+    text = json.dumps(meta).replace(json.dumps(meta["input_scale"]), value)
+    refused(write(tmp_path / "bad.npz", text, arrays), word)
+
+
+def test_missing_metadata_is_refused(tmp_path):
+    _, arrays = parts(tmp_path)
+    np.savez(tmp_path / "bad.npz", **arrays)
+    refused(tmp_path / "bad.npz", "metadata")
+
+
+def test_metadata_stored_as_a_string_array_is_refused(tmp_path):
+    meta, arrays = parts(tmp_path)
+    np.savez(tmp_path / "bad.npz", metadata=np.array(json.dumps(meta)), **arrays)
+    refused(tmp_path / "bad.npz", "metadata", "uint8")
+
+
+# -- refusing bad arrays ------------------------------------------------------
+@pytest.mark.parametrize("edit, words", [
+    (lambda a: a.pop("W1"), ["W1", "missing"]),
+    (lambda a: a.update(W9=np.zeros(3, np.float32)), ["unexpected", "W9"]),
+    (lambda a: a.update(W1=np.zeros((16, 9), np.float32)), ["W1", "shape (16, 9)", "(16, 10)"]),
+    (lambda a: a.update(W1=a["W1"].astype(np.float64)), ["W1", "float64", "float32"]),
+    (lambda a: a.update(b0=a["b0"].astype(np.int32)), ["b0", "int32"]),
+    (lambda a: a["W1"].__setitem__((0, 0), np.nan), ["W1", "NaN"]),
+    (lambda a: a["b0"].__setitem__(3, -np.inf), ["b0", "infinite"]),
+    (lambda a: a.update(W0=np.zeros((1000, 1000), np.float32)), ["W0", "bytes"]),
+])
+def test_bad_weight_arrays_are_refused_with_their_name(tmp_path, edit, words):
+    meta, arrays = parts(tmp_path)
+    edit(arrays)
+    refused(write(tmp_path / "bad.npz", meta, arrays), *words)
+
+
+def test_big_endian_weights_of_the_right_width_are_accepted(tmp_path):
+    meta, arrays = parts(tmp_path)
+    arrays = {k: v.astype(">f4") for k, v in arrays.items()}
+    model = load_model(write(tmp_path / "be.npz", meta, arrays))
+    assert np.array_equal(model.network.get_weights()["W0"], arrays["W0"])
+
+
+def _zip_with(path, members: dict[str, bytes], tmp_path):
+    meta, arrays = parts(tmp_path)
+    write(path, meta, arrays)
+    with zipfile.ZipFile(path, "a") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _npy(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=True)
+    return buffer.getvalue()
+
+
+def test_a_pickled_object_array_is_never_loaded(tmp_path):
+    meta, arrays = parts(tmp_path)
+    del arrays["W1"]
+    path = write(tmp_path / "bad.npz", meta, arrays)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("W1.npy", _npy(np.array([{"evil": 1}], dtype=object)))
+    refused(path, "W1", "pickled")
+
+
+def test_an_entry_escaping_the_folder_is_refused_and_nothing_is_written(tmp_path):
+    folder = tmp_path / "models"
+    folder.mkdir()
+    path = _zip_with(folder / "bad.npz", {"../evil.npy": _npy(np.zeros(3))}, folder)
+    refused(path, "unexpected", "../evil.npy")
+    assert sorted(p.name for p in folder.iterdir()) == ["bad.npz", "good.npz"]
+    assert not (tmp_path / "evil.npy").exists()
+
+
+def test_an_entry_that_is_not_npy_is_refused(tmp_path):
+    refused(_zip_with(tmp_path / "bad.npz", {"README": b"hi"}, tmp_path), "unexpected", "README")
+
+
+# -- refusing files that are not models at all ---------------------------------
+def test_garbage_empty_and_npy_files_are_refused(tmp_path):
+    (tmp_path / "garbage.npz").write_bytes(b"\x80\x04not a model at all" * 10)
+    (tmp_path / "empty.npz").write_bytes(b"")
+    np.save(tmp_path / "single.npy", np.zeros(3))
+    for name in ("garbage.npz", "empty.npz", "single.npy"):
+        refused(tmp_path / name, name, ".npz")
+
+
+def test_truncated_and_corrupted_files_are_refused(tmp_path):
+    save_model(tmp_path / "m.npz", make_model())
+    data = (tmp_path / "m.npz").read_bytes()
+    (tmp_path / "short.npz").write_bytes(data[: len(data) // 2])
+    refused(tmp_path / "short.npz", "short.npz")
+    corrupted = bytearray(data)
+    corrupted[len(data) // 3] ^= 0xFF  # a byte of W0's numbers: only the zip's CRC can tell
+    (tmp_path / "flipped.npz").write_bytes(bytes(corrupted))
+    refused(tmp_path / "flipped.npz", "flipped.npz", "W0", "damaged")
+
+
+def test_missing_file_and_folder_are_refused(tmp_path):
+    refused(tmp_path / "nothing.npz", "no such file")
+    refused(tmp_path, str(tmp_path))
+
+
+def test_limits_are_checked_before_building_the_network(tmp_path, monkeypatch):
+    meta, arrays = parts(tmp_path)
+    meta["network"]["sizes"] = [64, 99_999, 99_999, 10]
+    monkeypatch.setattr(model_file, "MLP", lambda spec: pytest.fail("network was built"))
+    refused(write(tmp_path / "bad.npz", meta, arrays), "parameters")
