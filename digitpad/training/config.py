@@ -24,7 +24,7 @@ class TrainConfig:
     lr: float = 0.05
     momentum: float = 0.9
     weight_decay: float = 0.0
-    schedule: str = "constant"
+    schedule: str = "cosine"
     seed: int = 0
     validation: float = 0.1
     scale_inputs: bool = True

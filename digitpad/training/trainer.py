@@ -90,6 +90,11 @@ class Trainer:
     # -- the loop ---------------------------------------------------------
     def fit(self, train: Dataset, val: Dataset | None = None) -> TrainResult:
         """Train for ``config.epochs`` epochs (or until stopped); returns what happened."""
+        # Overflow is expected when a run diverges; the NaN guard below deals with it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._fit(train, val)
+
+    def _fit(self, train: Dataset, val: Dataset | None) -> TrainResult:
         cfg, net = self.config, self.network
         cfg.validate(len(train))
         scale = input_scale(train, cfg)
@@ -100,7 +105,9 @@ class Trainer:
                                    cfg.lr, cfg.momentum, cfg.weight_decay)
         x_buffer = np.empty((batch, train.n_features), dtype=net.dtype)
         result = TrainResult("completed", f"trained for {cfg.epochs} epochs", 0)
-        good_weights = net.get_weights()
+        # "Good" weights are ones a finite loss was computed from: an epoch's final
+        # weights become good once the next batch's loss, computed on them, is finite.
+        good_weights, candidate = net.get_weights(), None
         start = time.perf_counter()
         for epoch in range(cfg.epochs):
             epoch_start, loss_sum, correct, seen = time.perf_counter(), 0.0, 0, 0
@@ -117,6 +124,8 @@ class Trainer:
                 if not math.isfinite(loss):
                     result = self._diverged(epoch, b, good_weights)
                     break
+                if candidate is not None:
+                    good_weights, candidate = candidate, None
                 optimizer.step()
                 loss_sum, correct, seen = loss_sum + loss * len(rows), correct + int(np.sum(predicted == labels)), seen + len(rows)
                 result.batch_losses.append(loss)
@@ -127,8 +136,7 @@ class Trainer:
             if seen == len(train):
                 stats = self._end_epoch(epoch, loss_sum / seen, correct / seen, val, scale, optimizer.lr,
                                         time.perf_counter() - epoch_start, result)
-                if all(math.isfinite(p.sum()) for _, p, _ in net.parameters()):
-                    good_weights = net.get_weights()
+                candidate = net.get_weights()
                 for cb in self.callbacks:
                     cb.on_epoch_end(stats)
             if self._stop.is_set():
@@ -154,7 +162,9 @@ class Trainer:
         return stats
 
     def _diverged(self, epoch: int, batch: int, good_weights: dict[str, np.ndarray]) -> TrainResult:
-        bad = [name for name, p, g in self.network.parameters() if not (np.isfinite(p).all() and np.isfinite(g).all())]
+        params = self.network.parameters()
+        bad = ([name for name, p, _ in params if not np.isfinite(p).all()]
+               or [name for name, _, g in params if not np.isfinite(g).all()])
         where = f"; first non-finite values in {bad[0]} (layer {int(bad[0][1:]) + 1})" if bad else ""
         self.network.set_weights(good_weights)
         return TrainResult("diverged", f"loss became NaN or infinite in epoch {epoch + 1}, batch {batch + 1}{where}. "

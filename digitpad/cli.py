@@ -1,0 +1,92 @@
+"""The ``digitpad`` command: the GUI without arguments, the CLI with a subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from digitpad import __version__
+from digitpad.errors import DigitpadError
+from digitpad.nn.init import INITIALISERS
+from digitpad.nn.layers import ACTIVATIONS
+from digitpad.nn.losses import HEADS
+from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
+from digitpad.training.config import TrainConfig
+
+DEFAULTS = TrainConfig()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="digitpad", description=(
+        "Draw digits, train a NumPy neural network, watch it learn. "
+        "Without a command, the desktop app starts."))
+    parser.add_argument("--version", action="version", version=f"digitpad {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_train(sub)
+    ev = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix of a model")
+    ev.add_argument("model", type=Path)
+    ev.add_argument("--dataset", help="dataset name or CSV/IDX file (default: the model's own test split)")
+    pr = sub.add_parser("predict", help="top class and probabilities for images (PNG, JPEG, ...) or CSV rows")
+    pr.add_argument("model", type=Path)
+    pr.add_argument("images", type=Path, nargs="+")
+    gc = sub.add_parser("gradcheck", help="check backpropagation against numerical gradients")
+    gc.add_argument("--hidden", help="check this architecture (e.g. 256,128) instead of every small combination")
+    gc.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
+    _add_data(sub)
+    return parser
+
+
+def _add_train(sub) -> None:
+    tr = sub.add_parser("train", help="train a model and save it", formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    tr.add_argument("--dataset", default="mnist", help="mnist, fashion, digits8x8, or a CSV/IDX file")
+    tr.add_argument("--subset", type=int, help="use only the first N training images")
+    tr.add_argument("--validation", type=float, default=DEFAULTS.validation, help="share held out for validation")
+    tr.add_argument("--hidden", default="256,128", help="hidden layer sizes")
+    tr.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
+    tr.add_argument("--head", default="softmax+cross_entropy", choices=[f"{o}+{l}" for o, l in HEADS],
+                    help="output activation + loss")
+    tr.add_argument("--regression", action="store_true", help="one output unit trained on label/10 (needs an mse head)")
+    tr.add_argument("--init", default="he", choices=list(INITIALISERS))
+    tr.add_argument("--no-bias", action="store_true", help="dense layers without bias")
+    tr.add_argument("--sum-gradient", action="store_true", help="sum the gradient over the batch instead of averaging")
+    tr.add_argument("--no-scale", action="store_true", help="feed raw pixel values instead of [0, 1]")
+    tr.add_argument("--optimizer", default=DEFAULTS.optimizer, choices=OPTIMIZERS)
+    tr.add_argument("--lr", type=float, default=DEFAULTS.lr, help="learning rate")
+    tr.add_argument("--momentum", type=float, default=DEFAULTS.momentum)
+    tr.add_argument("--weight-decay", type=float, default=DEFAULTS.weight_decay, help="L2 weight decay")
+    tr.add_argument("--schedule", default=DEFAULTS.schedule, choices=SCHEDULES)
+    tr.add_argument("--batch", default=str(DEFAULTS.batch_size), help="batch size, or 'full' for full batch")
+    tr.add_argument("--epochs", type=int, default=DEFAULTS.epochs)
+    tr.add_argument("--seed", type=int, default=DEFAULTS.seed)
+    tr.add_argument("--float64", action="store_true", help="compute in float64 instead of float32")
+    tr.add_argument("--name", default="", help="model name stored in the file")
+    tr.add_argument("-o", "--output", type=Path, default=Path("model.npz"), help="model file to write")
+
+
+def _add_data(sub) -> None:
+    data = sub.add_parser("data", help="list, download or import datasets")
+    data_sub = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    data_sub.add_parser("list", help="show which datasets are available locally")
+    dl = data_sub.add_parser("download", help="download MNIST or Fashion-MNIST (checksums verified)")
+    dl.add_argument("name", choices=["mnist", "fashion"])
+    im = data_sub.add_parser("import", help="import files you already have (IDX .gz/raw, CSV, mnist.npz)")
+    im.add_argument("paths", type=Path, nargs="+")
+    im.add_argument("--dataset", choices=["mnist", "fashion"], help="which dataset the files belong to")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        print("digitpad: the desktop app is not built yet; use a command (see digitpad --help)", file=sys.stderr)
+        return 2
+    from digitpad import commands
+    handler = getattr(commands, f"cmd_{args.command}")
+    try:
+        return handler(args)
+    except DigitpadError as exc:
+        print(f"digitpad: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("digitpad: interrupted", file=sys.stderr)
+        return 130

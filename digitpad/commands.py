@@ -1,0 +1,164 @@
+"""What each CLI subcommand does; argument parsing lives in cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.data import store
+from digitpad.data.dataset import Dataset
+from digitpad.errors import ConfigError, DataError
+from digitpad.nn.gradcheck import TOLERANCE, all_combinations, gradient_check
+from digitpad.nn.model_file import Model, load_model, save_model
+from digitpad.nn.network import MLP
+from digitpad.progress import ProgressBar, TrainingProgress, format_seconds
+from digitpad.training.config import TrainConfig
+from digitpad.training.evaluate import evaluate
+from digitpad.training.run import make_spec, parse_hidden, split_validation, to_model
+from digitpad.training.trainer import Trainer
+
+
+def load_dataset(source: str, split: str) -> Dataset:
+    """A dataset by name (mnist, fashion, digits8x8) or a CSV/IDX file path."""
+    if source in store.NAMES:
+        return store.load(source, split)
+    if Path(source).exists():
+        return store.load_file(source)
+    raise DataError(f"{source!r} is neither a dataset ({', '.join(store.NAMES)}) nor an existing file")
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    batch = 0 if args.batch == "full" else _int(args.batch, "--batch")
+    config = TrainConfig(epochs=args.epochs, batch_size=batch, optimizer=args.optimizer, lr=args.lr,
+                         momentum=args.momentum, weight_decay=args.weight_decay, schedule=args.schedule,
+                         seed=args.seed, validation=args.validation, scale_inputs=not args.no_scale)
+    config.validate()
+    output, loss = args.head.split("+")
+    data = load_dataset(args.dataset, "train").head(args.subset)
+    spec = make_spec(data.n_features, parse_hidden(args.hidden), data.n_classes, regression=args.regression,
+                     activation=args.activation, output=output, loss=loss, init=args.init, bias=not args.no_bias,
+                     reduction="sum" if args.sum_gradient else "mean",
+                     dtype="float64" if args.float64 else "float32")
+    train, val = split_validation(data, config.validation, config.seed)
+    network = MLP(spec, seed=config.seed)
+    bar = ProgressBar()
+    bar.line(f"{network}: {network.n_parameters():,} parameters; {len(train):,} training images"
+             + (f", {len(val):,} validation" if val else ""))
+    result = Trainer(network, config, [TrainingProgress(bar, config.epochs)]).fit(train, val)
+    bar.line(f"{result.message} in {format_seconds(result.seconds)}")
+    model = to_model(network, data, config, result, _test_metrics(args.dataset, network, config, bar), args.name)
+    save_model(args.output, model)
+    bar.line(f"saved {args.output}")
+    return 0 if result.status != "diverged" else 1
+
+
+def _test_metrics(source: str, network: MLP, config: TrainConfig, bar: ProgressBar) -> dict[str, float]:
+    if source not in store.NAMES:
+        return {}
+    test = store.load(source, "test")
+    scale = 1.0 / test.max_value if config.scale_inputs else 1.0
+    ev = evaluate(network, test, scale)
+    bar.line(f"test accuracy {ev.accuracy:.2%} on {len(test):,} images (loss {ev.loss:.4f})")
+    return {"test_accuracy": ev.accuracy, "test_loss": ev.loss}
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    model = load_model(args.model)
+    data = load_dataset(args.dataset or model.dataset, "test")
+    if data.n_features != model.network.spec.sizes[0]:
+        raise DataError(f"{data.name} has {data.n_features} pixels per image; the model expects {model.network.spec.sizes[0]}")
+    ev = evaluate(model.network, data, model.input_scale)
+    n = model.network.n_classes
+    print(model.summary())
+    print(f"\naccuracy {ev.accuracy:.2%} on {len(data):,} images of {data.name} (loss {ev.loss:.4f})\n")
+    print("per-class accuracy:")
+    for name, acc in zip(model.class_names, ev.per_class_accuracy(n)):
+        print(f"  {name:>12}  {acc:7.2%}")
+    print("\nconfusion matrix (rows: true class, columns: predicted):")
+    print(_matrix_text(ev.confusion(n)))
+    return 0
+
+
+def _matrix_text(matrix: np.ndarray) -> str:
+    width = max(4, len(str(matrix.max())) + 1)
+    head = " " * 4 + "".join(f"{c:>{width}}" for c in range(len(matrix)))
+    rows = [f"{r:>3} " + "".join(f"{v:>{width}}" for v in row) for r, row in enumerate(matrix)]
+    return "\n".join([head, *rows])
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from digitpad.predict import predict_drawing
+    model = load_model(args.model)
+    for path in args.images:
+        if path.suffix.lower() in (".csv", ".gz"):
+            rows = _csv_inputs(path, model)
+            for i, probs in enumerate(model.network.predict_proba(rows), start=1):
+                _print_prediction(f"{path.name}:{i}", probs, model)
+        else:
+            from digitpad.image_file import read_image
+            probs = predict_drawing(model, read_image(path))
+            if probs is None:
+                print(f"{path.name}: blank image, no prediction")
+            else:
+                _print_prediction(path.name, probs, model)
+    return 0
+
+
+def _csv_inputs(path: Path, model: Model) -> np.ndarray:
+    from digitpad.data.csvfile import read_csv
+    images, _ = read_csv(path)
+    if model.preprocessing != "mnist-28":
+        raise DataError(f"{path.name}: CSV rows are 28×28 images, but this model reads 8×8 digits")
+    return images.astype(model.network.dtype) * model.network.dtype(model.input_scale)
+
+
+def _print_prediction(label: str, probs: np.ndarray, model: Model) -> None:
+    top = int(np.argmax(probs))
+    spread = "  ".join(f"{name}:{p:.3f}" for name, p in zip(model.class_names, probs))
+    print(f"{label}: {model.class_names[top]} ({probs[top]:.1%})   {spread}")
+
+
+def cmd_gradcheck(args: argparse.Namespace) -> int:
+    if args.hidden is not None:
+        specs = [make_spec(784, parse_hidden(args.hidden), 10, activation=args.activation)]
+    else:
+        specs = all_combinations()
+    failures = 0
+    print(f"{'network':<44} {'head':<22} {'bias':<5} {'grad':<5} worst relative error")
+    for spec in specs:
+        result = gradient_check(spec)
+        failures += not result.passed
+        head = f"{spec.output}+{spec.loss}"
+        print(f"{spec.sizes!s:<14} {spec.activation:<29} {head:<22} {'yes' if spec.bias else 'no':<5} "
+              f"{spec.reduction:<5} {result.worst:.1e} {'ok' if result.passed else 'FAILED'}")
+    print(f"\n{len(specs) - failures} of {len(specs)} passed (tolerance {TOLERANCE:g})")
+    return 1 if failures else 0
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    if args.data_command == "list":
+        print(f"datasets in {store.data_dir()}")
+        for info in store.available():
+            counts = ", ".join(f"{split} {n:,}" for split, n in info.counts.items())
+            print(f"  {info.name:<10} {info.title:<14} {info.status:<10} {counts}")
+        return 0
+    if args.data_command == "download":
+        from digitpad.data.download import download
+        bar = ProgressBar()
+        download(args.name, progress=lambda name, done, total: bar.update(name, done, total or done or 1,
+                                                                           f"{done / 1e6:.1f} MB"))
+        bar.line(f"{args.name} is ready in {store.dataset_dir(args.name)}")
+        return 0
+    for line in store.import_files(args.paths, args.dataset):
+        print(f"imported {line}")
+    return 0
+
+
+def _int(text: str, option: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ConfigError(f"{option} must be a whole number or 'full', got {text!r}") from None

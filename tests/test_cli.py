@@ -1,0 +1,137 @@
+"""The digitpad command: train, evaluate, predict, gradcheck and data, with errors as one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from digitpad.cli import main
+from digitpad.data import store
+from digitpad.nn.model_file import load_model
+
+
+@pytest.fixture(scope="module")
+def digits_model(tmp_path_factory):
+    path = tmp_path_factory.mktemp("models") / "digits.npz"
+    code = main(["train", "--dataset", "digits8x8", "--hidden", "64", "--epochs", "25", "--batch", "32",
+                 "--lr", "0.1", "--name", "tiny", "-o", str(path)])
+    assert code == 0
+    return path
+
+
+def test_train_writes_a_model_with_its_settings_and_test_accuracy(digits_model):
+    model = load_model(digits_model)
+    assert model.name == "tiny" and model.dataset == "digits8x8" and model.preprocessing == "digits-8x8"
+    assert model.network.spec.sizes == (64, 64, 10)
+    assert model.hyperparameters["epochs"] == 25 and model.hyperparameters["batch_size"] == 32
+    assert len(model.history["train_loss"]) == 25
+    assert model.metrics["test_accuracy"] > 0.93
+
+
+def test_train_prints_progress_per_epoch(tmp_path, capsys):
+    assert main(["train", "--dataset", "digits8x8", "--hidden", "16", "--epochs", "2", "-o", str(tmp_path / "m.npz")]) == 0
+    err = capsys.readouterr().err
+    assert "MLP(64→16 relu→10 softmax)" in err
+    assert "epoch 1/2" in err and "epoch 2/2" in err and "test accuracy" in err and "saved" in err
+
+
+def test_evaluate_prints_accuracy_per_class_and_confusion_matrix(digits_model, capsys):
+    assert main(["evaluate", str(digits_model)]) == 0
+    out = capsys.readouterr().out
+    assert "accuracy" in out and "per-class accuracy" in out and "confusion matrix" in out
+    matrix_rows = [line for line in out.splitlines()[-10:]]
+    counts = np.array([[int(v) for v in row.split()[1:]] for row in matrix_rows])
+    assert counts.sum() == len(store.load("digits8x8", "test"))
+
+
+def test_predict_reads_png_files_dark_on_light(digits_model, tmp_path, capsys, qapp):
+    from PySide6.QtGui import QImage
+    test = store.load("digits8x8", "test")
+    model = load_model(digits_model)
+    correct = np.flatnonzero(model.network.predict(test.images * np.float32(1 / 16)) == test.labels)[:3]
+    paths = []
+    for i in correct:
+        ink = np.kron(test.images[i].reshape(8, 8) / 16, np.ones((6, 6)))
+        pixels = np.ascontiguousarray(255 - np.pad(ink * 255, 8).astype(np.uint8))  # dark ink on white paper
+        path = tmp_path / f"digit{i}.png"
+        QImage(pixels.data, pixels.shape[1], pixels.shape[0], pixels.shape[1], QImage.Format.Format_Grayscale8).save(str(path))
+        paths.append(str(path))
+    assert main(["predict", str(digits_model), *paths]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    predicted = [int(line.split(": ")[1].split()[0]) for line in lines]
+    assert predicted == [int(test.labels[i]) for i in correct]
+
+
+def test_predict_says_a_blank_image_has_no_prediction(digits_model, tmp_path, capsys, qapp):
+    from PySide6.QtGui import QImage
+    path = tmp_path / "blank.png"
+    image = QImage(40, 40, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    image.save(str(path))
+    assert main(["predict", str(digits_model), str(path)]) == 0
+    assert "blank image" in capsys.readouterr().out
+
+
+def test_gradcheck_command_checks_every_combination(capsys):
+    assert main(["gradcheck"]) == 0
+    out = capsys.readouterr().out
+    assert "82 of 82 passed" in out and "FAILED" not in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["train", "--dataset", "digits8x8", "--hidden", "abc"], "hidden layers"),
+    (["train", "--dataset", "digits8x8", "--lr", "-0.1"], "learning rate"),
+    (["train", "--dataset", "digits8x8", "--batch", "lots"], "--batch"),
+    (["train", "--dataset", "mnist"], "digitpad data download mnist"),
+    (["train", "--dataset", "nowhere.csv"], "neither a dataset"),
+    (["train", "--dataset", "digits8x8", "--head", "sigmoid+bce", "--regression"], "mean squared error"),
+    (["evaluate", "missing.npz"], "no such file"),
+    (["predict", "missing.npz", "x.png"], "no such file"),
+])
+def test_errors_are_one_clear_line_and_exit_1(argv, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("digitpad: error:") and message in err[-1]
+    assert not (tmp_path / "model.npz").exists()
+
+
+def test_corrupt_model_file_is_an_error_not_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"PK\x03\x04 this is not a model")
+    assert main(["evaluate", str(bad)]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_data_list_shows_the_bundled_set_and_missing_ones(capsys):
+    assert main(["data", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "digits8x8" in out and "bundled" in out and "missing" in out
+
+
+def test_data_import_then_list(tmp_path, capsys):
+    from digitpad.data.idx import write_idx
+    rng = np.random.default_rng(0)
+    write_idx(tmp_path / "t10k-images-idx3-ubyte.gz", rng.integers(0, 256, (30, 28, 28)))
+    write_idx(tmp_path / "t10k-labels-idx1-ubyte.gz", np.arange(30) % 10)
+    assert main(["data", "import", "--dataset", "fashion", str(tmp_path / "t10k-images-idx3-ubyte.gz"),
+                 str(tmp_path / "t10k-labels-idx1-ubyte.gz")]) == 0
+    assert main(["data", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "imported" in out and "test 30" in out
+
+
+def test_python_dash_m_runs_the_same_cli():
+    done = subprocess.run([sys.executable, "-m", "digitpad", "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("digitpad ")
+
+
+@pytest.mark.realdata
+def test_default_training_on_real_mnist_reaches_97_5_percent(mnist_dir, tmp_path, capsys):
+    assert main(["data", "import", *map(str, sorted(mnist_dir.glob("*.gz")))]) == 0
+    out = tmp_path / "mnist.npz"
+    assert main(["train", "--dataset", "mnist", "--epochs", "4", "-o", str(out)]) == 0
+    assert load_model(out).metrics["test_accuracy"] >= 0.975

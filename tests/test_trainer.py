@@ -1,0 +1,216 @@
+"""The training loop: it learns, repeats exactly, stops and pauses within a batch, survives NaN."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from digitpad.data import store
+from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
+from digitpad.errors import ConfigError
+from digitpad.nn.network import MLP, NetworkSpec
+from digitpad.training.config import TrainConfig
+from digitpad.training.evaluate import evaluate
+from digitpad.training.run import parse_hidden, split_validation
+from digitpad.training.trainer import Callback, Trainer
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return store.load("digits8x8", "train"), store.load("digits8x8", "test")
+
+
+def small_net(seed=0, **spec):
+    return MLP(NetworkSpec((64, 32, 10), **spec), seed=seed)
+
+
+class Hook(Callback):
+    """Calls ``action(trainer, stats)`` after each batch and counts batches."""
+
+    def __init__(self, action=None):
+        self.action, self.batches, self.epochs, self.trainer = action, 0, [], None
+
+    def on_batch_end(self, stats):
+        self.batches += 1
+        if self.action:
+            self.action(self.trainer, stats)
+
+    def on_epoch_end(self, stats):
+        self.epochs.append(stats)
+
+
+def fit(net, config, train, val=None, action=None):
+    hook = Hook(action)
+    trainer = Trainer(net, config, [hook])
+    hook.trainer = trainer
+    return trainer.fit(train, val), hook
+
+
+def test_it_learns_the_8x8_digits(digits):
+    train, test = digits
+    net = small_net()
+    result, hook = fit(net, TrainConfig(epochs=30, batch_size=32, lr=0.1), train, test)
+    assert result.status == "completed" and result.epochs_done == 30
+    assert evaluate(net, test, 1 / 16).accuracy > 0.95
+    assert result.history["train_loss"][-1] < result.history["train_loss"][0] / 5
+    assert len(hook.epochs) == 30 and hook.epochs[-1].val_accuracy > 0.95
+
+
+def test_a_run_repeats_exactly_with_the_same_seed(digits):
+    train, _ = digits
+    runs = []
+    for _ in range(2):
+        net = small_net(seed=3)
+        result, _ = fit(net, TrainConfig(epochs=2, batch_size=50, optimizer="adam", lr=0.01, seed=3), train)
+        runs.append((net.get_weights(), result.batch_losses))
+    assert runs[0][1] == runs[1][1]
+    for name in runs[0][0]:
+        np.testing.assert_array_equal(runs[0][0][name], runs[1][0][name])
+
+
+def test_stop_takes_effect_within_one_batch(digits):
+    train, _ = digits
+    stop_at = 3
+    result, hook = fit(small_net(), TrainConfig(epochs=5, batch_size=16),
+                       train, action=lambda t, s: t.stop() if s.batch == stop_at else None)
+    assert result.status == "stopped"
+    assert hook.batches == stop_at + 1 and len(result.batch_losses) == stop_at + 1
+    assert result.epochs_done == 0 and hook.epochs == []
+
+
+def test_pause_holds_between_batches_until_resumed(digits):
+    train, _ = digits
+    paused = threading.Event()
+
+    def pause_once(trainer, stats):
+        if stats.epoch == 0 and stats.batch == 2:
+            trainer.pause()
+            paused.set()
+
+    hook = Hook(pause_once)
+    trainer = Trainer(small_net(), TrainConfig(epochs=1, batch_size=16), [hook])
+    hook.trainer = trainer
+    results = []
+    worker = threading.Thread(target=lambda: results.append(trainer.fit(train)))
+    worker.start()
+    assert paused.wait(10)
+    worker.join(timeout=0.3)
+    assert worker.is_alive() and hook.batches == 3 and trainer.paused
+    trainer.resume()
+    worker.join(10)
+    assert results[0].status == "completed" and hook.batches == int(np.ceil(len(train) / 16))
+
+
+def test_stop_wakes_a_paused_run(digits):
+    train, _ = digits
+    trainer = Trainer(small_net(), TrainConfig(epochs=3, batch_size=16))
+    trainer.pause()
+    results = []
+    worker = threading.Thread(target=lambda: results.append(trainer.fit(train)))
+    worker.start()
+    trainer.stop()
+    worker.join(10)
+    assert not worker.is_alive() and results[0].status == "stopped" and results[0].batch_losses == []
+
+
+def test_nan_stops_the_run_and_restores_the_last_good_weights(digits):
+    train, _ = digits
+    net = small_net()
+    snapshot = {}
+
+    class Sabotage(Callback):
+        def on_epoch_end(self, stats):
+            snapshot.update(net.get_weights())
+
+        def on_batch_end(self, stats):
+            if (stats.epoch, stats.batch) == (1, 2):
+                net.dense_layers[1].params["W"][0, 0] = np.inf
+
+    result = Trainer(net, TrainConfig(epochs=3, batch_size=32), [Sabotage()]).fit(train)
+    assert result.status == "diverged"
+    assert "W1 (layer 2)" in result.message and "epoch 2, batch 4" in result.message
+    assert result.epochs_done == 1
+    for name, p, _ in net.parameters():  # back to the weights at the end of epoch 1
+        np.testing.assert_array_equal(p, snapshot[name])
+
+
+def test_a_too_large_learning_rate_diverges_cleanly(digits):
+    train, _ = digits
+    net = small_net()
+    before = net.get_weights()
+    result, _ = fit(net, TrainConfig(epochs=2, batch_size=0, lr=1e30, scale_inputs=False), train)
+    assert result.status == "diverged" and "learning rate" in result.message
+    for name, p, _ in net.parameters():
+        np.testing.assert_array_equal(p, before[name])
+
+
+def test_batches_keep_images_and_labels_aligned(digits):
+    train, _ = digits
+    # Encode each label in pixel 0 so every batch can be checked against its targets.
+    images = train.images.copy()
+    images[:, 0] = train.labels * 10
+    coded = Dataset(images, train.labels, (8, 8), 255, DIGIT_NAMES, "coded")
+    net = small_net()
+    original = net.train_step
+    seen = []
+
+    def checking_step(x, targets):
+        np.testing.assert_array_equal(np.rint(x[:, 0] * 255 / 10), targets.argmax(axis=1))
+        seen.append(len(x))
+        return original(x, targets)
+
+    net.train_step = checking_step
+    fit(net, TrainConfig(epochs=2, batch_size=100), coded)
+    assert sum(seen) == 2 * len(coded)
+
+
+def test_full_batch_means_one_step_per_epoch(digits):
+    train, _ = digits
+    result, hook = fit(small_net(), TrainConfig(epochs=4, batch_size=0, lr=0.5), train)
+    assert hook.batches == 4 and len(result.batch_losses) == 4
+
+
+@pytest.mark.parametrize("config, match", [
+    (TrainConfig(lr=0), "learning rate"), (TrainConfig(lr=-1), "learning rate"),
+    (TrainConfig(batch_size=-3), "batch size"), (TrainConfig(batch_size=100_000), "larger than"),
+    (TrainConfig(epochs=0), "epochs"), (TrainConfig(optimizer="lbfgs"), "optimizer"),
+    (TrainConfig(validation=1.0), "validation"), (TrainConfig(momentum=1.5), "momentum"),
+])
+def test_invalid_settings_are_refused_before_training(digits, config, match):
+    net = small_net()
+    before = net.get_weights()
+    with pytest.raises(ConfigError, match=match):
+        Trainer(net, config).fit(digits[0])
+    for name, p, _ in net.parameters():
+        np.testing.assert_array_equal(p, before[name])
+
+
+@pytest.mark.parametrize("text, expected", [("256,128", (256, 128)), (" 64 ", (64,)), ("", ()), ("100;100", (100, 100))])
+def test_parse_hidden(text, expected):
+    assert parse_hidden(text) == expected
+
+
+@pytest.mark.parametrize("text", ["abc", "256,-1", "0", "1.5", "10,x"])
+def test_parse_hidden_refuses_nonsense(text):
+    with pytest.raises(ConfigError, match="hidden layers"):
+        parse_hidden(text)
+
+
+def test_validation_split_is_stratified_and_disjoint(digits):
+    train, _ = digits
+    rows_train, rows_val = stratified_split(train.labels, 0.2, np.random.default_rng(0))
+    assert len(np.intersect1d(rows_train, rows_val)) == 0 and len(rows_train) + len(rows_val) == len(train)
+    shares = np.bincount(train.labels[rows_val], minlength=10) / np.bincount(train.labels, minlength=10)
+    assert np.all(np.abs(shares - 0.2) < 0.02)
+    fit_part, val_part = split_validation(train, 0.2, seed=5)
+    assert len(fit_part) + len(val_part) == len(train)
+
+
+def test_confusion_matrix_counts_every_image(digits):
+    _, test = digits
+    ev = evaluate(small_net(), test, 1 / 16)
+    matrix = ev.confusion(10)
+    assert matrix.sum() == len(test) and np.trace(matrix) == round(ev.accuracy * len(test))
+    np.testing.assert_array_equal(matrix.sum(axis=1), np.bincount(test.labels, minlength=10))
