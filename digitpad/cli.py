@@ -10,11 +10,10 @@ from digitpad import __version__
 from digitpad.errors import DigitpadError
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS
-from digitpad.nn.losses import HEADS
 from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
-from digitpad.training.config import TrainConfig
+from digitpad.training.run import HEAD_NAMES, RunSettings
 
-DEFAULTS = TrainConfig()
+DEFAULTS = RunSettings()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,15 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_train(sub) -> None:
     tr = sub.add_parser("train", help="train a model and save it", formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    tr.add_argument("--dataset", default="mnist", help="mnist, fashion, digits8x8, or a CSV/IDX file")
+    tr.add_argument("--dataset", default=DEFAULTS.dataset, help="mnist, fashion, digits8x8, or a CSV/IDX file")
     tr.add_argument("--subset", type=int, help="use only the first N training images")
     tr.add_argument("--validation", type=float, default=DEFAULTS.validation, help="share held out for validation")
-    tr.add_argument("--hidden", default="256,128", help="hidden layer sizes")
-    tr.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
-    tr.add_argument("--head", default="softmax+cross_entropy", choices=[f"{o}+{l}" for o, l in HEADS],
+    tr.add_argument("--hidden", default=DEFAULTS.hidden, help="hidden layer sizes")
+    tr.add_argument("--activation", default=DEFAULTS.activation, choices=list(ACTIVATIONS))
+    tr.add_argument("--head", default=DEFAULTS.head, choices=HEAD_NAMES,
                     help="output activation + loss")
     tr.add_argument("--regression", action="store_true", help="one output unit trained on label/10 (needs an mse head)")
-    tr.add_argument("--init", default="he", choices=list(INITIALISERS))
+    tr.add_argument("--init", default=DEFAULTS.init, choices=list(INITIALISERS))
     tr.add_argument("--no-bias", action="store_true", help="dense layers without bias")
     tr.add_argument("--sum-gradient", action="store_true", help="sum the gradient over the batch instead of averaging")
     tr.add_argument("--no-scale", action="store_true", help="feed raw pixel values instead of [0, 1]")
@@ -78,8 +77,8 @@ def _add_data(sub) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        print("digitpad: the desktop app is not built yet; use a command (see digitpad --help)", file=sys.stderr)
-        return 2
+        from digitpad.app import run_app
+        return run_app()
     from digitpad import commands
     handler = getattr(commands, f"cmd_{args.command}")
     try:

@@ -17,7 +17,7 @@ from digitpad.nn.network import MLP
 from digitpad.progress import ProgressBar, TrainingProgress, format_seconds
 from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
-from digitpad.training.run import make_spec, parse_hidden, split_validation, to_model
+from digitpad.training.run import RunSettings, split_validation, to_model
 from digitpad.training.trainer import Trainer
 
 
@@ -30,26 +30,30 @@ def load_dataset(source: str, split: str) -> Dataset:
     raise DataError(f"{source!r} is neither a dataset ({', '.join(store.NAMES)}) nor an existing file")
 
 
+def settings_from_args(args: argparse.Namespace) -> RunSettings:
+    """The CLI's flags as RunSettings (the GUI's training panel builds the same)."""
+    return RunSettings(
+        dataset=args.dataset, subset=args.subset or 0, validation=args.validation, hidden=args.hidden,
+        activation=args.activation, head=args.head, regression=args.regression, init=args.init,
+        bias=not args.no_bias, sum_gradient=args.sum_gradient, scale_inputs=not args.no_scale,
+        float64=args.float64, optimizer=args.optimizer, lr=args.lr, momentum=args.momentum,
+        weight_decay=args.weight_decay, schedule=args.schedule,
+        batch_size=0 if args.batch == "full" else _int(args.batch, "--batch"), epochs=args.epochs, seed=args.seed)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
-    batch = 0 if args.batch == "full" else _int(args.batch, "--batch")
-    config = TrainConfig(epochs=args.epochs, batch_size=batch, optimizer=args.optimizer, lr=args.lr,
-                         momentum=args.momentum, weight_decay=args.weight_decay, schedule=args.schedule,
-                         seed=args.seed, validation=args.validation, scale_inputs=not args.no_scale)
-    config.validate()
-    output, loss = args.head.split("+")
-    data = load_dataset(args.dataset, "train").head(args.subset)
-    spec = make_spec(data.n_features, parse_hidden(args.hidden), data.n_classes, regression=args.regression,
-                     activation=args.activation, output=output, loss=loss, init=args.init, bias=not args.no_bias,
-                     reduction="sum" if args.sum_gradient else "mean",
-                     dtype="float64" if args.float64 else "float32")
+    settings = settings_from_args(args)
+    settings.validate()
+    config = settings.config()
+    data = load_dataset(settings.dataset, "train").head(settings.subset or None)
     train, val = split_validation(data, config.validation, config.seed)
-    network = MLP(spec, seed=config.seed)
+    network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
     bar = ProgressBar()
     bar.line(f"{network}: {network.n_parameters():,} parameters; {len(train):,} training images"
              + (f", {len(val):,} validation" if val else ""))
     result = Trainer(network, config, [TrainingProgress(bar, config.epochs)]).fit(train, val)
     bar.line(f"{result.message} in {format_seconds(result.seconds)}")
-    model = to_model(network, data, config, result, _test_metrics(args.dataset, network, config, bar), args.name)
+    model = to_model(network, data, settings, result, _test_metrics(settings.dataset, network, config, bar), args.name)
     save_model(args.output, model)
     bar.line(f"saved {args.output}")
     return 0 if result.status != "diverged" else 1
@@ -123,7 +127,7 @@ def _print_prediction(label: str, probs: np.ndarray, model: Model) -> None:
 
 def cmd_gradcheck(args: argparse.Namespace) -> int:
     if args.hidden is not None:
-        specs = [make_spec(784, parse_hidden(args.hidden), 10, activation=args.activation)]
+        specs = [RunSettings(hidden=args.hidden, activation=args.activation).spec(784, 10)]
     else:
         specs = all_combinations()
     failures = 0

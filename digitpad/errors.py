@@ -21,4 +21,12 @@ class ModelFileError(DigitpadError):
 
 
 class ConfigError(DigitpadError):
-    """A training or network setting is invalid."""
+    """A training or network setting is invalid.
+
+    ``field`` names the setting (e.g. ``"lr"``, ``"hidden"``) so a form can
+    show the message next to it; None when no single setting is to blame.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

@@ -43,6 +43,12 @@ class Dataset:
         if len(self.images) and int(self.images.max()) > self.max_value:
             raise DataError(f"{self.name}: pixel values exceed {self.max_value}")
 
+    @classmethod
+    def empty(cls, image_shape: tuple[int, int], max_value: int, class_names: tuple[str, ...], name: str) -> Dataset:
+        """A dataset with no rows: describes images without holding any."""
+        return cls(np.zeros((0, image_shape[0] * image_shape[1]), np.uint8), np.zeros(0, np.int64),
+                   image_shape, max_value, class_names, name)
+
     def __len__(self) -> int:
         return len(self.labels)
 

@@ -188,6 +188,19 @@ def load(name: str, split: str) -> Dataset:
     return _make_dataset(images, labels, spec.class_names, name)
 
 
+def describe(source: str) -> Dataset:
+    """An empty Dataset with the image shape, scale and class names of ``source``.
+
+    ``source`` is a dataset name or a file path (user files hold 28×28 digits
+    as far as can be known without reading them).
+    """
+    if source == BUNDLED:
+        return Dataset.empty((8, 8), 16, DIGIT_NAMES, BUNDLED)
+    if source in DATASETS:
+        return Dataset.empty(IMAGE_SHAPE, 255, DATASETS[source].class_names, source)
+    return Dataset.empty(IMAGE_SHAPE, 255, DIGIT_NAMES, Path(source).name)
+
+
 def load_file(path: str | os.PathLike) -> Dataset:
     """Load a user's labelled CSV, or an IDX images file with its labels file beside it.
 

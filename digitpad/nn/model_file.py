@@ -13,6 +13,8 @@ so whatever saves also loads.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import math
 import os
@@ -75,6 +77,13 @@ class Model:
     name: str = ""
     created: str = ""
     app_version: str = ""
+
+    def copy(self) -> Model:
+        """A deep copy: its network and records can change without touching this model."""
+        network = MLP(self.network.spec)
+        network.set_weights(self.network.get_weights())
+        return dataclasses.replace(self, network=network, hyperparameters=copy.deepcopy(self.hyperparameters),
+                                   history=copy.deepcopy(self.history), metrics=dict(self.metrics))
 
     def summary(self) -> str:
         """Several lines of plain text describing the model, for the CLI and the GUI."""

@@ -32,23 +32,23 @@ class TrainConfig:
     def validate(self, n_train: int | None = None) -> None:
         """Raise ConfigError naming the first bad setting."""
         if self.epochs < 1:
-            raise ConfigError(f"epochs must be at least 1, got {self.epochs}")
+            raise ConfigError(f"epochs must be at least 1, got {self.epochs}", "epochs")
         if self.batch_size < 0:
-            raise ConfigError(f"batch size must be positive (or 0 for full batch), got {self.batch_size}")
+            raise ConfigError(f"batch size must be positive (or 0 for full batch), got {self.batch_size}", "batch_size")
         if n_train is not None and self.batch_size > n_train:
-            raise ConfigError(f"batch size {self.batch_size} is larger than the {n_train} training images")
+            raise ConfigError(f"batch size {self.batch_size} is larger than the {n_train} training images", "batch_size")
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}")
+            raise ConfigError(f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}", "optimizer")
         if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ConfigError(f"learning rate must be a positive number, got {self.lr}")
+            raise ConfigError(f"learning rate must be a positive number, got {self.lr}", "lr")
         if not 0 <= self.momentum < 1:
-            raise ConfigError(f"momentum must be in [0, 1), got {self.momentum}")
+            raise ConfigError(f"momentum must be in [0, 1), got {self.momentum}", "momentum")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ConfigError(f"weight decay must be zero or positive, got {self.weight_decay}")
+            raise ConfigError(f"weight decay must be zero or positive, got {self.weight_decay}", "weight_decay")
         if self.schedule not in SCHEDULES:
-            raise ConfigError(f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}")
+            raise ConfigError(f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}", "schedule")
         if not 0 <= self.validation < 1:
-            raise ConfigError(f"validation share must be in [0, 1), got {self.validation}")
+            raise ConfigError(f"validation share must be in [0, 1), got {self.validation}", "validation")
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,0 +1,1 @@
+"""Qt widgets and the main window: drawing, prediction display, training controls and plots."""

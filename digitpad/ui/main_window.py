@@ -1,0 +1,380 @@
+"""The main window: composes the widgets and wires them together, nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
+    QWidget,
+)
+
+from digitpad.data import store
+from digitpad.errors import ConfigError, DigitpadError
+from digitpad.nn.model_file import Model, load_model, save_model
+from digitpad.nn.network import MLP
+from digitpad.predict import predict_drawing, preview
+from digitpad.training.run import RunSettings, to_model
+from digitpad.ui.canvas import DrawingCanvas
+from digitpad.ui.dialogs import ModelInfoDialog, get_missing_dataset
+from digitpad.ui.plots import AccuracyPlot, LossPlot
+from digitpad.ui.preview import InputPreview
+from digitpad.ui.probabilities import ProbabilityBars
+from digitpad.ui.recent_files import RecentFiles
+from digitpad.ui.session import TrainingSession
+from digitpad.ui.training_panel import TrainingPanel
+
+PREDICT_DELAY_MS = 30  # at most one prediction per 30 ms while drawing
+MODEL_FILTER = "digitpad models (*.npz);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Draw on the left, see the prediction in the middle, train on the right, curves below."""
+
+    def __init__(self, model: Model, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.model = model
+        self.model_path: Path | None = None
+        self.session = TrainingSession(self)
+        self.recent = RecentFiles(self.settings)
+        self._predict_timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
+        self._predict_timer.timeout.connect(self.update_prediction)
+        self._build()
+        self._build_menus()
+        self._connect_session()
+        self._restore_settings()
+        self.set_model(model, None)
+
+    # -- layout ----------------------------------------------------------
+    def _build(self) -> None:
+        self.canvas = DrawingCanvas()
+        self.preview = InputPreview()
+        self.probabilities = ProbabilityBars()
+        self.panel = TrainingPanel()
+        self.loss_plot, self.accuracy_plot = LossPlot(), AccuracyPlot()
+        draw_box = QGroupBox("Draw a digit")
+        draw_layout = QVBoxLayout(draw_box)
+        draw_layout.addWidget(self.canvas, 1)
+        draw_layout.addLayout(self._canvas_buttons())
+        predict_box = QGroupBox("Prediction")
+        predict_layout = QVBoxLayout(predict_box)
+        self.model_label = QLabel(objectName="modelLabel", wordWrap=True)
+        self.model_label.setToolTip("The model that reads your drawing (Model ▸ Model details… for more)")
+        predict_layout.addWidget(self.model_label)
+        predict_layout.addWidget(self.probabilities, 1)
+        seen = QLabel("What the model sees:")
+        predict_layout.addWidget(seen)
+        predict_layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        train_box = QGroupBox("Train")
+        QVBoxLayout(train_box).addWidget(self.panel)
+        top = QSplitter(Qt.Orientation.Horizontal, objectName="topSplitter")
+        for widget, stretch in ((draw_box, 5), (predict_box, 3), (train_box, 3)):
+            top.addWidget(widget)
+            top.setStretchFactor(top.count() - 1, stretch)
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.accuracy_plot)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="mainSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(plots)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.canvas.drawing_changed.connect(self._predict_timer.start)
+        self.panel.train_button.clicked.connect(self.start_training)
+        self.panel.pause_button.clicked.connect(self.toggle_pause)
+        self.panel.stop_button.clicked.connect(self.session.stop)
+        self.statusBar().showMessage("Draw a digit with the left mouse button; the right button erases.")
+
+    def _canvas_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.clear_button = QPushButton("Clear", objectName="clearButton", toolTip="Clear the canvas (Esc)")
+        self.undo_button = QPushButton("Undo", objectName="undoButton", toolTip="Undo the last stroke (Ctrl+Z)")
+        self.eraser_button = QPushButton("Eraser", objectName="eraserButton", checkable=True,
+                                         toolTip="Left button erases while on (E); the right button always erases")
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.eraser_button.toggled.connect(self.canvas.set_eraser)
+        self.canvas.undo_available.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        for button in (self.clear_button, self.undo_button, self.eraser_button):
+            row.addWidget(button)
+        return row
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New model", self.new_model, QKeySequence.StandardKey.New,
+                     "An untrained network with the current settings")
+        self._action(file_menu, "&Open…", self.open_model_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._action(file_menu, "&Save", self.save_model, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "Save &as…", self.save_model_as, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        draw_menu = self.menuBar().addMenu("&Draw")
+        self._action(draw_menu, "&Undo stroke", self.canvas.undo, QKeySequence.StandardKey.Undo)
+        self._action(draw_menu, "&Clear", self.canvas.clear, [QKeySequence(Qt.Key.Key_Escape),
+                                                              QKeySequence(Qt.Key.Key_Delete)])
+        self._action(draw_menu, "&Eraser", self.eraser_button.toggle, QKeySequence(Qt.Key.Key_E))
+        train_menu = self.menuBar().addMenu("&Training")
+        self._action(train_menu, "&Train", self.start_training, QKeySequence(Qt.Key.Key_F5))
+        self._action(train_menu, "&Pause / resume", self.toggle_pause, QKeySequence(Qt.Key.Key_F6))
+        self._action(train_menu, "&Stop", self.session.stop, QKeySequence("Shift+F5"))
+        model_menu = self.menuBar().addMenu("&Model")
+        self._action(model_menu, "Model &details…", self.show_model_info, QKeySequence("Ctrl+I"))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About digitpad", self._about)
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else QKeySequence.keyBindings(shortcut)
+                                if isinstance(shortcut, QKeySequence.StandardKey) else [shortcut])
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- prediction ------------------------------------------------------
+    def update_prediction(self) -> None:
+        """Preprocess the drawing and run one forward pass (well under a millisecond)."""
+        drawing = self.canvas.image()
+        if not np.any(drawing > 0):
+            self.probabilities.set_probabilities(None)
+            self.preview.set_image(None)
+            return
+        self.preview.set_image(preview(self.display_model, drawing))
+        self.probabilities.set_probabilities(predict_drawing(self.display_model, drawing))
+
+    def set_model(self, model: Model, path: Path | None) -> None:
+        """Make ``model`` the current one; the display copy follows it."""
+        self.model, self.model_path = model, path
+        self.display_model = model
+        self.probabilities.set_class_names(model.class_names)
+        self.setWindowModified(False)
+        self._update_title()
+        self.update_prediction()
+
+    def _update_title(self) -> None:
+        name = self.model.name or (self.model_path.stem if self.model_path else "Untitled")
+        self.setWindowTitle(f"{name}[*] — digitpad")
+        self.model_label.setText(f"<b>{name}</b><br>{self.model.network!r}")
+
+    # -- training --------------------------------------------------------
+    def _connect_session(self) -> None:
+        s = self.session
+        s.loading.connect(lambda source: self.panel.status.setText(f"Loading {source}…"))
+        s.started.connect(self._training_started)
+        s.progressed.connect(self._progressed)
+        s.epoch_finished.connect(self._epoch_finished)
+        s.finished.connect(self._training_finished)
+        s.failed.connect(self._training_failed)
+
+    def start_training(self) -> None:
+        if self.session.running:
+            return
+        settings = self.panel.settings()
+        try:
+            settings.validate()
+        except ConfigError as exc:
+            self.panel.show_error(exc)
+            return
+        self.panel.clear_errors()
+        if settings.dataset in store.NAMES and not store.is_available(settings.dataset):
+            if not get_missing_dataset(self, settings.dataset):
+                self.panel.status.setText("Training needs the dataset; nothing was started.")
+                return
+        self.settings.setValue("training/settings", settings.to_dict())
+        self.panel.set_running(True)
+        self.session.start(settings)
+
+    def _training_started(self, untrained: Model) -> None:
+        self.loss_plot.clear_run()
+        self.accuracy_plot.clear_run()
+        self.panel.progress.setValue(0)
+        self.panel.status.setText(f"Training {untrained.network!r}…")
+        # The drawing's prediction follows the run: a copy updated with each epoch's weights.
+        self.display_model = untrained
+        self.probabilities.set_class_names(untrained.class_names)
+        self.update_prediction()
+
+    def _progressed(self, p) -> None:
+        self.loss_plot.add_batches(p.steps, p.losses)
+        done = p.epoch * p.n_batches + p.batch + 1
+        self.panel.progress.setMaximum(p.epochs * p.n_batches)
+        self.panel.progress.setValue(done)
+        self.panel.progress.setFormat(f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch + 1}/{p.n_batches}"
+                                      f" · {_duration(p.eta)} left")
+
+    def _epoch_finished(self, update) -> None:
+        s = update.stats
+        self.loss_plot.add_epoch(s.epoch + 1, s.train_loss, s.val_loss)
+        self.accuracy_plot.add_epoch(s.epoch + 1, 100 * s.train_accuracy,
+                                     None if s.val_accuracy is None else 100 * s.val_accuracy)
+        self.display_model.network.set_weights(update.weights)
+        self.update_prediction()
+        val = f", validation accuracy {s.val_accuracy:.1%}" if s.val_accuracy is not None else ""
+        self.panel.status.setText(f"Epoch {s.epoch + 1}/{s.epochs}: loss {s.train_loss:.4f}{val}")
+
+    def _training_finished(self, model: Model, result) -> None:
+        self.panel.set_running(False)
+        self.set_model(model, None)
+        self.setWindowModified(True)
+        self.panel.status.setText(f"{result.message[0].upper()}{result.message[1:]} in {_duration(result.seconds)}.")
+        if result.status == "diverged":
+            QMessageBox.warning(self, "Training diverged", result.message)
+
+    def _training_failed(self, message: str) -> None:
+        self.panel.set_running(False)
+        self.panel.status.setText(message)
+        self.display_model = self.model
+        QMessageBox.critical(self, "Training failed", message)
+
+    def toggle_pause(self) -> None:
+        if not self.session.worker:
+            return
+        if self.session.worker.paused:
+            self.session.resume()
+            self.panel.set_paused(False)
+        else:
+            self.session.pause()
+            self.panel.set_paused(True)
+            self.panel.status.setText("Paused; press Resume (F6) to go on.")
+
+    # -- files -----------------------------------------------------------
+    def new_model(self) -> None:
+        """Replace the model with an untrained network built from the training settings."""
+        settings = self.panel.settings()
+        try:
+            settings.validate()
+        except ConfigError as exc:
+            self.panel.show_error(exc)
+            return
+        if self.session.running or not self._may_discard():
+            return
+        data = store.describe(settings.dataset)
+        network = MLP(settings.spec(data.n_features, data.n_classes), seed=settings.seed)
+        self.set_model(to_model(network, data, settings, None, name="Untitled"), None)
+
+    def open_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", self._folder(), MODEL_FILTER)
+        if path:
+            self.open_model(Path(path))
+
+    def open_model(self, path: Path) -> bool:
+        """Load ``path``; on any problem show why and keep the current model."""
+        if self.session.running:
+            QMessageBox.information(self, "Training is running", "Stop the training before opening another model.")
+            return False
+        if not self._may_discard():
+            return False
+        try:
+            model = load_model(path)
+        except DigitpadError as exc:
+            QMessageBox.warning(self, "Cannot open model", f"{path.name} cannot be opened: {exc}\n\n"
+                                "The current model stays loaded.")
+            self.recent.remove_if_missing(path)
+            return False
+        self.set_model(model, path)
+        self.recent.add(path)
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def save_model(self) -> bool:
+        if self.model_path is None:
+            return self.save_model_as()
+        return self._save_to(self.model_path)
+
+    def save_model_as(self) -> bool:
+        suggested = str(Path(self._folder()) / f"{(self.model.name or 'model').replace(' ', '-')}.npz")
+        path, _ = QFileDialog.getSaveFileName(self, "Save model", suggested, MODEL_FILTER)
+        if not path:
+            return False
+        path = Path(path) if path.endswith(".npz") else Path(path + ".npz")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_model(path, self.model)
+        except DigitpadError as exc:
+            QMessageBox.warning(self, "Cannot save model", f"{path.name} was not saved: {exc}")
+            return False
+        self.model_path = path
+        self.recent.add(path)
+        self.setWindowModified(False)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def _may_discard(self) -> bool:
+        """Ask before losing unsaved training; True when it is fine to go on."""
+        if not self.isWindowModified():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved model", "The trained model has not been saved. Save it first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_model()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _folder(self) -> str:
+        return str(self.model_path.parent) if self.model_path else str(Path.home())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name, lambda p=path: self.open_model(p))
+            action.setStatusTip(str(path))
+        if not paths:
+            self.recent_menu.addAction("No recent models").setEnabled(False)
+
+    def show_model_info(self) -> None:
+        ModelInfoDialog(self, self.model).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About digitpad", "<b>digitpad</b> — draw digits, train a neural network "
+                          "written in NumPy, and watch it learn.")
+
+    # -- settings and closing ---------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1280, 800)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        saved = self.settings.value("training/settings")
+        if saved is not None:
+            try:
+                self.panel.set_settings(RunSettings.from_dict(dict(saved)))
+            except (TypeError, ValueError):
+                self.statusBar().showMessage("The saved training settings were unreadable; defaults are used.", 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.running:
+            answer = QMessageBox.question(self, "Training is running", "Stop training and quit?")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.session.shutdown()
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("training/settings", self.panel.settings().to_dict())
+        self.settings.sync()
+        event.accept()
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"

@@ -1,0 +1,191 @@
+"""Live training curves: loss per batch and per epoch, accuracy per epoch.
+
+Following pyqtgraph's PanningPlot and scrollingPlots examples, each curve is
+created once and fed with ``setData`` on every update; the per-batch curves
+use auto-downsampling and clip-to-view, so drawing costs follow the plot's
+width in pixels rather than the number of batches. Points live in :class:`_Columns`, arrays that grow by
+doubling, so an update costs time for the new points only, never a copy of
+the whole history.
+
+Colours come from the widget's palette (Base behind, Text for axes and
+legend) rather than pyqtgraph's black default, so the plots match light and
+dark desktops and follow a palette change at runtime. Log scale, grid and
+export are in pyqtgraph's own right-click menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
+
+# Blue, green and orange of middle lightness: told apart by colour-blind readers, legible on white and dark grey.
+BATCH_COLOUR = "#3d85c6"
+# Raw batch losses in translucent mid-grey: a quiet band on white and on dark grey that the blue average stands out from.
+RAW_COLOUR = QColor(128, 128, 128, 110)
+TRAIN_COLOUR = "#59a14f"
+VAL_COLOUR = "#f28e2b"
+# Weight of the past in the moving average of batch losses: about the last 10 batches count.
+SMOOTHING = 0.9
+
+
+class _Columns:
+    """Append-only float64 columns that grow by doubling, so appending is amortised O(1)."""
+
+    def __init__(self, n_columns: int, capacity: int = 256) -> None:
+        self._data = np.empty((n_columns, capacity))
+        self.size = 0
+
+    def append(self, *columns: Sequence[float]) -> None:
+        """Add the same number of values to every column."""
+        end = self.size + len(columns[0])
+        if end > self._data.shape[1]:
+            grown = np.empty((len(self._data), max(end, 2 * self._data.shape[1])))
+            grown[:, :self.size] = self._data[:, :self.size]
+            self._data = grown
+        self._data[:, self.size:end] = columns
+        self.size = end
+
+    def __getitem__(self, column: int) -> np.ndarray:
+        # A view: pyqtgraph keeps it without copying, and appends never rewrite it.
+        return self._data[column, :self.size]
+
+    def clear(self) -> None:
+        self.size = 0
+
+
+class _PalettePlot(pg.PlotWidget):
+    """A PlotWidget coloured from its Qt palette, with a grid, a legend and a tooltip."""
+
+    def __init__(self, object_name: str, y_label: str, tooltip: str, legend_offset: tuple[int, int]) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        item = self.getPlotItem()
+        item.setLabel("bottom", "epoch")
+        item.setLabel("left", y_label)
+        item.showGrid(x=True, y=True, alpha=0.1)
+        item.setContentsMargins(4, 10, 12, 4)  # room for the top tick label and the last marker
+        self.legend = item.addLegend(offset=legend_offset)
+        # QGraphicsView never shows its own tooltip, only those of items under the cursor.
+        item.setToolTip(tooltip)
+        self._apply_palette()
+
+    def _curve(self, name: str, colour: str | QColor, width: float, symbol: str | None = None) -> pg.PlotDataItem:
+        markers = {} if symbol is None else {"symbol": symbol, "symbolSize": 7, "symbolBrush": colour,
+                                             "symbolPen": pg.mkPen(colour)}
+        return self.plot(name=name, pen=pg.mkPen(colour, width=width), antialias=True, **markers)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # GraphicsView.__init__ changes the palette role before our items exist.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
+            self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        self.setBackground(base)
+        for name in ("left", "bottom"):
+            axis = self.getPlotItem().getAxis(name)
+            axis.setPen(text)
+            axis.setTextPen(text)
+        frame, fill = QColor(text), QColor(base)
+        frame.setAlpha(60)
+        fill.setAlpha(210)
+        self.legend.setPen(frame)
+        self.legend.setBrush(fill)
+        self.legend.setLabelTextColor(text)
+        for _, label in self.legend.items:
+            label.setText(label.text)  # setLabelTextColor alone does not redraw existing labels
+
+
+class LossPlot(_PalettePlot):
+    """Loss against (fractional) epochs: every batch, its moving average, and each epoch's train/val loss."""
+
+    def __init__(self) -> None:
+        super().__init__("lossPlot", "loss",
+                         "Loss while training: grey = every mini-batch, blue line = their moving average, "
+                         "dots = mean training loss and validation loss per epoch.\n"
+                         "Right-click for a log scale, the grid and export.",
+                         legend_offset=(-10, 10))
+        # Set on the PlotItem, which imposes its own (context-menu) settings on every curve it holds.
+        # Peak downsampling keeps the spread of the noisy batch losses visible when zoomed out.
+        self.setDownsampling(auto=True, mode="peak")
+        self.setClipToView(True)
+        self.raw_curve = self._curve("batch loss", RAW_COLOUR, width=1)
+        self.smooth_curve = self._curve("moving average", BATCH_COLOUR, width=2)
+        # A smooth line needs no envelope; in peak mode it becomes a thick sawtooth, 5–20× slower to antialias.
+        self.smooth_curve.setDownsampling(auto=True, method="mean")
+        self.train_curve = self._curve("train (epoch mean)", TRAIN_COLOUR, width=2, symbol="o")
+        self.val_curve = self._curve("validation", VAL_COLOUR, width=2, symbol="s")
+        self._batches = _Columns(3)  # step, loss, smoothed loss
+        self._train = _Columns(2)
+        self._val = _Columns(2)
+        self._smoothed: float | None = None
+
+    def add_batches(self, steps: Sequence[float], losses: Sequence[float]) -> None:
+        """Append batch losses at their x positions in epochs (as :class:`~digitpad.ui.worker.Progress` has them)."""
+        if len(steps) != len(losses):
+            raise ValueError(f"{len(steps)} steps for {len(losses)} losses")
+        if not len(losses):
+            return
+        smoothed, ema = [], self._smoothed
+        for loss in losses:
+            ema = loss if ema is None else SMOOTHING * ema + (1 - SMOOTHING) * loss
+            smoothed.append(ema)
+        self._smoothed = ema
+        self._batches.append(steps, losses, smoothed)
+        self.raw_curve.setData(self._batches[0], self._batches[1])
+        self.smooth_curve.setData(self._batches[0], self._batches[2])
+
+    def add_epoch(self, epoch_end: float, train_loss: float, val_loss: float | None) -> None:
+        """Add one epoch's mean training loss (and validation loss, if there is a validation set)."""
+        self._train.append([epoch_end], [train_loss])
+        self.train_curve.setData(self._train[0], self._train[1])
+        if val_loss is not None:
+            self._val.append([epoch_end], [val_loss])
+            self.val_curve.setData(self._val[0], self._val[1])
+
+    def clear_run(self) -> None:
+        """Forget every point, ready for a new run."""
+        for columns in (self._batches, self._train, self._val):
+            columns.clear()
+        self._smoothed = None
+        for curve in (self.raw_curve, self.smooth_curve, self.train_curve, self.val_curve):
+            curve.setData([], [])
+        self.enableAutoRange()
+
+
+class AccuracyPlot(_PalettePlot):
+    """Training and validation accuracy per epoch, in percent on a fixed 0–100 axis."""
+
+    def __init__(self) -> None:
+        super().__init__("accuracyPlot", "accuracy (%)",
+                         "Share of images classified correctly after each epoch, "
+                         "on the training data and on the held-out validation data.\n"
+                         "A widening gap between them is overfitting. Right-click for the grid and export.",
+                         legend_offset=(-10, -10))  # bottom right: accuracy curves live near the top
+        self.train_curve = self._curve("train", TRAIN_COLOUR, width=2, symbol="o")
+        self.val_curve = self._curve("validation", VAL_COLOUR, width=2, symbol="s")
+        self._train = _Columns(2)
+        self._val = _Columns(2)
+        self.setYRange(0, 100, padding=0.04)
+
+    def add_epoch(self, epoch_end: float, train_acc: float, val_acc: float | None) -> None:
+        """Add one epoch; accuracies in percent (0–100), as the axis shows them."""
+        self._train.append([epoch_end], [train_acc])
+        self.train_curve.setData(self._train[0], self._train[1])
+        if val_acc is not None:
+            self._val.append([epoch_end], [val_acc])
+            self.val_curve.setData(self._val[0], self._val[1])
+
+    def clear_run(self) -> None:
+        """Forget every point, ready for a new run."""
+        self._train.clear()
+        self._val.clear()
+        self.train_curve.setData([], [])
+        self.val_curve.setData([], [])
+        self.enableAutoRange(axis="x")

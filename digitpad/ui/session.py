@@ -1,0 +1,149 @@
+"""One training run in the GUI: load the data off the GUI thread, then train in a worker thread.
+
+The session owns the network being trained; the window only ever sees copies
+of its weights (``epoch_finished``) and, at the end, the finished model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, QThread, Signal
+
+from digitpad.data import store
+from digitpad.data.dataset import Dataset
+from digitpad.errors import ConfigError, DataError
+from digitpad.nn.network import MLP
+from digitpad.training.run import RunSettings, split_validation, to_model
+from digitpad.training.trainer import TrainResult
+from digitpad.ui.tasks import BackgroundTask
+from digitpad.ui.worker import TrainingWorker, start_in_thread, stop_and_wait
+
+
+def load_training_data(source: str) -> Dataset:
+    """The training split of a named dataset, or a user's CSV/IDX file."""
+    if source in store.NAMES:
+        return store.load(source, "train")
+    if not Path(source).is_file():
+        raise DataError(f"{source} no longer exists")
+    return store.load_file(source)
+
+
+class TrainingSession(QObject):
+    """Runs at most one training at a time and reports in signals."""
+
+    loading = Signal(str)               # what is being loaded
+    started = Signal(object)            # a Model holding a copy of the untrained network
+    progressed = Signal(object)         # worker.Progress
+    epoch_finished = Signal(object)     # worker.EpochUpdate
+    finished = Signal(object, object)   # (Model, TrainResult)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[str, Dataset] = {}
+        self._loader: BackgroundTask | None = None
+        self.worker: TrainingWorker | None = None
+        self.thread: QThread | None = None
+        self._settings: RunSettings | None = None
+        self._data: Dataset | None = None
+        self._network: MLP | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._loader is not None or self.worker is not None
+
+    def start(self, settings: RunSettings) -> None:
+        """Validate, load the data (cached after the first time), then train. Errors arrive as ``failed``."""
+        if self.running:
+            raise RuntimeError("a training run is already going")
+        settings.validate()
+        self._settings = settings
+        if settings.dataset in self._cache:
+            self._begin(self._cache[settings.dataset])
+            return
+        self.loading.emit(settings.dataset)
+        self._loader = BackgroundTask(lambda report, cancelled: load_training_data(settings.dataset))
+        self._loader.finished.connect(self._loaded)
+        self._loader.errored.connect(self._load_failed)
+        self._loader.start()
+
+    def _loaded(self, data: Dataset) -> None:
+        self._finish_loader()
+        self._cache[self._settings.dataset] = data
+        self._begin(data)
+
+    def _load_failed(self, message: str) -> None:
+        self._finish_loader()
+        self.failed.emit(message)
+
+    def _finish_loader(self) -> None:
+        self._loader.thread.wait()
+        self._loader = None
+
+    def _begin(self, data: Dataset) -> None:
+        s = self._settings
+        try:
+            data = data.head(s.subset or None)
+            config = s.config()
+            train, val = split_validation(data, config.validation, config.seed)
+            config.validate(len(train))
+            network = MLP(s.spec(data.n_features, data.n_classes), seed=config.seed)
+        except (ConfigError, DataError) as exc:
+            self.failed.emit(str(exc))
+            return
+        self._data, self._network = data, network
+        self.worker = TrainingWorker(network, config, train, val)
+        self.worker.progressed.connect(self.progressed)
+        self.worker.epoch_finished.connect(self.epoch_finished)
+        self.worker.finished.connect(self._trained)
+        self.worker.errored.connect(self._worker_failed)
+        self.started.emit(to_model(network, data, s, None).copy())  # copied before the thread touches it
+        self.thread = start_in_thread(self.worker)
+
+    def _trained(self, result: TrainResult) -> None:
+        self._release_worker()
+        data, settings = self._data, self._settings
+        metrics = {}
+        if result.history.get("val_accuracy"):
+            metrics["val_accuracy"] = result.history["val_accuracy"][-1]
+        model = to_model(self._network, data, settings, result, metrics, name=_model_name(settings, data))
+        self.finished.emit(model, result)
+
+    def _worker_failed(self, message: str) -> None:
+        self._release_worker()
+        self.failed.emit(f"Training failed: {message}")
+
+    def _release_worker(self) -> None:
+        # Qt deletes the thread once it has finished, so its wrapper may already be gone.
+        if self.thread is not None and shiboken6.isValid(self.thread):
+            self.thread.wait(10_000)
+        self.worker = self.thread = None
+
+    # -- control ---------------------------------------------------------
+    def pause(self) -> None:
+        if self.worker:
+            self.worker.pause()
+
+    def resume(self) -> None:
+        if self.worker:
+            self.worker.resume()
+
+    def stop(self) -> None:
+        if self.worker:
+            self.worker.stop()
+
+    def shutdown(self) -> None:
+        """Stop whatever runs and wait for its thread (closing the window)."""
+        if self._loader is not None:
+            self._loader.wait()
+            self._loader = None
+        if self.worker is not None:
+            stop_and_wait(self.worker, self.thread)
+            self.worker = self.thread = None
+
+
+def _model_name(settings: RunSettings, data: Dataset) -> str:
+    hidden = settings.hidden.replace(" ", "").replace(",", "-") or "linear"
+    return f"{data.name} {hidden} {settings.activation}"

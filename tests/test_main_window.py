@@ -1,0 +1,231 @@
+"""The main window end to end: draw, predict, train, pause, stop, save, open, close."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from digitpad.app import default_model
+from digitpad.nn.model_file import load_model
+from digitpad.training.run import RunSettings
+from digitpad.training.trainer import Callback
+from digitpad.ui.main_window import MainWindow
+
+SMALL_RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=3, batch_size=32, lr=0.1, validation=0.2)
+LONG_RUN = RunSettings(dataset="digits8x8", hidden="64", epochs=500, batch_size=1, lr=0.01, validation=0.0)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def quiet_close(win):
+    """Before pytest-qt closes the window: no run left, nothing unsaved to ask about."""
+    win.session.shutdown()
+    win.setWindowModified(False)
+
+
+def make_window(qtbot, settings):
+    win = MainWindow(default_model(), settings)
+    qtbot.addWidget(win, before_close_func=quiet_close)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    win = make_window(qtbot, settings)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def draw_seven(qtbot, canvas):
+    """A real mouse stroke: across the top, then down to the bottom left."""
+    cell = min(canvas.width(), canvas.height()) / 28
+    left, top = (canvas.width() - 28 * cell) / 2, (canvas.height() - 28 * cell) / 2
+
+    def at(col, row):
+        return QPoint(int(left + col * cell), int(top + row * cell))
+
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=at(7, 6))
+    for col, row in [(11, 6), (15, 6), (20, 6), (18, 11), (16, 15), (14, 19), (12, 23)]:
+        qtbot.mouseMove(canvas, at(col, row))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=at(12, 23))
+
+
+def start(window, qtbot, run: RunSettings):
+    window.panel.set_settings(run)
+    with qtbot.waitSignal(window.session.started, timeout=10_000):
+        qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+
+
+class BatchCounter(Callback):
+    """Batches done so far in the run, counted on the training thread."""
+
+    def __init__(self):
+        self.n = 0
+
+    def on_batch_end(self, stats):
+        self.n = stats.epoch * stats.n_batches + stats.batch + 1
+
+
+def test_drawing_updates_the_probabilities_and_preview(window, qtbot):
+    assert window.probabilities.probabilities().sum() == 0  # an empty canvas shows no guess
+    draw_seven(qtbot, window.canvas)
+    qtbot.waitUntil(lambda: window.probabilities.probabilities().sum() > 0.99)
+    assert window.canvas.image()[6, 11] > 0.5 and window.canvas.image()[27, 0] == 0
+    assert int(np.argmax(window.probabilities.probabilities())) == 7
+    assert window.preview.shown_image() is not None
+    window.canvas.clear()
+    qtbot.waitUntil(lambda: window.probabilities.probabilities().sum() == 0)
+    assert window.preview.shown_image() is None
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.probabilities.probabilities().sum() > 0.99)
+
+
+def test_training_through_the_train_button(window, qtbot):
+    draw_seven(qtbot, window.canvas)
+    qtbot.waitUntil(lambda: window.probabilities.probabilities().sum() > 0.99)
+    before = window.probabilities.probabilities().copy()
+    window.panel.set_settings(SMALL_RUN)
+    with qtbot.waitSignal(window.session.finished, timeout=60_000) as done:
+        qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    model, result = done.args
+    assert result.status == "completed"
+    x, y = window.loss_plot.raw_curve.getData()
+    assert len(y) == len(result.batch_losses) and np.allclose(y, result.batch_losses)
+    assert len(window.accuracy_plot.val_curve.getData()[1]) == 3
+    assert window.model is model and model.preprocessing == "digits-8x8"
+    assert window.isWindowModified() and "[*]" in window.windowTitle()
+    assert not np.allclose(window.probabilities.probabilities(), before)
+    assert window.preview.shown_image().shape == (8, 8)
+    assert window.panel.train_button.isEnabled() and not window.panel.stop_button.isEnabled()
+
+
+def test_stop_acts_within_one_batch(window, qtbot):
+    start(window, qtbot, LONG_RUN)
+    counter = BatchCounter()
+    window.session.worker._trainer.callbacks.append(counter)
+    qtbot.waitUntil(lambda: counter.n > 5)
+    with qtbot.waitSignal(window.session.finished, timeout=10_000) as done:
+        qtbot.mouseClick(window.panel.stop_button, Qt.MouseButton.LeftButton)
+        at_stop = counter.n
+    assert done.args[1].status == "stopped"
+    assert len(done.args[1].batch_losses) <= at_stop + 1
+
+
+def test_pause_holds_within_one_batch_and_resume_goes_on(window, qtbot):
+    start(window, qtbot, LONG_RUN)
+    counter = BatchCounter()
+    window.session.worker._trainer.callbacks.append(counter)
+    qtbot.waitUntil(lambda: counter.n > 5)
+    qtbot.mouseClick(window.panel.pause_button, Qt.MouseButton.LeftButton)
+    at_pause = counter.n
+    assert window.panel.pause_button.text() == "Resume"
+    with qtbot.assertNotEmitted(window.session.progressed, wait=300):
+        pass
+    assert counter.n <= at_pause + 1
+    qtbot.mouseClick(window.panel.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.n > at_pause + 5)
+    with qtbot.waitSignal(window.session.finished, timeout=10_000):
+        window.session.stop()
+
+
+def test_the_window_stays_responsive_and_predicts_while_training(window, qtbot):
+    start(window, qtbot, LONG_RUN)
+    draw_seven(qtbot, window.canvas)
+    qtbot.waitUntil(lambda: window.probabilities.probabilities().sum() > 0.99)
+    with qtbot.waitSignal(window.session.finished, timeout=10_000):
+        window.session.stop()
+
+
+def test_invalid_settings_are_shown_next_to_the_field(window, qtbot):
+    window.panel.set_settings(RunSettings(dataset="digits8x8", hidden="abc"))
+    qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    assert "hidden layers" in window.panel.error_text("hidden")
+    assert not window.session.running
+    window.panel.set_settings(RunSettings(dataset="digits8x8", lr=0.0))
+    qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    assert "learning rate" in window.panel.error_text("lr") and window.panel.error_text("hidden") == ""
+
+
+def test_batch_larger_than_the_data_is_refused_before_training(window, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    window.panel.set_settings(RunSettings(dataset="digits8x8", batch_size=100_000))
+    with qtbot.waitSignal(window.session.failed, timeout=10_000):
+        qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    assert "larger than" in shown[0] and window.panel.train_button.isEnabled()
+
+
+def test_save_and_open_through_the_file_menu(window, qtbot, tmp_path, monkeypatch):
+    start(window, qtbot, SMALL_RUN)
+    qtbot.waitUntil(lambda: not window.session.running, timeout=60_000)
+    target = tmp_path / "mine.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "mine"), ""))
+    assert window.save_model_as()
+    assert target.is_file() and not window.isWindowModified()
+    assert load_model(target).network.spec == window.model.network.spec
+    window.set_model(default_model(), None)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    window.open_model_dialog()
+    assert window.model_path == target and window.model.preprocessing == "digits-8x8"
+    assert window.recent.paths()[0] == target.resolve()
+
+
+def test_opening_a_corrupt_file_keeps_the_current_model(window, tmp_path, monkeypatch):
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"not a model at all")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    current = window.model
+    window.open_model_dialog()
+    assert window.model is current and "broken.npz" in warnings[0]
+
+
+def test_closing_during_training_stops_the_worker_cleanly(qtbot, settings, monkeypatch):
+    win = make_window(qtbot, settings)
+    win.show()
+    start(win, qtbot, LONG_RUN)
+    qtbot.waitUntil(lambda: win.session.worker is not None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
+        QMessageBox.StandardButton.Yes if a[1] == "Training is running" else QMessageBox.StandardButton.Discard))
+    assert win.close()
+    assert not win.session.running
+
+
+def test_closing_with_unsaved_training_asks_first(window, qtbot, monkeypatch):
+    window.setWindowModified(True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_settings_are_remembered_between_runs(qtbot, settings):
+    first = make_window(qtbot, settings)
+    first.panel.set_settings(RunSettings(dataset="digits8x8", hidden="100,50", lr=0.25, epochs=7))
+    first.close()
+    second = make_window(qtbot, settings)
+    restored = second.panel.settings()
+    assert (restored.dataset, restored.hidden, restored.lr, restored.epochs) == ("digits8x8", "100,50", 0.25, 7)
+
+
+def test_corrupt_settings_are_ignored_with_a_notice(qtbot, settings):
+    settings.setValue("training/settings", "garbage")
+    settings.setValue("window/geometry", "not geometry")
+    settings.setValue("files/recent", ["/nowhere/gone.npz"])
+    win = make_window(qtbot, settings)
+    assert win.panel.settings() == RunSettings()
+    assert "unreadable" in win.statusBar().currentMessage()
+    assert win.recent.paths() == []
+
+
+def test_new_model_is_untrained_with_the_current_settings(window, monkeypatch):
+    window.panel.set_settings(RunSettings(dataset="digits8x8", hidden="16"))
+    window.new_model()
+    assert window.model.network.spec.sizes == (64, 16, 10) and window.model.name == "Untitled"

@@ -1,0 +1,134 @@
+"""The loss and accuracy plots hold exactly the points given, follow the palette, and stay fast for long runs.
+
+``getData()`` returns what is displayed after downsampling; with a few
+hundred points in a 640-pixel plot nothing is reduced, so it holds the
+points themselves.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from digitpad.ui.plots import SMOOTHING, AccuracyPlot, LossPlot
+
+
+@pytest.fixture
+def loss_plot(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(640, 360)
+    return plot
+
+
+@pytest.fixture
+def accuracy_plot(qtbot):
+    plot = AccuracyPlot()
+    qtbot.addWidget(plot)
+    plot.resize(640, 360)
+    return plot
+
+
+def points(curve):
+    x, y = curve.getData()
+    return [] if x is None else list(zip(x.tolist(), y.tolist()))
+
+
+def test_loss_plot_holds_every_batch_and_epoch_point(loss_plot):
+    rng = np.random.default_rng(0)
+    steps = list(np.arange(1, 301) / 100)  # 3 epochs of 100 batches, beyond the first buffer's 256
+    losses = list(rng.uniform(0.1, 2.0, 300))
+    for start in range(0, 300, 7):  # uneven chunks, as throttled Progress signals bring them
+        loss_plot.add_batches(steps[start:start + 7], losses[start:start + 7])
+    loss_plot.add_epoch(1.0, 0.9, 1.1)
+    loss_plot.add_epoch(2.0, 0.5, None)  # no validation set this epoch
+    loss_plot.add_epoch(3.0, 0.3, 0.4)
+    assert points(loss_plot.raw_curve) == list(zip(steps, losses))
+    ema, expected = losses[0], []
+    for loss in losses:
+        ema = SMOOTHING * ema + (1 - SMOOTHING) * loss
+        expected.append(ema)
+    smooth_x, smooth_y = loss_plot.smooth_curve.getData()
+    assert smooth_x.tolist() == steps and np.allclose(smooth_y, expected, rtol=1e-12)
+    assert points(loss_plot.train_curve) == [(1.0, 0.9), (2.0, 0.5), (3.0, 0.3)]
+    assert points(loss_plot.val_curve) == [(1.0, 1.1), (3.0, 0.4)]
+
+
+def test_loss_plot_rejects_mismatched_batches_and_ignores_none(loss_plot):
+    with pytest.raises(ValueError, match="2 steps for 1 losses"):
+        loss_plot.add_batches([0.1, 0.2], [1.0])
+    loss_plot.add_batches([], [])
+    assert points(loss_plot.raw_curve) == []
+
+
+def test_clear_run_empties_every_curve_and_restarts_smoothing(loss_plot, accuracy_plot):
+    loss_plot.add_batches([0.5, 1.0], [2.0, 1.0])
+    loss_plot.add_epoch(1.0, 1.5, 1.6)
+    accuracy_plot.add_epoch(1.0, 80.0, 70.0)
+    loss_plot.clear_run()
+    accuracy_plot.clear_run()
+    for curve in (loss_plot.raw_curve, loss_plot.smooth_curve, loss_plot.train_curve, loss_plot.val_curve,
+                  accuracy_plot.train_curve, accuracy_plot.val_curve):
+        assert points(curve) == []
+    loss_plot.add_batches([0.5], [3.0])
+    assert points(loss_plot.smooth_curve) == [(0.5, 3.0)]  # the old run's average does not leak in
+
+
+def test_accuracy_plot_holds_percentages_on_a_fixed_axis(accuracy_plot):
+    accuracy_plot.add_epoch(1.0, 50.0, 25.0)
+    accuracy_plot.add_epoch(2.0, 75.0, None)
+    assert points(accuracy_plot.train_curve) == [(1.0, 50.0), (2.0, 75.0)]
+    assert points(accuracy_plot.val_curve) == [(1.0, 25.0)]
+    low, high = accuracy_plot.getViewBox().viewRange()[1]
+    assert low <= 0 and 100 <= high < 110
+
+
+def test_plots_are_named_explained_and_antialiased(loss_plot, accuracy_plot):
+    assert (loss_plot.objectName(), accuracy_plot.objectName()) == ("lossPlot", "accuracyPlot")
+    assert "mini-batch" in loss_plot.getPlotItem().toolTip()
+    assert "validation" in accuracy_plot.getPlotItem().toolTip()
+    assert loss_plot.getPlotItem().getAxis("bottom").labelText == "epoch"
+    assert accuracy_plot.getPlotItem().getAxis("left").labelText == "accuracy (%)"
+    for curve in (loss_plot.raw_curve, loss_plot.smooth_curve, loss_plot.val_curve, accuracy_plot.train_curve):
+        assert curve.opts["antialias"]
+    assert len(loss_plot.legend.items) == 4 and len(accuracy_plot.legend.items) == 2
+
+
+@pytest.mark.parametrize("base, text", [("#ffffff", "#101010"), ("#232629", "#eff0f1")])
+def test_colours_follow_the_palette_and_its_changes(loss_plot, base, text):
+    palette = QPalette(loss_plot.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    loss_plot.setPalette(palette)
+    assert loss_plot.backgroundBrush().color() == QColor(base)
+    axis = loss_plot.getPlotItem().getAxis("left")
+    assert axis.pen().color() == QColor(text) and axis.textPen().color() == QColor(text)
+    assert loss_plot.legend.labelTextColor() == QColor(text)
+    assert all(QColor(text).name() in label.item.toHtml() for _, label in loss_plot.legend.items)
+
+
+def test_an_update_stays_cheap_with_100k_points(qtbot, loss_plot):
+    loss_plot.show()
+    qtbot.waitExposed(loss_plot)
+    n, per_update, updates = 100_000, 40, 20  # a Progress at 20 Hz while doing 800 batches per second
+    steps = np.arange(1, n + 1) / 1000
+    losses = (2.3 * np.exp(-steps / 10) + 0.05) * np.random.default_rng(0).lognormal(0, 0.35, n)
+    first = n - updates * per_update
+    loss_plot.add_batches(steps[:first], losses[:first])
+    loss_plot.grab()  # the first paint settles the autorange and the downsampling factor
+    durations, paints = [], []
+    for start in range(first, n, per_update):
+        began = time.perf_counter()
+        loss_plot.add_batches(steps[start:start + per_update], losses[start:start + per_update])
+        durations.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        loss_plot.grab()  # the repaint the next frame does
+        paints.append(time.perf_counter() - began)
+    x, y = loss_plot.raw_curve.getOriginalDataset()
+    assert len(x) == n and y[-1] == losses[-1]
+    print(f"\nadd_batches at 100k points: median {1000 * np.median(durations):.2f} ms, "
+          f"max {1000 * max(durations):.2f} ms; repaint median {1000 * np.median(paints):.1f} ms; "
+          f"{len(loss_plot.raw_curve.getData()[0])} of {n} raw points drawn")

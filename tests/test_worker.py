@@ -1,0 +1,228 @@
+"""The training worker: every batch loss arrives, throttled; control works from the GUI thread; errors arrive.
+
+Signals are received by :class:`Recorder`, a QObject living in the GUI
+thread, as a window would receive them. That matters with PySide6: a slot
+that is a lambda or a method of a plain object runs on the *emitting*
+thread, so only a QObject's methods show what the GUI thread really gets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import weakref
+
+import numpy as np
+import pytest
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+
+from digitpad.data import store
+from digitpad.nn.network import MLP, NetworkSpec
+from digitpad.training.config import TrainConfig
+from digitpad.ui import worker as worker_module
+from digitpad.ui.worker import EpochUpdate, Progress, TrainingWorker, start_in_thread, stop_and_wait
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return store.load("digits8x8", "train"), store.load("digits8x8", "test")
+
+
+@pytest.fixture
+def launch():
+    """``start_in_thread``, with every thread stopped and joined after the test, even a failing one."""
+    running = []
+
+    def launch(worker: TrainingWorker) -> QThread:
+        running.append((worker, start_in_thread(worker)))
+        return running[-1][1]
+
+    yield launch
+    for worker, thread in running:
+        assert stop_and_wait(worker, thread)
+
+
+def make_worker(digits, epochs: int, batch_size: int = 8) -> TrainingWorker:
+    train, val = digits
+    network = MLP(NetworkSpec((64, 32, 10)), seed=0)
+    return TrainingWorker(network, TrainConfig(epochs=epochs, batch_size=batch_size, lr=0.05), train, val)
+
+
+class Recorder(QObject):
+    """Collects a worker's signals on the GUI thread and re-emits a few for ``qtbot.waitSignal``."""
+
+    got_progress = Signal()
+    done = Signal()
+
+    def __init__(self, worker: TrainingWorker, on_first_progress=None) -> None:
+        super().__init__()
+        self.progress: list[Progress] = []
+        self.epochs: list[EpochUpdate] = []
+        self.result = self.error = None
+        self.wrong_thread = False
+        self._on_first_progress = on_first_progress
+        worker.progressed.connect(self.on_progressed)
+        worker.epoch_finished.connect(self.on_epoch_finished)
+        worker.finished.connect(self.on_finished)
+        worker.errored.connect(self.on_errored)
+
+    def _check_thread(self) -> None:
+        self.wrong_thread |= QThread.currentThread() is not self.thread()
+
+    def on_progressed(self, progress: Progress) -> None:
+        self._check_thread()
+        self.progress.append(progress)
+        if len(self.progress) == 1 and self._on_first_progress:
+            self._on_first_progress()
+        self.got_progress.emit()
+
+    def on_epoch_finished(self, update: EpochUpdate) -> None:
+        self.epochs.append(update)
+
+    def on_finished(self, result) -> None:
+        self._check_thread()
+        self.result = result
+        self.done.emit()
+
+    def on_errored(self, message: str) -> None:
+        self.error = message
+        self.done.emit()
+
+    def losses(self) -> list[float]:
+        return [loss for p in self.progress for loss in p.losses]
+
+
+class CountingSteps:
+    """Wraps ``network.train_step`` to count the batches started (written by the worker thread only)."""
+
+    def __init__(self, network: MLP, fail_at: int | None = None) -> None:
+        self.started, self._step, self._fail_at = 0, network.train_step, fail_at
+
+    def __call__(self, x, targets):
+        self.started += 1
+        if self.started == self._fail_at:
+            raise RuntimeError(f"boom in batch {self.started}")
+        return self._step(x, targets)
+
+
+def ended(thread: QThread) -> bool:
+    """True once the thread has finished (Qt deletes it soon after, invalidating the wrapper)."""
+    return not shiboken6.isValid(thread) or thread.isFinished()
+
+
+def test_body_runs_synchronously_and_throttles_by_the_clock(digits, monkeypatch):
+    ticks = itertools.count()
+    monkeypatch.setattr(worker_module.time, "monotonic", lambda: next(ticks) * 0.001)  # 1 ms per look
+    worker = make_worker(digits, epochs=2)
+    progress, updates, results = [], [], []
+    worker.progressed.connect(progress.append, Qt.ConnectionType.DirectConnection)
+    worker.epoch_finished.connect(updates.append, Qt.ConnectionType.DirectConnection)
+    worker.finished.connect(results.append, Qt.ConnectionType.DirectConnection)
+    worker.run()
+    (result,) = results
+    assert result.status == "completed"
+    assert [loss for p in progress for loss in p.losses] == result.batch_losses
+    n_batches = progress[0].n_batches
+    steps = [s for p in progress for s in p.steps]
+    assert steps == [e + (b + 1) / n_batches for e in range(2) for b in range(n_batches)]
+    # Between epoch ends, a Progress goes out only after THROTTLE_SECONDS of (fake) time: ~50 batches.
+    mid_epoch = [p for p in progress[1:] if p.batch != n_batches - 1]
+    assert mid_epoch and all(len(p.losses) >= 45 for p in mid_epoch)
+    assert [p.batch for p in progress].count(n_batches - 1) == 2  # flushed at each epoch end
+    assert [u.stats.epoch for u in updates] == [0, 1]
+    last = progress[-1]
+    assert (last.epoch, last.batch, last.epochs, last.eta) == (1, n_batches - 1, 2, 0.0)
+    freed = weakref.ref(worker)
+    del worker
+    assert freed() is None  # no reference cycle, so no garbage-collector pass on another thread deletes it
+
+
+def test_in_its_thread_every_loss_arrives_throttled_with_weight_copies(qtbot, launch, digits):
+    epochs = 3
+    worker = make_worker(digits, epochs=epochs, batch_size=1)  # ~4300 batches
+    recorder = Recorder(worker)
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        thread = launch(worker)
+    result = recorder.result
+    assert result.status == "completed" and not recorder.wrong_thread
+    assert recorder.losses() == result.batch_losses  # no point lost to throttling
+    emissions = len(recorder.progress)
+    print(f"\n{len(result.batch_losses)} batches in {result.seconds:.2f} s arrived in {emissions} progressed signals")
+    # ≤ 20 per second, plus one flush per epoch end, the first batch and the final flush.
+    assert emissions <= result.seconds / worker_module.THROTTLE_SECONDS + epochs + 2
+    assert emissions < len(result.batch_losses) / 50
+    assert [u.stats.epoch for u in recorder.epochs] == list(range(epochs))
+    final = worker.network.get_weights()
+    snapshot = recorder.epochs[-1].weights
+    assert all(np.array_equal(snapshot[name], final[name]) for name in final)
+    assert not np.array_equal(recorder.epochs[0].weights["W0"], final["W0"])  # a copy, not the live array
+    for array in snapshot.values():
+        array[...] = 0
+    assert all(np.array_equal(p, final[name]) for name, p in worker.network.get_weights().items())
+    qtbot.waitUntil(lambda: ended(thread))
+
+
+def test_pause_and_resume_from_the_gui_thread(qtbot, launch, digits, monkeypatch):
+    # Unthrottled, several Progress signals are in flight when the pause lands: they must be held, not shown.
+    monkeypatch.setattr(worker_module, "THROTTLE_SECONDS", 0.0)
+    epochs = 20
+    worker = make_worker(digits, epochs=epochs)
+    counter = CountingSteps(worker.network)
+    monkeypatch.setattr(worker.network, "train_step", counter)
+    at_pause = []
+    recorder = Recorder(worker, on_first_progress=lambda: (worker.pause(), at_pause.append(counter.started)))
+    thread = launch(worker)
+    qtbot.waitUntil(lambda: bool(at_pause))
+    assert worker.paused
+    with qtbot.waitSignal(recorder.got_progress, raising=False, timeout=300) as blocker:
+        pass
+    assert not blocker.signal_triggered and len(recorder.progress) == 1, "progress arrived while paused"
+    assert counter.started <= at_pause[0] + 1  # the batch running at the pause may finish, no more
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        worker.resume()
+    assert recorder.result.status == "completed" and recorder.result.epochs_done == epochs
+    assert recorder.losses() == recorder.result.batch_losses  # what was held arrived after the resume
+    qtbot.waitUntil(lambda: ended(thread))
+
+
+def test_stop_from_the_gui_thread_takes_effect_within_a_batch(qtbot, launch, digits, monkeypatch):
+    worker = make_worker(digits, epochs=200)
+    counter = CountingSteps(worker.network)
+    monkeypatch.setattr(worker.network, "train_step", counter)
+    at_stop = []
+    recorder = Recorder(worker, on_first_progress=lambda: (worker.stop(), at_stop.append(counter.started)))
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        thread = launch(worker)
+    result = recorder.result
+    assert result.status == "stopped"
+    assert len(result.batch_losses) <= at_stop[0] + 1
+    assert recorder.losses() == result.batch_losses
+    qtbot.waitUntil(lambda: ended(thread))
+
+
+def test_an_exception_in_training_arrives_as_errored_and_the_thread_ends(qtbot, launch, digits, monkeypatch):
+    worker = make_worker(digits, epochs=2)
+    monkeypatch.setattr(worker.network, "train_step", CountingSteps(worker.network, fail_at=3))
+    recorder = Recorder(worker)
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        thread = launch(worker)
+    assert recorder.error == "RuntimeError: boom in batch 3"
+    assert recorder.result is None
+    assert len(recorder.losses()) == 2  # the batches before the failure were still sent
+    qtbot.waitUntil(lambda: ended(thread))
+
+
+def test_stop_and_wait_joins_a_running_thread(qtbot, launch, digits):
+    baseline = threading.active_count()
+    worker = make_worker(digits, epochs=1000)
+    recorder = Recorder(worker)
+    with qtbot.waitSignal(recorder.got_progress, timeout=20_000):
+        thread = launch(worker)
+    assert thread.isRunning()
+    assert stop_and_wait(worker, thread)
+    assert ended(thread)
+    qtbot.waitUntil(lambda: recorder.result is not None)
+    assert recorder.result.status == "stopped"
+    assert stop_and_wait(worker, thread)  # again, once Qt may have deleted the thread: still fine
+    assert threading.active_count() == baseline
