@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from loopback import payload, server  # noqa: F401 - fixtures shared by the download tests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

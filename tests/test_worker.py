@@ -78,6 +78,7 @@ class Recorder(QObject):
         self.got_progress.emit()
 
     def on_epoch_finished(self, update: EpochUpdate) -> None:
+        self._check_thread()
         self.epochs.append(update)
 
     def on_finished(self, result) -> None:
@@ -113,7 +114,7 @@ def ended(thread: QThread) -> bool:
 
 def test_body_runs_synchronously_and_throttles_by_the_clock(digits, monkeypatch):
     ticks = itertools.count()
-    monkeypatch.setattr(worker_module.time, "monotonic", lambda: next(ticks) * 0.001)  # 1 ms per look
+    monkeypatch.setattr(worker_module, "monotonic", lambda: next(ticks) * 0.001)  # 1 ms per look
     worker = make_worker(digits, epochs=2)
     progress, updates, results = [], [], []
     worker.progressed.connect(progress.append, Qt.ConnectionType.DirectConnection)

@@ -67,15 +67,19 @@ class DownloadDialog(QProgressDialog):
         self.task = BackgroundTask(lambda report, cancelled: download(
             name, progress=lambda file, done, total: report((file, done, total)), cancel=cancelled))
         self.task.progressed.connect(self._progressed)
-        self.task.finished.connect(lambda _: self.done(QDialog.DialogCode.Accepted))
+        # Bound methods, not lambdas: PySide6 runs a lambda in the emitting (worker) thread.
+        self.task.finished.connect(self._succeeded)
         self.task.errored.connect(self._failed)
         self.canceled.connect(self.task.cancel)
+        self.canceled.connect(self.reject)
 
     def run(self) -> bool:
         """Show the dialog until the download ends; True when the dataset is ready."""
         self.task.start()
         accepted = self.exec() == QDialog.DialogCode.Accepted
-        self.task.wait()
+        # Cancel must not freeze the window while a stalled read times out:
+        # the task ends on its own, and never leaves a partial file behind.
+        self.task.detach()
         if self.error:
             QMessageBox.warning(self.parentWidget(), "Download failed", self.error)
         return accepted and store.is_available(self.name)
@@ -84,6 +88,9 @@ class DownloadDialog(QProgressDialog):
         file, done, total = value
         self.setLabelText(f"Downloading {file}… {done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
         self.setValue(int(1000 * done / total) if total else 0)
+
+    def _succeeded(self, _folder: object) -> None:
+        self.done(QDialog.DialogCode.Accepted)
 
     def _failed(self, message: str) -> None:
         if not self.wasCanceled():  # a cancel is the user's choice, not an error to report

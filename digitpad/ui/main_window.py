@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
-    QWidget,
 )
 
 from digitpad.data import store
@@ -26,6 +25,7 @@ from digitpad.ui.preview import InputPreview
 from digitpad.ui.probabilities import ProbabilityBars
 from digitpad.ui.recent_files import RecentFiles
 from digitpad.ui.session import TrainingSession
+from digitpad.ui.tasks import BackgroundTask
 from digitpad.ui.training_panel import TrainingPanel
 
 PREDICT_DELAY_MS = 30  # at most one prediction per 30 ms while drawing
@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("training/settings", self.panel.settings().to_dict())
         self.settings.sync()
+        BackgroundTask.wait_for_detached()
         event.accept()
 
 

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from digitpad.errors import DigitpadError
 
@@ -22,6 +22,11 @@ class BackgroundTask(QObject):
     finished = Signal(object)
     errored = Signal(str)
 
+    # Cancelled tasks whose function has not returned yet (e.g. a download
+    # stalled in a socket read): kept alive here so Qt never destroys a
+    # running thread, and waited for when the app closes.
+    _detached: set[BackgroundTask] = set()
+
     def __init__(self, fn: Callable[[Callable[[Any], None], Callable[[], bool]], Any]) -> None:
         super().__init__()
         self._fn = fn
@@ -29,8 +34,10 @@ class BackgroundTask(QObject):
         self.thread = QThread()
         self.moveToThread(self.thread)
         self.thread.started.connect(self._run)
-        self.finished.connect(self.thread.quit)
-        self.errored.connect(self.thread.quit)
+        # Direct: quit() is thread-safe, and a queued call would wait for a GUI
+        # thread that may itself be blocked in wait().
+        self.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.errored.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> BackgroundTask:
         self.thread.start()
@@ -43,6 +50,18 @@ class BackgroundTask(QObject):
         """Ask the task to stop and wait for its thread; True when it ended."""
         self.cancel()
         return self.thread.wait(timeout_ms) if self.thread.isRunning() else True
+
+    def detach(self) -> None:
+        """Cancel without waiting: the task lets go of itself once its thread ends."""
+        self.cancel()
+        if self.thread.isRunning():
+            BackgroundTask._detached.add(self)
+            self.thread.finished.connect(lambda: BackgroundTask._detached.discard(self))
+
+    @classmethod
+    def wait_for_detached(cls, timeout_ms: int = 5_000) -> bool:
+        """Wait for every detached task (closing the app); True when all ended."""
+        return all(task.thread.wait(timeout_ms) for task in list(cls._detached))
 
     @Slot()
     def _run(self) -> None:

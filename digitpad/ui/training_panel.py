@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from digitpad.errors import ConfigError
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS
-from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
+from digitpad.nn.optim import SCHEDULES
 from digitpad.training.run import HEAD_NAMES, RunSettings
 
 DATASETS = {"mnist": "MNIST", "fashion": "Fashion-MNIST", "digits8x8": "8×8 digits (bundled)"}

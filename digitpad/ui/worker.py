@@ -24,8 +24,8 @@ does not run until ``fit`` returns, so the call would arrive too late.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
+from time import monotonic
 
 import numpy as np
 import shiboken6
@@ -122,7 +122,7 @@ class _SignalAdapter(Callback):
         self._losses.append(float(stats.loss))
         self._steps.append(stats.epoch + (stats.batch + 1) / stats.n_batches)
         self._last = stats
-        if time.monotonic() - self._last_emit >= THROTTLE_SECONDS:
+        if monotonic() - self._last_emit >= THROTTLE_SECONDS:
             self.flush()
 
     def on_epoch_end(self, stats: EpochStats) -> None:
@@ -140,7 +140,7 @@ class _SignalAdapter(Callback):
         progress = Progress(s.epoch, s.batch, s.n_batches, self._epochs, s.elapsed,
                             s.elapsed / done * remaining, self._losses, self._steps)
         self._losses, self._steps = [], []
-        self._last_emit = time.monotonic()
+        self._last_emit = monotonic()
         self._gate.progress_arrived.emit(progress)
 
 

@@ -1,0 +1,93 @@
+"""Getting a missing dataset from the GUI (download with progress and cancel), and the model details dialog."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from loopback import spec_for
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from digitpad.app import default_model
+from digitpad.data import store
+from digitpad.ui.dialogs import DownloadDialog, ModelInfoDialog, import_files
+from digitpad.ui.tasks import BackgroundTask
+
+
+@pytest.fixture
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def serve_mnist(server, monkeypatch):
+    """Point the MNIST registry entry at the loopback server in a given mode."""
+    def use(mode: str) -> None:
+        spec = dataclasses.replace(spec_for(server.files, server.mirror(mode)), name="mnist", title="MNIST")
+        monkeypatch.setitem(store.DATASETS, "mnist", spec)
+    return use
+
+
+def test_download_dialog_fetches_the_dataset(parent, serve_mnist):
+    serve_mnist("good")
+    dialog = DownloadDialog(parent, "mnist")
+    seen = []
+    dialog.task.progressed.connect(seen.append)
+    assert dialog.run()
+    assert store.is_available("mnist") and len(store.load("mnist", "train")) == 30
+    assert seen and dialog.value() == dialog.maximum()
+
+
+def test_a_failed_download_says_why_and_leaves_nothing(parent, serve_mnist, monkeypatch):
+    serve_mnist("bad")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    assert not DownloadDialog(parent, "mnist").run()
+    assert "checksum" in shown[0]
+    folder = store.dataset_dir("mnist")
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_cancel_returns_at_once_even_when_the_server_stalls(parent, serve_mnist, server, qtbot, monkeypatch):
+    serve_mnist("stall")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    dialog = DownloadDialog(parent, "mnist")
+    qtbot.waitUntil(lambda: True)
+    QTimer.singleShot(50, dialog.cancel)
+    assert not dialog.run()
+    assert shown == []  # cancelling is not an error
+    server.release.set()
+    assert BackgroundTask.wait_for_detached(10_000)
+    folder = store.dataset_dir("mnist")
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_import_files_from_the_dialog(parent, server, tmp_path, monkeypatch):
+    paths = []
+    for name, body in server.files.items():
+        (tmp_path / name).write_bytes(body)
+        paths.append(str(tmp_path / name))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (paths, ""))
+    assert import_files(parent, "fashion")
+    assert store.is_available("fashion")
+
+
+def test_import_of_a_bad_file_shows_the_reason(parent, tmp_path, monkeypatch):
+    bad = tmp_path / "train-images-idx3-ubyte.gz"
+    bad.write_bytes(b"nonsense")
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    assert not import_files(parent, "mnist")
+    assert "train-images-idx3-ubyte.gz" in shown[0] and not store.is_available("mnist")
+
+
+def test_model_details_show_architecture_metrics_and_settings(parent):
+    model = default_model()
+    text = ModelInfoDialog(parent, model).text.toPlainText()
+    assert "MLP(784→256 relu→128 relu→10 softmax)" in text and "235,146 parameters" in text
+    assert "test_accuracy" in text and "momentum" in text and "mnist" in text
