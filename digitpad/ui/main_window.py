@@ -176,16 +176,21 @@ class MainWindow(QMainWindow):
         s.finished.connect(self._training_finished)
         s.failed.connect(self._training_failed)
 
-    def start_training(self) -> None:
-        if self.session.running:
-            return
+    def _valid_settings(self) -> RunSettings | None:
+        """The form's settings, or None after showing the first error next to its field."""
         settings = self.panel.settings()
         try:
             settings.validate()
         except ConfigError as exc:
             self.panel.show_error(exc)
-            return
+            return None
         self.panel.clear_errors()
+        return settings
+
+    def start_training(self) -> None:
+        settings = self._valid_settings()
+        if self.session.running or settings is None:
+            return
         if settings.dataset in store.NAMES and not store.is_available(settings.dataset):
             if not get_missing_dataset(self, settings.dataset):
                 self.panel.status.setText("Training needs the dataset; nothing was started.")
@@ -250,13 +255,8 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------
     def new_model(self) -> None:
         """Replace the model with an untrained network built from the training settings."""
-        settings = self.panel.settings()
-        try:
-            settings.validate()
-        except ConfigError as exc:
-            self.panel.show_error(exc)
-            return
-        if self.session.running or not self._may_discard():
+        settings = self._valid_settings()
+        if settings is None or self.session.running or not self._may_discard():
             return
         data = store.describe(settings.dataset)
         network = MLP(settings.spec(data.n_features, data.n_classes), seed=settings.seed)

@@ -119,11 +119,9 @@ class LossPlot(_PalettePlot):
         self.smooth_curve = self._curve("moving average", BATCH_COLOUR, width=2)
         # A smooth line needs no envelope; in peak mode it becomes a thick sawtooth, 5–20× slower to antialias.
         self.smooth_curve.setDownsampling(auto=True, method="mean")
-        self.train_curve = self._curve("train (epoch mean)", TRAIN_COLOUR, width=2, symbol="o")
-        self.val_curve = self._curve("validation", VAL_COLOUR, width=2, symbol="s")
+        self._epochs = _EpochCurves(self, "train (epoch mean)")
+        self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self._batches = _Columns(3)  # step, loss, smoothed loss
-        self._train = _Columns(2)
-        self._val = _Columns(2)
         self._smoothed: float | None = None
 
     def add_batches(self, steps: Sequence[float], losses: Sequence[float]) -> None:
@@ -143,18 +141,14 @@ class LossPlot(_PalettePlot):
 
     def add_epoch(self, epoch_end: float, train_loss: float, val_loss: float | None) -> None:
         """Add one epoch's mean training loss (and validation loss, if there is a validation set)."""
-        self._train.append([epoch_end], [train_loss])
-        self.train_curve.setData(self._train[0], self._train[1])
-        if val_loss is not None:
-            self._val.append([epoch_end], [val_loss])
-            self.val_curve.setData(self._val[0], self._val[1])
+        self._epochs.add(epoch_end, train_loss, val_loss)
 
     def clear_run(self) -> None:
         """Forget every point, ready for a new run."""
-        for columns in (self._batches, self._train, self._val):
-            columns.clear()
+        self._batches.clear()
+        self._epochs.clear()
         self._smoothed = None
-        for curve in (self.raw_curve, self.smooth_curve, self.train_curve, self.val_curve):
+        for curve in (self.raw_curve, self.smooth_curve):
             curve.setData([], [])
         self.enableAutoRange()
 
@@ -168,24 +162,36 @@ class AccuracyPlot(_PalettePlot):
                          "on the training data and on the held-out validation data.\n"
                          "A widening gap between them is overfitting. Right-click for the grid and export.",
                          legend_offset=(-10, -10))  # bottom right: accuracy curves live near the top
-        self.train_curve = self._curve("train", TRAIN_COLOUR, width=2, symbol="o")
-        self.val_curve = self._curve("validation", VAL_COLOUR, width=2, symbol="s")
-        self._train = _Columns(2)
-        self._val = _Columns(2)
+        self._epochs = _EpochCurves(self, "train")
+        self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self.setYRange(0, 100, padding=0.04)
 
     def add_epoch(self, epoch_end: float, train_acc: float, val_acc: float | None) -> None:
         """Add one epoch; accuracies in percent (0–100), as the axis shows them."""
-        self._train.append([epoch_end], [train_acc])
-        self.train_curve.setData(self._train[0], self._train[1])
-        if val_acc is not None:
-            self._val.append([epoch_end], [val_acc])
-            self.val_curve.setData(self._val[0], self._val[1])
+        self._epochs.add(epoch_end, train_acc, val_acc)
 
     def clear_run(self) -> None:
         """Forget every point, ready for a new run."""
-        self._train.clear()
-        self._val.clear()
-        self.train_curve.setData([], [])
-        self.val_curve.setData([], [])
+        self._epochs.clear()
         self.enableAutoRange(axis="x")
+
+
+class _EpochCurves:
+    """A training and a validation curve with one marked point per epoch."""
+
+    def __init__(self, plot: _PalettePlot, train_label: str) -> None:
+        self.train_curve = plot._curve(train_label, TRAIN_COLOUR, width=2, symbol="o")
+        self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol="s")
+        self._train, self._val = _Columns(2), _Columns(2)
+
+    def add(self, epoch_end: float, train: float, val: float | None) -> None:
+        self._train.append([epoch_end], [train])
+        self.train_curve.setData(self._train[0], self._train[1])
+        if val is not None:
+            self._val.append([epoch_end], [val])
+            self.val_curve.setData(self._val[0], self._val[1])
+
+    def clear(self) -> None:
+        for columns, curve in ((self._train, self.train_curve), (self._val, self.val_curve)):
+            columns.clear()
+            curve.setData([], [])
