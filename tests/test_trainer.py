@@ -214,3 +214,23 @@ def test_confusion_matrix_counts_every_image(digits):
     matrix = ev.confusion(10)
     assert matrix.sum() == len(test) and np.trace(matrix) == round(ev.accuracy * len(test))
     np.testing.assert_array_equal(matrix.sum(axis=1), np.bincount(test.labels, minlength=10))
+
+
+def test_batches_report_each_layers_gradient_norm_before_the_update(digits):
+    train, _ = digits
+    net = small_net()
+    norms = []
+
+    class Record(Callback):
+        def on_batch_end(self, stats):
+            norms.append(stats.grad_norms)
+
+    Trainer(net, TrainConfig(epochs=1, batch_size=100, optimizer="adam", lr=0.01), [Record()]).fit(train)
+    assert len(norms) == 15 and all(len(n) == 2 and min(n) > 0 for n in norms)
+
+
+def test_hidden_activations_are_the_outputs_of_each_activation_layer(digits):
+    train, _ = digits
+    net = small_net(activation="sigmoid")
+    acts = net.hidden_activations(train.scaled()[:7])
+    assert [a.shape for a in acts] == [(7, 32)] and ((acts[0] > 0) & (acts[0] < 1)).all()

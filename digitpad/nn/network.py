@@ -107,6 +107,16 @@ class MLP:
             x = layer.forward(x, train)
         return x
 
+    def hidden_activations(self, x: np.ndarray) -> list[np.ndarray]:
+        """Output of every hidden activation layer, ``[(batch, units), ...]`` (inference)."""
+        outputs = []
+        x = np.asarray(x, dtype=self.dtype)
+        for layer in self.layers:
+            x = layer.forward(x, train=False)
+            if not isinstance(layer, Dense):
+                outputs.append(x)
+        return outputs
+
     def train_step(self, x: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
         """Forward and backward on one batch; fills every layer's ``grads``.
 

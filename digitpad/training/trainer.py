@@ -31,6 +31,7 @@ class BatchStats:
     loss: float
     lr: float
     elapsed: float    # seconds since the run started
+    grad_norms: tuple[float, ...] = ()  # ‖∂L/∂W‖ of each dense layer, before the update
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,25 @@ class Callback:
     def on_train_end(self, result: TrainResult) -> None: ...
 
 
-class Trainer:
-    """Trains ``network`` in place with the settings of ``config``."""
+def aligned_batch(order: np.ndarray, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of one batch for the images and for the labels: the same index array,
+    so X and y can never fall out of step."""
+    rows = order[start:stop]
+    return rows, rows
 
-    def __init__(self, network: MLP, config: TrainConfig, callbacks: list[Callback] | tuple = ()) -> None:
+
+class Trainer:
+    """Trains ``network`` in place with the settings of ``config``.
+
+    ``batch_rows(order, start, stop) -> (image_rows, label_rows)`` picks each
+    batch from the epoch's shuffled ``order``; only the learning lab's
+    deliberate mistakes replace :func:`aligned_batch`.
+    """
+
+    def __init__(self, network: MLP, config: TrainConfig, callbacks: list[Callback] | tuple = (),
+                 batch_rows=aligned_batch) -> None:
         self.network, self.config, self.callbacks = network, config, list(callbacks)
+        self.batch_rows = batch_rows
         self._stop = threading.Event()
         self._unpaused = threading.Event()
         self._unpaused.set()
@@ -116,8 +131,8 @@ class Trainer:
                 self._unpaused.wait()
                 if self._stop.is_set():
                     break
-                rows = order[b * batch:(b + 1) * batch]  # one index array for X and y: never misaligned
-                x = np.multiply(train.images[rows], scale, out=x_buffer[:len(rows)])
+                image_rows, rows = self.batch_rows(order, b * batch, (b + 1) * batch)
+                x = np.multiply(train.images[image_rows], scale, out=x_buffer[:len(rows)])
                 labels = train.labels[rows]
                 optimizer.lr = scheduled_lr(cfg.schedule, cfg.lr, (epoch + b / n_batches) / cfg.epochs)
                 loss, predicted = net.train_step(x, net.targets(labels))
@@ -126,11 +141,14 @@ class Trainer:
                     break
                 if candidate is not None:
                     good_weights, candidate = candidate, None
+                grad_norms = tuple(float(np.sqrt(np.vdot(layer.grads["W"], layer.grads["W"])))
+                                   for layer in net.dense_layers)  # before step(): optimizers reuse grads as scratch
                 optimizer.step()
                 loss_sum, correct, seen = loss_sum + loss * len(rows), correct + int(np.sum(predicted == labels)), seen + len(rows)
                 result.batch_losses.append(loss)
                 for cb in self.callbacks:
-                    cb.on_batch_end(BatchStats(epoch, b, n_batches, loss, optimizer.lr, time.perf_counter() - start))
+                    cb.on_batch_end(BatchStats(epoch, b, n_batches, loss, optimizer.lr, time.perf_counter() - start,
+                                               grad_norms))
             if result.status == "diverged":
                 break
             if seen == len(train):
