@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import traceback
 from importlib.resources import as_file, files
 
@@ -32,6 +33,8 @@ def run_app(argv: list[str] | None = None) -> int:
     def show_unexpected(kind, value, tb) -> None:
         # A bug must not vanish into a terminal nobody watches: say what happened, keep the app alive.
         traceback.print_exception(kind, value, tb)
+        if threading.current_thread() is not threading.main_thread():
+            return  # widgets belong to the GUI thread; the trace above must do
         QMessageBox.critical(window, "Unexpected error", f"{kind.__name__}: {value}\n\n"
                              "digitpad keeps running; please report this with the text printed in the terminal.")
 

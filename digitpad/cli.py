@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -33,13 +34,21 @@ def build_parser() -> argparse.ArgumentParser:
     gc.add_argument("--hidden", help="check this architecture (e.g. 256,128) instead of every small combination")
     gc.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
     _add_data(sub)
+    lab = sub.add_parser("lab", help="reproduce a classic training failure, then fix it cause by cause")
+    lab.add_argument("preset", nargs="?", help="preset to run; without it, list the presets")
+    lab.add_argument("--fix", action="append", default=[], metavar="TOGGLE",
+                     help="apply a toggle: remove a bug, or apply a fix or tuning (repeatable)")
+    lab.add_argument("--all-fixes", action="store_true", help="remove every bug and apply every fix and tuning")
+    lab.add_argument("--epochs", type=int, help="override the preset's number of epochs")
+    lab.add_argument("--subset", type=int, help="train on the first N training images only")
+    lab.add_argument("-o", "--output", type=Path, help="also save the trained model to this file")
     return parser
 
 
 def _add_train(sub) -> None:
     tr = sub.add_parser("train", help="train a model and save it", formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     tr.add_argument("--dataset", default=DEFAULTS.dataset, help="mnist, fashion, digits8x8, or a CSV/IDX file")
-    tr.add_argument("--subset", type=int, help="use only the first N training images")
+    tr.add_argument("--subset", type=int, help="use only the first N training images (0 or absent: all)")
     tr.add_argument("--validation", type=float, default=DEFAULTS.validation, help="share held out for validation")
     tr.add_argument("--hidden", default=DEFAULTS.hidden, help="hidden layer sizes")
     tr.add_argument("--activation", default=DEFAULTS.activation, choices=list(ACTIVATIONS))
@@ -86,6 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     except DigitpadError as exc:
         print(f"digitpad: error: {exc}", file=sys.stderr)
         return 1
+    except MemoryError:
+        print("digitpad: error: not enough memory for this; try a smaller network, batch or subset", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("digitpad: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) has gone: stop quietly, and keep Python from
+        # complaining about the same pipe again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import numpy as np
@@ -40,9 +41,21 @@ def settings_from_args(args: argparse.Namespace) -> RunSettings:
         batch_size=0 if args.batch == "full" else _int(args.batch, "--batch"), epochs=args.epochs, seed=args.seed)
 
 
+def check_output_path(path: Path) -> None:
+    """Refuse an output path that cannot be written before any time is spent training."""
+    if path.is_dir():
+        raise ConfigError(f"{path} is a folder; give a file name such as {path / 'model.npz'}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError(f"cannot save to {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"cannot save to {path}: the folder {folder} is not writable")
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     settings.validate()
+    check_output_path(args.output)
     config = settings.config()
     data = load_dataset(settings.dataset, "train").head(settings.subset or None)
     train, val = split_validation(data, config.validation, config.seed)
@@ -51,7 +64,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     bar.line(f"{network}: {network.n_parameters():,} parameters; {len(train):,} training images"
              + (f", {len(val):,} validation" if val else ""))
     result = Trainer(network, config, [TrainingProgress(bar, config.epochs)]).fit(train, val)
-    bar.line(f"{result.message} in {format_seconds(result.seconds)}")
+    bar.line(f"{format_seconds(result.seconds)}: {result.message}")
     model = to_model(network, data, settings, result, _test_metrics(settings.dataset, network, config, bar), args.name)
     save_model(args.output, model)
     bar.line(f"saved {args.output}")
@@ -59,11 +72,17 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def _test_metrics(source: str, network: MLP, config: TrainConfig, bar: ProgressBar) -> dict[str, float]:
+    """Accuracy on the dataset's test split; none (with a note) when there is no test split."""
     if source not in store.NAMES:
         return {}
-    test = store.load(source, "test")
+    try:
+        test = store.load(source, "test")
+    except DataError as exc:
+        bar.line(f"no test accuracy: {exc}")
+        return {}
     scale = 1.0 / test.max_value if config.scale_inputs else 1.0
-    ev = evaluate(network, test, scale)
+    with np.errstate(over="ignore", invalid="ignore"):
+        ev = evaluate(network, test, scale)
     bar.line(f"test accuracy {ev.accuracy:.2%} on {len(test):,} images (loss {ev.loss:.4f})")
     return {"test_accuracy": ev.accuracy, "test_loss": ev.loss}
 
@@ -157,6 +176,32 @@ def cmd_data(args: argparse.Namespace) -> int:
         return 0
     for line in store.import_files(args.paths, args.dataset):
         print(f"imported {line}")
+    return 0
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    import textwrap
+
+    from digitpad.lab.presets import PRESETS, get_preset
+    from digitpad.lab.runner import EveryNthEpoch, result_lines, run_lab, toggle_lines
+    if args.preset is None:
+        for preset in PRESETS.values():
+            print(f"  {preset.name:<14} {preset.title}")
+        print("\nrun one with `digitpad lab NAME`; add --fix TOGGLE or --all-fixes to remove causes")
+        return 0
+    preset = get_preset(args.preset)
+    enabled = preset.fix_names if args.all_fixes else args.fix
+    overrides = {key: value for key, value in (("epochs", args.epochs), ("subset", args.subset)) if value is not None}
+    run = preset.run_for(enabled, overrides)
+    print(f"{preset.title}\n\n{textwrap.fill(preset.story, 100)}\n\ntoggles:", *toggle_lines(preset, enabled),
+          sep="\n", flush=True)
+    bar, epochs = ProgressBar(), run.settings.epochs
+    lab = run_lab(run, [EveryNthEpoch(TrainingProgress(bar, epochs), epochs // 30)])
+    bar.line(f"{run.settings.dataset}: {lab.result.message} in {format_seconds(lab.result.seconds)}")
+    print(*result_lines(lab), sep="\n", flush=True)
+    if args.output:
+        save_model(args.output, lab.model)
+        print(f"saved {args.output}")
     return 0
 
 

@@ -18,13 +18,15 @@ MAX_PIXELS = 50_000_000  # refuse absurd images before decoding them
 def read_image(path: str | os.PathLike) -> np.ndarray:
     """A 2-D float32 image in [0, 1] where ink is high.
 
-    Colour images become grayscale; in a picture with transparency the
-    opacity is the ink.
-    A picture with a light background (dark ink on paper, the usual scan or
-    screenshot) is inverted so the digit is bright on black, as in MNIST.
+    Colour becomes grayscale. A picture on a transparent background (most of
+    its border transparent) has its opacity as the ink; any other picture is
+    laid on white, and inverted when its border is light (dark ink on paper,
+    the usual scan or screenshot) so the digit is bright on black, as in MNIST.
     """
     from PySide6.QtGui import QImage, QImageReader
 
+    if os.path.isdir(path):
+        raise DataError(f"{path} is a folder, not an image")
     reader = QImageReader(os.fspath(path))
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
@@ -37,9 +39,15 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
     pixels = np.frombuffer(rgba.constBits(), dtype=np.uint8, count=rgba.bytesPerLine() * h)
     pixels = pixels.reshape(h, rgba.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).astype(np.float32) / 255
     alpha = pixels[..., 3]
-    if alpha.min() < 1:  # a transparent background: the ink is wherever the picture is opaque
+    if np.median(_border(alpha)) < 0.5:
         return np.ascontiguousarray(alpha)
     gray = pixels[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-    if gray.mean() > 0.5:
+    gray = gray * alpha + (1 - alpha)  # lay any translucent pixels on white paper
+    if np.median(_border(gray)) > 0.5:
         gray = 1 - gray
     return np.clip(gray, 0, 1)
+
+
+def _border(image: np.ndarray) -> np.ndarray:
+    """The outermost ring of pixels, where the background shows."""
+    return np.concatenate([image[0], image[-1], image[1:-1, 0], image[1:-1, -1]])

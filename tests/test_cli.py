@@ -135,3 +135,57 @@ def test_default_training_on_real_mnist_reaches_97_5_percent(mnist_dir, tmp_path
     out = tmp_path / "mnist.npz"
     assert main(["train", "--dataset", "mnist", "--epochs", "4", "-o", str(out)]) == 0
     assert load_model(out).metrics["test_accuracy"] >= 0.975
+
+
+@pytest.mark.parametrize("output, message", [("missing-folder/m.npz", "does not exist"), (".", "is a folder")])
+def test_an_unwritable_output_is_refused_before_training(output, message, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["train", "--dataset", "digits8x8", "--hidden", "8", "-o", output]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "epoch 1" not in err
+
+
+def test_training_without_a_test_split_still_saves(tmp_path, capsys):
+    from digitpad.data.idx import write_idx
+    rng = np.random.default_rng(0)
+    write_idx(tmp_path / "train-images-idx3-ubyte.gz", rng.integers(0, 256, (60, 28, 28)))
+    write_idx(tmp_path / "train-labels-idx1-ubyte.gz", np.arange(60) % 10)
+    assert main(["data", "import", "--dataset", "mnist", str(tmp_path / "train-images-idx3-ubyte.gz"),
+                 str(tmp_path / "train-labels-idx1-ubyte.gz")]) == 0
+    out = tmp_path / "m.npz"
+    assert main(["train", "--dataset", "mnist", "--hidden", "8", "--epochs", "1", "--batch", "16", "-o", str(out)]) == 0
+    assert out.is_file() and "no test accuracy" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["train", "--dataset", "digits8x8", "--hidden", "²"], "hidden layers"),
+    (["train", "--dataset", "digits8x8", "--seed", "-1"], "seed"),
+    (["gradcheck", "--hidden", "abc"], "hidden layers"),
+])
+def test_more_bad_input_is_one_line(argv, message, capsys):
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+
+
+def test_a_closed_pipe_ends_quietly(digits_model):
+    done = subprocess.run(f"{sys.executable} -m digitpad evaluate {digits_model} | head -1", shell=True,
+                          capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_predict_reads_transparent_and_rounded_corner_pictures(digits_model, tmp_path, capsys, qapp):
+    from PySide6.QtGui import QImage
+    from digitpad.image_file import read_image
+    ink = np.zeros((40, 40), np.float32)
+    ink[8:32, 18:22] = 1.0  # a "1"
+    rgba = np.zeros((40, 40, 4), np.uint8)
+    rgba[..., :3] = 255 - (ink[..., None] * 255).astype(np.uint8)  # dark ink on white
+    rgba[..., 3] = 255
+    rgba[0, 0, 3] = 0  # one transparent corner pixel, as rounded screenshots have
+    path = tmp_path / "corner.png"
+    QImage(rgba.data, 40, 40, 160, QImage.Format.Format_RGBA8888).save(str(path))
+    np.testing.assert_allclose(read_image(path)[1:, 1:], ink[1:, 1:], atol=0.01)
+    rgba[..., 3] = (ink * 255).astype(np.uint8)  # ink only, on a transparent background
+    QImage(rgba.data, 40, 40, 160, QImage.Format.Format_RGBA8888).save(str(path))
+    np.testing.assert_allclose(read_image(path), ink, atol=0.01)

@@ -134,3 +134,11 @@ def test_inference_between_training_steps_does_not_disturb_gradients():
     net.train_step(x, y)
     for name, _, g in net.parameters():
         np.testing.assert_array_equal(g, before[name])
+
+
+def test_identity_outputs_never_give_negative_probabilities():
+    net = MLP(NetworkSpec((4, 3, 5), output="identity", loss="mse"))
+    for _, p, _ in net.parameters():
+        p[...] = np.random.default_rng(3).normal(size=p.shape)
+    probs = net.predict_proba(np.random.default_rng(4).normal(size=(50, 4)))
+    assert (probs >= 0).all() and np.allclose(probs.sum(axis=1), 1, atol=1e-5)

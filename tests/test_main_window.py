@@ -152,13 +152,47 @@ def test_invalid_settings_are_shown_next_to_the_field(window, qtbot):
     assert "learning rate" in window.panel.error_text("lr") and window.panel.error_text("hidden") == ""
 
 
-def test_batch_larger_than_the_data_is_refused_before_training(window, qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+def test_batch_larger_than_the_data_is_shown_next_to_its_field(window, qtbot):
     window.panel.set_settings(RunSettings(dataset="digits8x8", batch_size=100_000))
-    with qtbot.waitSignal(window.session.failed, timeout=10_000):
+    with qtbot.waitSignal(window.session.refused, timeout=10_000):
         qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
-    assert "larger than" in shown[0] and window.panel.train_button.isEnabled()
+    assert "larger than" in window.panel.error_text("batch_size")
+    assert window.panel.train_button.isEnabled() and not window.session.running
+
+
+def test_stop_while_the_data_loads_cancels_the_start(window, qtbot, monkeypatch):
+    from digitpad.ui import session as session_module
+    original = session_module.load_training_data
+    release = __import__("threading").Event()
+
+    def slow_load(source):
+        release.wait(10)
+        return original(source)
+
+    monkeypatch.setattr(session_module, "load_training_data", slow_load)
+    window.panel.set_settings(SMALL_RUN)
+    qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    assert window.session.running
+    with qtbot.waitSignal(window.session.cancelled, timeout=10_000):
+        qtbot.mouseClick(window.panel.stop_button, Qt.MouseButton.LeftButton)
+        release.set()
+    assert not window.session.running and window.panel.train_button.isEnabled()
+
+
+def test_predictions_follow_a_long_stroke_not_only_its_end(window, qtbot):
+    updates = []
+    original = window.update_prediction
+    window.update_prediction = lambda: (updates.append(1), original())[1]
+    window._predict_timer.timeout.disconnect()
+    window._predict_timer.timeout.connect(window.update_prediction)
+    canvas = window.canvas
+    cell = min(canvas.width(), canvas.height()) / 28
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(canvas.width() / 2), int(cell * 5)))
+    for step in range(40):
+        qtbot.mouseMove(canvas, QPoint(int(canvas.width() / 2), int(cell * (5 + step * 0.45))))
+        qtbot.wait(5)
+    assert len(updates) >= 2  # 200 ms of stroke: several throttled updates before the release
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton)
 
 
 def test_save_and_open_through_the_file_menu(window, qtbot, tmp_path, monkeypatch):

@@ -234,3 +234,74 @@ def test_hidden_activations_are_the_outputs_of_each_activation_layer(digits):
     net = small_net(activation="sigmoid")
     acts = net.hidden_activations(train.scaled()[:7])
     assert [a.shape for a in acts] == [(7, 32)] and ((acts[0] > 0) & (acts[0] < 1)).all()
+
+
+def test_divergence_keeps_the_history_of_the_restored_weights(digits):
+    train, _ = digits
+    net = small_net()
+
+    class Sabotage(Callback):
+        def on_batch_end(self, stats):
+            if (stats.epoch, stats.batch) == (2, 1):
+                net.dense_layers[0].params["W"][0, 0] = np.nan
+
+    result = Trainer(net, TrainConfig(epochs=4, batch_size=64), [Sabotage()]).fit(train)
+    assert result.status == "diverged" and result.epochs_done == 2
+    assert all(len(values) == 2 for values in result.history.values())
+    assert len(result.batch_losses) > 2 * 23  # the plot keeps the batches up to the failure
+    assert "end of epoch 2" in result.message
+
+
+def test_a_bad_last_update_is_caught_not_reported_as_completed(digits):
+    train, _ = digits
+    net = small_net()
+    before = net.get_weights()
+    result, _ = fit(net, TrainConfig(epochs=1, batch_size=0, lr=1e30, optimizer="sgd", scale_inputs=False), train)
+    assert result.status == "diverged" and "initial weights" in result.message
+    for name, p, _ in net.parameters():
+        np.testing.assert_array_equal(p, before[name])
+
+
+def test_pause_after_stop_does_not_freeze_the_run(digits):
+    train, _ = digits
+    trainer = Trainer(small_net(), TrainConfig(epochs=50, batch_size=8))
+    results = []
+    worker = threading.Thread(target=lambda: results.append(trainer.fit(train)))
+    worker.start()
+    trainer.stop()
+    trainer.pause()
+    worker.join(10)
+    assert not worker.is_alive() and results[0].status == "stopped"
+
+
+def test_a_stop_in_the_very_last_batch_still_counts_as_completed(digits):
+    train, _ = digits
+    n_batches = int(np.ceil(len(train) / 100))
+    result, _ = fit(small_net(), TrainConfig(epochs=2, batch_size=100), train,
+                    action=lambda t, s: t.stop() if (s.epoch, s.batch) == (1, n_batches - 1) else None)
+    assert result.status == "completed" and result.epochs_done == 2
+
+
+def test_training_releases_its_scratch_buffers(digits):
+    train, _ = digits
+    net = small_net()
+    fit(net, TrainConfig(epochs=1, batch_size=0), train)
+    assert all(layer._x is None and not layer._buffers for layer in net.dense_layers)
+
+
+@pytest.mark.parametrize("config, match", [(TrainConfig(lr=1e39), "learning rate"), (TrainConfig(seed=-1), "seed")])
+def test_more_invalid_settings(config, match):
+    with pytest.raises(ConfigError, match=match):
+        config.validate()
+
+
+def test_parse_hidden_refuses_non_ascii_digits():
+    with pytest.raises(ConfigError, match="hidden layers"):
+        parse_hidden("²")
+
+
+def test_a_huge_network_is_refused_before_allocating():
+    from digitpad.training.run import RunSettings
+    with pytest.raises(ConfigError, match="parameters") as err:
+        RunSettings(hidden="50000,50000").validate()
+    assert err.value.field == "hidden"

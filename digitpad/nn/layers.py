@@ -31,6 +31,12 @@ class Layer:
     def backward(self, grad: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 
+    def release(self) -> None:
+        """Forget the cached arrays of the last training pass (and any scratch buffers)."""
+        for name in ("_x", "_y"):
+            if hasattr(self, name):
+                setattr(self, name, None)
+
 
 class Dense(Layer):
     """``y = x @ W + b`` with ``W`` of shape ``(n_in, n_out)``."""
@@ -73,6 +79,10 @@ class Dense(Layer):
         if not self.needs_input_grad:
             return None
         return np.matmul(grad, self.params["W"].T, out=self._buffer("dx", len(grad), self.n_in))
+
+    def release(self) -> None:
+        super().release()
+        self._buffers.clear()
 
     def __repr__(self) -> str:
         return f"Dense({self.n_in}→{self.n_out}{'' if self.has_bias else ', no bias'})"

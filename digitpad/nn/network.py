@@ -130,6 +130,11 @@ class MLP:
             grad = layer.backward(grad)
         return loss, predicted
 
+    def release_buffers(self) -> None:
+        """Drop what training passes keep for speed (a full-batch run's buffers are hundreds of MB)."""
+        for layer in self.layers:
+            layer.release()
+
     def outputs(self, x: np.ndarray) -> np.ndarray:
         """The output layer's activations, ``(batch, n_out)``."""
         return self.head.activate(self.forward(x))
@@ -137,7 +142,8 @@ class MLP:
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities ``(batch, n_classes)``.
 
-        softmax: as is. Sigmoid outputs (one per class): normalised to sum to 1.
+        softmax: as is. Sigmoid or identity outputs (one per class): clipped at 0
+        and normalised to sum to 1 (uniform when all are 0).
         A one-output regression: all mass on the class its output rounds to.
         """
         a = self.outputs(x)
@@ -145,6 +151,7 @@ class MLP:
             return np.eye(self.n_classes, dtype=self.dtype)[self.predict_from_outputs(a)]
         if self.spec.output == "softmax":
             return a
+        a = np.maximum(a, 0)  # identity outputs may be negative: no negative share of probability
         total = a.sum(axis=1, keepdims=True)
         return np.divide(a, total, out=np.full_like(a, 1.0 / a.shape[1]), where=total > 0)
 

@@ -9,6 +9,10 @@ from digitpad.errors import ConfigError
 from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
 
 
+# Far beyond any sensible step, yet still finite in float32 (so a run can diverge, not fail to start).
+MAX_LR = 1e30
+
+
 @dataclass(frozen=True)
 class TrainConfig:
     """How to train. ``batch_size = 0`` means full-batch gradient descent.
@@ -39,14 +43,16 @@ class TrainConfig:
             raise ConfigError(f"batch size {self.batch_size} is larger than the {n_train} training images", "batch_size")
         if self.optimizer not in OPTIMIZERS:
             raise ConfigError(f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}", "optimizer")
-        if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ConfigError(f"learning rate must be a positive number, got {self.lr}", "lr")
+        if not (math.isfinite(self.lr) and 0 < self.lr <= MAX_LR):
+            raise ConfigError(f"learning rate must be a positive number up to {MAX_LR:g}, got {self.lr}", "lr")
         if not 0 <= self.momentum < 1:
             raise ConfigError(f"momentum must be in [0, 1), got {self.momentum}", "momentum")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
             raise ConfigError(f"weight decay must be zero or positive, got {self.weight_decay}", "weight_decay")
         if self.schedule not in SCHEDULES:
             raise ConfigError(f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}", "schedule")
+        if self.seed < 0:
+            raise ConfigError(f"seed must be zero or a positive whole number, got {self.seed}", "seed")
         if not 0 <= self.validation < 1:
             raise ConfigError(f"validation share must be in [0, 1), got {self.validation}", "validation")
 

@@ -15,6 +15,7 @@ from digitpad.training.config import TrainConfig
 from digitpad.training.trainer import TrainResult, input_scale
 
 MAX_UNITS = 100_000
+MAX_PARAMETERS = 50_000_000  # ~200 MB of float32 weights, plus as much again for gradients and optimizer state
 HEAD_NAMES = tuple(f"{output}+{loss}" for output, loss in HEADS)
 
 
@@ -64,8 +65,13 @@ class RunSettings:
         if self.regression and loss != "mse":
             raise ConfigError("a regression on label/10 needs the mean squared error loss", "head")
         out = 1 if self.regression else n_classes
+        sizes = (n_inputs, *parse_hidden(self.hidden), out)
+        n_params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
+        if n_params > MAX_PARAMETERS:
+            raise ConfigError(f"this network would have {n_params:,} parameters; at most {MAX_PARAMETERS:,} "
+                              "fit in memory comfortably", "hidden")
         try:
-            return NetworkSpec((n_inputs, *parse_hidden(self.hidden), out), self.activation, output, loss,
+            return NetworkSpec(sizes, self.activation, output, loss,
                                self.init, self.bias, "sum" if self.sum_gradient else "mean",
                                "float64" if self.float64 else "float32")
         except ConfigError as exc:
@@ -96,7 +102,7 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
     sizes = []
     for part in parts:
-        if not part.isdigit() or int(part) < 1:
+        if not (part.isascii() and part.isdigit()) or int(part) < 1:
             raise ConfigError("hidden layers must be positive whole numbers separated by commas, "
                               f"e.g. 256,128; got {part!r}", "hidden")
         if int(part) > MAX_UNITS:
@@ -113,7 +119,7 @@ def split_validation(data: Dataset, share: float, seed: int) -> tuple[Dataset, D
         return data, None
     train_rows, val_rows = stratified_split(data.labels, share, np.random.default_rng([seed, 1]))
     if len(train_rows) == 0 or len(val_rows) == 0:
-        raise ConfigError(f"{len(data)} images are too few to split off a {share:.0%} validation share", "validation")
+        raise ConfigError(f"{len(data)} images are too few to split off a {share:.1%} validation share", "validation")
     return data.subset(train_rows), data.subset(val_rows)
 
 

@@ -93,6 +93,7 @@ class Trainer:
         self._unpaused.set()  # a paused run must wake up to see the stop
 
     def pause(self) -> None:
+        """Hold before the next batch; a stop still ends a paused run at once."""
         self._unpaused.clear()
 
     def resume(self) -> None:
@@ -115,55 +116,88 @@ class Trainer:
         scale = input_scale(train, cfg)
         rng = np.random.default_rng(cfg.seed)
         batch = cfg.batch_size or len(train)
-        n_batches = math.ceil(len(train) / batch)
         optimizer = make_optimizer(cfg.optimizer, [(p, g, name.startswith("W")) for name, p, g in net.parameters()],
                                    cfg.lr, cfg.momentum, cfg.weight_decay)
         x_buffer = np.empty((batch, train.n_features), dtype=net.dtype)
         result = TrainResult("completed", f"trained for {cfg.epochs} epochs", 0)
-        # "Good" weights are ones a finite loss was computed from: an epoch's final
-        # weights become good once the next batch's loss, computed on them, is finite.
-        good_weights, candidate = net.get_weights(), None
-        start = time.perf_counter()
-        for epoch in range(cfg.epochs):
-            epoch_start, loss_sum, correct, seen = time.perf_counter(), 0.0, 0, 0
-            order = rng.permutation(len(train))
-            for b in range(n_batches):
-                self._unpaused.wait()
-                if self._stop.is_set():
+        # Good weights: the latest whose loss is known to be finite (checked at each epoch end).
+        good_weights, good_epochs, start = net.get_weights(), 0, time.perf_counter()
+        try:
+            for epoch in range(cfg.epochs):
+                epoch_start = time.perf_counter()
+                loss_sum, correct, seen, last = self._epoch(epoch, train, scale, rng, batch, optimizer, x_buffer,
+                                                            result, start)
+                if seen < len(train):  # stopped mid-epoch
                     break
-                image_rows, rows = self.batch_rows(order, b * batch, (b + 1) * batch)
-                x = np.multiply(train.images[image_rows], scale, out=x_buffer[:len(rows)])
-                labels = train.labels[rows]
-                optimizer.lr = scheduled_lr(cfg.schedule, cfg.lr, (epoch + b / n_batches) / cfg.epochs)
-                loss, predicted = net.train_step(x, net.targets(labels))
-                if not math.isfinite(loss):
-                    result = self._diverged(epoch, b, good_weights)
-                    break
-                if candidate is not None:
-                    good_weights, candidate = candidate, None
-                grad_norms = tuple(float(np.sqrt(np.vdot(layer.grads["W"], layer.grads["W"])))
-                                   for layer in net.dense_layers)  # before step(): optimizers reuse grads as scratch
-                optimizer.step()
-                loss_sum, correct, seen = loss_sum + loss * len(rows), correct + int(np.sum(predicted == labels)), seen + len(rows)
-                result.batch_losses.append(loss)
-                for cb in self.callbacks:
-                    cb.on_batch_end(BatchStats(epoch, b, n_batches, loss, optimizer.lr, time.perf_counter() - start,
-                                               grad_norms))
-            if result.status == "diverged":
-                break
-            if seen == len(train):
                 stats = self._end_epoch(epoch, loss_sum / seen, correct / seen, val, scale, optimizer.lr,
                                         time.perf_counter() - epoch_start, result)
-                candidate = net.get_weights()
+                self._check_epoch_end(epoch, stats, last)
+                good_weights, good_epochs = net.get_weights(), epoch + 1
                 for cb in self.callbacks:
                     cb.on_epoch_end(stats)
-            if self._stop.is_set():
-                result.status, result.message = "stopped", f"stopped by the user after {result.epochs_done} full epochs"
-                break
+                if self._stop.is_set():
+                    break
+        except _NonFinite as bad:
+            self._diverged(result, str(bad), good_weights, good_epochs)
+        if result.status == "completed" and result.epochs_done < cfg.epochs:
+            result.status, result.message = "stopped", f"stopped by the user after {result.epochs_done} full epochs"
+        net.release_buffers()
         result.seconds = time.perf_counter() - start
         for cb in self.callbacks:
             cb.on_train_end(result)
         return result
+
+    def _epoch(self, epoch: int, train: Dataset, scale: float, rng: np.random.Generator, batch: int, optimizer,
+               x_buffer: np.ndarray, result: TrainResult, start: float) -> tuple[float, int, int, tuple]:
+        """One pass over the data; returns (loss sum, correct, rows seen, last batch (x, targets))."""
+        cfg, net = self.config, self.network
+        n_batches = math.ceil(len(train) / batch)
+        order = rng.permutation(len(train))
+        loss_sum, correct, seen, last = 0.0, 0, 0, ()
+        for b in range(n_batches):
+            while not self._unpaused.wait(0.1) and not self._stop.is_set():
+                pass
+            if self._stop.is_set():
+                break
+            image_rows, rows = self.batch_rows(order, b * batch, (b + 1) * batch)
+            x = np.multiply(train.images[image_rows], scale, out=x_buffer[:len(rows)])
+            labels = train.labels[rows]
+            targets = net.targets(labels)
+            optimizer.lr = scheduled_lr(cfg.schedule, cfg.lr, (epoch + b / n_batches) / cfg.epochs)
+            loss, predicted = net.train_step(x, targets)
+            if not math.isfinite(loss):
+                raise _NonFinite(f"loss became NaN or infinite in epoch {epoch + 1}, batch {b + 1}"
+                                 f"{self._first_bad_layer()}")
+            # Read before step(): optimizers reuse the gradient arrays as scratch.
+            grad_norms = tuple(float(np.sqrt(np.vdot(layer.grads["W"], layer.grads["W"])))
+                               for layer in net.dense_layers)
+            optimizer.step()
+            loss_sum, seen = loss_sum + loss * len(rows), seen + len(rows)
+            correct += int(np.sum(predicted == labels))
+            last = (x, targets)
+            result.batch_losses.append(loss)
+            for cb in self.callbacks:
+                cb.on_batch_end(BatchStats(epoch, b, n_batches, loss, optimizer.lr, time.perf_counter() - start,
+                                           grad_norms))
+        return loss_sum, correct, seen, last
+
+    def _check_epoch_end(self, epoch: int, stats: EpochStats, last: tuple) -> None:
+        """The epoch's last update is checked too: its loss, on validation data or on the last batch, must be finite."""
+        net = self.network
+        if stats.val_loss is not None:
+            loss = stats.val_loss
+        else:
+            x, targets = last
+            loss = net.head.loss_and_grad(net.forward(x), targets.copy())[0]
+        if not (math.isfinite(loss) and all(np.isfinite(p).all() for _, p, _ in net.parameters())):
+            raise _NonFinite(f"the weights became NaN or infinite in the last update of epoch {epoch + 1}"
+                             f"{self._first_bad_layer()}")
+
+    def _first_bad_layer(self) -> str:
+        params = self.network.parameters()
+        bad = ([name for name, p, _ in params if not np.isfinite(p).all()]
+               or [name for name, _, g in params if not np.isfinite(g).all()])
+        return f"; first non-finite values in {bad[0]} (layer {int(bad[0][1:]) + 1})" if bad else ""
 
     def _end_epoch(self, epoch: int, train_loss: float, train_acc: float, val: Dataset | None, scale: float,
                    lr: float, seconds: float, result: TrainResult) -> EpochStats:
@@ -179,14 +213,19 @@ class Trainer:
         result.epochs_done = epoch + 1
         return stats
 
-    def _diverged(self, epoch: int, batch: int, good_weights: dict[str, np.ndarray]) -> TrainResult:
-        params = self.network.parameters()
-        bad = ([name for name, p, _ in params if not np.isfinite(p).all()]
-               or [name for name, _, g in params if not np.isfinite(g).all()])
-        where = f"; first non-finite values in {bad[0]} (layer {int(bad[0][1:]) + 1})" if bad else ""
+    def _diverged(self, result: TrainResult, what: str, good_weights: dict[str, np.ndarray],
+                  good_epochs: int) -> None:
+        """Restore the good weights and make the result describe them: status, message, history."""
         self.network.set_weights(good_weights)
-        return TrainResult("diverged", f"loss became NaN or infinite in epoch {epoch + 1}, batch {batch + 1}{where}. "
-                           "The weights of the last good epoch were restored; try a smaller learning rate.", epoch)
+        result.history = {key: values[:good_epochs] for key, values in result.history.items()}
+        result.epochs_done = good_epochs
+        restored = f"the weights from the end of epoch {good_epochs}" if good_epochs else "the initial weights"
+        result.status = "diverged"
+        result.message = f"{what}. Restored {restored}; the learning rate (or weight decay) is probably too large"
+
+
+class _NonFinite(Exception):
+    """Raised inside the loop when the loss or the weights stop being finite."""
 
 
 def input_scale(data: Dataset, config: TrainConfig) -> float:

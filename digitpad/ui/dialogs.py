@@ -70,7 +70,8 @@ class DownloadDialog(QProgressDialog):
         # Bound methods, not lambdas: PySide6 runs a lambda in the emitting (worker) thread.
         self.task.finished.connect(self._succeeded)
         self.task.errored.connect(self._failed)
-        self.canceled.connect(self.task.cancel)
+        # Direct: the task's own thread is busy running the download and would never see a queued call.
+        self.canceled.connect(self.task.cancel, Qt.ConnectionType.DirectConnection)
         self.canceled.connect(self.reject)
 
     def run(self) -> bool:

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
-        self.canvas.drawing_changed.connect(self._predict_timer.start)
+        self.canvas.drawing_changed.connect(self._schedule_prediction)
         self.panel.train_button.clicked.connect(self.start_training)
         self.panel.pause_button.clicked.connect(self.toggle_pause)
         self.panel.stop_button.clicked.connect(self.session.stop)
@@ -142,6 +142,11 @@ class MainWindow(QMainWindow):
         return action
 
     # -- prediction ------------------------------------------------------
+    def _schedule_prediction(self) -> None:
+        """Throttle, not debounce: during a long stroke the bars still move every 30 ms."""
+        if not self._predict_timer.isActive():
+            self._predict_timer.start()
+
     def update_prediction(self) -> None:
         """Preprocess the drawing and run one forward pass (well under a millisecond)."""
         drawing = self.canvas.image()
@@ -175,6 +180,8 @@ class MainWindow(QMainWindow):
         s.epoch_finished.connect(self._epoch_finished)
         s.finished.connect(self._training_finished)
         s.failed.connect(self._training_failed)
+        s.refused.connect(self._training_refused)
+        s.cancelled.connect(self._training_cancelled)
 
     def _valid_settings(self) -> RunSettings | None:
         """The form's settings, or None after showing the first error next to its field."""
@@ -190,6 +197,8 @@ class MainWindow(QMainWindow):
     def start_training(self) -> None:
         settings = self._valid_settings()
         if self.session.running or settings is None:
+            return
+        if not self._may_discard():
             return
         if settings.dataset in store.NAMES and not store.is_available(settings.dataset):
             if not get_missing_dataset(self, settings.dataset):
@@ -231,9 +240,18 @@ class MainWindow(QMainWindow):
         self.panel.set_running(False)
         self.set_model(model, None)
         self.setWindowModified(True)
-        self.panel.status.setText(f"{result.message[0].upper()}{result.message[1:]} in {_duration(result.seconds)}.")
+        self.panel.status.setText(f"{result.message[0].upper()}{result.message[1:]} ({_duration(result.seconds)}).")
         if result.status == "diverged":
             QMessageBox.warning(self, "Training diverged", result.message)
+
+    def _training_refused(self, error: ConfigError) -> None:
+        self.panel.set_running(False)
+        self.display_model = self.model
+        self.panel.show_error(error)
+
+    def _training_cancelled(self, message: str) -> None:
+        self.panel.set_running(False)
+        self.panel.status.setText(message)
 
     def _training_failed(self, message: str) -> None:
         self.panel.set_running(False)
@@ -364,6 +382,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+            self.panel.status.setText("Stopping…")
             self.session.shutdown()
         if not self._may_discard():
             event.ignore()

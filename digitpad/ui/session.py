@@ -18,7 +18,7 @@ from digitpad.nn.network import MLP
 from digitpad.training.run import RunSettings, split_validation, to_model
 from digitpad.training.trainer import TrainResult
 from digitpad.ui.tasks import BackgroundTask
-from digitpad.ui.worker import TrainingWorker, start_in_thread, stop_and_wait
+from digitpad.ui.worker import TrainingWorker, start_in_thread
 
 
 def load_training_data(source: str) -> Dataset:
@@ -38,7 +38,9 @@ class TrainingSession(QObject):
     progressed = Signal(object)         # worker.Progress
     epoch_finished = Signal(object)     # worker.EpochUpdate
     finished = Signal(object, object)   # (Model, TrainResult)
-    failed = Signal(str)
+    failed = Signal(str)                # something went wrong: show it
+    refused = Signal(object)            # a ConfigError found once the data is known (e.g. batch too large)
+    cancelled = Signal(str)             # stopped before training began
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,7 @@ class TrainingSession(QObject):
         self._settings: RunSettings | None = None
         self._data: Dataset | None = None
         self._network: MLP | None = None
+        self._stop_requested = False
 
     @property
     def running(self) -> bool:
@@ -59,7 +62,7 @@ class TrainingSession(QObject):
         if self.running:
             raise RuntimeError("a training run is already going")
         settings.validate()
-        self._settings = settings
+        self._settings, self._stop_requested = settings, False
         if settings.dataset in self._cache:
             self._begin(self._cache[settings.dataset])
             return
@@ -70,11 +73,18 @@ class TrainingSession(QObject):
         self._loader.start()
 
     def _loaded(self, data: Dataset) -> None:
+        if self._loader is None:  # shut down meanwhile: the result arrives to nobody
+            return
         self._finish_loader()
         self._cache[self._settings.dataset] = data
+        if self._stop_requested:
+            self.cancelled.emit("Stopped before training started.")
+            return
         self._begin(data)
 
     def _load_failed(self, message: str) -> None:
+        if self._loader is None:
+            return
         self._finish_loader()
         self.failed.emit(message)
 
@@ -90,8 +100,18 @@ class TrainingSession(QObject):
             train, val = split_validation(data, config.validation, config.seed)
             config.validate(len(train))
             network = MLP(s.spec(data.n_features, data.n_classes), seed=config.seed)
-        except (ConfigError, DataError) as exc:
+        except ConfigError as exc:
+            self.refused.emit(exc)
+            return
+        except DataError as exc:
             self.failed.emit(str(exc))
+            return
+        except MemoryError:
+            self.failed.emit("Not enough memory for this network and data; try fewer or smaller layers, "
+                             "a smaller batch or a subset.")
+            return
+        except Exception as exc:  # noqa: BLE001 - the window must never be left waiting for a run that never starts
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self._data, self._network = data, network
         self.worker = TrainingWorker(network, config, train, val)
@@ -118,7 +138,7 @@ class TrainingSession(QObject):
     def _release_worker(self) -> None:
         # Qt deletes the thread once it has finished, so its wrapper may already be gone.
         if self.thread is not None and shiboken6.isValid(self.thread):
-            self.thread.wait(10_000)
+            self.thread.wait()
         self.worker = self.thread = None
 
     # -- control ---------------------------------------------------------
@@ -131,16 +151,24 @@ class TrainingSession(QObject):
             self.worker.resume()
 
     def stop(self) -> None:
+        """Stop the run within one batch; a stop while the data loads cancels the start."""
+        self._stop_requested = True
         if self.worker:
             self.worker.stop()
 
     def shutdown(self) -> None:
-        """Stop whatever runs and wait for its thread (closing the window)."""
+        """Stop whatever runs and wait for its thread (closing the window).
+
+        The wait has no time limit: a stop takes effect within one batch, and
+        a QThread destroyed while running would abort the whole process.
+        """
         if self._loader is not None:
-            self._loader.wait()
+            self._loader.detach()  # loading cannot be interrupted; app exit waits for it
             self._loader = None
         if self.worker is not None:
-            stop_and_wait(self.worker, self.thread)
+            self.worker.stop()
+            if shiboken6.isValid(self.thread):
+                self.thread.wait()
             self.worker = self.thread = None
 
 

@@ -97,12 +97,12 @@ class TrainingPanel(QWidget):
         self.bias_check = QCheckBox("Layers have a bias", objectName="biasCheck", toolTip="Add a bias b to every "
                                     "dense layer (y = xW + b).")
         self.optimizer_combo = _combo("optimizerCombo", OPTIMIZER_TEXT, "How the gradient becomes a weight update.")
-        self.lr_spin = _double("learningRateSpin", 0, 100, 4, 0.01, "Learning rate: the step size of each update.")
+        self.lr_spin = _double("learningRateSpin", 0, 100, 6, 0.01, "Learning rate: the step size of each update.")
         self.momentum_spin = _double("momentumSpin", 0, 0.999, 3, 0.05, "Momentum μ for SGD + momentum and Nesterov "
                                      "(ignored by SGD and Adam).")
         self.schedule_combo = _combo("scheduleCombo", {s: s for s in SCHEDULES}, "How the learning rate changes over "
                                      "the run: constant, step (×0.1 at 30 %, 60 %, 90 %) or cosine decay to 0.")
-        self.weight_decay_spin = _double("weightDecaySpin", 0, 1, 5, 1e-4, "L2 weight decay on weights (not biases).")
+        self.weight_decay_spin = _double("weightDecaySpin", 0, 1, 6, 1e-4, "L2 weight decay on weights (not biases).")
         self.batch_spin = _spin("batchSizeSpin", 1, 1_000_000, "Images per gradient step (mini-batch size).")
         self.full_batch_check = QCheckBox("full", objectName="fullBatchCheck",
                                           toolTip="Full-batch gradient descent: one step per epoch over every image.")

@@ -24,6 +24,7 @@ does not run until ``fit`` returns, so the call would arrive too late.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from time import monotonic
 
@@ -34,7 +35,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Signa
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
-from digitpad.training.trainer import BatchStats, Callback, EpochStats, Trainer
+from digitpad.training.trainer import BatchStats, Callback, EpochStats, Trainer, aligned_batch
 
 # 20 updates per second look continuous and leave the GUI thread idle most of the time.
 THROTTLE_SECONDS = 0.05
@@ -58,6 +59,7 @@ class Progress:
     eta: float
     losses: list[float]
     steps: list[float]
+    grad_norms: list[tuple[float, ...]]  # per batch, ‖∂L/∂W‖ of each dense layer
 
 
 @dataclass(frozen=True)
@@ -115,12 +117,14 @@ class _SignalAdapter(Callback):
         self._network, self._epochs, self._gate = network, epochs, gate
         self._losses: list[float] = []
         self._steps: list[float] = []
+        self._norms: list[tuple[float, ...]] = []
         self._last: BatchStats | None = None
         self._last_emit = -math.inf
 
     def on_batch_end(self, stats: BatchStats) -> None:
         self._losses.append(float(stats.loss))
         self._steps.append(stats.epoch + (stats.batch + 1) / stats.n_batches)
+        self._norms.append(stats.grad_norms)
         self._last = stats
         if monotonic() - self._last_emit >= THROTTLE_SECONDS:
             self.flush()
@@ -138,8 +142,8 @@ class _SignalAdapter(Callback):
         done = s.epoch * s.n_batches + s.batch + 1
         remaining = self._epochs * s.n_batches - done
         progress = Progress(s.epoch, s.batch, s.n_batches, self._epochs, s.elapsed,
-                            s.elapsed / done * remaining, self._losses, self._steps)
-        self._losses, self._steps = [], []
+                            s.elapsed / done * remaining, self._losses, self._steps, self._norms)
+        self._losses, self._steps, self._norms = [], [], []
         self._last_emit = monotonic()
         self._gate.progress_arrived.emit(progress)
 
@@ -158,7 +162,10 @@ class TrainingWorker(QObject):
     finished = Signal(object)        # TrainResult
     errored = Signal(str)            # "ExceptionType: text"
 
-    def __init__(self, network: MLP, config: TrainConfig, train: Dataset, val: Dataset | None) -> None:
+    def __init__(self, network: MLP, config: TrainConfig, train: Dataset, val: Dataset | None,
+                 callbacks: Sequence[Callback] = (), batch_rows=aligned_batch) -> None:
+        """``callbacks`` run on the training thread too (e.g. the training doctor);
+        ``batch_rows`` is the trainer's batch picker (see :class:`Trainer`)."""
         super().__init__()
         self.network, self.config = network, config
         self._train, self._val = train, val
@@ -166,7 +173,7 @@ class TrainingWorker(QObject):
         # worker, so no reference cycle can leave it to be collected (deleted) on another thread.
         self._gate = _PauseGate()
         self._adapter = _SignalAdapter(network, config.epochs, self._gate)
-        self._trainer = Trainer(network, config, [self._adapter])
+        self._trainer = Trainer(network, config, [self._adapter, *callbacks], batch_rows)
         # Direct: the gate emits on the GUI thread, and the worker's own thread is busy in fit().
         self._gate.progressed.connect(self.progressed, Qt.ConnectionType.DirectConnection)
         self._gate.epoch_finished.connect(self.epoch_finished, Qt.ConnectionType.DirectConnection)
