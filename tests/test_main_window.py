@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidget, QWidget
 
 from digitpad.app import default_model
 from digitpad.nn.model_file import load_model
@@ -263,3 +265,62 @@ def test_new_model_is_untrained_with_the_current_settings(window, monkeypatch):
     window.panel.set_settings(RunSettings(dataset="digits8x8", hidden="16"))
     window.new_model()
     assert window.model.network.spec.sizes == (64, 16, 10) and window.model.name == "Untitled"
+
+
+def test_the_doctor_explains_a_stuck_run_and_its_fix_goes_into_the_form(window, qtbot):
+    stuck = RunSettings(dataset="digits8x8", hidden="4,4", activation="sigmoid", head="sigmoid+mse", bias=False,
+                        scale_inputs=False, optimizer="momentum", lr=0.001, schedule="constant", batch_size=0,
+                        epochs=30, validation=0.0)
+    window.panel.set_settings(stuck)
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.doctor_panel.diagnoses()) > 0)
+    with_fix = [d for d in window.doctor_panel.diagnoses() if d.fix]
+    assert with_fix
+    window.doctor_panel.fix_requested.emit(with_fix[0].fix)
+    changed = window.panel.settings()
+    assert any(getattr(changed, key) == value for key, value in with_fix[0].fix.items())
+    assert "Applied" in window.panel.status.text()
+    assert len(window.grad_plot.curves) == 3
+
+
+def test_runs_are_kept_and_can_be_overlaid(window, qtbot):
+    for lr in (0.1, 0.02):
+        window.panel.set_settings(dataclasses.replace(SMALL_RUN, lr=lr))
+        with qtbot.waitSignal(window.session.finished, timeout=60_000):
+            qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+        window.setWindowModified(False)
+    runs = window.runs_panel.runs()
+    assert [r.settings["lr"] for r in runs] == [0.1, 0.02]
+    item = window.runs_panel.findChild(QTreeWidget, "runsList").topLevelItem(0)
+    item.setCheckState(0, Qt.CheckState.Checked)
+    assert len(window.loss_plot.overlays) == 1 and len(window.accuracy_plot.overlays) == 1
+
+
+def test_saliency_overlay_follows_the_menu_toggle(window, qtbot):
+    draw_seven(qtbot, window.canvas)
+    qtbot.waitUntil(lambda: window.probabilities.probabilities().sum() > 0.99)
+    assert window.canvas.overlay() is None
+    window.saliency_action.trigger()
+    overlay = window.canvas.overlay()
+    assert overlay is not None and overlay.shape == (28, 28) and np.abs(overlay).max() == pytest.approx(1.0)
+    window.saliency_action.trigger()
+    assert window.canvas.overlay() is None
+
+
+def test_look_inside_opens_on_the_models_test_set(window, qtbot):
+    window.panel.set_settings(SMALL_RUN)
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    window.look_inside()
+    qtbot.waitUntil(lambda: window.inspect_window is not None and window.inspect_window.isVisible())
+    matrix = window.inspect_window.findChild(QWidget, "confusionMatrix").matrix()
+    assert matrix.sum() == 359  # the 8×8 digits' test split
+    window.inspect_window.close()
+
+
+def test_look_inside_without_the_test_set_says_so(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    window.look_inside()  # the default MNIST model, and no MNIST in this test's data store
+    assert "test images" in shown[0] and window.inspect_window is None

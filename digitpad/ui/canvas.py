@@ -19,6 +19,7 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QImage,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -49,6 +50,17 @@ TOOLTIP = (
     "Left button draws, right button erases.\n"
     "Ctrl+Z undoes the last stroke, Esc clears the canvas."
 )
+# Overlay (e.g. saliency): red where the value is positive, blue where negative.
+# Opacity grows like |value|^0.6 so moderate values show too, and stays below
+# ~60 % so the white-on-black drawing remains readable through it.
+OVERLAY_POSITIVE = (245, 30, 25)
+OVERLAY_NEGATIVE = (30, 110, 255)
+OVERLAY_MAX_ALPHA = 160
+OVERLAY_GAMMA = 0.6
+OVERLAY_TOOLTIP = (
+    "\n\nColoured overlay: red cells push the network towards its top answer "
+    "(more ink there raises its score), blue cells push away from it."
+)
 
 _ROWS, _COLS = np.mgrid[0:CANVAS_SIZE, 0:CANVAS_SIZE].astype(np.float32)
 
@@ -71,6 +83,17 @@ def stroke_ink(start: tuple[float, float], end: tuple[float, float], pressure: f
     dist = np.hypot(_ROWS - (r0 + t * dr), _COLS - (c0 + t * dc))
     ink = np.clip((OUTER_RADIUS - dist) / (OUTER_RADIUS - INNER_RADIUS), 0.0, 1.0)
     return (ink * pressure).astype(np.float32)
+
+
+def overlay_image(array: np.ndarray) -> QImage:
+    """A translucent RGBA image of ``array`` (2-D, in [-1, 1]): red for > 0, blue for < 0."""
+    rgba = np.zeros((*array.shape, 4), dtype=np.uint8)
+    rgba[array > 0, :3] = OVERLAY_POSITIVE
+    rgba[array < 0, :3] = OVERLAY_NEGATIVE
+    rgba[..., 3] = np.rint(np.abs(array) ** OVERLAY_GAMMA * OVERLAY_MAX_ALPHA)
+    h, w = array.shape
+    data = np.ascontiguousarray(rgba).tobytes()  # kept alive by the name until copy()
+    return QImage(data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
 @dataclass
@@ -115,6 +138,8 @@ class DrawingCanvas(QWidget):
         self._undo_announced = False
         self._eraser = False
         self._stroke: _Stroke | None = None
+        self._overlay: np.ndarray | None = None
+        self._overlay_image: QImage | None = None
 
     # -- public API -------------------------------------------------------
 
@@ -164,6 +189,31 @@ class DrawingCanvas(QWidget):
         """Whether there is no ink worth predicting on (same rule as preprocessing)."""
         return is_blank(self._image)
 
+    def set_overlay(self, array: np.ndarray | None) -> None:
+        """Show ``array`` (28×28, values in [-1, 1]) over the drawing, or remove it with None.
+
+        Positive values are drawn red, negative blue, more opaque the larger
+        the magnitude; the drawing itself (:meth:`image`) is untouched. The
+        overlay describes one drawing, so any change of the drawing removes
+        it before ``drawing_changed`` is emitted.
+        """
+        if array is None:
+            self._overlay = self._overlay_image = None
+            self.setToolTip(TOOLTIP)
+        else:
+            array = np.asarray(array, dtype=np.float32)
+            if array.shape != (CANVAS_SIZE, CANVAS_SIZE):
+                raise ValueError(f"expected a {CANVAS_SIZE}×{CANVAS_SIZE} overlay, got shape {array.shape}")
+            if not np.all(np.isfinite(array)) or np.abs(array).max(initial=0.0) > 1.0:
+                raise ValueError("overlay values must be finite and within [-1, 1]")
+            self._overlay, self._overlay_image = array.copy(), overlay_image(array)
+            self.setToolTip(TOOLTIP + OVERLAY_TOOLTIP)
+        self.update()
+
+    def overlay(self) -> np.ndarray | None:
+        """A copy of the overlay shown, or None."""
+        return None if self._overlay is None else self._overlay.copy()
+
     # -- Qt sizing and painting -------------------------------------------
 
     def sizeHint(self) -> QSize:
@@ -178,6 +228,8 @@ class DrawingCanvas(QWidget):
         painter = QPainter(self)
         # Smooth scaling stays off: each cell is a crisp square, as the model sees it.
         painter.drawImage(area, self._rendered)
+        if self._overlay_image is not None:
+            painter.drawImage(area, self._overlay_image)
         if cell >= GRID_MIN_CELL_PX:
             painter.setPen(GRID_COLOR)
             lines = []
@@ -269,6 +321,8 @@ class DrawingCanvas(QWidget):
             return
         self._image = image.astype(np.float32, copy=False)
         self._rendered = gray_image(self._image)
+        if self._overlay is not None:
+            self.set_overlay(None)
         self.update()
         self.drawing_changed.emit()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,8 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
+    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget,
+    QVBoxLayout,
 )
 
 from digitpad.data import store
@@ -17,13 +19,17 @@ from digitpad.errors import ConfigError, DigitpadError
 from digitpad.nn.model_file import Model, load_model, save_model
 from digitpad.nn.network import MLP
 from digitpad.predict import predict_drawing, preview
+from digitpad.saliency import drawing_saliency
 from digitpad.training.run import RunSettings, to_model
 from digitpad.ui.canvas import DrawingCanvas
+from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot
 from digitpad.ui.dialogs import ModelInfoDialog, get_missing_dataset
+from digitpad.ui.inspect.inspect_window import InspectWindow
 from digitpad.ui.plots import AccuracyPlot, LossPlot
 from digitpad.ui.preview import InputPreview
 from digitpad.ui.probabilities import ProbabilityBars
 from digitpad.ui.recent_files import RecentFiles
+from digitpad.ui.runs import RunRecord, RunsPanel
 from digitpad.ui.session import TrainingSession
 from digitpad.ui.tasks import BackgroundTask
 from digitpad.ui.training_panel import TrainingPanel
@@ -42,6 +48,9 @@ class MainWindow(QMainWindow):
         self.model_path: Path | None = None
         self.session = TrainingSession(self)
         self.recent = RecentFiles(self.settings)
+        self.inspect_window: InspectWindow | None = None
+        self._tasks: set[BackgroundTask] = set()
+        self._batches_per_epoch = 1
         self._predict_timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
         self._predict_timer.timeout.connect(self.update_prediction)
         self._build()
@@ -70,15 +79,23 @@ class MainWindow(QMainWindow):
         seen = QLabel("What the model sees:")
         predict_layout.addWidget(seen)
         predict_layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        train_box = QGroupBox("Train")
-        QVBoxLayout(train_box).addWidget(self.panel)
+        self.side_tabs = QTabWidget(objectName="sideTabs")
+        self.side_tabs.addTab(self.panel, "Train")
         top = QSplitter(Qt.Orientation.Horizontal, objectName="topSplitter")
-        for widget, stretch in ((draw_box, 5), (predict_box, 3), (train_box, 3)):
+        for widget, stretch in ((draw_box, 5), (predict_box, 3), (self.side_tabs, 3)):
             top.addWidget(widget)
             top.setStretchFactor(top.count() - 1, stretch)
+        self.runs_panel = RunsPanel()
+        self.runs_panel.overlays_changed.connect(self.loss_plot.set_overlays)
+        self.runs_panel.overlays_changed.connect(self.accuracy_plot.set_overlays)
+        self.doctor_panel, self.grad_plot = DoctorPanel(), GradientNormPlot()
+        self.doctor_panel.fix_requested.connect(self.apply_fix)
+        self.insight_tabs = QTabWidget(objectName="insightTabs")
+        for widget, title in ((self.doctor_panel, "Doctor"), (self.grad_plot, "Gradients"), (self.runs_panel, "Runs")):
+            self.insight_tabs.addTab(widget, title)
         plots = QSplitter(Qt.Orientation.Horizontal)
-        plots.addWidget(self.loss_plot)
-        plots.addWidget(self.accuracy_plot)
+        for widget in (self.loss_plot, self.accuracy_plot, self.insight_tabs):
+            plots.addWidget(widget)
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="mainSplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(plots)
@@ -122,12 +139,20 @@ class MainWindow(QMainWindow):
         self._action(draw_menu, "&Clear", self.canvas.clear, [QKeySequence(Qt.Key.Key_Escape),
                                                               QKeySequence(Qt.Key.Key_Delete)])
         self._action(draw_menu, "&Eraser", self.eraser_button.toggle, QKeySequence(Qt.Key.Key_E))
+        self.saliency_action = self._action(draw_menu, "Show &saliency", self.update_prediction,
+                                            QKeySequence(Qt.Key.Key_S),
+                                            "Colour the drawing by how each pixel pushes the top class: "
+                                            "red raises it, blue lowers it")
+        self.saliency_action.setCheckable(True)
         train_menu = self.menuBar().addMenu("&Training")
         self._action(train_menu, "&Train", self.start_training, QKeySequence(Qt.Key.Key_F5))
         self._action(train_menu, "&Pause / resume", self.toggle_pause, QKeySequence(Qt.Key.Key_F6))
         self._action(train_menu, "&Stop", self.session.stop, QKeySequence("Shift+F5"))
         model_menu = self.menuBar().addMenu("&Model")
         self._action(model_menu, "Model &details…", self.show_model_info, QKeySequence("Ctrl+I"))
+        self._action(model_menu, "&Look inside…", self.look_inside, QKeySequence("Ctrl+L"),
+                     "Confusion matrix, mistakes, first-layer weights, activations and a gradient check "
+                     "on the model's test set")
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About digitpad", self._about)
 
@@ -153,9 +178,12 @@ class MainWindow(QMainWindow):
         if not np.any(drawing > 0):
             self.probabilities.set_probabilities(None)
             self.preview.set_image(None)
+            self.canvas.set_overlay(None)
             return
         self.preview.set_image(preview(self.display_model, drawing))
         self.probabilities.set_probabilities(predict_drawing(self.display_model, drawing))
+        show = self.saliency_action.isChecked()
+        self.canvas.set_overlay(drawing_saliency(self.display_model, drawing) if show else None)
 
     def set_model(self, model: Model, path: Path | None) -> None:
         """Make ``model`` the current one; the display copy follows it."""
@@ -181,6 +209,7 @@ class MainWindow(QMainWindow):
         s.finished.connect(self._training_finished)
         s.failed.connect(self._training_failed)
         s.refused.connect(self._training_refused)
+        s.diagnosed.connect(self.doctor_panel.set_diagnoses)
         s.cancelled.connect(self._training_cancelled)
 
     def _valid_settings(self) -> RunSettings | None:
@@ -211,6 +240,8 @@ class MainWindow(QMainWindow):
     def _training_started(self, untrained: Model) -> None:
         self.loss_plot.clear_run()
         self.accuracy_plot.clear_run()
+        self.grad_plot.clear_run()
+        self.doctor_panel.set_diagnoses([])
         self.panel.progress.setValue(0)
         self.panel.status.setText(f"Training {untrained.network!r}…")
         # The drawing's prediction follows the run: a copy updated with each epoch's weights.
@@ -219,6 +250,8 @@ class MainWindow(QMainWindow):
         self.update_prediction()
 
     def _progressed(self, p) -> None:
+        self._batches_per_epoch = p.n_batches
+        self.grad_plot.add(p.steps, p.grad_norms)
         self.loss_plot.add_batches(p.steps, p.losses)
         done = p.epoch * p.n_batches + p.batch + 1
         self.panel.progress.setMaximum(p.epochs * p.n_batches)
@@ -240,6 +273,10 @@ class MainWindow(QMainWindow):
         self.panel.set_running(False)
         self.set_model(model, None)
         self.setWindowModified(True)
+        self.runs_panel.add_run(RunRecord.from_result(self.runs_panel.next_name(), model.hyperparameters, result,
+                                                      self._batches_per_epoch))
+        if self.inspect_window is not None and self.inspect_window.isVisible():
+            self.look_inside()
         self.panel.status.setText(f"{result.message[0].upper()}{result.message[1:]} ({_duration(result.seconds)}).")
         if result.status == "diverged":
             QMessageBox.warning(self, "Training diverged", result.message)
@@ -258,6 +295,14 @@ class MainWindow(QMainWindow):
         self.panel.status.setText(message)
         self.display_model = self.model
         QMessageBox.critical(self, "Training failed", message)
+
+    def apply_fix(self, fix: dict) -> None:
+        """Put a training doctor's suggested change into the form, ready for the next run."""
+        settings = dataclasses.replace(self.panel.settings(), **fix)
+        self.panel.set_settings(settings)
+        self.side_tabs.setCurrentWidget(self.panel)
+        applied = ", ".join(f"{key.replace('_', ' ')} → {value}" for key, value in fix.items())
+        self.panel.status.setText(f"Applied {applied}. Press Train (F5) to try it.")
 
     def toggle_pause(self) -> None:
         if not self.session.worker:
@@ -353,6 +398,34 @@ class MainWindow(QMainWindow):
             action.setStatusTip(str(path))
         if not paths:
             self.recent_menu.addAction("No recent models").setEnabled(False)
+
+    def look_inside(self) -> None:
+        """Open (or refresh) the inspection window on the model's own test split, loaded off the GUI thread."""
+        source = self.model.dataset
+        if source not in store.NAMES or not store.is_available(source):
+            QMessageBox.information(self, "No test set", f"Looking inside needs the test images of "
+                                    f"{source or 'the model’s dataset'}, which are not on this computer. "
+                                    "Train or download the dataset first.")
+            return
+        model = self.model
+        task = BackgroundTask(lambda report, cancelled: store.load(source, "test"))
+        task.finished.connect(lambda test: self._show_inside(model, test))
+        task.errored.connect(lambda message: QMessageBox.warning(self, "Cannot look inside", message))
+        self._tasks.add(task)
+        task.ended.connect(lambda: self._tasks.discard(task))
+        task.start()
+
+    def _show_inside(self, model: Model, test) -> None:
+        try:
+            if self.inspect_window is None:
+                self.inspect_window = InspectWindow(model, test, self)
+            else:
+                self.inspect_window.set_model(model, test)
+        except DigitpadError as exc:
+            QMessageBox.warning(self, "Cannot look inside", str(exc))
+            return
+        self.inspect_window.show()
+        self.inspect_window.raise_()
 
     def show_model_info(self) -> None:
         ModelInfoDialog(self, self.model).exec()

@@ -7,6 +7,10 @@ width in pixels rather than the number of batches. Points live in :class:`_Colum
 doubling, so an update costs time for the new points only, never a copy of
 the whole history.
 
+Earlier runs can be laid over the current one (``set_overlays``): thin
+dotted (training) and dashed (validation) lines in one colour per run, behind
+the current run's curves, replaced wholesale on each call.
+
 Colours come from the widget's palette (Base behind, Text for axes and
 legend) rather than pyqtgraph's black default, so the plots match light and
 dark desktops and follow a palette change at runtime. Log scale, grid and
@@ -19,8 +23,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
+
+from digitpad.training.history import RunRecord
 
 # Blue, green and orange of middle lightness: told apart by colour-blind readers, legible on white and dark grey.
 BATCH_COLOUR = "#3d85c6"
@@ -30,6 +36,10 @@ TRAIN_COLOUR = "#59a14f"
 VAL_COLOUR = "#f28e2b"
 # Weight of the past in the moving average of batch losses: about the last 10 batches count.
 SMOOTHING = 0.9
+# Earlier runs: purple, cyan, red, brown, pink, olive; none is the current run's blue, green or orange.
+OVERLAY_COLOURS = ("#9467bd", "#17becf", "#d62728", "#8c564b", "#e377c2", "#bcbd22")
+OVERLAY_TOOLTIP = ("\nEarlier runs ticked in the runs list: thin lines in their own colour, "
+                   "dotted = training, dashed = validation.")
 
 
 class _Columns:
@@ -70,13 +80,46 @@ class _PalettePlot(pg.PlotWidget):
         item.setContentsMargins(4, 10, 12, 4)  # room for the top tick label and the last marker
         self.legend = item.addLegend(offset=legend_offset)
         # QGraphicsView never shows its own tooltip, only those of items under the cursor.
-        item.setToolTip(tooltip)
+        item.setToolTip(tooltip + OVERLAY_TOOLTIP)
+        self.overlays: list[dict[str, pg.PlotDataItem]] = []
         self._apply_palette()
 
     def _curve(self, name: str, colour: str | QColor, width: float, symbol: str | None = None) -> pg.PlotDataItem:
         markers = {} if symbol is None else {"symbol": symbol, "symbolSize": 7, "symbolBrush": colour,
                                              "symbolPen": pg.mkPen(colour)}
         return self.plot(name=name, pen=pg.mkPen(colour, width=width), antialias=True, **markers)
+
+    def _overlay_curve(self, name: str | None, colour: str, style: Qt.PenStyle,
+                       x: Sequence[float], y: Sequence[float], symbol: str | None = None) -> pg.PlotDataItem:
+        markers = {} if symbol is None else {"symbol": symbol, "symbolSize": 5, "symbolBrush": colour,
+                                             "symbolPen": pg.mkPen(colour)}
+        curve = self.plot(x, y, name=name, pen=pg.mkPen(colour, width=1.5, style=style), antialias=True, **markers)
+        curve.setZValue(-1)  # behind the current run
+        return curve
+
+    def _replace_overlays(self, runs: Sequence[RunRecord], metric: str, scale: float) -> None:
+        """Remove the old overlay curves and add each run's per-epoch train and val ``metric`` × ``scale``.
+
+        The run's name goes into the legend once, on its first curve
+        (``_run_curves`` may have added a batch curve already).
+        """
+        for curves in self.overlays:
+            for curve in curves.values():
+                self.removeItem(curve)
+        self.overlays = []
+        for i, run in enumerate(runs):
+            colour = run.colour or OVERLAY_COLOURS[i % len(OVERLAY_COLOURS)]
+            curves = self._run_curves(run, colour)
+            for key, style, symbol in (("train", Qt.PenStyle.DotLine, "o"), ("val", Qt.PenStyle.DashLine, "s")):
+                series = run.history.get(f"{key}_{metric}", [])
+                if series:
+                    name = None if curves else run.name
+                    curves[key] = self._overlay_curve(name, colour, style, np.arange(1, len(series) + 1),
+                                                      np.asarray(series, dtype=np.float64) * scale, symbol)
+            self.overlays.append(curves)
+
+    def _run_curves(self, run: RunRecord, colour: str) -> dict[str, pg.PlotDataItem]:
+        return {}
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -124,17 +167,27 @@ class LossPlot(_PalettePlot):
         self._batches = _Columns(3)  # step, loss, smoothed loss
         self._smoothed: float | None = None
 
+    def set_overlays(self, runs: Sequence[RunRecord]) -> None:
+        """Show these earlier runs (and only these): smoothed batch loss, and train/val loss per epoch."""
+        self._replace_overlays(runs, "loss", 1.0)
+
+    def _run_curves(self, run: RunRecord, colour: str) -> dict[str, pg.PlotDataItem]:
+        if not run.batch_losses:
+            return {}
+        # The same memory in batches as the live curve's, whatever the record's downsampling stride.
+        smoothed = moving_average(run.batch_losses, SMOOTHING ** run.batch_stride)
+        curve = self._overlay_curve(run.name, colour, Qt.PenStyle.SolidLine, run.batch_steps, smoothed)
+        curve.setDownsampling(auto=True, method="mean")
+        return {"batch": curve}
+
     def add_batches(self, steps: Sequence[float], losses: Sequence[float]) -> None:
         """Append batch losses at their x positions in epochs (as :class:`~digitpad.ui.worker.Progress` has them)."""
         if len(steps) != len(losses):
             raise ValueError(f"{len(steps)} steps for {len(losses)} losses")
         if not len(losses):
             return
-        smoothed, ema = [], self._smoothed
-        for loss in losses:
-            ema = loss if ema is None else SMOOTHING * ema + (1 - SMOOTHING) * loss
-            smoothed.append(ema)
-        self._smoothed = ema
+        smoothed = moving_average(losses, SMOOTHING, self._smoothed)
+        self._smoothed = smoothed[-1]
         self._batches.append(steps, losses, smoothed)
         self.raw_curve.setData(self._batches[0], self._batches[1])
         self.smooth_curve.setData(self._batches[0], self._batches[2])
@@ -166,6 +219,10 @@ class AccuracyPlot(_PalettePlot):
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self.setYRange(0, 100, padding=0.04)
 
+    def set_overlays(self, runs: Sequence[RunRecord]) -> None:
+        """Show these earlier runs (and only these): train/val accuracy per epoch, in percent."""
+        self._replace_overlays(runs, "accuracy", 100.0)
+
     def add_epoch(self, epoch_end: float, train_acc: float, val_acc: float | None) -> None:
         """Add one epoch; accuracies in percent (0–100), as the axis shows them."""
         self._epochs.add(epoch_end, train_acc, val_acc)
@@ -195,3 +252,12 @@ class _EpochCurves:
         for columns, curve in ((self._train, self.train_curve), (self._val, self.val_curve)):
             columns.clear()
             curve.setData([], [])
+
+
+def moving_average(values: Sequence[float], weight: float, start: float | None = None) -> list[float]:
+    """Exponential moving average ``m = weight·m + (1 − weight)·v``, seeded by ``start`` or the first value."""
+    out, ema = [], start
+    for value in values:
+        ema = value if ema is None else weight * ema + (1 - weight) * value
+        out.append(ema)
+    return out

@@ -16,9 +16,13 @@ from digitpad.data.dataset import Dataset
 from digitpad.errors import ConfigError, DataError
 from digitpad.nn.network import MLP
 from digitpad.training.run import RunSettings, split_validation, to_model
-from digitpad.training.trainer import TrainResult
+from digitpad.training.doctor import Doctor
+from digitpad.training.trainer import TrainResult, input_scale
 from digitpad.ui.tasks import BackgroundTask
 from digitpad.ui.worker import TrainingWorker, start_in_thread
+
+
+PROBE_ROWS = 256  # images the training doctor looks at after each epoch
 
 
 def load_training_data(source: str) -> Dataset:
@@ -41,6 +45,7 @@ class TrainingSession(QObject):
     failed = Signal(str)                # something went wrong: show it
     refused = Signal(object)            # a ConfigError found once the data is known (e.g. batch too large)
     cancelled = Signal(str)             # stopped before training began
+    diagnosed = Signal(list)            # the training doctor's current diagnoses (emitted on the training thread)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +119,9 @@ class TrainingSession(QObject):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self._data, self._network = data, network
-        self.worker = TrainingWorker(network, config, train, val)
+        doctor = Doctor(network, train.images[:PROBE_ROWS] * network.dtype(input_scale(train, config)), s,
+                        on_diagnoses=self.diagnosed.emit)
+        self.worker = TrainingWorker(network, config, train, val, callbacks=[doctor])
         self.worker.progressed.connect(self.progressed)
         self.worker.epoch_finished.connect(self.epoch_finished)
         self.worker.finished.connect(self._trained)

@@ -1,0 +1,150 @@
+"""What a finished run leaves behind: its curves, settings and outcome, and their CSV export.
+
+A :class:`RunRecord` is what the learning lab keeps of each run of a session
+so earlier runs can be overlaid on the live plots and compared. It holds
+plain lists only (no network, no Qt), so a session of many runs stays small:
+per-epoch history in full, per-batch losses reduced to at most
+:data:`MAX_BATCH_POINTS` bin means.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.errors import DigitpadError
+from digitpad.training.trainer import TrainResult
+
+CSV_COLUMNS = ("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
+# A plot a few hundred pixels wide shows no more; 60,000 batch-size-1 steps would be 500 kB per run.
+MAX_BATCH_POINTS = 2000
+
+
+@dataclass
+class RunRecord:
+    """One training run of the session.
+
+    Attributes
+    ----------
+    name : str
+        Shown in the runs list and the plot legends; the user may rename it.
+    settings : dict
+        The run's settings (``RunSettings.to_dict()``).
+    history : dict[str, list[float]]
+        Per-epoch series as ``TrainResult.history`` has them (train_loss,
+        train_accuracy, val_loss, val_accuracy, lr, seconds); accuracies are fractions.
+    batch_steps, batch_losses : list[float]
+        Batch losses at their x positions in epochs; when there were more than
+        MAX_BATCH_POINTS, each is the mean of ``batch_stride`` consecutive batches.
+    batch_stride : int
+        Batches per stored point (1 = every batch).
+    metrics : dict[str, float]
+        Final values (the last epoch of each history series, and any test metrics).
+    status : str
+        "completed", "stopped" or "diverged", as the trainer reported it.
+    colour : str
+        Display colour chosen by the runs panel; empty lets a plot choose.
+    """
+
+    name: str
+    settings: dict = field(default_factory=dict)
+    history: dict[str, list[float]] = field(default_factory=dict)
+    batch_steps: list[float] = field(default_factory=list)
+    batch_losses: list[float] = field(default_factory=list)
+    batch_stride: int = 1
+    metrics: dict[str, float] = field(default_factory=dict)
+    status: str = "completed"
+    colour: str = ""
+
+    @classmethod
+    def from_result(cls, name: str, settings: dict, result: TrainResult, batches_per_epoch: int) -> RunRecord:
+        """A record of ``result``, whose ``batch_losses`` came ``batches_per_epoch`` to an epoch."""
+        steps = np.arange(1, len(result.batch_losses) + 1) / batches_per_epoch
+        stride, steps, losses = downsample(steps, np.asarray(result.batch_losses, dtype=np.float64))
+        history = {key: list(series) for key, series in result.history.items()}
+        metrics = {key: series[-1] for key, series in history.items() if series}
+        return cls(name, dict(settings), history, steps.tolist(), losses.tolist(), stride, metrics, result.status)
+
+    @property
+    def val_accuracy(self) -> float | None:
+        """The last epoch's validation accuracy (a fraction), or None without a validation set."""
+        return self.metrics.get("val_accuracy")
+
+    @property
+    def epochs_done(self) -> int:
+        return max((len(series) for series in self.history.values()), default=0)
+
+
+def downsample(steps: np.ndarray, losses: np.ndarray,
+               max_points: int = MAX_BATCH_POINTS) -> tuple[int, np.ndarray, np.ndarray]:
+    """Bin means of consecutive points, so at most ``max_points`` remain.
+
+    Returns ``(stride, steps, losses)``: each output point is the mean of
+    ``stride`` inputs (the last bin may hold fewer), at the mean of their steps.
+    """
+    n = len(losses)
+    stride = max(1, math.ceil(n / max_points))
+    if stride == 1:
+        return 1, steps.astype(np.float64), losses.astype(np.float64)
+    starts = np.arange(0, n, stride)
+    counts = np.diff(np.append(starts, n))
+    return stride, np.add.reduceat(steps, starts) / counts, np.add.reduceat(losses, starts) / counts
+
+
+def settings_summary(settings: dict) -> str:
+    """One short line of the settings that tell runs apart, e.g.
+    ``"mnist · 256,128 relu · momentum lr 0.05 · batch 128 · 10 ep"``."""
+    get = settings.get
+    optimizer, lr = get("optimizer", "?"), get("lr")
+    parts = [get("dataset", "?"), f"{get('hidden', '?')} {get('activation', '?')}",
+             f"{optimizer} lr {lr:g}" if isinstance(lr, (int, float)) else optimizer,
+             f"batch {get('batch_size') or 'full'}", f"{get('epochs', '?')} ep"]
+    # The deliberate mistakes and unusual choices, only when they are on.
+    flags = {"sum_gradient": "sum of gradients", "regression": "regression", "float64": "float64"}
+    parts += [text for key, text in flags.items() if get(key)]
+    if get("scale_inputs") is False:
+        parts.append("unscaled inputs")
+    if get("weight_decay"):
+        parts.append(f"decay {get('weight_decay'):g}")
+    return " · ".join(str(p) for p in parts)
+
+
+def history_csv(record: RunRecord) -> str:
+    """The run's per-epoch history as CSV text, one row per epoch.
+
+    Columns are :data:`CSV_COLUMNS`; epochs count from 1; numbers are written
+    with ``repr`` so they read back bit-identical; a series the run did not
+    record (no validation set) leaves its cells empty.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for i in range(record.epochs_done):
+        row = [i + 1]
+        for key in CSV_COLUMNS[1:]:
+            series = record.history.get(key, [])
+            row.append(repr(float(series[i])) if i < len(series) else "")
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def save_history_csv(path: str | os.PathLike, record: RunRecord) -> None:
+    """Write :func:`history_csv` to ``path`` atomically; DigitpadError says why it failed."""
+    path = Path(path)
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="") as f:
+            f.write(history_csv(record))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise DigitpadError(f"cannot write {path}: {e.strerror or e}") from e

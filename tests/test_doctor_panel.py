@@ -1,0 +1,182 @@
+"""The doctor's panel shows each diagnosis with its fix button, and the gradient plot holds every batch."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QPushButton
+
+from digitpad.data import store
+from digitpad.nn.network import MLP
+from digitpad.training.doctor import Diagnosis, Doctor
+from digitpad.training.run import RunSettings
+from digitpad.training.trainer import Trainer
+from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot, describe_fix
+
+DEAD = Diagnosis("dead_relu", "problem", "Layer 1 is dead", "100% of the ReLU units of layer 1 output 0.",
+                 "Divide the learning rate by 10, from 10 to 1.", {"lr": 1.0}, epoch=1, layer=1)
+SATURATED = Diagnosis("saturated_units", "warning", "Saturated units", "93% of the sigmoid outputs are flat.",
+                      "Scale the inputs to 0–1.", {"scale_inputs": True}, epoch=2, layer=1)
+FLAT = Diagnosis("loss_flat", "warning", "The loss has stopped falling", "It changed by 0.4 % in 3 epochs.",
+                 "Try more hidden units.", None, epoch=7)
+
+
+@pytest.fixture
+def panel(qtbot):
+    panel = DoctorPanel()
+    qtbot.addWidget(panel)
+    panel.resize(520, 480)
+    panel.show()
+    return panel
+
+
+def row(panel, code):
+    return next(r for r in panel.rows if r.objectName() == f"diagnosis_{code}")
+
+
+def test_the_panel_starts_empty_and_says_what_it_watches(panel):
+    assert panel.rows == [] and panel.empty.isVisible()
+    assert "No problems seen" in panel.empty.text() and "dead units" in panel.empty.text()
+
+
+def test_each_diagnosis_becomes_a_row_in_the_given_order(panel):
+    panel.set_diagnoses([DEAD, SATURATED, FLAT])
+    assert [r.objectName() for r in panel.rows] == ["diagnosis_dead_relu", "diagnosis_saturated_units",
+                                                    "diagnosis_loss_flat"]
+    assert not panel.empty.isVisible() and panel.diagnoses() == [DEAD, SATURATED, FLAT]
+    dead = row(panel, "dead_relu")
+    assert "Layer 1 is dead" in dead.title.text() and "since epoch 1 · layer 1" in dead.title.text()
+    assert dead.explanation.text() == DEAD.explanation and DEAD.suggestion in dead.suggestion.text()
+    assert dead.apply_button.text() == "Apply: learning rate → 1" and dead.apply_button.toolTip()
+    assert row(panel, "loss_flat").apply_button is None  # no one-click fix, no button
+    assert panel.findChild(QPushButton, "applyFix_loss_flat") is None
+
+
+def test_clicking_apply_emits_the_fix(panel, qtbot):
+    panel.set_diagnoses([DEAD, SATURATED])
+    button = panel.findChild(QPushButton, "applyFix_saturated_units")
+    with qtbot.waitSignal(panel.fix_requested) as signal:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert signal.args == [{"scale_inputs": True}]
+    signal.args[0]["scale_inputs"] = False  # the receiver's copy: the diagnosis keeps its fix
+    assert SATURATED.fix == {"scale_inputs": True}
+
+
+def test_new_diagnoses_replace_the_old_and_none_brings_back_the_empty_note(panel, qtbot):
+    panel.set_diagnoses([DEAD, SATURATED])
+    old = panel.rows
+    panel.set_diagnoses([FLAT])
+    assert [r.diagnosis for r in panel.rows] == [FLAT]
+    qtbot.waitUntil(lambda: not panel.findChildren(type(old[0]), "diagnosis_dead_relu"))
+    panel.set_diagnoses([])
+    assert panel.rows == [] and panel.empty.isVisible()
+
+
+def test_text_is_shown_as_written_not_as_markup(panel):
+    odd = replace(FLAT, title="Loss <b>flat</b>", suggestion="Use lr < 0.1 & more units")
+    panel.set_diagnoses([odd])
+    assert "&lt;b&gt;flat&lt;/b&gt;" in panel.rows[0].title.text()
+    assert "lr &lt; 0.1 &amp; more" in panel.rows[0].suggestion.text()
+
+
+def test_rows_are_tinted_from_the_palette(panel):
+    panel.set_diagnoses([DEAD])
+    light = panel.rows[0].grab().toImage().pixelColor(panel.rows[0].width() - 3, panel.rows[0].height() // 2)
+    dark = QPalette(panel.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    panel.setPalette(dark)
+    tinted = panel.rows[0].grab().toImage().pixelColor(panel.rows[0].width() - 3, panel.rows[0].height() // 2)
+    assert light.lightness() > 200 and tinted.lightness() < 60
+    assert light.red() > light.green() and tinted.red() > tinted.green()  # a problem's red tint on both
+
+
+class Bridge(QObject):
+    """What the window does: the Doctor's callback emits, and Qt queues the list to the panel's thread."""
+
+    diagnosed = Signal(list)
+
+
+def test_a_doctor_on_the_training_thread_feeds_the_panel_through_a_signal(panel, qtbot):
+    settings = RunSettings(dataset="digits8x8", hidden="32", lr=10.0, epochs=2)
+    train = store.load("digits8x8", "train")
+    net = MLP(settings.spec(64, 10))
+    bridge = Bridge()
+    bridge.diagnosed.connect(panel.set_diagnoses)
+    doctor = Doctor(net, train.images[:256] / np.float32(16), settings, bridge.diagnosed.emit)
+    worker = threading.Thread(target=Trainer(net, settings.config(), [doctor]).fit, args=(train,))
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive() and panel.diagnoses() == doctor.diagnoses(), timeout=10_000)
+    assert panel.rows[0].objectName() == "diagnosis_exploding_gradients"
+    assert all(r.thread() is panel.thread() for r in panel.rows)  # built in the GUI thread
+
+
+def test_fixes_are_described_in_words():
+    assert describe_fix({"lr": 0.005, "scale_inputs": True}) == "learning rate → 0.005, scale inputs → on"
+    assert describe_fix({"activation": "leaky_relu", "init": "he"}) == "activation → leaky relu, initialiser → he"
+    assert describe_fix({"sum_gradient": False}) == "sum the gradient → off"
+
+
+# -- the gradient-norm plot --------------------------------------------------------------
+
+@pytest.fixture
+def plot(qtbot):
+    plot = GradientNormPlot()
+    qtbot.addWidget(plot)
+    plot.resize(640, 360)
+    return plot
+
+
+def original(curve):
+    x, y = curve.getOriginalDataset()
+    return [] if x is None else list(zip(x.tolist(), y.tolist()))
+
+
+def test_the_plot_holds_one_curve_per_layer_with_every_batch(plot):
+    rng = np.random.default_rng(0)
+    steps = list(np.arange(1, 301) / 100)  # beyond the first buffer's 256 rows
+    norms = rng.uniform(1e-6, 2.0, size=(300, 3))
+    for start in range(0, 300, 7):
+        plot.add(steps[start:start + 7], [tuple(row) for row in norms[start:start + 7]])
+    assert [item.name() for item in plot.curves] == ["layer 1", "layer 2", "layer 3"]
+    for i, curve in enumerate(plot.curves):
+        assert original(curve) == list(zip(steps, norms[:, i].tolist()))
+    assert plot.getPlotItem().getAxis("left").logMode and plot.objectName() == "gradNormPlot"
+    assert [label.text for _, label in plot.legend.items] == ["layer 1", "layer 2", "layer 3"]
+
+
+def test_zero_gradients_of_a_dead_layer_leave_a_gap(plot):
+    plot.add([0.5, 1.0, 1.5], [(0.3, 0.2), (0.0, 0.0), (np.inf, 0.1)])
+    y = plot.curves[0].getOriginalDataset()[1]
+    assert y[0] == 0.3 and np.isnan(y[1:]).all() and plot.curves[1].getOriginalDataset()[1][2] == 0.1
+
+
+def test_clear_run_forgets_the_curves_so_the_next_run_may_be_deeper(plot):
+    plot.add([1.0], [(0.3, 0.2)])
+    plot.clear_run()
+    assert plot.curves == [] and plot.legend.items == []
+    plot.add([1.0, 2.0], [(0.3, 0.2, 0.1, 0.05)] * 2)
+    assert len(plot.curves) == 4 and original(plot.curves[3]) == [(1.0, 0.05), (2.0, 0.05)]
+
+
+def test_the_plot_refuses_rows_that_do_not_fit(plot):
+    plot.add([], [])
+    assert plot.curves == []
+    with pytest.raises(ValueError, match="2 steps for 1 rows"):
+        plot.add([1.0, 2.0], [(0.1, 0.2)])
+    plot.add([1.0], [(0.1, 0.2)])
+    with pytest.raises(ValueError, match="3 layers, but this run has 2"):
+        plot.add([2.0], [(0.1, 0.2, 0.3)])
+
+
+def test_the_plot_follows_the_palette(plot):
+    dark = QPalette(plot.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    plot.setPalette(dark)
+    assert plot.backgroundBrush().color() == QColor("#1e1e1e")
+    assert plot.getPlotItem().getAxis("left").textPen().color() == QColor("#e6e6e6")

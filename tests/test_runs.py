@@ -1,0 +1,237 @@
+"""Run records, their CSV export, the runs panel, and earlier runs overlaid on the plots."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from digitpad.training.history import (
+    CSV_COLUMNS,
+    MAX_BATCH_POINTS,
+    RunRecord,
+    history_csv,
+    save_history_csv,
+    settings_summary,
+)
+from digitpad.training.run import RunSettings
+from digitpad.training.trainer import TrainResult
+from digitpad.ui.plots import (
+    OVERLAY_COLOURS,
+    SMOOTHING,
+    AccuracyPlot,
+    LossPlot,
+    moving_average,
+)
+from digitpad.ui.runs import RunsPanel
+
+
+def _result(epochs: int = 3, batches: int = 4, val: bool = True, status: str = "completed") -> TrainResult:
+    rng = np.random.default_rng(epochs)
+    history = {"train_loss": list(rng.uniform(0.1, 1, epochs)), "train_accuracy": list(rng.uniform(0.5, 1, epochs)),
+               "lr": [0.1 / 3 * (i + 1) for i in range(epochs)], "seconds": list(rng.uniform(1, 2, epochs))}
+    if val:
+        history |= {"val_loss": list(rng.uniform(0.1, 1, epochs)), "val_accuracy": list(rng.uniform(0.5, 1, epochs))}
+    return TrainResult(status, "", epochs, history, list(rng.uniform(0.1, 2, epochs * batches)), 1.0)
+
+
+def _record(name: str = "Run 1", **kwargs) -> RunRecord:
+    return RunRecord.from_result(name, RunSettings(hidden="64", lr=0.1).to_dict(), _result(**kwargs), 4)
+
+
+# -- records and CSV (no Qt) ----------------------------------------------
+def test_record_from_result_keeps_history_steps_and_final_metrics():
+    result = _result()
+    record = RunRecord.from_result("a", {"lr": 0.1}, result, batches_per_epoch=4)
+    assert record.history == result.history and record.history is not result.history
+    assert record.batch_steps == [i / 4 for i in range(1, 13)] and record.batch_losses == result.batch_losses
+    assert record.batch_stride == 1 and record.epochs_done == 3 and record.status == "completed"
+    assert record.val_accuracy == result.history["val_accuracy"][-1]
+    assert _record(val=False).val_accuracy is None
+
+
+def test_long_runs_are_reduced_to_bin_means():
+    result = _result(epochs=2, batches=2500)
+    record = RunRecord.from_result("long", {}, result, batches_per_epoch=2500)
+    assert record.batch_stride == 3 and len(record.batch_losses) == math.ceil(5000 / 3) <= MAX_BATCH_POINTS
+    assert record.batch_losses[1] == pytest.approx(np.mean(result.batch_losses[3:6]))
+    assert record.batch_losses[-1] == pytest.approx(np.mean(result.batch_losses[-2:]))  # a short last bin
+    assert record.batch_steps[-1] == pytest.approx((4999 + 5000) / 2 / 2500)
+
+
+def test_history_csv_round_trips_every_number():
+    record = _record()
+    rows = list(csv.DictReader(io.StringIO(history_csv(record))))
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 3
+    assert [int(r["epoch"]) for r in rows] == [1, 2, 3]
+    for key in CSV_COLUMNS[1:]:
+        assert [float(r[key]) for r in rows] == record.history[key]  # bit-identical
+
+
+def test_history_csv_leaves_missing_series_empty():
+    rows = list(csv.DictReader(io.StringIO(history_csv(_record(val=False)))))
+    assert all(r["val_loss"] == "" and r["val_accuracy"] == "" and r["train_loss"] for r in rows)
+    assert history_csv(RunRecord("empty")) == ",".join(CSV_COLUMNS) + "\n"
+
+
+def test_save_history_csv_is_atomic_and_reports_failures(tmp_path):
+    record, path = _record(), tmp_path / "run.csv"
+    path.write_text("old")
+    save_history_csv(path, record)
+    assert path.read_text(encoding="utf-8") == history_csv(record)
+    assert [p.name for p in tmp_path.iterdir()] == ["run.csv"]  # no temporary file left
+    with pytest.raises(Exception, match="cannot write .*missing"):
+        save_history_csv(tmp_path / "missing" / "run.csv", record)
+
+
+def test_settings_summary_names_what_tells_runs_apart():
+    assert settings_summary(RunSettings().to_dict()) == "mnist · 256,128 relu · momentum lr 0.05 · batch 128 · 10 ep"
+    odd = RunSettings(batch_size=0, sum_gradient=True, scale_inputs=False, weight_decay=1e-4).to_dict()
+    assert settings_summary(odd).endswith("batch full · 10 ep · sum of gradients · unscaled inputs · decay 0.0001")
+    assert settings_summary({}) == "? · ? ? · ? · batch full · ? ep"
+
+
+# -- the panel --------------------------------------------------------------
+@pytest.fixture
+def panel(qtbot) -> RunsPanel:
+    widget = RunsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(520, 220)
+    return widget
+
+
+def test_panel_lists_runs_with_settings_and_accuracy(panel):
+    first, second = _record("Run 1"), _record("Run 2", val=False, status="diverged")
+    panel.add_run(first)
+    panel.add_run(second)
+    assert panel.runs() == [first, second] and panel.ticked() == []
+    tree = panel.findChild(type(panel.list), "runsList")
+    row = tree.topLevelItem(0)
+    assert row.text(0) == "Run 1" and "64 relu" in row.text(1) and row.text(2) == f"{first.val_accuracy:.1%}"
+    assert tree.topLevelItem(1).text(2) == "— (diverged)"
+    assert first.colour and second.colour and first.colour != second.colour
+    assert panel.selected() is second and panel.next_name() == "Run 3"
+
+
+def test_ticking_and_unticking_emits_the_ticked_runs(qtbot, panel):
+    records = [_record(f"Run {i}") for i in range(3)]
+    for record in records:
+        panel.add_run(record)
+    tree = panel.list
+    with qtbot.waitSignal(panel.overlays_changed) as blocker:
+        tree.topLevelItem(2).setCheckState(0, Qt.CheckState.Checked)
+    assert blocker.args == [[records[2]]]
+    with qtbot.waitSignal(panel.overlays_changed) as blocker:
+        tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
+    assert blocker.args == [[records[0], records[2]]] and panel.ticked() == [records[0], records[2]]
+    with qtbot.waitSignal(panel.overlays_changed) as blocker:
+        tree.topLevelItem(2).setCheckState(0, Qt.CheckState.Unchecked)
+    assert blocker.args == [[records[0]]]
+
+
+def test_renaming_edits_the_record_and_refreshes_ticked_legends(qtbot, panel):
+    record, other = _record("Run 1"), _record("Run 2")
+    panel.add_run(record)
+    panel.add_run(other)
+    item = panel.list.topLevelItem(0)
+    with qtbot.assertNotEmitted(panel.overlays_changed):
+        panel.list.topLevelItem(1).setText(0, "  lr 0.1  ")
+    assert other.name == "lr 0.1" and panel.list.topLevelItem(1).text(0) == "lr 0.1"
+    item.setCheckState(0, Qt.CheckState.Checked)
+    with qtbot.waitSignal(panel.overlays_changed) as blocker:
+        item.setText(0, "baseline")
+    assert record.name == "baseline" and blocker.args == [[record]]
+    item.setText(0, "   ")  # an empty name is refused
+    assert record.name == "baseline" and item.text(0) == "baseline"
+
+
+def test_only_the_name_column_opens_an_editor(qtbot, panel):
+    panel.add_run(_record())
+    panel.show()
+    qtbot.waitExposed(panel)
+    item = panel.list.topLevelItem(0)
+    panel.list.editItem(item, 1)
+    assert not panel.list.isPersistentEditorOpen(item, 1) and panel.list.state() != panel.list.State.EditingState
+    panel.list.editItem(item, 0)
+    assert panel.list.state() == panel.list.State.EditingState
+
+
+def test_export_writes_the_selected_runs_csv(qtbot, panel, tmp_path, monkeypatch):
+    assert not panel.export_button.isEnabled()
+    first, second = _record("Run 1"), _record("Run 2", epochs=5)
+    panel.add_run(first)
+    panel.add_run(second)
+    panel.list.setCurrentItem(panel.list.topLevelItem(0))
+    asked = []
+
+    def save_as(parent, caption, default, filters):
+        asked.append(default)
+        return str(tmp_path / "first"), filters  # no suffix typed: .csv is added
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(panel.findChild(type(panel.export_button), "exportRunButton"), Qt.MouseButton.LeftButton)
+    assert asked == ["Run-1.csv"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "first.csv").read_text(encoding="utf-8"))))
+    assert [float(r["val_accuracy"]) for r in rows] == first.history["val_accuracy"]
+
+
+def test_export_failure_is_a_message_not_a_traceback(qtbot, panel, tmp_path, monkeypatch):
+    panel.add_run(_record())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "no" / "x.csv"), ""))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    panel.export_button.click()
+    assert len(warnings) == 1 and "cannot write" in warnings[0]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))  # cancelled: nothing happens
+    panel.export_button.click()
+    assert len(warnings) == 1
+
+
+# -- overlays on the plots ---------------------------------------------------
+def _points(curve):
+    x, y = curve.getData()
+    return np.column_stack([x, y])
+
+
+def _legend_names(plot) -> list[str]:
+    return [label.text for _, label in plot.legend.items]
+
+
+def test_loss_plot_overlays_one_set_of_curves_per_ticked_run(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(640, 360)
+    runs = [_record("first"), _record("second", val=False)]
+    plot.set_overlays(runs)
+    assert len(plot.overlays) == 2
+    first = plot.overlays[0]
+    np.testing.assert_allclose(_points(first["val"]), np.column_stack([[1, 2, 3], runs[0].history["val_loss"]]))
+    np.testing.assert_allclose(_points(first["train"]), np.column_stack([[1, 2, 3], runs[0].history["train_loss"]]))
+    smoothed = moving_average(runs[0].batch_losses, SMOOTHING)
+    np.testing.assert_allclose(_points(first["batch"]), np.column_stack([runs[0].batch_steps, smoothed]))
+    assert "val" not in plot.overlays[1]
+    assert _legend_names(plot)[-2:] == ["first", "second"]  # one entry per run
+    plot.set_overlays(runs[1:])
+    assert len(plot.overlays) == 1 and "first" not in _legend_names(plot)
+    plot.set_overlays([])
+    assert plot.overlays == [] and len(plot.listDataItems()) == 4  # the current run's curves only
+
+
+def test_accuracy_plot_overlays_in_percent_and_keeps_the_current_run(qtbot):
+    plot = AccuracyPlot()
+    qtbot.addWidget(plot)
+    plot.add_epoch(1, 50.0, 45.0)
+    runs = [_record("a"), _record("b")]
+    runs[1].colour = "#123456"
+    plot.set_overlays(runs)
+    assert len(plot.overlays) == 2 and set(plot.overlays[1]) == {"train", "val"}
+    np.testing.assert_allclose(plot.overlays[1]["val"].getData()[1], 100 * np.array(runs[1].history["val_accuracy"]))
+    colours = [curves["val"].opts["pen"].color().name() for curves in plot.overlays]
+    assert colours == [OVERLAY_COLOURS[0], "#123456"]  # the plot's own choice only when the run has none
+    assert _points(plot.val_curve).tolist() == [[1.0, 45.0]]
+    assert _legend_names(plot) == ["train", "validation", "a", "b"]
