@@ -324,3 +324,20 @@ def test_look_inside_without_the_test_set_says_so(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     window.look_inside()  # the default MNIST model, and no MNIST in this test's data store
     assert "test images" in shown[0] and window.inspect_window is None
+
+
+def test_a_lab_preset_runs_and_its_fix_overlays_the_failure(window, qtbot):
+    window.open_lab("narrow")
+    assert window.side_tabs.currentWidget() is window.lab_panel
+    failing = window.lab_panel.preset().run_for((), overrides={"epochs": 200})
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        window.start_lab_run(failing)
+    assert window.panel.settings().hidden == failing.settings.hidden  # the preset's configuration is in the form
+    window.setWindowModified(False)
+    fixed = window.lab_panel.preset().run_for(window.lab_panel.preset().fix_names, overrides={"epochs": 20})
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        window.start_lab_run(fixed)
+    names = [r.name for r in window.runs_panel.runs()]
+    assert names[0].startswith("narrow:") and names[1].startswith("narrow:")
+    assert [r.name for r in window.runs_panel.ticked()] == [names[0]]
+    assert len(window.loss_plot.overlays) == 1

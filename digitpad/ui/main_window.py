@@ -6,25 +6,34 @@ import dataclasses
 from pathlib import Path
 
 import numpy as np
-
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
     QVBoxLayout,
 )
 
 from digitpad.data import store
 from digitpad.errors import ConfigError, DigitpadError
+from digitpad.lab.presets import PRESETS, LabRun
 from digitpad.nn.model_file import Model, load_model, save_model
 from digitpad.nn.network import MLP
 from digitpad.predict import predict_drawing, preview
 from digitpad.saliency import drawing_saliency
 from digitpad.training.run import RunSettings, to_model
 from digitpad.ui.canvas import DrawingCanvas
-from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot
 from digitpad.ui.dialogs import ModelInfoDialog, get_missing_dataset
+from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot
 from digitpad.ui.inspect.inspect_window import InspectWindow
+from digitpad.ui.lab_panel import LabPanel
 from digitpad.ui.plots import AccuracyPlot, LossPlot
 from digitpad.ui.preview import InputPreview
 from digitpad.ui.probabilities import ProbabilityBars
@@ -81,6 +90,9 @@ class MainWindow(QMainWindow):
         predict_layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         self.side_tabs = QTabWidget(objectName="sideTabs")
         self.side_tabs.addTab(self.panel, "Train")
+        self.lab_panel = LabPanel()
+        self.lab_panel.run_requested.connect(self.start_lab_run)
+        self.side_tabs.addTab(self.lab_panel, "Lab")
         top = QSplitter(Qt.Orientation.Horizontal, objectName="topSplitter")
         for widget, stretch in ((draw_box, 5), (predict_box, 3), (self.side_tabs, 3)):
             top.addWidget(widget)
@@ -148,6 +160,10 @@ class MainWindow(QMainWindow):
         self._action(train_menu, "&Train", self.start_training, QKeySequence(Qt.Key.Key_F5))
         self._action(train_menu, "&Pause / resume", self.toggle_pause, QKeySequence(Qt.Key.Key_F6))
         self._action(train_menu, "&Stop", self.session.stop, QKeySequence("Shift+F5"))
+        lab_menu = self.menuBar().addMenu("&Lab")
+        for preset in PRESETS.values():
+            self._action(lab_menu, preset.title, lambda checked=False, name=preset.name: self.open_lab(name),
+                         tip=preset.summary)
         model_menu = self.menuBar().addMenu("&Model")
         self._action(model_menu, "Model &details…", self.show_model_info, QKeySequence("Ctrl+I"))
         self._action(model_menu, "&Look inside…", self.look_inside, QKeySequence("Ctrl+L"),
@@ -225,9 +241,16 @@ class MainWindow(QMainWindow):
 
     def start_training(self) -> None:
         settings = self._valid_settings()
-        if self.session.running or settings is None:
-            return
-        if not self._may_discard():
+        if settings is not None:
+            self._start(settings)
+
+    def start_lab_run(self, run: LabRun) -> None:
+        """Run a lab preset: its whole configuration goes into the form, its deliberate bugs into the run."""
+        self.panel.set_settings(run.settings)
+        self._start(run.settings, run.mistakes, run.label)
+
+    def _start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
+        if self.session.running or not self._may_discard():
             return
         if settings.dataset in store.NAMES and not store.is_available(settings.dataset):
             if not get_missing_dataset(self, settings.dataset):
@@ -235,7 +258,8 @@ class MainWindow(QMainWindow):
                 return
         self.settings.setValue("training/settings", settings.to_dict())
         self.panel.set_running(True)
-        self.session.start(settings)
+        self.lab_panel.set_running(True)
+        self.session.start(settings, mistakes, label)
 
     def _training_started(self, untrained: Model) -> None:
         self.loss_plot.clear_run()
@@ -267,34 +291,53 @@ class MainWindow(QMainWindow):
         self.display_model.network.set_weights(update.weights)
         self.update_prediction()
         val = f", validation accuracy {s.val_accuracy:.1%}" if s.val_accuracy is not None else ""
-        self.panel.status.setText(f"Epoch {s.epoch + 1}/{s.epochs}: loss {s.train_loss:.4f}{val}")
+        self._status(f"Epoch {s.epoch + 1}/{s.epochs}: loss {s.train_loss:.4f}{val}")
+
+    def _status(self, text: str) -> None:
+        """The run's state, in the training panel and in the status bar (seen from the Lab tab too)."""
+        self.panel.status.setText(text)
+        self.statusBar().showMessage(text)
+
+    def _set_running(self, running: bool) -> None:
+        self.panel.set_running(running)
+        self.lab_panel.set_running(running)
 
     def _training_finished(self, model: Model, result) -> None:
-        self.panel.set_running(False)
+        self._set_running(False)
         self.set_model(model, None)
         self.setWindowModified(True)
-        self.runs_panel.add_run(RunRecord.from_result(self.runs_panel.next_name(), model.hyperparameters, result,
-                                                      self._batches_per_epoch))
+        record = RunRecord.from_result(self.session.label or self.runs_panel.next_name(), model.hyperparameters,
+                                       result, self._batches_per_epoch)
+        earlier = [r for r in self.runs_panel.runs() if self.session.label and
+                   r.name.split(":")[0] == self.session.label.split(":")[0]]
+        self.runs_panel.add_run(record)
+        if earlier:  # a lab preset run again (e.g. with its fixes): overlay the previous attempt
+            self.runs_panel.tick(earlier[-1])
         if self.inspect_window is not None and self.inspect_window.isVisible():
             self.look_inside()
-        self.panel.status.setText(f"{result.message[0].upper()}{result.message[1:]} ({_duration(result.seconds)}).")
+        self._status(f"{result.message[0].upper()}{result.message[1:]} ({_duration(result.seconds)}).")
         if result.status == "diverged":
             QMessageBox.warning(self, "Training diverged", result.message)
 
     def _training_refused(self, error: ConfigError) -> None:
-        self.panel.set_running(False)
+        self._set_running(False)
         self.display_model = self.model
         self.panel.show_error(error)
 
     def _training_cancelled(self, message: str) -> None:
-        self.panel.set_running(False)
+        self._set_running(False)
         self.panel.status.setText(message)
 
     def _training_failed(self, message: str) -> None:
-        self.panel.set_running(False)
+        self._set_running(False)
         self.panel.status.setText(message)
         self.display_model = self.model
         QMessageBox.critical(self, "Training failed", message)
+
+    def open_lab(self, name: str) -> None:
+        """Show a pitfall preset in the Lab tab, ready to run."""
+        self.lab_panel.set_preset(name)
+        self.side_tabs.setCurrentWidget(self.lab_panel)
 
     def apply_fix(self, fix: dict) -> None:
         """Put a training doctor's suggested change into the form, ready for the next run."""

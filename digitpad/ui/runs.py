@@ -119,6 +119,10 @@ class RunsPanel(QWidget):
         self.list.addTopLevelItem(item)
         self.list.setCurrentItem(item)
 
+    def tick(self, record: RunRecord) -> None:
+        """Tick ``record`` for overlay (as a click on its checkbox would)."""
+        self.list.topLevelItem(self._records.index(record)).setCheckState(NAME, Qt.CheckState.Checked)
+
     def runs(self) -> list[RunRecord]:
         """Every run of the session, oldest first."""
         return list(self._records)

@@ -14,13 +14,13 @@ from PySide6.QtCore import QObject, QThread, Signal
 from digitpad.data import store
 from digitpad.data.dataset import Dataset
 from digitpad.errors import ConfigError, DataError
+from digitpad.lab.mistakes import apply_mistakes
 from digitpad.nn.network import MLP
-from digitpad.training.run import RunSettings, split_validation, to_model
 from digitpad.training.doctor import Doctor
+from digitpad.training.run import RunSettings, split_validation, to_model
 from digitpad.training.trainer import TrainResult, input_scale
 from digitpad.ui.tasks import BackgroundTask
 from digitpad.ui.worker import TrainingWorker, start_in_thread
-
 
 PROBE_ROWS = 256  # images the training doctor looks at after each epoch
 
@@ -57,17 +57,24 @@ class TrainingSession(QObject):
         self._data: Dataset | None = None
         self._network: MLP | None = None
         self._stop_requested = False
+        self._mistakes: frozenset[str] = frozenset()
+        self.label = ""
 
     @property
     def running(self) -> bool:
         return self._loader is not None or self.worker is not None
 
-    def start(self, settings: RunSettings) -> None:
-        """Validate, load the data (cached after the first time), then train. Errors arrive as ``failed``."""
+    def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
+        """Validate, load the data (cached after the first time), then train. Errors arrive as ``failed``.
+
+        ``mistakes`` names deliberate bugs from :mod:`digitpad.lab.mistakes` to
+        install (the learning lab's presets); ``label`` names the run.
+        """
         if self.running:
             raise RuntimeError("a training run is already going")
         settings.validate()
         self._settings, self._stop_requested = settings, False
+        self._mistakes, self.label = frozenset(mistakes), label
         if settings.dataset in self._cache:
             self._begin(self._cache[settings.dataset])
             return
@@ -105,6 +112,7 @@ class TrainingSession(QObject):
             train, val = split_validation(data, config.validation, config.seed)
             config.validate(len(train))
             network = MLP(s.spec(data.n_features, data.n_classes), seed=config.seed)
+            batch_rows = apply_mistakes(self._mistakes, network)
         except ConfigError as exc:
             self.refused.emit(exc)
             return
@@ -121,7 +129,7 @@ class TrainingSession(QObject):
         self._data, self._network = data, network
         doctor = Doctor(network, train.images[:PROBE_ROWS] * network.dtype(input_scale(train, config)), s,
                         on_diagnoses=self.diagnosed.emit)
-        self.worker = TrainingWorker(network, config, train, val, callbacks=[doctor])
+        self.worker = TrainingWorker(network, config, train, val, callbacks=[doctor], batch_rows=batch_rows)
         self.worker.progressed.connect(self.progressed)
         self.worker.epoch_finished.connect(self.epoch_finished)
         self.worker.finished.connect(self._trained)
@@ -135,7 +143,8 @@ class TrainingSession(QObject):
         metrics = {}
         if result.history.get("val_accuracy"):
             metrics["val_accuracy"] = result.history["val_accuracy"][-1]
-        model = to_model(self._network, data, settings, result, metrics, name=_model_name(settings, data))
+        model = to_model(self._network, data, settings, result, metrics,
+                         name=self.label or _model_name(settings, data))
         self.finished.emit(model, result)
 
     def _worker_failed(self, message: str) -> None:
