@@ -341,3 +341,22 @@ def test_a_lab_preset_runs_and_its_fix_overlays_the_failure(window, qtbot):
     assert names[0].startswith("narrow:") and names[1].startswith("narrow:")
     assert [r.name for r in window.runs_panel.ticked()] == [names[0]]
     assert len(window.loss_plot.overlays) == 1
+
+
+def test_training_over_an_unsaved_model_asks_unless_told_not_to(window, qtbot, monkeypatch):
+    asked = []
+
+    def answer(box):
+        asked.append(box.text())
+        box.checkBox().setChecked(True)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    window.setWindowModified(True)
+    window.panel.set_settings(SMALL_RUN)
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        window.start_training()
+    assert len(asked) == 1 and window.isWindowModified()
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        window.start_training()
+    assert len(asked) == 1  # "Don't ask again" was ticked

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -45,6 +46,7 @@ from digitpad.ui.training_panel import TrainingPanel
 
 PREDICT_DELAY_MS = 30  # at most one prediction per 30 ms while drawing
 MODEL_FILTER = "digitpad models (*.npz);;All files (*)"
+SKIP_SAVE_QUESTION = "files/skipSaveQuestionBeforeTraining"
 
 
 class MainWindow(QMainWindow):
@@ -250,7 +252,7 @@ class MainWindow(QMainWindow):
         self._start(run.settings, run.mistakes, run.label)
 
     def _start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
-        if self.session.running or not self._may_discard():
+        if self.session.running or not self._may_replace_before_training():
             return
         if settings.dataset in store.NAMES and not store.is_available(settings.dataset):
             if not get_missing_dataset(self, settings.dataset):
@@ -426,6 +428,24 @@ class MainWindow(QMainWindow):
             self, "Unsaved model", "The trained model has not been saved. Save it first?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_model()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _may_replace_before_training(self) -> bool:
+        """Like :meth:`_may_discard`, but a learner running many experiments can turn the question off."""
+        if not self.isWindowModified() or self.settings.value(SKIP_SAVE_QUESTION, False, type=bool):
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved model",
+                          "Training replaces the trained model, which has not been saved. Save it first? "
+                          "(Its curves stay in the Runs tab either way.)",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        dont_ask = QCheckBox("Don't ask again before training", box)  # parented: the box must not outlive it
+        box.setCheckBox(dont_ask)
+        answer = box.exec()
+        if dont_ask.isChecked() and answer != QMessageBox.StandardButton.Cancel:
+            self.settings.setValue(SKIP_SAVE_QUESTION, True)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_model()
         return answer == QMessageBox.StandardButton.Discard
