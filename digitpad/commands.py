@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.data import store
-from digitpad.data.dataset import Dataset
 from digitpad.errors import ConfigError, DataError
 from digitpad.nn.gradcheck import TOLERANCE, all_combinations, gradient_check
 from digitpad.nn.model_file import Model, load_model, save_model
@@ -20,15 +19,6 @@ from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
 from digitpad.training.run import RunSettings, split_validation, to_model
 from digitpad.training.trainer import Trainer
-
-
-def load_dataset(source: str, split: str) -> Dataset:
-    """A dataset by name (mnist, fashion, digits8x8) or a CSV/IDX file path."""
-    if source in store.NAMES:
-        return store.load(source, split)
-    if Path(source).exists():
-        return store.load_file(source)
-    raise DataError(f"{source!r} is neither a dataset ({', '.join(store.NAMES)}) nor an existing file")
 
 
 def settings_from_args(args: argparse.Namespace) -> RunSettings:
@@ -58,7 +48,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     settings.validate()
     check_output_path(args.output)
     config = settings.config()
-    data = load_dataset(settings.dataset, "train").head(settings.subset or None)
+    data = store.load_source(settings.dataset, "train").head(settings.subset or None)
     train, val = split_validation(data, config.validation, config.seed)
     network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
     bar = ProgressBar()
@@ -90,7 +80,7 @@ def _test_metrics(source: str, network: MLP, config: TrainConfig, bar: ProgressB
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     model = load_model(args.model)
-    data = load_dataset(args.dataset or model.dataset, "test")
+    data = store.load_source(args.dataset or model.dataset, "test")
     if data.n_features != model.network.spec.sizes[0]:
         raise DataError(f"{data.name} has {data.n_features} pixels per image; the model expects {model.network.spec.sizes[0]}")
     ev = evaluate(model.network, data, model.input_scale)

@@ -163,15 +163,15 @@ def test_batch_larger_than_the_data_is_shown_next_to_its_field(window, qtbot):
 
 
 def test_stop_while_the_data_loads_cancels_the_start(window, qtbot, monkeypatch):
-    from digitpad.ui import session as session_module
-    original = session_module.load_training_data
+    from digitpad.data import store
+    original = store.load_source
     release = __import__("threading").Event()
 
-    def slow_load(source):
+    def slow_load(source, split):
         release.wait(10)
-        return original(source)
+        return original(source, split)
 
-    monkeypatch.setattr(session_module, "load_training_data", slow_load)
+    monkeypatch.setattr(store, "load_source", slow_load)
     window.panel.set_settings(SMALL_RUN)
     qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
     assert window.session.running

@@ -188,6 +188,15 @@ def load(name: str, split: str) -> Dataset:
     return _make_dataset(images, labels, spec.class_names, name)
 
 
+def load_source(source: str, split: str) -> Dataset:
+    """A split of a named dataset, or a user's CSV/IDX file (which is all one split)."""
+    if source in NAMES:
+        return load(source, split)
+    if Path(source).is_file():
+        return load_file(source)
+    raise DataError(f"{source!r} is neither a dataset ({', '.join(NAMES)}) nor an existing file")
+
+
 def describe(source: str) -> Dataset:
     """An empty Dataset with the image shape, scale and class names of ``source``.
 

@@ -6,8 +6,6 @@ of its weights (``epoch_finished``) and, at the end, the finished model.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -23,15 +21,6 @@ from digitpad.ui.tasks import BackgroundTask
 from digitpad.ui.worker import TrainingWorker, start_in_thread
 
 PROBE_ROWS = 256  # images the training doctor looks at after each epoch
-
-
-def load_training_data(source: str) -> Dataset:
-    """The training split of a named dataset, or a user's CSV/IDX file."""
-    if source in store.NAMES:
-        return store.load(source, "train")
-    if not Path(source).is_file():
-        raise DataError(f"{source} no longer exists")
-    return store.load_file(source)
 
 
 class TrainingSession(QObject):
@@ -79,7 +68,7 @@ class TrainingSession(QObject):
             self._begin(self._cache[settings.dataset])
             return
         self.loading.emit(settings.dataset)
-        self._loader = BackgroundTask(lambda report, cancelled: load_training_data(settings.dataset))
+        self._loader = BackgroundTask(lambda report, cancelled: store.load_source(settings.dataset, "train"))
         self._loader.finished.connect(self._loaded)
         self._loader.errored.connect(self._load_failed)
         self._loader.start()
