@@ -11,7 +11,8 @@ import pytest
 
 from digitpad.data import store
 from digitpad.nn.network import MLP
-from digitpad.training.doctor import CONSTANT_STD, Diagnosis, Doctor, HealthSignals, diagnose, probe_signals
+from digitpad.training.diagnosis import CONSTANT_STD, Diagnosis, HealthSignals, diagnose
+from digitpad.training.doctor import Doctor, probe_signals
 from digitpad.training.run import RunSettings, split_validation
 from digitpad.training.trainer import Callback, Trainer, input_scale
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QPushButton
 
 from digitpad.data import store
 from digitpad.nn.network import MLP
-from digitpad.training.doctor import Diagnosis, Doctor
+from digitpad.training.diagnosis import Diagnosis
+from digitpad.training.doctor import Doctor
 from digitpad.training.run import RunSettings
 from digitpad.training.trainer import Trainer
 from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot, describe_fix

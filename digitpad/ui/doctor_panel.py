@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget,
 )
 
-from digitpad.training.doctor import Diagnosis
+from digitpad.training.diagnosis import Diagnosis
 from digitpad.ui.plots import _Columns, _PalettePlot
 
 # Red and amber of middle lightness: distinct from each other on white and dark grey, and for most colour-blind eyes
