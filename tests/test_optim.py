@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 import pytest
 
-from digitpad.nn.optim import Adam, SGD, make_optimizer, scheduled_lr
+from digitpad.nn.optim import OPTIMIZERS, SGD, Adam, make_optimizer, scheduled_lr
 
 STEPS = 5
 
@@ -62,6 +64,22 @@ def test_updates_are_in_place_and_keep_float32():
         before = w
         make_optimizer(name, [(w, g.copy(), True)], lr=0.1).step()
         assert w is before and w.dtype == np.float32
+
+
+@pytest.mark.parametrize("name", OPTIMIZERS)
+def test_steps_allocate_no_full_size_temporaries(name):
+    """A step reuses the gradient as scratch: its peak allocation stays far below one array."""
+    w = np.ones(100_000, dtype=np.float32)
+    g = np.full_like(w, 0.5)
+    opt = make_optimizer(name, [(w, g, True)], lr=0.1)
+    opt.step()  # any lazily built state is built here
+    tracemalloc.start()
+    try:
+        opt.step()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < w.nbytes // 10
 
 
 def test_unknown_optimizer_is_refused():

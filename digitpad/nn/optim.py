@@ -2,8 +2,10 @@
 
 An optimizer is handed the list of ``(param, grad, decay)`` triples once and
 owns its state (velocities, Adam moments) in arrays of the same shapes. Every
-update is in place: no new full-size arrays per step. ``decay`` says whether
-L2 weight decay applies (weights yes, biases no).
+update is in place: no new full-size arrays per step (L2 weight decay, off by
+default, adds one), because the gradient arrays double as scratch: read them
+before ``step()``. ``decay`` says whether L2 weight decay applies (weights
+yes, biases no).
 """
 
 from __future__ import annotations
@@ -32,22 +34,32 @@ class SGD:
     def step(self) -> None:
         for i, (p, g, decay) in enumerate(self.slots):
             _add_decay(p, g, decay, self.weight_decay)
+            lr = p.dtype.type(self.lr)
             if not self.momentum:
-                p -= p.dtype.type(self.lr) * g
+                g *= lr
+                p -= g
                 continue
             v = self.velocity[i]
             v *= self.momentum
             v += g
             if self.nesterov:
-                g *= p.dtype.type(self.lr)
+                g *= lr
                 p -= g
-                p -= p.dtype.type(self.lr * self.momentum) * v
+                np.multiply(v, p.dtype.type(self.lr * self.momentum), out=g)
             else:
-                p -= p.dtype.type(self.lr) * v
+                np.multiply(v, lr, out=g)
+            p -= g
 
 
 class Adam:
-    """Adam: per-weight steps from running means of g and g², bias-corrected."""
+    """Adam: per-weight steps from running means of g and g², bias-corrected.
+
+    Textbook: ``m ← β₁m + (1 − β₁)g``, ``v ← β₂v + (1 − β₂)g²``,
+    ``w ← w − lr·m̂ / (√v̂ + ε)`` with ``m̂ = m / (1 − β₁ᵗ)``, ``v̂ = v / (1 − β₂ᵗ)``.
+    To save passes over the arrays, ``m`` and ``v`` here hold those means
+    divided by ``(1 − β)`` (``m ← β₁m + g``, like momentum's velocity); the
+    constant factors move into the step size and ε, so the update is the same.
+    """
 
     def __init__(self, slots: Sequence[Slot], lr: float, beta1: float = 0.9, beta2: float = 0.999,
                  eps: float = 1e-8, weight_decay: float = 0.0) -> None:
@@ -59,17 +71,16 @@ class Adam:
 
     def step(self) -> None:
         self.t += 1
-        # Fold both bias corrections into one step size and one epsilon.
-        c1, c2 = 1 - self.beta1 ** self.t, 1 - self.beta2 ** self.t
+        # m̂ = (1 − β₁)m / c1 and √v̂ = √((1 − β₂)v / c2): fold both factors into one step size and one ε.
+        c1, c2 = (1 - self.beta1 ** self.t) / (1 - self.beta1), (1 - self.beta2 ** self.t) / (1 - self.beta2)
         step_size = self.lr * math.sqrt(c2) / c1
         eps = self.eps * math.sqrt(c2)
         for (p, g, decay), m, v in zip(self.slots, self.m, self.v):
             _add_decay(p, g, decay, self.weight_decay)
             m *= self.beta1
-            m += (1 - self.beta1) * g
+            m += g
             v *= self.beta2
             np.multiply(g, g, out=g)  # g is scratch from here on: reuse it for g² and the step
-            g *= 1 - self.beta2
             v += g
             np.sqrt(v, out=g)
             g += eps

@@ -160,7 +160,8 @@ class Trainer:
             if self._stop.is_set():
                 break
             image_rows, rows = self.batch_rows(order, b * batch, (b + 1) * batch)
-            x = np.multiply(train.images[image_rows], scale, out=x_buffer[:len(rows)])
+            # uint8 → float per batch; a Python-float scale would route the product through float64.
+            x = np.multiply(train.images[image_rows], x_buffer.dtype.type(scale), out=x_buffer[:len(rows)])
             labels = train.labels[rows]
             targets = net.targets(labels)
             optimizer.lr = scheduled_lr(cfg.schedule, cfg.lr, (epoch + b / n_batches) / cfg.epochs)
