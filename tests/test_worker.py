@@ -16,10 +16,12 @@ import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal
+from threadpoolctl import threadpool_info
 
 from digitpad.data import store
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
+from digitpad.training.trainer import Callback
 from digitpad.ui import worker as worker_module
 from digitpad.ui.worker import EpochUpdate, Progress, TrainingWorker, start_in_thread, stop_and_wait
 
@@ -43,10 +45,15 @@ def launch():
         assert stop_and_wait(worker, thread)
 
 
-def make_worker(digits, epochs: int, batch_size: int = 8) -> TrainingWorker:
+def make_worker(digits, epochs: int, batch_size: int = 8, callbacks=()) -> TrainingWorker:
     train, val = digits
     network = MLP(NetworkSpec((64, 32, 10)), seed=0)
-    return TrainingWorker(network, TrainConfig(epochs=epochs, batch_size=batch_size, lr=0.05), train, val)
+    return TrainingWorker(network, TrainConfig(epochs=epochs, batch_size=batch_size, lr=0.05), train, val,
+                          callbacks)
+
+
+def blas_threads() -> set[int]:
+    return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
 
 
 class Recorder(QObject):
@@ -127,7 +134,7 @@ def test_body_runs_synchronously_and_throttles_by_the_clock(digits, monkeypatch)
     n_batches = progress[0].n_batches
     steps = [s for p in progress for s in p.steps]
     assert steps == [e + (b + 1) / n_batches for e in range(2) for b in range(n_batches)]
-    # Between epoch ends, a Progress goes out only after THROTTLE_SECONDS of (fake) time: ~50 batches.
+    # Between epoch ends, a Progress goes out only after THROTTLE_SECONDS of (fake) time: ~100 batches.
     mid_epoch = [p for p in progress[1:] if p.batch != n_batches - 1]
     assert mid_epoch and all(len(p.losses) >= 45 for p in mid_epoch)
     assert [p.batch for p in progress].count(n_batches - 1) == 2  # flushed at each epoch end
@@ -150,7 +157,7 @@ def test_in_its_thread_every_loss_arrives_throttled_with_weight_copies(qtbot, la
     assert recorder.losses() == result.batch_losses  # no point lost to throttling
     emissions = len(recorder.progress)
     print(f"\n{len(result.batch_losses)} batches in {result.seconds:.2f} s arrived in {emissions} progressed signals")
-    # ≤ 20 per second, plus one flush per epoch end, the first batch and the final flush.
+    # ≤ 1/THROTTLE_SECONDS per second, plus one flush per epoch end, the first batch and the final flush.
     assert emissions <= result.seconds / worker_module.THROTTLE_SECONDS + epochs + 2
     assert emissions < len(result.batch_losses) / 50
     assert [u.stats.epoch for u in recorder.epochs] == list(range(epochs))
@@ -227,3 +234,30 @@ def test_stop_and_wait_joins_a_running_thread(qtbot, launch, digits):
     assert recorder.result.status == "stopped"
     assert stop_and_wait(worker, thread)  # again, once Qt may have deleted the thread: still fine
     assert threading.active_count() == baseline
+
+
+class BlasThreads(Callback):
+    """Records, on the training thread, the BLAS thread counts in force at each epoch end."""
+
+    def __init__(self) -> None:
+        self.seen: list[set[int]] = []
+
+    def on_epoch_end(self, stats) -> None:
+        self.seen.append(blas_threads())
+
+
+def test_blas_threads_are_limited_during_a_run_and_restored_after(qtbot, launch, digits, monkeypatch):
+    if not blas_threads():
+        pytest.skip("threadpoolctl finds no BLAS library in this NumPy")
+    monkeypatch.setattr(worker_module, "BLAS_THREADS", 1)
+    before = blas_threads()
+    probe = BlasThreads()
+    worker = make_worker(digits, epochs=2, callbacks=[probe])
+    recorder = Recorder(worker)
+    # No limit of the test's own around this: threadpoolctl (≥ 3.8, pthreads OpenBLAS) lets only
+    # one thread at a time set OpenBLAS's process-wide count, and the others' limits do nothing.
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        thread = launch(worker)
+    assert probe.seen == [{1}, {1}]
+    assert blas_threads() == before  # the limit ended with the run
+    qtbot.waitUntil(lambda: ended(thread))

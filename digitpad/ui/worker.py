@@ -3,7 +3,7 @@
 Modelled on superqt's ``new_worker_qthread``: a QObject moved to a QThread
 whose ``run`` slot does the work, with signals named for what happened. The
 trainer knows nothing of Qt; :class:`TrainingWorker` only adapts its plain
-callbacks to signals. Two rules keep the GUI healthy:
+callbacks to signals. Three rules keep the GUI healthy:
 
 * Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``
   (plus once at each epoch end and at the end), so a run doing thousands of
@@ -12,6 +12,17 @@ callbacks to signals. Two rules keep the GUI healthy:
   arrives until ``resume``: a pause looks like one.
 * Only numbers and copies leave the thread: ``epoch_finished`` carries a copy
   of the weights, never the live arrays the trainer keeps writing into.
+* BLAS gets one core fewer than the machine has while the run goes
+  (:data:`BLAS_THREADS`): the GUI thread needs a core now and then, and
+  OpenBLAS threads that must wait for a busy core spin instead of working.
+  It is a cliff, not a slope (MNIST, batch 128, 2 cores, benchmarks/ui.py):
+  with 2 threads a GUI epoch took 0.8-1.7 s, but 14-23 s in about a third
+  of the runs; with 1 thread 1.0-2.4 s, never worse. OpenBLAS keeps one
+  thread count for the whole process, so the GUI thread's forward pass for
+  a drawing runs with the limit too, which costs it nothing (one row is far
+  below OpenBLAS's threading size). threadpoolctl lets only one thread at a
+  time set that count: a limit another thread holds would make this one do
+  nothing.
 
 Control (``stop``/``pause``/``resume``) sets thread-safe flags the trainer
 checks between batches (a pause also holds signals back on the GUI side).
@@ -24,6 +35,7 @@ does not run until ``fit`` returns, so the call would arrive too late.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from time import monotonic
@@ -31,14 +43,19 @@ from time import monotonic
 import numpy as np
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, SignalInstance, Slot
+from threadpoolctl import threadpool_limits
 
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
 from digitpad.training.trainer import BatchStats, Callback, EpochStats, Trainer, aligned_batch
 
-# 20 updates per second look continuous and leave the GUI thread idle most of the time.
-THROTTLE_SECONDS = 0.05
+# 10 updates per second still look continuous. Each one costs the GUI thread a repaint of the plots
+# (~15 ms, mostly pyqtgraph's axes) holding the GIL the trainer needs too: on 2 cores, MNIST epochs
+# (batch 128) took 1.1-1.8 s in the GUI at 20 per second, 1.0-1.2 s at 10 (benchmarks/ui.py).
+THROTTLE_SECONDS = 0.1
+# One core stays free for the GUI thread (see the module docstring; benchmarks/ui.py measures it).
+BLAS_THREADS = max(1, (os.cpu_count() or 1) - 1)
 
 
 @dataclass(frozen=True)
@@ -185,7 +202,8 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         """The thread's body; call it directly to train synchronously (tests do)."""
         try:
-            result = self._trainer.fit(self._train, self._val)
+            with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+                result = self._trainer.fit(self._train, self._val)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
             self._adapter.flush()  # the batches before the failure still belong on the plot
             self.errored.emit(f"{type(exc).__name__}: {exc}")
