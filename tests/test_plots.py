@@ -132,3 +132,13 @@ def test_an_update_stays_cheap_with_100k_points(qtbot, loss_plot):
     print(f"\nadd_batches at 100k points: median {1000 * np.median(durations):.2f} ms, "
           f"max {1000 * max(durations):.2f} ms; repaint median {1000 * np.median(paints):.1f} ms; "
           f"{len(loss_plot.raw_curve.getData()[0])} of {n} raw points drawn")
+
+
+def test_a_run_of_known_length_gets_a_fixed_x_axis(loss_plot, accuracy_plot):
+    for plot in (loss_plot, accuracy_plot):
+        plot.clear_run(epochs=5)
+        low, high = plot.getViewBox().viewRange()[0]
+        assert -0.2 <= low <= 0 and 5 <= high <= 5.2
+        assert not plot.getViewBox().autoRangeEnabled()[0]
+        plot.clear_run()
+        assert plot.getViewBox().autoRangeEnabled()[0]

@@ -264,8 +264,9 @@ class MainWindow(QMainWindow):
         self.session.start(settings, mistakes, label)
 
     def _training_started(self, untrained: Model) -> None:
-        self.loss_plot.clear_run()
-        self.accuracy_plot.clear_run()
+        epochs = untrained.hyperparameters.get("epochs")
+        self.loss_plot.clear_run(epochs)
+        self.accuracy_plot.clear_run(epochs)
         self.grad_plot.clear_run()
         self.doctor_panel.set_diagnoses([])
         self.panel.progress.setValue(0)

@@ -121,6 +121,15 @@ class _PalettePlot(pg.PlotWidget):
     def _run_curves(self, run: RunRecord, colour: str) -> dict[str, pg.PlotDataItem]:
         return {}
 
+    def fit_run(self, epochs: int | None) -> None:
+        """Fix the x axis to the whole run (0 to ``epochs``) so it need not re-range and repaint
+        its ticks at every update; auto-range it when the length is unknown (None)."""
+        if epochs:
+            self.enableAutoRange(axis="x", enable=False)
+            self.setXRange(0, epochs, padding=0.02)
+        else:
+            self.enableAutoRange(axis="x")
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # GraphicsView.__init__ changes the palette role before our items exist.
@@ -196,14 +205,15 @@ class LossPlot(_PalettePlot):
         """Add one epoch's mean training loss (and validation loss, if there is a validation set)."""
         self._epochs.add(epoch_end, train_loss, val_loss)
 
-    def clear_run(self) -> None:
-        """Forget every point, ready for a new run."""
+    def clear_run(self, epochs: int | None = None) -> None:
+        """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`_PalettePlot.fit_run`)."""
         self._batches.clear()
         self._epochs.clear()
         self._smoothed = None
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setData([], [])
-        self.enableAutoRange()
+        self.enableAutoRange(axis="y")
+        self.fit_run(epochs)
 
 
 class AccuracyPlot(_PalettePlot):
@@ -227,10 +237,10 @@ class AccuracyPlot(_PalettePlot):
         """Add one epoch; accuracies in percent (0–100), as the axis shows them."""
         self._epochs.add(epoch_end, train_acc, val_acc)
 
-    def clear_run(self) -> None:
-        """Forget every point, ready for a new run."""
+    def clear_run(self, epochs: int | None = None) -> None:
+        """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`_PalettePlot.fit_run`)."""
         self._epochs.clear()
-        self.enableAutoRange(axis="x")
+        self.fit_run(epochs)
 
 
 class _EpochCurves:
