@@ -1,0 +1,102 @@
+"""Start/stop cycles and closing mid-run through the real window leave no thread behind and no growing memory.
+
+The long version (200 cycles, a table of threads and RSS) is benchmarks/soak.py.
+Reads /proc, so Linux only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QThread
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from digitpad.app import default_model
+from digitpad.training.run import RunSettings
+from digitpad.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self")
+
+CYCLES = 20
+RSS_BOUND_MB = 50
+RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=50, batch_size=8, validation=0.0)
+
+
+def os_threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS in /proc/self/status")
+
+
+def live_qthreads() -> list[QThread]:
+    """Worker threads still parented to the application (each deletes itself once finished)."""
+    return [c for c in QApplication.instance().children() if isinstance(c, QThread)]
+
+
+def quiet_close(win):
+    """Before pytest-qt closes the window: no run left, nothing unsaved to ask about."""
+    win.session.shutdown()
+    win.setWindowModified(False)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(default_model(), QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win, before_close_func=quiet_close)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def start_and_wait_for_progress(window, qtbot):
+    window.panel.set_settings(RUN)
+    with qtbot.waitSignal(window.session.progressed, timeout=10_000):
+        window.start_training()
+    assert window.session.worker is not None
+
+
+def cycle(window, qtbot) -> str:
+    """One start, first progress, stop; the run's end status."""
+    start_and_wait_for_progress(window, qtbot)
+    with qtbot.waitSignal(window.session.finished, timeout=10_000) as done:
+        window.session.stop()
+    window.setWindowModified(False)
+    return done.args[1].status
+
+
+def settle(qtbot):
+    """Let the finished QThreads delete themselves (deleteLater needs the event loop)."""
+    qtbot.waitUntil(lambda: not live_qthreads(), timeout=5_000)
+
+
+def test_start_stop_cycles_leave_no_threads_and_no_memory_growth(window, qtbot):
+    cycle(window, qtbot)  # warm-up: caches the dataset, lets Qt start its lazily-started threads
+    settle(qtbot)
+    threads, rss = os_threads(), rss_mb()
+    statuses = [cycle(window, qtbot) for _ in range(CYCLES)]
+    settle(qtbot)
+    assert set(statuses) <= {"stopped", "completed"}
+    assert not window.session.running and window.session.thread is None
+    assert os_threads() <= threads + 1
+    assert rss_mb() - rss < RSS_BOUND_MB
+
+
+def test_closing_during_training_leaves_no_running_thread(window, qtbot, monkeypatch):
+    cycle(window, qtbot)
+    settle(qtbot)
+    threads = os_threads()
+    start_and_wait_for_progress(window, qtbot)
+    thread = window.session.thread
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.close()
+    assert not window.session.running and thread.isFinished()  # close() joined it before returning
+    settle(qtbot)
+    assert os_threads() <= threads + 1
