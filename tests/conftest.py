@@ -1,4 +1,4 @@
-"""Shared fixtures: headless Qt and the path to the real datasets beside the project."""
+"""Shared fixtures: headless Qt, the real datasets beside the project, and main windows."""
 
 from __future__ import annotations
 
@@ -26,3 +26,38 @@ def mnist_dir() -> Path:
     if not (folder / "train-images-idx3-ubyte.gz").is_file():
         pytest.skip(f"real MNIST not found in {folder}")
     return folder
+
+
+def quiet_close(win) -> None:
+    """Before pytest-qt closes a window: no run left, nothing unsaved to ask about."""
+    win.session.shutdown()
+    win.setWindowModified(False)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """QSettings in a file of the test's own, never the user's."""
+    from PySide6.QtCore import QSettings
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Factory for main windows with the bundled model and the test's settings, closed quietly."""
+    from digitpad.app import default_model
+    from digitpad.ui.main_window import MainWindow
+
+    def make():
+        win = MainWindow(default_model(), settings)
+        qtbot.addWidget(win, before_close_func=quiet_close)
+        return win
+    return make
+
+
+@pytest.fixture
+def window(qtbot, make_window):
+    """A main window, shown and exposed."""
+    win = make_window()
+    win.show()
+    qtbot.waitExposed(win)
+    return win

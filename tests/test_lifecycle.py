@@ -6,54 +6,27 @@ Reads /proc, so Linux only.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThread
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from digitpad.app import default_model
-from digitpad.training.run import RunSettings
-from digitpad.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self")
 
+# The soak's own measures and run, so the test and the benchmark check the same thing.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from soak import RUN, os_threads, rss_mb  # noqa: E402
+
 CYCLES = 20
 RSS_BOUND_MB = 50
-RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=50, batch_size=8, validation=0.0)
-
-
-def os_threads() -> int:
-    return len(os.listdir("/proc/self/task"))
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS in /proc/self/status")
 
 
 def live_qthreads() -> list[QThread]:
     """Worker threads still parented to the application (each deletes itself once finished)."""
     return [c for c in QApplication.instance().children() if isinstance(c, QThread)]
-
-
-def quiet_close(win):
-    """Before pytest-qt closes the window: no run left, nothing unsaved to ask about."""
-    win.session.shutdown()
-    win.setWindowModified(False)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(default_model(), QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win, before_close_func=quiet_close)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def start_and_wait_for_progress(window, qtbot):

@@ -6,42 +6,16 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidget, QWidget
 
 from digitpad.app import default_model
 from digitpad.nn.model_file import load_model
 from digitpad.training.run import RunSettings
 from digitpad.training.trainer import Callback
-from digitpad.ui.main_window import MainWindow
 
 SMALL_RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=3, batch_size=32, lr=0.1, validation=0.2)
 LONG_RUN = RunSettings(dataset="digits8x8", hidden="64", epochs=500, batch_size=1, lr=0.01, validation=0.0)
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-def quiet_close(win):
-    """Before pytest-qt closes the window: no run left, nothing unsaved to ask about."""
-    win.session.shutdown()
-    win.setWindowModified(False)
-
-
-def make_window(qtbot, settings):
-    win = MainWindow(default_model(), settings)
-    qtbot.addWidget(win, before_close_func=quiet_close)
-    return win
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    win = make_window(qtbot, settings)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def draw_seven(qtbot, canvas):
@@ -223,8 +197,8 @@ def test_opening_a_corrupt_file_keeps_the_current_model(window, tmp_path, monkey
     assert window.model is current and "broken.npz" in warnings[0]
 
 
-def test_closing_during_training_stops_the_worker_cleanly(qtbot, settings, monkeypatch):
-    win = make_window(qtbot, settings)
+def test_closing_during_training_stops_the_worker_cleanly(qtbot, monkeypatch, make_window):
+    win = make_window()
     win.show()
     start(win, qtbot, LONG_RUN)
     qtbot.waitUntil(lambda: win.session.worker is not None)
@@ -242,20 +216,20 @@ def test_closing_with_unsaved_training_asks_first(window, qtbot, monkeypatch):
     assert window.close()
 
 
-def test_settings_are_remembered_between_runs(qtbot, settings):
-    first = make_window(qtbot, settings)
+def test_settings_are_remembered_between_runs(make_window):
+    first = make_window()
     first.panel.set_settings(RunSettings(dataset="digits8x8", hidden="100,50", lr=0.25, epochs=7))
     first.close()
-    second = make_window(qtbot, settings)
+    second = make_window()
     restored = second.panel.settings()
     assert (restored.dataset, restored.hidden, restored.lr, restored.epochs) == ("digits8x8", "100,50", 0.25, 7)
 
 
-def test_corrupt_settings_are_ignored_with_a_notice(qtbot, settings):
+def test_corrupt_settings_are_ignored_with_a_notice(qtbot, settings, make_window):
     settings.setValue("training/settings", "garbage")
     settings.setValue("window/geometry", "not geometry")
     settings.setValue("files/recent", ["/nowhere/gone.npz"])
-    win = make_window(qtbot, settings)
+    win = make_window()
     assert win.panel.settings() == RunSettings()
     assert "unreadable" in win.statusBar().currentMessage()
     assert win.recent.paths() == []
