@@ -166,6 +166,29 @@ def test_batches_keep_images_and_labels_aligned(digits):
     assert sum(seen) == 2 * len(coded)
 
 
+def test_random_shift_moves_each_training_batch_and_keeps_labels_aligned(digits):
+    train, _ = digits
+    # One bright pixel per image, at a place given by its label: a shift moves it by at most 1 row and column.
+    images = np.zeros_like(train.images)
+    images[np.arange(len(train)), 9 + train.labels % 5 + 8 * (2 + train.labels // 5)] = 255
+    coded = Dataset(images, train.labels, (8, 8), 255, DIGIT_NAMES, "coded")
+    net = small_net()
+    original = net.train_step
+    moves = set()
+
+    def checking_step(x, targets):
+        r, c = np.divmod(x.argmax(axis=1), 8)
+        labels = targets.argmax(axis=1)
+        moves.update(zip(r - (3 + labels // 5), c - (1 + labels % 5)))
+        return original(x, targets)
+
+    net.train_step = checking_step
+    first, _ = fit(net, TrainConfig(epochs=2, batch_size=100, shift=1), coded)
+    assert moves == {(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
+    again, _ = fit(small_net(), TrainConfig(epochs=2, batch_size=100, shift=1), coded)
+    assert again.batch_losses == first.batch_losses, "a shifted run must repeat exactly with the same seed"
+
+
 def test_full_batch_means_one_step_per_epoch(digits):
     train, _ = digits
     result, hook = fit(small_net(), TrainConfig(epochs=4, batch_size=0, lr=0.5), train)
@@ -289,7 +312,8 @@ def test_training_releases_its_scratch_buffers(digits):
     assert all(layer._x is None and not layer._buffers for layer in net.dense_layers)
 
 
-@pytest.mark.parametrize("config, match", [(TrainConfig(lr=1e39), "learning rate"), (TrainConfig(seed=-1), "seed")])
+@pytest.mark.parametrize("config, match", [(TrainConfig(lr=1e39), "learning rate"), (TrainConfig(seed=-1), "seed"),
+                                           (TrainConfig(shift=-1), "shift"), (TrainConfig(shift=9), "shift")])
 def test_more_invalid_settings(config, match):
     with pytest.raises(ConfigError, match=match):
         config.validate()

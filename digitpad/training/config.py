@@ -9,6 +9,8 @@ from digitpad.errors import ConfigError
 from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
 
 
+MAX_SHIFT = 8  # pixels; more would push most of a 28×28 digit off the image
+
 # Far beyond any sensible step, yet still finite in float32 (so a run can diverge, not fail to start).
 MAX_LR = 1e30
 
@@ -19,7 +21,9 @@ class TrainConfig:
 
     ``scale_inputs`` divides pixel values by the dataset's maximum (255, or 16
     for the 8×8 digits) so inputs lie in [0, 1]; turning it off feeds raw
-    values, one of the classic reasons a net does not learn.
+    values, one of the classic reasons a net does not learn. ``shift`` moves
+    each training image by a random offset of up to that many pixels on each
+    axis, drawn anew every epoch (augmentation; 0 turns it off).
     """
 
     epochs: int = 10
@@ -32,6 +36,7 @@ class TrainConfig:
     seed: int = 0
     validation: float = 0.1
     scale_inputs: bool = True
+    shift: int = 0
 
     def validate(self, n_train: int | None = None) -> None:
         """Raise ConfigError naming the first bad setting."""
@@ -53,6 +58,8 @@ class TrainConfig:
             raise ConfigError(f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}", "schedule")
         if self.seed < 0:
             raise ConfigError(f"seed must be zero or a positive whole number, got {self.seed}", "seed")
+        if not 0 <= self.shift <= MAX_SHIFT:
+            raise ConfigError(f"random shift must be 0 to {MAX_SHIFT} pixels, got {self.shift}", "shift")
         if not 0 <= self.validation < 1:
             raise ConfigError(f"validation share must be in [0, 1), got {self.validation}", "validation")
 

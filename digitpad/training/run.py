@@ -48,12 +48,14 @@ class RunSettings:
     batch_size: int = TrainConfig.batch_size
     epochs: int = TrainConfig.epochs
     seed: int = TrainConfig.seed
+    shift: int = TrainConfig.shift
 
     def config(self) -> TrainConfig:
         """The TrainConfig part, validated."""
         config = TrainConfig(epochs=self.epochs, batch_size=self.batch_size, optimizer=self.optimizer, lr=self.lr,
                              momentum=self.momentum, weight_decay=self.weight_decay, schedule=self.schedule,
-                             seed=self.seed, validation=self.validation, scale_inputs=self.scale_inputs)
+                             seed=self.seed, validation=self.validation, scale_inputs=self.scale_inputs,
+                             shift=self.shift)
         config.validate()
         return config
 

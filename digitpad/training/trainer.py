@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from digitpad.data.augment import random_shift
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
 from digitpad.nn.optim import make_optimizer, scheduled_lr
@@ -160,8 +161,11 @@ class Trainer:
             if self._stop.is_set():
                 break
             image_rows, rows = self.batch_rows(order, b * batch, (b + 1) * batch)
+            images = train.images[image_rows]
+            if cfg.shift:
+                images = random_shift(images, train.image_shape, cfg.shift, rng)
             # uint8 → float per batch; a Python-float scale would route the product through float64.
-            x = np.multiply(train.images[image_rows], x_buffer.dtype.type(scale), out=x_buffer[:len(rows)])
+            x = np.multiply(images, x_buffer.dtype.type(scale), out=x_buffer[:len(rows)])
             labels = train.labels[rows]
             targets = net.targets(labels)
             optimizer.lr = scheduled_lr(cfg.schedule, cfg.lr, (epoch + b / n_batches) / cfg.epochs)
