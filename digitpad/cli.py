@@ -12,6 +12,7 @@ from digitpad.errors import DigitpadError
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS
 from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
+from digitpad.training.presets import DATA_FIELDS, PRESETS
 from digitpad.training.run import HEAD_NAMES, RunSettings
 
 DEFAULTS = RunSettings()
@@ -46,30 +47,42 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_train(sub) -> None:
-    tr = sub.add_parser("train", help="train a model and save it", formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    tr.add_argument("--dataset", default=DEFAULTS.dataset, help="mnist, fashion, digits8x8, or a CSV/IDX file")
-    tr.add_argument("--subset", type=int, help="use only the first N training images (0 or absent: all)")
-    tr.add_argument("--validation", type=float, default=DEFAULTS.validation, help="share held out for validation")
-    tr.add_argument("--hidden", default=DEFAULTS.hidden, help="hidden layer sizes")
-    tr.add_argument("--activation", default=DEFAULTS.activation, choices=list(ACTIVATIONS))
-    tr.add_argument("--head", default=DEFAULTS.head, choices=HEAD_NAMES,
-                    help="output activation + loss")
+    tr = sub.add_parser("train", help="train a model and save it", argument_default=argparse.SUPPRESS,
+                        description="Train a model and save it. --preset picks a recipe; any other option given "
+                                    "overrides that part of it.")
+    tr.add_argument("--preset", default="default", choices=list(PRESETS),
+                    help=" ".join(f"{name}: {p.description}" for name, p in PRESETS.items()).replace("%", "%%"))
+    _option(tr, "--dataset", "dataset", help="mnist, fashion, digits8x8, or a CSV/IDX file")
+    tr.add_argument("--subset", type=int, help="use only the first N training images (default: all)")
+    _option(tr, "--validation", "validation", type=float, help="share held out for validation")
+    _option(tr, "--hidden", "hidden", help="hidden layer sizes")
+    _option(tr, "--activation", "activation", choices=list(ACTIVATIONS))
+    _option(tr, "--head", "head", choices=HEAD_NAMES, help="output activation + loss")
     tr.add_argument("--regression", action="store_true", help="one output unit trained on label/10 (needs an mse head)")
-    tr.add_argument("--init", default=DEFAULTS.init, choices=list(INITIALISERS))
+    _option(tr, "--init", "init", choices=list(INITIALISERS))
     tr.add_argument("--no-bias", action="store_true", help="dense layers without bias")
     tr.add_argument("--sum-gradient", action="store_true", help="sum the gradient over the batch instead of averaging")
     tr.add_argument("--no-scale", action="store_true", help="feed raw pixel values instead of [0, 1]")
-    tr.add_argument("--optimizer", default=DEFAULTS.optimizer, choices=OPTIMIZERS)
-    tr.add_argument("--lr", type=float, default=DEFAULTS.lr, help="learning rate")
-    tr.add_argument("--momentum", type=float, default=DEFAULTS.momentum)
-    tr.add_argument("--weight-decay", type=float, default=DEFAULTS.weight_decay, help="L2 weight decay")
-    tr.add_argument("--schedule", default=DEFAULTS.schedule, choices=SCHEDULES)
-    tr.add_argument("--batch", default=str(DEFAULTS.batch_size), help="batch size, or 'full' for full batch")
-    tr.add_argument("--epochs", type=int, default=DEFAULTS.epochs)
-    tr.add_argument("--seed", type=int, default=DEFAULTS.seed)
+    _option(tr, "--optimizer", "optimizer", choices=OPTIMIZERS)
+    _option(tr, "--lr", "lr", type=float, help="learning rate")
+    _option(tr, "--momentum", "momentum", type=float)
+    _option(tr, "--weight-decay", "weight_decay", type=float, help="L2 weight decay")
+    _option(tr, "--schedule", "schedule", choices=SCHEDULES)
+    _option(tr, "--batch", "batch_size", help="batch size, or 'full' for full batch")
+    _option(tr, "--epochs", "epochs", type=int)
+    _option(tr, "--shift", "shift", type=int, help="random shift of each training image, in pixels (augmentation)")
+    _option(tr, "--seed", "seed", type=int)
     tr.add_argument("--float64", action="store_true", help="compute in float64 instead of float32")
     tr.add_argument("--name", default="", help="model name stored in the file")
-    tr.add_argument("-o", "--output", type=Path, default=Path("model.npz"), help="model file to write")
+    tr.add_argument("-o", "--output", type=Path, default=Path("model.npz"),
+                    help="model file to write (default: model.npz)")
+
+
+def _option(parser: argparse.ArgumentParser, flag: str, field: str, help: str = "", **kwargs) -> None:
+    """An option for a RunSettings field; its default is the preset's value (data fields: the settings' default)."""
+    default = f"{getattr(DEFAULTS, field)}" + ("" if field in DATA_FIELDS else ", or the preset's")
+    parser.add_argument(flag, dest=field, help=f"{help} (default: {default})" if help else f"default: {default}",
+                        **kwargs)
 
 
 def _add_data(sub) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -17,19 +18,22 @@ from digitpad.nn.network import MLP
 from digitpad.progress import ProgressBar, TrainingProgress, format_seconds
 from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
+from digitpad.training.presets import apply_preset
 from digitpad.training.run import RunSettings, split_validation, to_model
 from digitpad.training.trainer import Trainer
 
 
 def settings_from_args(args: argparse.Namespace) -> RunSettings:
-    """The CLI's flags as RunSettings (the GUI's training panel builds the same)."""
-    return RunSettings(
-        dataset=args.dataset, subset=args.subset or 0, validation=args.validation, hidden=args.hidden,
-        activation=args.activation, head=args.head, regression=args.regression, init=args.init,
-        bias=not args.no_bias, sum_gradient=args.sum_gradient, scale_inputs=not args.no_scale,
-        float64=args.float64, optimizer=args.optimizer, lr=args.lr, momentum=args.momentum,
-        weight_decay=args.weight_decay, schedule=args.schedule,
-        batch_size=0 if args.batch == "full" else _int(args.batch, "--batch"), epochs=args.epochs, seed=args.seed)
+    """The CLI's flags as RunSettings (the GUI's training panel builds the same): the preset's recipe,
+    then every option the user gave on top of it."""
+    given = vars(args)
+    changes = {field: given[field] for field in (f.name for f in fields(RunSettings)) if field in given}
+    if "batch_size" in changes:
+        changes["batch_size"] = 0 if changes["batch_size"] == "full" else _int(changes["batch_size"], "--batch")
+    flags = {"regression": ("regression", True), "no_bias": ("bias", False), "sum_gradient": ("sum_gradient", True),
+             "no_scale": ("scale_inputs", False), "float64": ("float64", True)}
+    changes |= {field: value for flag, (field, value) in flags.items() if given.get(flag)}
+    return replace(apply_preset(RunSettings(), args.preset), **changes)
 
 
 def check_output_path(path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
@@ -18,10 +18,13 @@ from digitpad.errors import ConfigError
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS
 from digitpad.nn.optim import SCHEDULES
+from digitpad.training.config import MAX_SHIFT
+from digitpad.training.presets import PRESETS, apply_preset, matching_preset
 from digitpad.training.run import HEAD_NAMES, RunSettings
 
 DATASETS = {"mnist": "MNIST", "fashion": "Fashion-MNIST", "digits8x8": "8×8 digits (bundled)"}
 CHOOSE_FILE = "Choose a CSV or IDX file…"
+CUSTOM = "Custom"
 HEAD_TEXT = {
     "softmax+cross_entropy": "softmax + cross-entropy", "sigmoid+bce": "sigmoid + binary cross-entropy",
     "sigmoid+mse": "sigmoid + mean squared error", "identity+mse": "identity + mean squared error",
@@ -41,9 +44,10 @@ class TrainingPanel(QWidget):
         form_host = QWidget()
         column = QVBoxLayout(form_host)
         column.setContentsMargins(0, 0, 6, 0)
+        column.addWidget(self._group("Recipe", [("Preset", self.preset_combo, "preset")]))
         column.addWidget(self._group("Data", [
             ("Dataset", self.dataset_combo, "dataset"), ("Images", self.subset_spin, "subset"),
-            ("Validation", self.validation_spin, "validation")]))
+            ("Validation", self.validation_spin, "validation"), ("Random shift", self.shift_spin, "shift")]))
         column.addWidget(self._group("Network", [
             ("Hidden layers", self.hidden_edit, "hidden"), ("Activation", self.activation_combo, "activation"),
             ("Output + loss", self.head_combo, "head"), ("", self.regression_check, "regression"),
@@ -68,9 +72,17 @@ class TrainingPanel(QWidget):
         layout.addLayout(self._controls())
         self.set_settings(RunSettings())
         self.set_running(False)
+        self.settings_changed.connect(self._show_matching_preset)
 
     # -- building --------------------------------------------------------
     def _build_fields(self) -> None:
+        self.preset_combo = _combo("presetCombo", {name: p.title for name, p in PRESETS.items()},
+                                   "A tested recipe for the network and its training; the data settings stay yours. "
+                                   "Changing any setting afterwards makes it Custom.")
+        for index, preset in enumerate(PRESETS.values()):
+            self.preset_combo.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.addItem(CUSTOM, None)
+        self.preset_combo.activated.connect(self._preset_activated)
         self.dataset_combo = _combo("datasetCombo", DATASETS, "Which images to train on. MNIST and Fashion-MNIST "
                                     "are downloaded on first use; the 8×8 digits always work offline.")
         self.dataset_combo.addItem(CHOOSE_FILE, None)
@@ -80,6 +92,10 @@ class TrainingPanel(QWidget):
         self.subset_spin.setSpecialValueText("all")
         self.validation_spin = _spin("validationSpin", 0, 90, "Share of the training images held out "
                                      "(stratified by class) to measure validation loss and accuracy.", suffix=" %")
+        self.shift_spin = _spin("shiftSpin", 0, MAX_SHIFT, "Augmentation: move each training image by a random "
+                                "offset of up to this many pixels, anew every epoch, so the net cannot rely on "
+                                "exact pixel positions.", suffix=" px")
+        self.shift_spin.setSpecialValueText("off")
         self.hidden_edit = QLineEdit(objectName="hiddenLayersEdit", placeholderText="e.g. 256,128")
         self.hidden_edit.setToolTip("Hidden layer sizes, comma separated: 256,128 means two hidden layers. "
                                     "Empty means no hidden layer (a linear model).")
@@ -177,7 +193,7 @@ class TrainingPanel(QWidget):
             lr=self.lr_spin.value(), momentum=self.momentum_spin.value(), weight_decay=self.weight_decay_spin.value(),
             schedule=self.schedule_combo.currentData(),
             batch_size=0 if self.full_batch_check.isChecked() else self.batch_spin.value(),
-            epochs=self.epochs_spin.value(), seed=self.seed_spin.value())
+            epochs=self.epochs_spin.value(), seed=self.seed_spin.value(), shift=self.shift_spin.value())
 
     def set_settings(self, s: RunSettings) -> None:
         if s.dataset not in DATASETS and self.dataset_combo.findData(s.dataset) < 0:
@@ -202,6 +218,8 @@ class TrainingPanel(QWidget):
         self.batch_spin.setValue(s.batch_size or self.batch_spin.value())
         self.epochs_spin.setValue(s.epochs)
         self.seed_spin.setValue(s.seed)
+        self.shift_spin.setValue(s.shift)
+        self._show_matching_preset()
 
     def show_error(self, error: ConfigError) -> None:
         """Show ``error`` next to its field (or in the status line when it has none)."""
@@ -234,6 +252,16 @@ class TrainingPanel(QWidget):
 
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText("Resume" if paused else "Pause")
+
+    def _preset_activated(self, index: int) -> None:
+        name = self.preset_combo.itemData(index)
+        if name is not None:
+            self.set_settings(apply_preset(self.settings(), name))
+
+    def _show_matching_preset(self) -> None:
+        index = self.preset_combo.findData(matching_preset(self.settings()))
+        with QSignalBlocker(self.preset_combo):
+            self.preset_combo.setCurrentIndex(index if index >= 0 else self.preset_combo.count() - 1)
 
     def _dataset_activated(self, index: int) -> None:
         if self.dataset_combo.itemText(index) != CHOOSE_FILE:
