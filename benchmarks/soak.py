@@ -1,14 +1,17 @@
-"""Lifecycle soak: many start/stop cycles through the real MainWindow, then a close during training.
+"""Lifecycle soak: many start/stop cycles through the real MainWindow, then closing during training, download, save.
 
 Each cycle fills the training form with a long digits8x8 run, presses Train
 (``start_training``), waits until the worker exists and has reported progress,
 stops it and waits for ``session.finished``. The script watches the OS thread
 count (``/proc/self/task``), the QThreads still parented to the application,
 RSS (``VmRSS``) every ``--every`` cycles, the seconds per cycle and the runs
-kept in the Runs tab (every run, stopped ones too, adds one); prints a table
-and a verdict, then closes the window while a run trains (the "stop
-training and quit?" question answered Yes) and checks that the threads are
-back. Linux only (reads ``/proc``); headless.
+kept in the Runs tab (each run adds one, up to its limit); prints a table
+and a verdict. Then it closes windows: one while a run trains ("stop
+training and quit?" answered Yes); one while MNIST downloads from a slow,
+and one from a stalled 127.0.0.1 server; one whose "Save" meets a full disk
+mid-write (the close is refused, the old file intact), then has room. Each
+must leave the threads at baseline and no partial or temporary file.
+Linux only (reads ``/proc``); headless.
 
     python benchmarks/soak.py [--cycles 200] [--every 20] [--rss-bound-mb 50]
 
@@ -18,23 +21,42 @@ Exits with status 1 when the verdict fails.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
+import errno
+import faulthandler
+import functools
 import os
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from unittest import mock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The loopback server of the tests, so the benchmark downloads from 127.0.0.1 only.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from PySide6.QtCore import QEventLoop, QSettings, QThread, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+import numpy as np
+from loopback import Handler, Server, gz_idx, spec_for
+from PySide6.QtCore import QEventLoop, QObject, QSettings, QThread, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from digitpad.app import default_model
+from digitpad.data import store
+from digitpad.data.download import download
+from digitpad.nn import model_file
+from digitpad.nn.model_file import load_model
 from digitpad.training.run import RunSettings
+from digitpad.ui import dialogs
+from digitpad.ui.dialogs import DownloadDialog
 from digitpad.ui.main_window import MainWindow
 
 RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=50, batch_size=8, validation=0.0)
 TIMEOUT_S = 30.0
+DOWNLOAD_TIMEOUT_S = 1.0  # a stalled read fails after this; the app's own is 30 s
+SLOW_PIECE_BYTES, SLOW_PIECE_SECONDS = 2048, 0.01  # a slow link: about 200 KB/s
 
 
 def os_threads() -> int:
@@ -56,35 +78,59 @@ def qthreads(app: QApplication) -> int:
 
 
 def spin_until(condition, what: str) -> None:
-    """Run the event loop (deferred deletes included) until ``condition()`` holds; fail after TIMEOUT_S."""
+    """Run the event loop (deferred deletes included) until ``condition()`` holds; fail after TIMEOUT_S.
+
+    Polls with a 5 ms timer, so it suits quiet moments only: while a run
+    floods the GUI thread with signals, Qt's glib event loop runs timers at
+    idle priority and this timer starved for a whole 2.4 s run (about one
+    cycle in a few hundred). :class:`FirstProgress` reacts to the run instead.
+    """
     deadline = time.monotonic() + TIMEOUT_S
     loop = QEventLoop()
     while not condition():
         if time.monotonic() > deadline:
+            faulthandler.dump_traceback()  # every thread's stack: where it hangs
             raise TimeoutError(f"timed out waiting for {what}")
         QTimer.singleShot(5, loop.quit)
         loop.exec()
 
 
+class FirstProgress(QObject):
+    """Does ``act()`` when a run first reports progress (as a user presses Stop on seeing it), keeps its end.
+
+    A QObject's slots, connected for one run only (the window's own slots stay).
+    """
+
+    def __init__(self, window: MainWindow, act) -> None:
+        super().__init__()
+        self.session, self.act = window.session, act
+        self.acted, self.status = None, None
+        self.session.progressed.connect(self.progressed)
+        self.session.finished.connect(self.finished)
+
+    @Slot(object)
+    def progressed(self, _progress: object) -> None:
+        if self.acted is None:
+            self.acted = self.act()
+
+    @Slot(object, object)
+    def finished(self, _model: object, result: object) -> None:
+        self.status = result.status
+
+    def disconnect_all(self) -> None:
+        self.session.progressed.disconnect(self.progressed)
+        self.session.finished.disconnect(self.finished)
+
+
 def one_cycle(window: MainWindow) -> str:
-    """Start a run, let it report progress, stop it; return the run's end status."""
-    seen: list[object] = []
-    ended: list[object] = []
+    """Start a run, stop it at its first progress report; return the run's end status."""
     window.panel.set_settings(RUN)
-
-    def on_finished(model, result) -> None:
-        ended.append(result.status)
-
-    window.session.progressed.connect(seen.append)
-    window.session.finished.connect(on_finished)
+    watch = FirstProgress(window, lambda: window.session.stop() or True)
     window.start_training()
-    spin_until(lambda: window.session.worker is not None and seen, "the first progress")
-    window.session.stop()
-    spin_until(lambda: bool(ended), "session.finished")
-    window.session.progressed.disconnect(seen.append)
-    window.session.finished.disconnect(on_finished)  # only ours: the window's own slots stay
+    spin_until(lambda: watch.status is not None, "session.finished")
+    watch.disconnect_all()
     window.setWindowModified(False)
-    return str(ended[0])
+    return str(watch.status)
 
 
 def settle(app: QApplication) -> None:
@@ -118,19 +164,131 @@ def soak(app: QApplication, window: MainWindow, cycles: int, every: int) -> tupl
 
 def close_during_training(app: QApplication, window: MainWindow) -> tuple[bool, int]:
     """Close the window mid-run with the quit question answered Yes; return (closed, threads after)."""
-    original = QMessageBox.question
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
-    try:
-        seen: list[object] = []
+    with mock.patch.object(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes):
         window.panel.set_settings(RUN)
-        window.session.progressed.connect(seen.append)
+        watch = FirstProgress(window, window.close)
         window.start_training()
-        spin_until(lambda: window.session.worker is not None and seen, "the first progress")
-        closed = window.close()
-    finally:
-        QMessageBox.question = original
+        spin_until(lambda: watch.acted is not None, "the close")
+        watch.disconnect_all()
+        closed = watch.acted
     settle(app)
     return closed and not window.session.running, os_threads()
+
+
+class SlowHandler(Handler):
+    """The loopback server's handler, plus mode ``slow``: the whole body, a little at a time."""
+
+    def do_GET(self) -> None:
+        mode, _, name = self.path.strip("/").partition("/")
+        body = self.server.files.get(name)
+        if mode != "slow" or body is None:
+            super().do_GET()
+            return
+        self.server.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for start in range(0, len(body), SLOW_PIECE_BYTES):
+                self.wfile.write(body[start:start + SLOW_PIECE_BYTES])
+                time.sleep(SLOW_PIECE_SECONDS)
+        except OSError:  # the client hung up (a cancelled download): nothing more to send
+            pass
+
+
+def tiny_mnist(folder: Path) -> dict[str, bytes]:
+    """The four MNIST file names, each a small gzip IDX file (30 train, 10 test images)."""
+    rng = np.random.default_rng(0)
+    files = {}
+    for (split, kind), name in store.FILE_NAMES.items():
+        n = 30 if split == "train" else 10
+        array = rng.integers(0, 256, (n, 28, 28), dtype=np.uint8) if kind == "images" else np.arange(n) % 10
+        files[name] = gz_idx(array.astype(np.uint8), folder / name)
+    return files
+
+
+def left_in(folder: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    """(complete files, anything else: partial or temporary) in a dataset folder."""
+    names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    complete = [n for n in names if files.get(n) == (folder / n).read_bytes()]
+    return complete, [n for n in names if n not in complete]
+
+
+def download_patches(server: Server, mode: str, shown: list[str]) -> list:
+    """MNIST served by ``server`` in ``mode``; "Download" chosen; warnings recorded; reads time out quickly."""
+    spec = dataclasses.replace(spec_for(server.files, server.mirror(mode)), name="mnist", title="MNIST")
+
+    def download_button(box: QMessageBox):
+        return next(b for b in box.buttons() if b.text() == "Download")
+
+    return [mock.patch.dict(store.DATASETS, mnist=spec), mock.patch.object(QMessageBox, "exec", lambda box: 0),
+            mock.patch.object(QMessageBox, "clickedButton", download_button),
+            mock.patch.object(QMessageBox, "warning", lambda *a: shown.append(a[2])),
+            mock.patch.object(dialogs, "download", functools.partial(download, timeout=DOWNLOAD_TIMEOUT_S))]
+
+
+def close_during_download(app: QApplication, window: MainWindow, mode: str, folder: Path) -> dict:
+    """Press Train on missing MNIST, let "Download" start, close the window once the server is asked."""
+    base, shown, seen = os_threads(), [], {}
+    server = Server(tiny_mnist(folder), {})
+    server.RequestHandlerClass = SlowHandler
+    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+
+    def close_once_asked() -> None:
+        dialog = window.findChild(DownloadDialog)
+        if server.hits and dialog is not None and "closed" not in seen:
+            seen.update(task=dialog.task, began=time.monotonic())
+            seen["closed"] = window.close()
+            seen["seconds"] = time.monotonic() - seen["began"]
+
+    poll = QTimer(interval=5)
+    poll.timeout.connect(close_once_asked)
+    poll.start()
+    with contextlib.ExitStack() as patches:
+        for patch in download_patches(server, mode, shown):
+            patches.enter_context(patch)
+        window.panel.set_settings(dataclasses.replace(RUN, dataset="mnist"))
+        window.start_training()  # returns once the dialog has gone
+        poll.stop()
+        complete, other = left_in(store.dataset_dir("mnist"), server.files)
+    server.release.set()  # a stalled handler lets go; the server then stops
+    server.shutdown()
+    server.server_close()
+    settle(app)
+    return {"closed": seen.get("closed", False) and not window.isVisible(), "seconds": seen.get("seconds", 0.0),
+            "task_ended": "task" in seen and seen["task"].thread.isFinished(), "base": base,
+            "threads": os_threads(), "qthreads": qthreads(app), "complete": complete, "other": other,
+            "warnings": shown, "trained": window.session.running or bool(window.runs_panel.runs())}
+
+
+def disk_full_mid_write(file, **arrays) -> None:
+    """Stands in for np.savez: writes part of an archive, then the disk is full."""
+    file.write(b"PK\x03\x04" + bytes(4096))
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def close_during_save(window: MainWindow, folder: Path) -> dict:
+    """Close with a modified model and answer Save, first onto a full disk, then with room."""
+    path = folder / "model.npz"
+    with mock.patch.object(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), "")):
+        window.save_model()
+    old = path.read_bytes()
+    weights = {k: v + 0.5 for k, v in window.model.network.get_weights().items()}
+    window.model.network.set_weights(weights)  # as a finished run would have changed it
+    window.setWindowModified(True)
+    shown: list[str] = []
+    with (mock.patch.object(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save),
+          mock.patch.object(QMessageBox, "warning", lambda *a: shown.append(a[2]))):
+        with mock.patch.object(model_file.np, "savez", disk_full_mid_write):
+            refused = not window.close()
+        after_failure = {"refused": refused and window.isVisible() and window.isWindowModified(),
+                         "intact": path.read_bytes() == old, "others": sorted(p.name for p in folder.iterdir()
+                                                                             if p != path)}
+        closed = window.close()
+    saved = load_model(path).network.get_weights()
+    return after_failure | {"warnings": shown, "closed": closed and not window.isVisible(),
+                            "saved": all(np.array_equal(saved[k], weights[k]) for k in weights),
+                            "left": sorted(p.name for p in folder.iterdir() if p != path)}
 
 
 def report(rows: list[tuple], totals: dict, rss_bound: float) -> bool:
@@ -149,23 +307,61 @@ def report(rows: list[tuple], totals: dict, rss_bound: float) -> bool:
     return threads_ok and statuses_ok and growth < rss_bound
 
 
+def report_downloads(app: QApplication, tmp: Path) -> bool:
+    """Close during a slow and a stalled download, each in a new window; print one line each."""
+    ok = True
+    for mode, server in (("slow", "slow server"), ("stall", f"stalled server, {DOWNLOAD_TIMEOUT_S:g} s read timeout")):
+        folder = tmp / f"served-{mode}"
+        folder.mkdir()
+        r = close_during_download(app, new_window(tmp), mode, folder)
+        passed = (r["closed"] and r["task_ended"] and r["threads"] <= r["base"] + 1 and r["qthreads"] == 0
+                  and not r["other"] and not r["warnings"] and not r["trained"])
+        ok &= passed
+        print(f"close during download ({server}): closed={r['closed']} in {r['seconds']:.2f} s, download thread "
+              f"{'ended' if r['task_ended'] else 'RUNNING'}, OS threads {r['threads']} (baseline {r['base']}), "
+              f"files left: {len(r['complete'])} complete, {len(r['other'])} partial/temporary"
+              f"{', warnings ' + repr(r['warnings']) if r['warnings'] else ''}: {'OK' if passed else 'FAIL'}")
+    return ok
+
+
+def report_save(tmp: Path) -> bool:
+    """Close during a save that meets a full disk, then again with room; print one line."""
+    folder = tmp / "models"
+    folder.mkdir()
+    r = close_during_save(new_window(tmp), folder)
+    passed = (r["refused"] and r["intact"] and not r["others"] and len(r["warnings"]) == 1 and r["closed"]
+              and r["saved"] and not r["left"])
+    print(f"close during save (disk full mid-write): close refused={r['refused']}, old file intact={r['intact']}, "
+          f"other files {r['others']}, warnings {len(r['warnings'])}; with room: closed={r['closed']}, "
+          f"saved={r['saved']}, other files {r['left']}: {'OK' if passed else 'FAIL'}")
+    return passed
+
+
+def new_window(tmp: Path) -> MainWindow:
+    window = MainWindow(default_model(), QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
+    window.show()
+    return window
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cycles", type=int, default=200)
     parser.add_argument("--every", type=int, default=20, help="measure every this many cycles")
     parser.add_argument("--rss-bound-mb", type=float, default=50.0)
     args = parser.parse_args(argv)
+    os.environ["no_proxy"] = os.environ["NO_PROXY"] = "*"  # a proxy must not intercept 127.0.0.1
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DIGITPAD_DATA_DIR"] = str(Path(tmp) / "data")
         app = QApplication.instance() or QApplication(sys.argv)
-        window = MainWindow(default_model(), QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
-        window.show()
+        window = new_window(Path(tmp))
         rows, totals = soak(app, window, args.cycles, args.every)
         ok = report(rows, totals, args.rss_bound_mb)
         closed, after = close_during_training(app, window)
         close_ok = closed and after <= totals["base_threads"] + 1 and qthreads(app) == 0
         print(f"close during training: closed={closed}, OS threads {after} "
               f"(baseline {totals['base_threads']}), QThreads {qthreads(app)}: {'OK' if close_ok else 'FAIL'}")
+        close_ok = report_downloads(app, Path(tmp)) & close_ok
+        close_ok = report_save(Path(tmp)) & close_ok
     print("VERDICT:", "PASS" if ok and close_ok else "FAIL")
     return 0 if ok and close_ok else 1
 

@@ -235,3 +235,57 @@ def test_accuracy_plot_overlays_in_percent_and_keeps_the_current_run(qtbot):
     assert colours == [OVERLAY_COLOURS[0], "#123456"]  # the plot's own choice only when the run has none
     assert _points(plot.val_curve).tolist() == [[1.0, 45.0]]
     assert _legend_names(plot) == ["train", "validation", "a", "b"]
+
+
+# -- the limit on kept runs ------------------------------------------------------
+def test_the_default_limit_is_fifty_runs():
+    from digitpad.ui import runs
+    assert runs.MAX_RUNS == 50 and "50 runs are kept" in runs.LIST_TOOLTIP
+
+
+def test_past_the_limit_the_oldest_runs_are_dropped_with_a_notice(qtbot):
+    panel = RunsPanel(max_runs=3)
+    qtbot.addWidget(panel)
+    records = []
+    for _ in range(5):
+        records.append(_record(panel.next_name()))
+        panel.add_run(records[-1])
+    assert panel.runs() == records[2:] and panel.list.topLevelItemCount() == 3
+    assert [panel.list.topLevelItem(i).text(0) for i in range(3)] == ["Run 3", "Run 4", "Run 5"]
+    assert panel.next_name() == "Run 6"  # never a name a dropped run had
+    assert len({r.colour for r in records}) == 5  # colours go on cycling, not repeating the last one
+    assert panel.hint.isEnabled() and "Dropped Run 2" in panel.hint.text() and "latest 3 runs" in panel.hint.text()
+    assert panel.selected() is records[-1]
+
+
+def test_ticked_renamed_and_selected_runs_are_never_dropped(qtbot):
+    panel = RunsPanel(max_runs=3)
+    qtbot.addWidget(panel)
+    a, b, c, d, e, f = (_record(f"Run {i}") for i in range(1, 7))
+    for record in (a, b, c):
+        panel.add_run(record)
+    panel.tick(a)
+    panel.list.topLevelItem(1).setText(0, "keep me")  # renames b
+    with qtbot.assertNotEmitted(panel.overlays_changed):
+        panel.add_run(d)  # a ticked, b renamed, c selected: every old run is held, the list grows
+    assert panel.runs() == [a, b, c, d] and not panel.hint.isEnabled()
+    with qtbot.assertNotEmitted(panel.overlays_changed):
+        panel.add_run(e)  # c is no longer selected; d is, and stays
+    assert panel.runs() == [a, b, d, e] and panel.ticked() == [a]
+    assert panel.hint.isEnabled() and panel.hint.text().startswith("Dropped Run 3:")
+    panel.list.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
+    panel.add_run(f)
+    assert panel.runs() == [b, e, f] and b.name == "keep me"
+    assert panel.hint.text().startswith("Dropped 2 runs (Run 1, Run 4):")
+
+
+def test_ticking_a_dropped_run_does_nothing(qtbot):
+    panel = RunsPanel(max_runs=1)
+    qtbot.addWidget(panel)
+    old, previous, new = _record("old"), _record("previous"), _record("new")
+    for record in (old, previous, new):
+        panel.add_run(record)
+    assert panel.runs() == [previous, new]  # "previous" was selected when "new" came
+    with qtbot.assertNotEmitted(panel.overlays_changed):
+        panel.tick(old)
+    assert panel.ticked() == []

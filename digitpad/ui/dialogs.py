@@ -85,13 +85,25 @@ class DownloadDialog(QProgressDialog):
             QMessageBox.warning(self.parentWidget(), "Download failed", self.error)
         return accepted and store.is_available(self.name)
 
+    def abandon(self) -> None:
+        """Give the download up for good (the window is closing): cancel it, let go of the task, close.
+
+        The task is detached at once, so a :meth:`BackgroundTask.wait_for_detached`
+        right after waits for it; :meth:`run` then returns False whatever arrives late.
+        """
+        self.task.detach()
+        self.cancel()
+
     def _progressed(self, value: tuple) -> None:
+        if self.wasCanceled():  # a late report would show the cancelled dialog again
+            return
         file, done, total = value
         self.setLabelText(f"Downloading {file}… {done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
         self.setValue(int(1000 * done / total) if total else 0)
 
     def _succeeded(self, _folder: object) -> None:
-        self.done(QDialog.DialogCode.Accepted)
+        if not self.wasCanceled():  # a download ending just after a cancel must not start anything
+            self.done(QDialog.DialogCode.Accepted)
 
     def _failed(self, message: str) -> None:
         if not self.wasCanceled():  # a cancel is the user's choice, not an error to report

@@ -31,7 +31,7 @@ from digitpad.predict import predict_drawing, preview
 from digitpad.saliency import drawing_saliency
 from digitpad.training.run import RunSettings, to_model
 from digitpad.ui.canvas import DrawingCanvas
-from digitpad.ui.dialogs import ModelInfoDialog, get_missing_dataset
+from digitpad.ui.dialogs import DownloadDialog, ModelInfoDialog, get_missing_dataset
 from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot
 from digitpad.ui.inspect.inspect_window import InspectWindow
 from digitpad.ui.lab_panel import LabPanel
@@ -528,8 +528,20 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("training/settings", self.panel.settings().to_dict())
         self.settings.sync()
-        BackgroundTask.wait_for_detached()
+        self._end_background_tasks()
         event.accept()
+
+    def _end_background_tasks(self) -> None:
+        """Cancel a download or load still going and wait for its thread: one left running at exit aborts the app.
+
+        The window is hidden first: a download stalled in a read ends only when its socket times out.
+        """
+        for dialog in self.findChildren(DownloadDialog):
+            dialog.abandon()
+        for task in list(self._tasks):
+            task.detach()
+        self.hide()
+        BackgroundTask.wait_for_detached()
 
 
 def _duration(seconds: float) -> str:

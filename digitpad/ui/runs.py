@@ -6,6 +6,15 @@ checkbox and a swatch of its plot colour), a one-line summary of its
 settings, and its final validation accuracy. Ticking rows emits
 ``overlays_changed`` with the ticked records, for ``LossPlot.set_overlays``
 and ``AccuracyPlot.set_overlays``.
+
+The list keeps at most :data:`MAX_RUNS` runs: a run costs up to about 130 KB
+(curves of up to 2000 batch points, row, tooltip; 400 such runs took 52 MB),
+and keeping them all grew a 1000-run soak by 40 MB.
+Past the limit the oldest run nobody holds on to goes, and the line under
+the list names it. Held on to, never dropped: ticked runs (being compared),
+runs the user renamed (named to be found again) and the run selected when
+the new one arrives (maybe about to be exported). When every older run is
+held the list grows past the limit rather than drop one of them.
 """
 
 from __future__ import annotations
@@ -38,9 +47,14 @@ from digitpad.ui.plots import OVERLAY_COLOURS
 __all__ = ["RunRecord", "RunsPanel"]
 
 NAME, SETTINGS, ACCURACY = range(3)
-LIST_TOOLTIP = ("Every training run of this session.\n"
+# Enough for a lesson's worth of lab runs and more rows than anyone compares by eye; at most ~6.5 MB.
+MAX_RUNS = 50
+HINT = "Tick runs to overlay them on the plots."
+LIST_TOOLTIP = ("The training runs of this session, newest last.\n"
                 "Tick a run to draw its curves over the current ones on the plots; "
-                "double-click (or F2) a name to rename it.")
+                "double-click (or F2) a name to rename it.\n"
+                f"The latest {MAX_RUNS} runs are kept: older ones are dropped unless ticked or renamed "
+                "(Export CSV… saves a run's history for good).")
 
 
 class _NameOnlyDelegate(QStyledItemDelegate):
@@ -51,7 +65,7 @@ class _NameOnlyDelegate(QStyledItemDelegate):
 
 
 class RunsPanel(QWidget):
-    """The runs of the session, newest last.
+    """The runs of the session, newest last, at most ``max_runs`` of them unless held (see above).
 
     Signals
     -------
@@ -62,11 +76,14 @@ class RunsPanel(QWidget):
 
     overlays_changed = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, max_runs: int = MAX_RUNS) -> None:
         super().__init__(parent)
         self.setObjectName("runsPanel")
+        self.max_runs = max_runs
         self._records: list[RunRecord] = []
         self._last_ticked: list[int] = []
+        self._added = 0  # runs ever added: names and colours go on counting after a drop
+        self._renamed: set[int] = set()  # id() of the records the user renamed
         self.list = QTreeWidget(objectName="runsList")
         self.list.setHeaderLabels(["Run", "Settings", "Val. acc."])
         self.list.setToolTip(LIST_TOOLTIP)
@@ -84,11 +101,11 @@ class RunsPanel(QWidget):
         self.export_button.setToolTip("Save the selected run's per-epoch history (loss, accuracy, "
                                       "learning rate, time) as a CSV file")
         self.export_button.setEnabled(False)
-        hint = QLabel("Tick runs to overlay them on the plots.", objectName="runsHint")
-        hint.setToolTip(LIST_TOOLTIP)
-        hint.setEnabled(False)  # the disabled text colour: a quiet secondary line
+        self.hint = QLabel(HINT, objectName="runsHint", wordWrap=True)
+        self.hint.setToolTip(LIST_TOOLTIP)
+        self.hint.setEnabled(False)  # the disabled text colour: a quiet secondary line
         buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
+        buttons.addWidget(self.hint, 1)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,9 +117,14 @@ class RunsPanel(QWidget):
 
     # -- public API -------------------------------------------------------
     def add_run(self, record: RunRecord) -> None:
-        """Append ``record`` (unticked) and select it; gives it a plot colour if it has none."""
+        """Append ``record`` (unticked) and select it; gives it a plot colour if it has none.
+
+        Past ``max_runs`` runs, the oldest runs neither ticked, renamed nor
+        selected are dropped, and the line under the list says which.
+        """
         if not record.colour:
-            record.colour = OVERLAY_COLOURS[len(self._records) % len(OVERLAY_COLOURS)]
+            record.colour = OVERLAY_COLOURS[self._added % len(OVERLAY_COLOURS)]
+        self._added += 1
         self._records.append(record)
         item = QTreeWidgetItem()
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -117,14 +139,16 @@ class RunsPanel(QWidget):
         item.setText(NAME, record.name)
         item.setCheckState(NAME, Qt.CheckState.Unchecked)
         self.list.addTopLevelItem(item)
+        self._drop_old_runs()  # while the previous selection is still current, so it is kept
         self.list.setCurrentItem(item)
 
     def tick(self, record: RunRecord) -> None:
-        """Tick ``record`` for overlay (as a click on its checkbox would)."""
-        self.list.topLevelItem(self._records.index(record)).setCheckState(NAME, Qt.CheckState.Checked)
+        """Tick ``record`` for overlay (as a click on its checkbox would); nothing if it was dropped."""
+        if any(r is record for r in self._records):
+            self.list.topLevelItem(self._index(record)).setCheckState(NAME, Qt.CheckState.Checked)
 
     def runs(self) -> list[RunRecord]:
-        """Every run of the session, oldest first."""
+        """The runs in the list (the session's latest, see :data:`MAX_RUNS`), oldest first."""
         return list(self._records)
 
     def ticked(self) -> list[RunRecord]:
@@ -137,8 +161,8 @@ class RunsPanel(QWidget):
         return None if item is None else self._records[self.list.indexOfTopLevelItem(item)]
 
     def next_name(self) -> str:
-        """A default name for the next run: "Run 1", "Run 2", …"""
-        return f"Run {len(self._records) + 1}"
+        """A default name for the next run: "Run 1", "Run 2", … (never one a dropped run had)."""
+        return f"Run {self._added + 1}"
 
     def export_selected(self) -> None:
         """Ask for a file and write the selected run's history to it as CSV."""
@@ -170,10 +194,38 @@ class RunsPanel(QWidget):
             return
         renamed = name != record.name
         record.name = name
+        if renamed:
+            self._renamed.add(id(record))
         ticked = self._ticked_indices()
         if ticked != self._last_ticked or (renamed and index in ticked):
             self._last_ticked = ticked
             self.overlays_changed.emit(self.ticked())
+
+    def _drop_old_runs(self) -> None:
+        """Drop the oldest runs nobody holds on to until at most ``max_runs`` remain (never the newest)."""
+        current, dropped, index = self.list.currentItem(), [], 0
+        while len(self._records) > self.max_runs and index < len(self._records) - 1:
+            item, record = self.list.topLevelItem(index), self._records[index]
+            if (item is current or item.checkState(NAME) == Qt.CheckState.Checked
+                    or id(record) in self._renamed):
+                index += 1
+                continue
+            self.list.takeTopLevelItem(index)
+            del self._records[index]
+            dropped.append(record.name)
+        if dropped:
+            self._last_ticked = self._ticked_indices()  # same runs, new rows: no overlays_changed
+            self._say_dropped(dropped)
+
+    def _say_dropped(self, names: list[str]) -> None:
+        which = names[0] if len(names) == 1 else f"{len(names)} runs ({', '.join(names)})"
+        self.hint.setText(f"Dropped {which}: only the latest {self.max_runs} runs are kept. "
+                          "Tick or rename a run to keep it.")
+        self.hint.setEnabled(True)  # normal text colour: this one should be read
+
+    def _index(self, record: RunRecord) -> int:
+        # By identity: two runs with equal settings and curves are still two rows.
+        return next(i for i, r in enumerate(self._records) if r is record)
 
     def _ticked_indices(self) -> list[int]:
         return [i for i in range(self.list.topLevelItemCount())

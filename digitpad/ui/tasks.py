@@ -97,6 +97,13 @@ class BackgroundTask(QObject):
         self.ended.emit()
 
     @classmethod
-    def wait_for_detached(cls, timeout_ms: int = 5_000) -> bool:
-        """Wait for every detached task (closing the app); True when all ended."""
+    def wait_for_detached(cls, timeout_ms: int | None = None) -> bool:
+        """Wait for every detached task (closing the app), each up to ``timeout_ms`` or until it ends.
+
+        Closing waits with no limit: a QThread still running when the
+        application exits aborts the process. A stalled download ends when
+        its socket times out. True when all ended.
+        """
+        if timeout_ms is None:
+            return all(task.thread.wait() for task in list(cls._detached))
         return all(task.thread.wait(timeout_ms) for task in list(cls._detached))
