@@ -99,6 +99,19 @@ def test_cancel_between_chunks_stops_and_cleans_up(server, tmp_path, monkeypatch
     assert len(server.hits) == 1
 
 
+def test_a_cancel_while_a_mirror_stalls_tries_no_other_mirror(server, tmp_path):
+    cancelled = []
+
+    def cancel() -> bool:  # the user presses Cancel while the first mirror keeps the request hanging
+        cancelled.append(True)
+        return len(cancelled) > 1
+
+    with pytest.raises(dl.DownloadCancelled):
+        fetch(server, tmp_path, "stall", "good", cancel=cancel)
+    assert not any(hit.startswith("/good/") for hit in server.hits)
+    assert listing(tmp_path) == []
+
+
 def test_a_retry_after_a_failure_succeeds(server, tmp_path):
     with pytest.raises(DataError):
         fetch(server, tmp_path, "short")

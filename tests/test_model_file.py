@@ -233,6 +233,10 @@ def _drop(key: str):
     (_set("metrics", {"test_accuracy": "high"}), ["metric", "test_accuracy"]),
     (_set("created", "yesterday"), ["created", "yesterday"]),
     (_set("dataset", None), ["dataset"]),
+    (_set("hyperparameters", {f"k{i}": i for i in range(1001)}), ["hyperparameters", "1,001 entries"]),
+    (_set("history", {"train_loss": [0.5] * 100_001}), ["history", "train_loss", "100,001 values"]),
+    (_set("name", "x" * 10_001), ["name", "10,001 characters"]),
+    (_set("hyperparameters", {"hidden": "1," * 6000}), ["hyperparameter 'hidden'", "12,000 characters"]),
 ])
 def test_bad_metadata_is_refused_with_the_reason(tmp_path, edit, words):
     meta, arrays = parts(tmp_path)

@@ -319,6 +319,11 @@ def test_more_invalid_settings(config, match):
         config.validate()
 
 
+def test_an_empty_dataset_is_refused_even_at_full_batch(digits):
+    with pytest.raises(ConfigError, match="no training images"):
+        Trainer(small_net(), TrainConfig(batch_size=0)).fit(digits[0].subset(np.arange(0)))
+
+
 def test_parse_hidden_refuses_non_ascii_digits():
     with pytest.raises(ConfigError, match="hidden layers"):
         parse_hidden("²")

@@ -112,6 +112,8 @@ def _fetch_from_any(spec: DatasetSpec, file: FileSpec, target: Path, progress: P
                     cancel: Cancel | None, timeout: float) -> None:
     reasons = []
     for base in spec.mirrors:
+        if cancel is not None and cancel():  # e.g. cancelled while the last mirror stalled: try no other
+            raise DownloadCancelled("download cancelled")
         url = base.rstrip("/") + "/" + file.name
         try:
             _fetch(url, file, target, progress, cancel, timeout)

@@ -300,6 +300,8 @@ def _make_dataset(images: np.ndarray, labels: np.ndarray, class_names: tuple[str
         raise DataError(f"{name}: expected 28×28 images, got an array of shape {images.shape}")
     if labels.ndim != 1 or len(labels) != len(images):
         raise DataError(f"{name}: {labels.shape} labels do not match {len(images)} images")
+    if len(images) == 0:
+        raise DataError(f"{name} holds no images")
     return Dataset(images.reshape(len(images), -1), labels.astype(np.int64), IMAGE_SHAPE, 255,
                    class_names, name)
 

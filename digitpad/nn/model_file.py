@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import errno
 import math
 import os
 import secrets
@@ -43,6 +44,10 @@ METADATA = "metadata"
 # is well under this, and metadata (history included) is a few kilobytes.
 _HEADER_BYTES = 65_536
 _MAX_METADATA_BYTES = 16 * 2**20
+# Within those bytes, bounds on what the window would otherwise try to show in full.
+_MAX_ENTRIES = 1_000     # hyperparameters, metrics or history series; a real model has a few dozen
+_MAX_EPOCHS = 100_000    # values per history series: the most epochs a run can have
+_MAX_TEXT = 10_000       # characters in the name, the dataset or one hyperparameter
 
 # JSON type names as the error messages say them, and what json.loads turns them into.
 _KINDS = {"an integer": int, "a finite number": (int, float), "a string": str,
@@ -174,19 +179,50 @@ def _json_scalar(value: object) -> object:
 
 
 def _write_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write to a new file beside ``path``, make it durable, then rename it over ``path``."""
+    """Write a new file beside ``path``, make it durable, then rename it over ``path``.
+
+    Where the system allows (Linux), the new file has no name until it is
+    complete, so even a process killed mid-write leaves nothing behind.
+    """
     tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
-    # os.open applies the umask to 0o666 like any new file; mkstemp would force 0o600.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    fd = _open_unnamed(path.parent)
+    named = fd is None
+    if named:
+        # os.open applies the umask to 0o666 like any new file; mkstemp would force 0o600.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as f:
             np.savez(f, **arrays)
             f.flush()
             os.fsync(f.fileno())
+            if not named:
+                _give_name(f.fileno(), tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """A writable file descriptor for a new file without a name in ``folder``, or None where unsupported."""
+    if not (hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")):
+        return None
+    try:
+        return os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o666)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):  # a filesystem without O_TMPFILE
+            return None
+        raise
+
+
+def _give_name(fd: int, path: Path) -> None:
+    """Link the unnamed file ``fd`` into the file system as ``path``."""
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        # A directory fd makes os.link use linkat(), which can follow the /proc link to the open file.
+        os.link(f"/proc/self/fd/{fd}", path.name, dst_dir_fd=folder, follow_symlinks=True)
+    finally:
+        os.close(folder)
 
 
 # -- loading --------------------------------------------------------------
@@ -306,6 +342,7 @@ def _check_metadata(meta: dict) -> NetworkSpec:
         raise ModelFileError(f"format_version {version} is not supported (this digitpad reads version "
                              f"{supported}); a newer digitpad may open it")
     _check_fields(meta, _FIELDS, "metadata")
+    _check_sizes(meta)
     spec = _check_spec(meta["network"])
     _check_input(meta, spec.sizes[0])
     for key, series in meta["history"].items():
@@ -319,6 +356,21 @@ def _check_metadata(meta: dict) -> NetworkSpec:
         except ValueError:
             raise ModelFileError(f"created must be an ISO 8601 time, got {meta['created']!r}") from None
     return spec
+
+
+def _check_sizes(meta: dict) -> None:
+    """Refuse metadata far larger than any digitpad writes (it would freeze the window that shows it)."""
+    for key in ("hyperparameters", "metrics", "history"):
+        if len(meta[key]) > _MAX_ENTRIES:
+            raise ModelFileError(f"{key} has {len(meta[key]):,} entries; at most {_MAX_ENTRIES:,} are allowed")
+    for key, series in meta["history"].items():
+        if isinstance(series, list) and len(series) > _MAX_EPOCHS:
+            raise ModelFileError(f"history {key!r} has {len(series):,} values; at most {_MAX_EPOCHS:,} are allowed")
+    texts = {"name": meta["name"], "dataset": meta["dataset"]} | {
+        f"hyperparameter {key!r}": value for key, value in meta["hyperparameters"].items()}
+    for what, text in texts.items():
+        if len(str(text)) > _MAX_TEXT:
+            raise ModelFileError(f"{what} is {len(str(text)):,} characters long; at most {_MAX_TEXT:,} are allowed")
 
 
 def _check_spec(network: dict) -> NetworkSpec:

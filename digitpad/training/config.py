@@ -44,6 +44,8 @@ class TrainConfig:
             raise ConfigError(f"epochs must be at least 1, got {self.epochs}", "epochs")
         if self.batch_size < 0:
             raise ConfigError(f"batch size must be positive (or 0 for full batch), got {self.batch_size}", "batch_size")
+        if n_train == 0:
+            raise ConfigError("there are no training images", "subset")
         if n_train is not None and self.batch_size > n_train:
             raise ConfigError(f"batch size {self.batch_size} is larger than the {n_train} training images", "batch_size")
         if self.optimizer not in OPTIMIZERS:
