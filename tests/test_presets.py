@@ -22,9 +22,16 @@ def test_a_preset_sets_the_recipe_and_keeps_the_data_choices(name):
     settings = apply_preset(MINE, name)
     settings.validate()
     assert all(getattr(settings, f) == getattr(MINE, f) for f in DATA_FIELDS)
-    assert all(getattr(settings, f) == v for f, v in PRESETS[name].changes.items())
+    expected = PRESETS[name].changes | PRESETS[name].by_dataset.get(MINE.dataset, {})
+    assert all(getattr(settings, f) == v for f, v in expected.items())
     assert matching_preset(settings) == name
     assert matching_preset(replace(settings, epochs=settings.epochs + 1)) is None
+
+
+def test_a_preset_can_differ_by_dataset():
+    assert apply_preset(RunSettings(dataset="mnist"), "best").shift == 2
+    assert apply_preset(RunSettings(dataset="fashion"), "best").shift == 0
+    assert matching_preset(replace(apply_preset(RunSettings(dataset="fashion"), "best"), dataset="mnist")) is None
 
 
 def test_the_default_preset_is_the_default_settings_and_the_others_differ():
