@@ -77,8 +77,8 @@ class TrainingPanel(QWidget):
     # -- building --------------------------------------------------------
     def _build_fields(self) -> None:
         self.preset_combo = _combo("presetCombo", {name: p.title for name, p in PRESETS.items()},
-                                   "A tested recipe for the network and its training; the data settings stay yours. "
-                                   "Changing any setting afterwards makes it Custom.")
+                                   "A tested recipe for the network and its training; the dataset, number of "
+                                   "images and seed stay yours. Changing any setting afterwards makes it Custom.")
         for index, preset in enumerate(PRESETS.values()):
             self.preset_combo.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
         self.preset_combo.addItem(CUSTOM, None)
