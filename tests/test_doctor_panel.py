@@ -129,6 +129,7 @@ def plot(qtbot):
     plot = GradientNormPlot()
     qtbot.addWidget(plot)
     plot.resize(640, 360)
+    plot.show()  # a hidden plot keeps its points for later (see the test of that below)
     return plot
 
 
@@ -156,12 +157,55 @@ def test_zero_gradients_of_a_dead_layer_leave_a_gap(plot):
     assert y[0] == 0.3 and np.isnan(y[1:]).all() and plot.curves[1].getOriginalDataset()[1][2] == 0.1
 
 
-def test_clear_run_forgets_the_curves_so_the_next_run_may_be_deeper(plot):
+def test_clear_run_forgets_the_points_and_the_next_run_may_be_deeper(plot):
     plot.add([1.0], [(0.3, 0.2)])
+    curves = list(plot.curves)
     plot.clear_run()
-    assert plot.curves == [] and plot.legend.items == []
+    assert all(original(curve) == [] for curve in plot.curves)
+    plot.add([1.0], [(0.4, 0.1)])
+    assert plot.curves == curves and original(curves[0]) == [(1.0, 0.4)]  # as deep: the same curves, no new cost
+    plot.clear_run()
     plot.add([1.0, 2.0], [(0.3, 0.2, 0.1, 0.05)] * 2)
     assert len(plot.curves) == 4 and original(plot.curves[3]) == [(1.0, 0.05), (2.0, 0.05)]
+    assert [label.text for _, label in plot.legend.items] == [f"layer {i}" for i in (1, 2, 3, 4)]
+
+
+def test_a_hidden_plot_draws_nothing_until_shown_then_everything(plot, qtbot):
+    plot.hide()  # as behind another tab
+    plot.add([0.5, 1.0], [(0.3, 0.2), (0.25, 0.1)])
+    plot.add([1.5], [(0.2, 0.05)])
+    assert len(plot.curves) == 2 and all(original(curve) == [] for curve in plot.curves)
+    plot.show()
+    assert [original(curve) for curve in plot.curves] == [[(0.5, 0.3), (1.0, 0.25), (1.5, 0.2)],
+                                                          [(0.5, 0.2), (1.0, 0.1), (1.5, 0.05)]]
+    plot.hide()
+    plot.add([2.0], [(0.1, 0.01)])
+    assert len(original(plot.curves[1])) == 3
+    plot.show()
+    assert original(plot.curves[1])[-1] == (2.0, 0.01)
+
+
+def test_the_y_range_holds_every_norm_on_the_log_axis(plot):
+    plot.add([0.5, 1.0], [(1e-3, 0.5), (1e-4, 0.4)])
+    low, high = plot.getViewBox().viewRange()[1]
+    assert low < -4 and -0.3 < high < 0.5  # log10 units: 1e-4 to 0.5 in view, tightly
+    plot.add([1.5], [(1e-7, 20.0)])  # vanishing and exploding at once
+    low, high = plot.getViewBox().viewRange()[1]
+    assert low < -7 and high > np.log10(20)
+    assert not plot.getViewBox().autoRangeEnabled()[1]
+
+
+def test_the_x_axis_moves_once_an_epoch_or_never_when_the_run_length_is_known(plot):
+    plot.clear_run()  # the window does not say how long the run is
+    plot.add([0.25, 0.5], [(0.1, 0.2)] * 2)
+    assert plot.getViewBox().viewRange()[0][1] == pytest.approx(1.02)
+    plot.add([0.75, 1.0], [(0.1, 0.2)] * 2)
+    assert plot.getViewBox().viewRange()[0][1] == pytest.approx(1.02)
+    plot.add([1.25], [(0.1, 0.2)])
+    assert plot.getViewBox().viewRange()[0][1] == pytest.approx(2.04)
+    plot.clear_run(epochs=5)
+    plot.add([0.25, 3.0], [(0.1, 0.2)] * 2)
+    assert plot.getViewBox().viewRange()[0][1] == pytest.approx(5.1)
 
 
 def test_the_plot_refuses_rows_that_do_not_fit(plot):

@@ -11,9 +11,12 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from digitpad.ui.plots import SMOOTHING, AccuracyPlot, LossPlot
+from digitpad.training.history import RunRecord
+from digitpad.ui.plots import HEADROOM, SMOOTHING, AccuracyPlot, LossPlot
 
 
 @pytest.fixture
@@ -118,7 +121,7 @@ def test_an_update_stays_cheap_with_100k_points(qtbot, loss_plot):
     losses = (2.3 * np.exp(-steps / 10) + 0.05) * np.random.default_rng(0).lognormal(0, 0.35, n)
     first = n - updates * per_update
     loss_plot.add_batches(steps[:first], losses[:first])
-    loss_plot.grab()  # the first paint settles the autorange and the downsampling factor
+    loss_plot.grab()  # the first paint settles the downsampling factor
     durations, paints = [], []
     for start in range(first, n, per_update):
         began = time.perf_counter()
@@ -140,5 +143,85 @@ def test_a_run_of_known_length_gets_a_fixed_x_axis(loss_plot, accuracy_plot):
         low, high = plot.getViewBox().viewRange()[0]
         assert -0.2 <= low <= 0 and 5 <= high <= 5.2
         assert not plot.getViewBox().autoRangeEnabled()[0]
-        plot.clear_run()
-        assert plot.getViewBox().autoRangeEnabled()[0]
+        plot.clear_run()  # length unknown: the axis runs to the end of the epoch the data has reached
+        assert plot.getViewBox().viewRange()[0][1] == pytest.approx(1.02)
+        plot.add_epoch(1.0, 50.0, 40.0)
+        assert plot.getViewBox().viewRange()[0][1] == pytest.approx(1.02)
+        plot.add_epoch(2.0, 60.0, 50.0)
+        assert plot.getViewBox().viewRange()[0][1] == pytest.approx(2.04)
+        assert not plot.getViewBox().autoRangeEnabled()[0]
+
+
+def y_range(plot):
+    return tuple(plot.getViewBox().viewRange()[1])
+
+
+def test_the_y_range_grows_only_when_the_loss_leaves_it(loss_plot):
+    loss_plot.clear_run(epochs=3)
+    loss_plot.add_batches([0.1, 0.2], [2.0, 1.0])
+    low, high = y_range(loss_plot)
+    assert 0.8 < low <= 1.0 and 2.0 <= high < 2.2  # fitted to the data, as auto-range would
+    loss_plot.add_batches([0.3, 0.4], [1.5, 1.2])
+    assert y_range(loss_plot) == (low, high)  # inside: nothing moves, nothing is redrawn but the curves
+    loss_plot.add_batches([0.5], [0.6])
+    low, high = y_range(loss_plot)
+    assert low < 0.6 - HEADROOM * 1.4 and 2.0 <= high < 2.2  # grown below, with headroom for what comes next
+    loss_plot.add_batches([0.6], [0.05])
+    assert -0.2 < y_range(loss_plot)[0] <= 0.05  # a loss never goes below 0, nor does the range by much
+    loss_plot.add_epoch(1.0, 1.1, 7.5)  # a validation loss far above every batch
+    assert y_range(loss_plot)[1] > 7.5
+    assert not loss_plot.getViewBox().autoRangeEnabled()[1]
+    loss_plot.getViewBox().autoRange()  # "View all" in the menu: a tight fit, no headroom left
+    loss_plot.add_batches([0.7], [8.0])
+    assert y_range(loss_plot)[1] > 8.0
+
+
+def test_a_new_run_fits_its_own_data(loss_plot):
+    loss_plot.add_batches([0.1, 0.2], [50.0, 40.0])
+    loss_plot.clear_run(epochs=2)
+    loss_plot.add_batches([0.1, 0.2], [2.0, 1.0])
+    assert 0.8 < y_range(loss_plot)[0] and y_range(loss_plot)[1] < 2.2
+
+
+def test_zooming_by_hand_stops_the_range_following_until_auto_range_is_back(qtbot, loss_plot):
+    loss_plot.show()
+    qtbot.waitExposed(loss_plot)
+    loss_plot.clear_run(epochs=3)
+    loss_plot.add_batches([0.1, 0.2], [2.0, 1.0])
+    centre = loss_plot.viewport().rect().center()
+    QApplication.sendEvent(loss_plot.viewport(), QWheelEvent(
+        QPointF(centre), QPointF(loss_plot.viewport().mapToGlobal(centre)), QPoint(), QPoint(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False))
+    zoomed = y_range(loss_plot)
+    assert zoomed[1] - zoomed[0] < 1.0  # zoomed in
+    loss_plot.add_batches([0.3], [9.0])
+    assert y_range(loss_plot) == zoomed  # the user's view stays
+    loss_plot.getViewBox().enableAutoRange()  # what the plot's "A" button does
+    loss_plot.add_batches([0.4], [0.5])
+    low, high = y_range(loss_plot)
+    assert low <= 0.5 and high >= 9.0 and not loss_plot.getViewBox().autoRangeEnabled()[1]
+
+
+def test_axes_and_legend_are_cached_so_curve_updates_do_not_redraw_them(loss_plot, accuracy_plot):
+    for plot in (loss_plot, accuracy_plot):
+        item = plot.getPlotItem()
+        for cached in (item.getAxis("left"), item.getAxis("bottom"), plot.legend):
+            assert cached.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def test_earlier_runs_are_cached_and_fitted_into_view_and_out_again(loss_plot):
+    loss_plot.add_batches([0.5, 1.0], [2.0, 1.0])
+    earlier = RunRecord("earlier", history={"train_loss": [4.0, 3.0], "val_loss": [5.0, 3.5]},
+                        batch_steps=[0.5, 1.0, 1.5, 2.0], batch_losses=[6.0, 4.0, 3.0, 2.5])
+    loss_plot.set_overlays([earlier])
+    assert y_range(loss_plot)[1] >= 5.0  # the earlier run's validation loss
+    for part in (curve for curves in loss_plot.overlays for item in curves.values()
+                 for curve in (item.curve, item.scatter)):
+        assert part.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache  # drawn once, not per update
+    loss_plot.set_overlays([])
+    assert 2.0 <= y_range(loss_plot)[1] < 2.2  # fitted to what is left
+
+
+def test_legend_markers_have_their_curve_colours_before_the_first_epoch(loss_plot):
+    for curve, colour in ((loss_plot.train_curve, "#59a14f"), (loss_plot.val_curve, "#f28e2b")):
+        assert curve.scatter.opts["brush"].color() == QColor(colour)  # what the legend draws its marker with

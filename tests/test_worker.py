@@ -261,3 +261,31 @@ def test_blas_threads_are_limited_during_a_run_and_restored_after(qtbot, launch,
     assert probe.seen == [{1}, {1}]
     assert blas_threads() == before  # the limit ended with the run
     qtbot.waitUntil(lambda: ended(thread))
+
+
+def test_a_session_prepares_a_run_off_the_gui_thread_even_when_the_data_is_cached(qtbot, monkeypatch):
+    from digitpad.training.run import RunSettings
+    from digitpad.ui import session as session_module
+
+    on_gui_thread = []
+
+    def recording(function):
+        def call(*args, **kwargs):
+            on_gui_thread.append((function.__name__, threading.current_thread() is threading.main_thread()))
+            return function(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(session_module, "split_validation", recording(session_module.split_validation))
+    monkeypatch.setattr(session_module, "MLP", recording(session_module.MLP))
+    session = session_module.TrainingSession()
+    settings = RunSettings(dataset="digits8x8", hidden="8", epochs=1, batch_size=64)
+    try:
+        for _ in range(2):  # loaded, then from the cache
+            with qtbot.waitSignal(session.finished, timeout=20_000):
+                session.start(settings)
+        assert on_gui_thread == [("split_validation", False), ("MLP", False)] * 2
+        with qtbot.waitSignal(session.refused, timeout=20_000) as refused:  # an error in the split is still a refusal
+            session.start(RunSettings(dataset="digits8x8", subset=1, validation=0.5))
+        assert refused.args[0].field == "validation" and not session.running
+    finally:
+        session.shutdown()

@@ -2,9 +2,15 @@
 
 The session owns the network being trained; the window only ever sees copies
 of its weights (``epoch_finished``) and, at the end, the finished model.
+Taking the subset, splitting off the validation set and building the network
+happen off the GUI thread too, even when the dataset is cached: copying every
+image froze the window for 40-150 ms at each press of Train with MNIST
+(benchmarks/ui.py, "start ms"), initialising the network for another ~10.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
@@ -12,7 +18,8 @@ from PySide6.QtCore import QObject, QThread, Signal
 from digitpad.data import store
 from digitpad.data.dataset import Dataset
 from digitpad.errors import ConfigError, DataError
-from digitpad.lab.mistakes import apply_mistakes
+from digitpad.lab.mistakes import BatchRows, apply_mistakes
+from digitpad.nn.model_file import Model
 from digitpad.nn.network import MLP
 from digitpad.training.doctor import Doctor
 from digitpad.training.run import RunSettings, split_validation, to_model
@@ -46,7 +53,6 @@ class TrainingSession(QObject):
         self._data: Dataset | None = None
         self._network: MLP | None = None
         self._stop_requested = False
-        self._mistakes: frozenset[str] = frozenset()
         self.label = ""
 
     @property
@@ -54,7 +60,10 @@ class TrainingSession(QObject):
         return self._loader is not None or self.worker is not None
 
     def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
-        """Validate, load the data (cached after the first time), then train. Errors arrive as ``failed``.
+        """Validate; load (cached after the first time) and split the data and build the network in a
+        thread; then train.
+
+        Errors arrive as ``failed``, settings that do not fit the data as ``refused``.
 
         ``mistakes`` names deliberate bugs from :mod:`digitpad.lab.mistakes` to
         install (the learning lab's presets); ``label`` names the run.
@@ -62,26 +71,24 @@ class TrainingSession(QObject):
         if self.running:
             raise RuntimeError("a training run is already going")
         settings.validate()
-        self._settings, self._stop_requested = settings, False
-        self._mistakes, self.label = frozenset(mistakes), label
-        if settings.dataset in self._cache:
-            self._begin(self._cache[settings.dataset])
-            return
-        self.loading.emit(settings.dataset)
-        self._loader = BackgroundTask(lambda report, cancelled: store.load_source(settings.dataset, "train"))
-        self._loader.finished.connect(self._loaded)
+        self._settings, self._stop_requested, self.label = settings, False, label
+        mistakes, cached = frozenset(mistakes), self._cache.get(settings.dataset)
+        if cached is None:
+            self.loading.emit(settings.dataset)
+        self._loader = BackgroundTask(lambda report, cancelled: _prepare(settings, mistakes, cached))
+        self._loader.finished.connect(self._prepared)
         self._loader.errored.connect(self._load_failed)
         self._loader.start()
 
-    def _loaded(self, data: Dataset) -> None:
+    def _prepared(self, prepared: _Prepared) -> None:
         if self._loader is None:  # shut down meanwhile: the result arrives to nobody
             return
         self._finish_loader()
-        self._cache[self._settings.dataset] = data
+        self._cache[self._settings.dataset] = prepared.source
         if self._stop_requested:
             self.cancelled.emit("Stopped before training started.")
             return
-        self._begin(data)
+        self._begin(prepared)
 
     def _load_failed(self, message: str) -> None:
         if self._loader is None:
@@ -93,38 +100,36 @@ class TrainingSession(QObject):
         self._loader.thread.wait()
         self._loader = None
 
-    def _begin(self, data: Dataset) -> None:
+    def _begin(self, prepared: _Prepared) -> None:
+        if prepared.error is not None:
+            self._cannot_start(prepared.error)
+            return
         s = self._settings
-        try:
-            data = data.head(s.subset or None)
-            config = s.config()
-            train, val = split_validation(data, config.validation, config.seed)
-            config.validate(len(train))
-            network = MLP(s.spec(data.n_features, data.n_classes), seed=config.seed)
-            batch_rows = apply_mistakes(self._mistakes, network)
-        except ConfigError as exc:
-            self.refused.emit(exc)
-            return
-        except DataError as exc:
-            self.failed.emit(str(exc))
-            return
-        except MemoryError:
-            self.failed.emit("Not enough memory for this network and data; try fewer or smaller layers, "
-                             "a smaller batch or a subset.")
-            return
-        except Exception as exc:  # noqa: BLE001 - the window must never be left waiting for a run that never starts
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
+        data, train, config, network = prepared.data, prepared.train, s.config(), prepared.network
         self._data, self._network = data, network
         doctor = Doctor(network, train.images[:PROBE_ROWS] * network.dtype(input_scale(train, config)), s,
                         on_diagnoses=self.diagnosed.emit)
-        self.worker = TrainingWorker(network, config, train, val, callbacks=[doctor], batch_rows=batch_rows)
+        self.worker = TrainingWorker(network, config, train, prepared.val, callbacks=[doctor],
+                                     batch_rows=prepared.batch_rows)
         self.worker.progressed.connect(self.progressed)
         self.worker.epoch_finished.connect(self.epoch_finished)
         self.worker.finished.connect(self._trained)
         self.worker.errored.connect(self._worker_failed)
-        self.started.emit(to_model(network, data, s, None).copy())  # copied before the thread touches it
+        self.started.emit(prepared.untrained)
         self.thread = start_in_thread(self.worker)
+
+    def _cannot_start(self, error: Exception) -> None:
+        """Say why the run cannot start: a setting that does not fit the data (``refused``) or a failure.
+        Every error ends up here: the window must never be left waiting for a run that never starts."""
+        if isinstance(error, ConfigError):
+            self.refused.emit(error)
+        elif isinstance(error, DataError):
+            self.failed.emit(str(error))
+        elif isinstance(error, MemoryError):
+            self.failed.emit("Not enough memory for this network and data; try fewer or smaller layers, "
+                             "a smaller batch or a subset.")
+        else:
+            self.failed.emit(f"{type(error).__name__}: {error}")
 
     def _trained(self, result: TrainResult) -> None:
         self._release_worker()
@@ -175,6 +180,38 @@ class TrainingSession(QObject):
             if shiboken6.isValid(self.thread):
                 self.thread.wait()
             self.worker = self.thread = None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What the loader thread hands over: the whole dataset (for the cache) and everything the run needs."""
+
+    source: Dataset
+    data: Dataset | None = None      # the first ``subset`` rows
+    train: Dataset | None = None
+    val: Dataset | None = None
+    network: MLP | None = None       # with the run's deliberate mistakes installed
+    batch_rows: BatchRows | None = None
+    untrained: Model | None = None   # a copy of the network, for the window while the run goes
+    error: Exception | None = None   # raised on the way, instead of all the above
+
+
+def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | None) -> _Prepared:
+    """Runs in the loader thread: load the dataset unless given, take the subset, split off validation,
+    check the settings against the data and build the network."""
+    if source is None:
+        source = store.load_source(settings.dataset, "train")  # its errors end the task: `failed`
+    try:
+        data = source.head(settings.subset or None)
+        config = settings.config()
+        train, val = split_validation(data, config.validation, config.seed)
+        config.validate(len(train))
+        network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
+        batch_rows = apply_mistakes(mistakes, network)
+        untrained = to_model(network, data, settings, None).copy()  # before the training thread touches it
+    except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
+        return _Prepared(source, error=exc)
+    return _Prepared(source, data, train, val, network, batch_rows, untrained)
 
 
 def _model_name(settings: RunSettings, data: Dataset) -> str:

@@ -50,9 +50,10 @@ from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
 from digitpad.training.trainer import BatchStats, Callback, EpochStats, Trainer, aligned_batch
 
-# 10 updates per second still look continuous. Each one costs the GUI thread a repaint of the plots
-# (~15 ms, mostly pyqtgraph's axes) holding the GIL the trainer needs too: on 2 cores, MNIST epochs
-# (batch 128) took 1.1-1.8 s in the GUI at 20 per second, 1.0-1.2 s at 10 (benchmarks/ui.py).
+# 10 updates per second still look continuous. Each one costs the GUI thread, holding the GIL the
+# trainer needs too, ~2.5 ms of CPU (new points, one repaint of the loss plot); ~8 ms before the plots
+# stopped re-ranging and redrawing their axes at every update, when MNIST epochs (batch 128, 2 cores)
+# took 1.1-1.8 s in the GUI at 20 updates per second and 1.0-1.2 s at 10 (benchmarks/ui.py).
 THROTTLE_SECONDS = 0.1
 # One core stays free for the GUI thread (see the module docstring; benchmarks/ui.py measures it).
 BLAS_THREADS = max(1, (os.cpu_count() or 1) - 1)
