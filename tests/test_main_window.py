@@ -334,3 +334,11 @@ def test_training_over_an_unsaved_model_asks_unless_told_not_to(window, qtbot, m
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
         window.start_training()
     assert len(asked) == 1  # "Don't ask again" was ticked
+
+
+def test_every_plot_spans_the_whole_run_from_its_start(window, qtbot):
+    start(window, qtbot, SMALL_RUN)
+    for plot in (window.loss_plot, window.accuracy_plot, window.grad_plot):
+        assert plot.getViewBox().viewRange()[0][1] >= SMALL_RUN.epochs, type(plot).__name__
+    with qtbot.waitSignal(window.session.finished, timeout=30_000):
+        pass

@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         epochs = untrained.hyperparameters.get("epochs")
         self.loss_plot.clear_run(epochs)
         self.accuracy_plot.clear_run(epochs)
-        self.grad_plot.clear_run()
+        self.grad_plot.clear_run(epochs)
         self.doctor_panel.set_diagnoses([])
         self.panel.progress.setValue(0)
         self.panel.status.setText(f"Training {untrained.network!r}…")
