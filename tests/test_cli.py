@@ -84,6 +84,7 @@ def test_gradcheck_command_checks_every_combination(capsys):
 @pytest.mark.parametrize("argv, message", [
     (["train", "--dataset", "digits8x8", "--hidden", "abc"], "hidden layers"),
     (["train", "--dataset", "digits8x8", "--lr", "-0.1"], "learning rate"),
+    (["train", "--dataset", "digits8x8", "--shift", "9"], "random shift"),
     (["train", "--dataset", "digits8x8", "--batch", "lots"], "--batch"),
     (["train", "--dataset", "mnist"], "digitpad data download mnist"),
     (["train", "--dataset", "nowhere.csv"], "neither a dataset"),
@@ -112,13 +113,17 @@ def test_data_list_shows_the_bundled_set_and_missing_ones(capsys):
     assert "digits8x8" in out and "bundled" in out and "missing" in out
 
 
-def test_data_import_then_list(tmp_path, capsys):
+def import_random_split(folder, dataset: str, prefix: str, n: int) -> None:
+    """Write ``n`` random 28×28 images with labels as ``prefix``-images/labels IDX files and import them."""
     from digitpad.data.idx import write_idx
-    rng = np.random.default_rng(0)
-    write_idx(tmp_path / "t10k-images-idx3-ubyte.gz", rng.integers(0, 256, (30, 28, 28)))
-    write_idx(tmp_path / "t10k-labels-idx1-ubyte.gz", np.arange(30) % 10)
-    assert main(["data", "import", "--dataset", "fashion", str(tmp_path / "t10k-images-idx3-ubyte.gz"),
-                 str(tmp_path / "t10k-labels-idx1-ubyte.gz")]) == 0
+    files = [folder / f"{prefix}-images-idx3-ubyte.gz", folder / f"{prefix}-labels-idx1-ubyte.gz"]
+    write_idx(files[0], np.random.default_rng(0).integers(0, 256, (n, 28, 28)))
+    write_idx(files[1], np.arange(n) % 10)
+    assert main(["data", "import", "--dataset", dataset, *map(str, files)]) == 0
+
+
+def test_data_import_then_list(tmp_path, capsys):
+    import_random_split(tmp_path, "fashion", "t10k", 30)
     assert main(["data", "list"]) == 0
     out = capsys.readouterr().out
     assert "imported" in out and "test 30" in out
@@ -146,12 +151,7 @@ def test_an_unwritable_output_is_refused_before_training(output, message, tmp_pa
 
 
 def test_training_without_a_test_split_still_saves(tmp_path, capsys):
-    from digitpad.data.idx import write_idx
-    rng = np.random.default_rng(0)
-    write_idx(tmp_path / "train-images-idx3-ubyte.gz", rng.integers(0, 256, (60, 28, 28)))
-    write_idx(tmp_path / "train-labels-idx1-ubyte.gz", np.arange(60) % 10)
-    assert main(["data", "import", "--dataset", "mnist", str(tmp_path / "train-images-idx3-ubyte.gz"),
-                 str(tmp_path / "train-labels-idx1-ubyte.gz")]) == 0
+    import_random_split(tmp_path, "mnist", "train", 60)
     out = tmp_path / "m.npz"
     assert main(["train", "--dataset", "mnist", "--hidden", "8", "--epochs", "1", "--batch", "16", "-o", str(out)]) == 0
     assert out.is_file() and "no test accuracy" in capsys.readouterr().err
