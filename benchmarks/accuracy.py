@@ -41,21 +41,22 @@ MEMORY_MB = {False: 300, True: 350}
 
 def child(preset: str, dataset: str) -> dict:
     """Train one preset in this process and return its measurements."""
-    from digitpad.data import store
+    from digitpad.data import loading
     from digitpad.nn.network import MLP
     from digitpad.training.evaluate import evaluate
-    from digitpad.training.presets import apply_preset
-    from digitpad.training.run import RunSettings, split_validation
+    from digitpad.training.prepare import split_validation
+    from digitpad.training.recipes import apply_recipe
+    from digitpad.training.settings import RunSettings
     from digitpad.training.trainer import Trainer
 
     start = time.perf_counter()
-    settings = apply_preset(RunSettings(dataset=dataset), preset)
+    settings = apply_recipe(RunSettings(dataset=dataset), preset)
     config = settings.config()
-    data = store.load_source(dataset, "train")
+    data = loading.load_source(dataset, "train")
     train, val = split_validation(data, config.validation, config.seed)
     network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
     result = Trainer(network, config).fit(train, val)
-    test = store.load(dataset, "test")
+    test = loading.load(dataset, "test")
     accuracy = evaluate(network, test, 1.0 / test.max_value).accuracy
     return {"accuracy": accuracy, "wall": time.perf_counter() - start, "train": result.seconds,
             "status": result.status, "shift": settings.shift,
@@ -71,12 +72,12 @@ def run_child(preset: str, dataset: str, store_dir: str) -> dict:
 
 def import_data(data: Path, datasets: set[str], store_dir: str) -> None:
     os.environ["DIGITPAD_DATA_DIR"] = store_dir
-    from digitpad.data import store
+    from digitpad.data import importing
     for name in sorted(datasets):
         files = sorted((data / name).glob("*.gz"))
         if not files:
             sys.exit(f"no {name} IDX files in {data / name}; pass --data DIR")
-        store.import_files(files, name)
+        importing.import_files(files, name)
 
 
 def header() -> str:

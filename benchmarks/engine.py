@@ -28,9 +28,9 @@ from pathlib import Path
 
 import numpy as np
 
+from digitpad.common.errors import DataError
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.idx import read_idx
-from digitpad.errors import DataError
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
 from digitpad.training.trainer import Trainer

@@ -18,15 +18,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from digitpad.errors import DataError
-from digitpad.lab.presets import PRESETS, Preset
+from digitpad.common.errors import DataError
+from digitpad.lab.pitfalls import PITFALLS, Pitfall
 from digitpad.lab.runner import LabResult, run_lab
 
 COLUMNS = (("preset", 12), ("variant", 26), ("dataset", 9), ("rows", 7), ("epochs", 6), ("seconds", 7),
            ("train", 7), ("held-out", 8), ("test", 7), ("out std", 7), ("saturated", 9), ("dead", 6))
 
 
-def variants(preset: Preset, short: bool) -> list[tuple[str, tuple[str, ...]]]:
+def variants(preset: Pitfall, short: bool) -> list[tuple[str, tuple[str, ...]]]:
     """(variant name, toggles applied) in the order the table shows them."""
     names = preset.fix_names
     runs = [("failing setup", ())]
@@ -36,7 +36,7 @@ def variants(preset: Preset, short: bool) -> list[tuple[str, tuple[str, ...]]]:
     return runs + [("all fixes", names)]
 
 
-def row(preset: Preset, variant: str, lab: LabResult) -> str:
+def row(preset: Pitfall, variant: str, lab: LabResult) -> str:
     s, sig = lab.run.settings, lab.signature
     cells = (preset.name, variant, s.dataset, f"{lab.rows['train']:,}", str(s.epochs), f"{lab.result.seconds:.1f}",
              _pct(lab.train_accuracy), _pct(lab.val_accuracy), _pct(lab.test_accuracy), f"{sig['output_std']:.4f}",
@@ -51,15 +51,15 @@ def _pct(value: float | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("presets", nargs="*", metavar="PRESET",
-                        help=f"presets to run (default: all of {', '.join(PRESETS)})")
+                        help=f"presets to run (default: all of {', '.join(PITFALLS)})")
     parser.add_argument("--short", action="store_true", help="only the failing setup and all fixes")
     args = parser.parse_args(argv)
-    unknown = [name for name in args.presets if name not in PRESETS]
+    unknown = [name for name in args.presets if name not in PITFALLS]
     if unknown:
-        parser.error(f"unknown preset {unknown[0]!r}; choose from {', '.join(PRESETS)}")
+        parser.error(f"unknown preset {unknown[0]!r}; choose from {', '.join(PITFALLS)}")
     print("  ".join(f"{name:<{width}}" for name, width in COLUMNS), flush=True)
-    for name in args.presets or PRESETS:
-        preset = PRESETS[name]
+    for name in args.presets or PITFALLS:
+        preset = PITFALLS[name]
         for variant, enabled in variants(preset, args.short):
             try:
                 lab = run_lab(preset.run_for(enabled))

@@ -43,14 +43,14 @@ from loopback import Handler, Server, gz_idx, spec_for
 from PySide6.QtCore import QEventLoop, QObject, QSettings, QThread, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from digitpad.app import default_model
-from digitpad.data import store
+from digitpad.data import registry
 from digitpad.data.download import download
-from digitpad.nn import model_file
-from digitpad.nn.model_file import load_model
-from digitpad.training.run import RunSettings
-from digitpad.ui import dialogs
-from digitpad.ui.dialogs import DownloadDialog
+from digitpad.model import files as model_file
+from digitpad.model.files import load_model
+from digitpad.training.settings import RunSettings
+from digitpad.ui.app import default_model
+from digitpad.ui.dialogs import dataset_dialogs as dialogs
+from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
 from digitpad.ui.main_window import MainWindow
 
 RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=50, batch_size=8, validation=0.0)
@@ -200,7 +200,7 @@ def tiny_mnist(folder: Path) -> dict[str, bytes]:
     """The four MNIST file names, each a small gzip IDX file (30 train, 10 test images)."""
     rng = np.random.default_rng(0)
     files = {}
-    for (split, kind), name in store.FILE_NAMES.items():
+    for (split, kind), name in registry.FILE_NAMES.items():
         n = 30 if split == "train" else 10
         array = rng.integers(0, 256, (n, 28, 28), dtype=np.uint8) if kind == "images" else np.arange(n) % 10
         files[name] = gz_idx(array.astype(np.uint8), folder / name)
@@ -221,7 +221,7 @@ def download_patches(server: Server, mode: str, shown: list[str]) -> list:
     def download_button(box: QMessageBox):
         return next(b for b in box.buttons() if b.text() == "Download")
 
-    return [mock.patch.dict(store.DATASETS, mnist=spec), mock.patch.object(QMessageBox, "exec", lambda box: 0),
+    return [mock.patch.dict(registry.DATASETS, mnist=spec), mock.patch.object(QMessageBox, "exec", lambda box: 0),
             mock.patch.object(QMessageBox, "clickedButton", download_button),
             mock.patch.object(QMessageBox, "warning", lambda *a: shown.append(a[2])),
             mock.patch.object(dialogs, "download", functools.partial(download, timeout=DOWNLOAD_TIMEOUT_S))]
@@ -250,7 +250,7 @@ def close_during_download(app: QApplication, window: MainWindow, mode: str, fold
         window.panel.set_settings(dataclasses.replace(RUN, dataset="mnist"))
         window.start_training()  # returns once the dialog has gone
         poll.stop()
-        complete, other = left_in(store.dataset_dir("mnist"), server.files)
+        complete, other = left_in(registry.dataset_dir("mnist"), server.files)
     server.release.set()  # a stalled handler lets go; the server then stops
     server.shutdown()
     server.server_close()

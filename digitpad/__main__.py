@@ -2,6 +2,6 @@
 
 import sys
 
-from digitpad.cli import main
+from digitpad.cli.main import main
 
 sys.exit(main())

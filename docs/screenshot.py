@@ -13,11 +13,11 @@ import numpy as np
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from digitpad.app import default_model
-from digitpad.data import store
-from digitpad.training.run import RunSettings
-from digitpad.ui.canvas import stroke_ink
+from digitpad.data import registry
+from digitpad.training.settings import RunSettings
+from digitpad.ui.app import default_model
 from digitpad.ui.main_window import MainWindow
+from digitpad.ui.widgets.canvas import stroke_ink
 
 OUT = Path(__file__).with_name("screenshot.png")
 
@@ -28,7 +28,7 @@ def main() -> int:
     window = MainWindow(default_model(), settings)
     window.resize(1280, 800)
     window.show()
-    dataset = "mnist" if store.is_available("mnist") else "digits8x8"
+    dataset = "mnist" if registry.is_available("mnist") else "digits8x8"
     window.panel.set_settings(RunSettings(dataset=dataset, subset=20_000, epochs=8))
     window.session.finished.connect(lambda *_: app.exit(0))  # exit, not quit: quit closes the windows
     window.start_training()

@@ -44,7 +44,7 @@ def settings(tmp_path):
 @pytest.fixture
 def make_window(qtbot, settings):
     """Factory for main windows with the bundled model and the test's settings, closed quietly."""
-    from digitpad.app import default_model
+    from digitpad.ui.app import default_model
     from digitpad.ui.main_window import MainWindow
 
     def make():

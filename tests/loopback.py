@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitpad.data import store
+from digitpad.data import registry
 from digitpad.data.idx import write_idx
 
 
@@ -78,7 +78,7 @@ def payload(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes],
     src = tmp_path_factory.mktemp("src")
     rng = np.random.default_rng(0)
     files, wrong = {}, {}
-    for (split, kind), name in store.FILE_NAMES.items():
+    for (split, kind), name in registry.FILE_NAMES.items():
         n = 30 if split == "train" else 10
         if kind == "images":
             array = rng.integers(0, 256, (n, 28, 28), dtype=np.uint8)
@@ -105,8 +105,8 @@ def server(payload, monkeypatch) -> Iterator[Server]:
     thread.join()
 
 
-def spec_for(files: dict[str, bytes], *mirrors: str) -> store.DatasetSpec:
-    specs = tuple(store.FileSpec(name, hashlib.md5(body).hexdigest(),
+def spec_for(files: dict[str, bytes], *mirrors: str) -> registry.DatasetSpec:
+    specs = tuple(registry.FileSpec(name, hashlib.md5(body).hexdigest(),
                                  hashlib.md5(gzip.decompress(body)).hexdigest())
                   for name, body in files.items())
-    return store.DatasetSpec("tiny", "Tiny", store.DIGIT_NAMES, specs, mirrors)
+    return registry.DatasetSpec("tiny", "Tiny", registry.DIGIT_NAMES, specs, mirrors)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtWidgets import QApplication
 
-from digitpad.ui.canvas import CANVAS_SIZE, UNDO_LIMIT, DrawingCanvas
+from digitpad.ui.widgets.canvas import CANVAS_SIZE, UNDO_LIMIT, DrawingCanvas
 
 LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
 NO_MOD = Qt.KeyboardModifier.NoModifier

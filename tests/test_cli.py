@@ -8,9 +8,9 @@ import sys
 import numpy as np
 import pytest
 
-from digitpad.cli import main
-from digitpad.data import store
-from digitpad.nn.model_file import load_model
+from digitpad.cli.main import main
+from digitpad.data import loading
+from digitpad.model.files import load_model
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +44,12 @@ def test_evaluate_prints_accuracy_per_class_and_confusion_matrix(digits_model, c
     assert "accuracy" in out and "per-class accuracy" in out and "confusion matrix" in out
     matrix_rows = [line for line in out.splitlines()[-10:]]
     counts = np.array([[int(v) for v in row.split()[1:]] for row in matrix_rows])
-    assert counts.sum() == len(store.load("digits8x8", "test"))
+    assert counts.sum() == len(loading.load("digits8x8", "test"))
 
 
 def test_predict_reads_png_files_dark_on_light(digits_model, tmp_path, capsys, qapp):
     from PySide6.QtGui import QImage
-    test = store.load("digits8x8", "test")
+    test = loading.load("digits8x8", "test")
     model = load_model(digits_model)
     correct = np.flatnonzero(model.network.predict(test.images * np.float32(1 / 16)) == test.labels)[:3]
     paths = []
@@ -176,7 +176,8 @@ def test_a_closed_pipe_ends_quietly(digits_model):
 
 def test_predict_reads_transparent_and_rounded_corner_pictures(digits_model, tmp_path, capsys, qapp):
     from PySide6.QtGui import QImage
-    from digitpad.image_file import read_image
+
+    from digitpad.inference.image_file import read_image
     ink = np.zeros((40, 40), np.float32)
     ink[8:32, 18:22] = 1.0  # a "1"
     rgba = np.zeros((40, 40, 4), np.uint8)

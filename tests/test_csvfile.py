@@ -7,9 +7,9 @@ import gzip
 import numpy as np
 import pytest
 
+from digitpad.common.errors import DataError
 from digitpad.data import csvfile
 from digitpad.data.csvfile import read_csv
-from digitpad.errors import DataError
 
 TRAIN_HEADER = "label," + ",".join(f"pixel{i}" for i in range(784))
 TEST_HEADER = ",".join(f"pixel{i}" for i in range(784))

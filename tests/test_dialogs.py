@@ -9,10 +9,11 @@ from loopback import spec_for
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from digitpad.app import default_model
-from digitpad.data import store
-from digitpad.ui.dialogs import DownloadDialog, ModelInfoDialog, import_files
-from digitpad.ui.tasks import BackgroundTask
+from digitpad.data import loading, registry
+from digitpad.ui.app import default_model
+from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog, import_files
+from digitpad.ui.dialogs.model_info import ModelInfoDialog
+from digitpad.ui.jobs.job import BackgroundTask
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def serve_mnist(server, monkeypatch):
     """Point the MNIST registry entry at the loopback server in a given mode."""
     def use(mode: str) -> None:
         spec = dataclasses.replace(spec_for(server.files, server.mirror(mode)), name="mnist", title="MNIST")
-        monkeypatch.setitem(store.DATASETS, "mnist", spec)
+        monkeypatch.setitem(registry.DATASETS, "mnist", spec)
     return use
 
 
@@ -37,7 +38,7 @@ def test_download_dialog_fetches_the_dataset(parent, serve_mnist):
     seen = []
     dialog.task.progressed.connect(seen.append)
     assert dialog.run()
-    assert store.is_available("mnist") and len(store.load("mnist", "train")) == 30
+    assert registry.is_available("mnist") and len(loading.load("mnist", "train")) == 30
     assert seen and dialog.value() == dialog.maximum()
 
 
@@ -47,7 +48,7 @@ def test_a_failed_download_says_why_and_leaves_nothing(parent, serve_mnist, monk
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     assert not DownloadDialog(parent, "mnist").run()
     assert "checksum" in shown[0]
-    folder = store.dataset_dir("mnist")
+    folder = registry.dataset_dir("mnist")
     assert not folder.exists() or list(folder.iterdir()) == []
 
 
@@ -62,7 +63,7 @@ def test_cancel_returns_at_once_even_when_the_server_stalls(parent, serve_mnist,
     assert shown == []  # cancelling is not an error
     server.release.set()
     assert BackgroundTask.wait_for_detached(10_000)
-    folder = store.dataset_dir("mnist")
+    folder = registry.dataset_dir("mnist")
     assert not folder.exists() or list(folder.iterdir()) == []
 
 
@@ -73,7 +74,7 @@ def test_import_files_from_the_dialog(parent, server, tmp_path, monkeypatch):
         paths.append(str(tmp_path / name))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (paths, ""))
     assert import_files(parent, "fashion")
-    assert store.is_available("fashion")
+    assert registry.is_available("fashion")
 
 
 def test_import_of_a_bad_file_shows_the_reason(parent, tmp_path, monkeypatch):
@@ -83,7 +84,7 @@ def test_import_of_a_bad_file_shows_the_reason(parent, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     assert not import_files(parent, "mnist")
-    assert "train-images-idx3-ubyte.gz" in shown[0] and not store.is_available("mnist")
+    assert "train-images-idx3-ubyte.gz" in shown[0] and not registry.is_available("mnist")
 
 
 def test_model_details_show_architecture_metrics_and_settings(parent):

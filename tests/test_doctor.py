@@ -9,11 +9,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from digitpad.data import store
+from digitpad.data import importing, loading
 from digitpad.nn.network import MLP
 from digitpad.training.diagnosis import CONSTANT_STD, Diagnosis, HealthSignals, diagnose
 from digitpad.training.doctor import Doctor, probe_signals
-from digitpad.training.run import RunSettings, split_validation
+from digitpad.training.prepare import split_validation
+from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Callback, Trainer, input_scale
 
 DIGITS = RunSettings(dataset="digits8x8", hidden="32")
@@ -21,7 +22,7 @@ DIGITS = RunSettings(dataset="digits8x8", hidden="32")
 
 @pytest.fixture(scope="module")
 def digits():
-    return store.load("digits8x8", "train")
+    return loading.load("digits8x8", "train")
 
 
 class Run:
@@ -66,8 +67,8 @@ def test_a_healthy_8x8_run_raises_nothing(digits, changes):
 
 @pytest.mark.realdata
 def test_a_short_mnist_run_raises_nothing(mnist_dir):
-    store.import_files(sorted(mnist_dir.glob("train-*.gz")))
-    run = Run(store.load("mnist", "train"), RunSettings(dataset="mnist", subset=3000, epochs=3))
+    importing.import_files(sorted(mnist_dir.glob("train-*.gz")))
+    run = Run(loading.load("mnist", "train"), RunSettings(dataset="mnist", subset=3000, epochs=3))
     assert run.result.history["train_accuracy"][-1] > 0.85
     assert run.final == [] and run.reports == []
 

@@ -11,13 +11,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QPushButton
 
-from digitpad.data import store
+from digitpad.data import loading
 from digitpad.nn.network import MLP
 from digitpad.training.diagnosis import Diagnosis
 from digitpad.training.doctor import Doctor
-from digitpad.training.run import RunSettings
+from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Trainer
-from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot, describe_fix
+from digitpad.ui.widgets.doctor_panel import DoctorPanel, describe_fix
+from digitpad.ui.widgets.gradient_plot import GradientNormPlot
 
 DEAD = Diagnosis("dead_relu", "problem", "Layer 1 is dead", "100% of the ReLU units of layer 1 output 0.",
                  "Divide the learning rate by 10, from 10 to 1.", {"lr": 1.0}, epoch=1, layer=1)
@@ -104,7 +105,7 @@ class Bridge(QObject):
 
 def test_a_doctor_on_the_training_thread_feeds_the_panel_through_a_signal(panel, qtbot):
     settings = RunSettings(dataset="digits8x8", hidden="32", lr=10.0, epochs=2)
-    train = store.load("digits8x8", "train")
+    train = loading.load("digits8x8", "train")
     net = MLP(settings.spec(64, 10))
     bridge = Bridge()
     bridge.diagnosed.connect(panel.set_diagnoses)

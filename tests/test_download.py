@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from loopback import Server, spec_for
 
+from digitpad.common.errors import DataError
 from digitpad.data import download as dl
-from digitpad.data import store
-from digitpad.errors import DataError
+from digitpad.data import registry
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 CLIENT_TIMEOUT = 0.5
@@ -139,7 +139,7 @@ def test_download_by_name_checks_the_registry_checksums(server, data_home):
 
 @pytest.fixture
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "store"))
+    monkeypatch.setenv(registry.ENV_VAR, str(tmp_path / "store"))
     return tmp_path / "store"
 
 
@@ -149,5 +149,5 @@ def test_registry_checksums_accept_the_real_files(name):
     folder = REAL_DATA / name
     if not folder.is_dir():
         pytest.skip(f"real {name} files not found in {folder}")
-    for file in store.get_spec(name).files:
+    for file in registry.get_spec(name).files:
         dl.verify_file(folder / file.name, file)

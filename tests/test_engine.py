@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from digitpad.errors import ConfigError
+from digitpad.common.errors import ConfigError
 from digitpad.nn.gradcheck import TOLERANCE, all_combinations, gradient_check
 from digitpad.nn.layers import ACTIVATIONS
 from digitpad.nn.losses import HEADS, make_head, softmax

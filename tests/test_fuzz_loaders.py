@@ -9,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from digitpad.common.errors import DataError, ModelFileError
 from digitpad.data.csvfile import read_csv
 from digitpad.data.idx import read_idx, write_idx
-from digitpad.errors import DataError, ModelFileError
-from digitpad.nn.model_file import Model, load_model, save_model
+from digitpad.model.bundle import Model
+from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP, NetworkSpec
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -104,7 +105,7 @@ def test_model_loader_on_mutated_files(model_bytes, tmp_path, edits, cut):
 @FUZZ
 @given(data=st.binary(max_size=2000))
 def test_image_reader_on_random_bytes(tmp_path, data, qapp):
-    from digitpad.image_file import read_image
+    from digitpad.inference.image_file import read_image
     path = tmp_path / "x.png"
     path.write_bytes(data)
     try:
@@ -120,7 +121,7 @@ def test_image_reader_on_mutated_pngs(tmp_path, edits, cut, qapp):
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QImage
 
-    from digitpad.image_file import read_image
+    from digitpad.inference.image_file import read_image
     image = QImage(20, 20, QImage.Format.Format_Grayscale8)
     image.fill(200)
     data = QByteArray()

@@ -10,18 +10,19 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from digitpad.app import default_model
-from digitpad.data import store
+from digitpad.common.errors import DataError
+from digitpad.data import loading
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.idx import read_idx
-from digitpad.errors import DataError
 from digitpad.nn.gradcheck import TOLERANCE
 from digitpad.nn.network import MLP
-from digitpad.training.run import RunSettings, to_model
+from digitpad.training.prepare import to_model
+from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Trainer
+from digitpad.ui.app import default_model
 from digitpad.ui.inspect import InspectWindow
 from digitpad.ui.inspect.gallery import GalleryModel
-from digitpad.ui.tasks import BackgroundTask
+from digitpad.ui.jobs.job import BackgroundTask
 
 MNIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist"
 CASES = ["digits8x8", pytest.param("mnist", marks=pytest.mark.realdata)]
@@ -29,10 +30,10 @@ CASES = ["digits8x8", pytest.param("mnist", marks=pytest.mark.realdata)]
 
 def train_8x8(hidden: str = "32,16", epochs: int = 4):
     settings = RunSettings(dataset="digits8x8", hidden=hidden, epochs=epochs, batch_size=32, lr=0.1)
-    train = store.load("digits8x8", "train")
+    train = loading.load("digits8x8", "train")
     network = MLP(settings.spec(train.n_features, train.n_classes), seed=0)
     result = Trainer(network, settings.config()).fit(train)
-    return to_model(network, train, settings, result, name=f"8×8 {hidden}"), store.load("digits8x8", "test")
+    return to_model(network, train, settings, result, name=f"8×8 {hidden}"), loading.load("digits8x8", "test")
 
 
 @pytest.fixture(scope="module")

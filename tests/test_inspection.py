@@ -5,13 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from digitpad.common.errors import DataError
 from digitpad.data.dataset import Dataset
-from digitpad.errors import DataError
+from digitpad.model.bundle import Model
 from digitpad.nn.gradcheck import CheckResult, gradient_check
-from digitpad.nn.model_file import Model
 from digitpad.nn.network import MLP, NetworkSpec
-from digitpad.training.inspection import (DIVERGING_STOPS, check_fits, diverging_rgb, first_layer_weights,
-                                          inspect_model, layer_activity, layer_errors)
+from digitpad.training.inspection import (
+    DIVERGING_STOPS,
+    check_fits,
+    diverging_rgb,
+    first_layer_weights,
+    inspect_model,
+    layer_activity,
+    layer_errors,
+)
 
 NAMES = ("a", "b", "c")
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitpad.cli import main
-from digitpad.data import store
-from digitpad.errors import ConfigError
+from digitpad.cli.main import main
+from digitpad.common.errors import ConfigError
+from digitpad.data import importing, registry
 from digitpad.lab.mistakes import MISTAKES, SoftmaxDerivativeHead, apply_mistakes, misaligned_batch
-from digitpad.lab.presets import PRESETS, get_preset
+from digitpad.lab.pitfalls import PITFALLS, get_pitfall
 from digitpad.lab.runner import run_lab, signature
+from digitpad.model.files import load_model
 from digitpad.nn.losses import SoftmaxCrossEntropy
-from digitpad.nn.model_file import load_model
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.trainer import aligned_batch
 
@@ -58,7 +58,7 @@ def test_apply_mistakes_installs_the_head_and_returns_the_batch_picker():
 
 
 # -- presets -------------------------------------------------------------------
-@pytest.mark.parametrize("preset", PRESETS.values(), ids=PRESETS)
+@pytest.mark.parametrize("preset", PITFALLS.values(), ids=PITFALLS)
 def test_every_preset_is_complete_and_both_of_its_ends_are_valid_settings(preset):
     assert 3 <= len(re.findall(r"[.!?](?:\s|$)", preset.story)) <= 6
     names = [t.name for t in preset.toggles]
@@ -72,7 +72,7 @@ def test_every_preset_is_complete_and_both_of_its_ends_are_valid_settings(preset
 
 
 def test_toggles_apply_in_the_presets_order_whatever_order_they_are_given():
-    preset = get_preset("softmax-bugs")
+    preset = get_pitfall("softmax-bugs")
     assert preset.run_for(["adam", "momentum"]) == preset.run_for(["momentum", "adam"])
     assert preset.run_for(["adam", "momentum"]).settings.optimizer == "adam"
     assert preset.run_for(["momentum"]).settings.lr == 0.1
@@ -81,11 +81,11 @@ def test_toggles_apply_in_the_presets_order_whatever_order_they_are_given():
     with pytest.raises(ConfigError, match="no toggle 'wide'"):
         preset.run_for(["wide"])
     with pytest.raises(ConfigError, match="unknown lab preset"):
-        get_preset("nope")
+        get_pitfall("nope")
 
 
 def test_scaled_lr_divides_by_the_rows_per_step_only_while_the_gradient_is_summed():
-    preset = get_preset("label10")
+    preset = get_pitfall("label10")
     assert preset.run_for(["scaled_lr"]).settings.lr == pytest.approx(0.1 / 500)
     assert preset.run_for(["scaled_lr", "mini_batches"]).settings.lr == pytest.approx(0.1 / 32)
     assert preset.run_for(["scaled_lr"], {"subset": 100}).settings.lr == pytest.approx(0.1 / 100)
@@ -95,7 +95,7 @@ def test_scaled_lr_divides_by_the_rows_per_step_only_while_the_gradient_is_summe
 
 
 def test_the_fashion_preset_falls_back_to_mnist_only_when_fashion_is_absent():
-    preset = get_preset("softmax-bugs")
+    preset = get_pitfall("softmax-bugs")
     assert preset.run_for().settings.dataset == "fashion"  # neither: the preferred one, so its error names it
     _fake_files("mnist")
     assert preset.run_for().settings.dataset == "mnist"
@@ -105,9 +105,9 @@ def test_the_fashion_preset_falls_back_to_mnist_only_when_fashion_is_absent():
 
 def _fake_files(name: str) -> None:
     """Presence is all the fallback looks at; the files' contents are never read here."""
-    folder = store.dataset_dir(name)
+    folder = registry.dataset_dir(name)
     folder.mkdir(parents=True)
-    for spec in store.get_spec(name).files:
+    for spec in registry.get_spec(name).files:
         (folder / spec.name).touch()
 
 
@@ -129,14 +129,14 @@ def test_signature_measures_constant_outputs_saturation_and_dead_units():
 
 # -- the presets on real data ----------------------------------------------------
 def test_narrow_reproduces_outputs_stuck_at_the_class_share():
-    lab = run_lab(get_preset("narrow").run_for())
+    lab = run_lab(get_pitfall("narrow").run_for())
     sig = lab.signature
     assert sig["output_std"] < 0.02 and sig["output_mean"] == pytest.approx(0.10, abs=0.01)
     assert lab.train_accuracy < 0.20 and lab.test_accuracy < 0.20 and lab.val_accuracy is None
 
 
 def test_narrow_with_its_fixes_learns_and_is_measured_on_held_out_images():
-    preset = get_preset("narrow")
+    preset = get_pitfall("narrow")
     # 1,500 of the preset's 3,000 iterations keep the test short; benchmarks/lab.py runs all 3,000 (97 % held out).
     lab = run_lab(preset.run_for(preset.fix_names, {"epochs": 1500}))
     assert lab.rows["validation"] == pytest.approx(0.2 * (lab.rows["train"] + lab.rows["validation"]), abs=2)
@@ -148,12 +148,12 @@ def test_narrow_with_its_fixes_learns_and_is_measured_on_held_out_images():
 def real_store(tmp_path_factory):
     """A data store holding whichever of MNIST and Fashion-MNIST ../shared/data has, imported once."""
     folder = tmp_path_factory.mktemp("realstore")
-    images = store.FILE_NAMES[("train", "images")]
+    images = registry.FILE_NAMES[("train", "images")]
     present = [name for name in ("mnist", "fashion") if (SHARED_DATA / name / images).is_file()]
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(store.ENV_VAR, str(folder))
+        mp.setenv(registry.ENV_VAR, str(folder))
         for name in present:
-            store.import_files(sorted((SHARED_DATA / name).glob("*.gz")), name)
+            importing.import_files(sorted((SHARED_DATA / name).glob("*.gz")), name)
     return folder, present
 
 
@@ -161,13 +161,13 @@ def use_store(real_store, monkeypatch, needs: str) -> None:
     folder, present = real_store
     if needs not in present:
         pytest.skip(f"real {needs} not found in {SHARED_DATA / needs}")
-    monkeypatch.setenv(store.ENV_VAR, str(folder))
+    monkeypatch.setenv(registry.ENV_VAR, str(folder))
 
 
 @pytest.mark.realdata
 def test_label10_saturates_and_pins_its_output(real_store, monkeypatch):
     use_store(real_store, monkeypatch, "mnist")
-    lab = run_lab(get_preset("label10").run_for([], {"epochs": 150}))
+    lab = run_lab(get_pitfall("label10").run_for([], {"epochs": 150}))
     sig, losses = lab.signature, lab.result.history["train_loss"]
     assert sig["saturated_share"] > 1 / 3
     assert sig["output_std"] < 0.01 and sig["pinned_share"] > 0.99
@@ -178,7 +178,7 @@ def test_label10_saturates_and_pins_its_output(real_store, monkeypatch):
 @pytest.mark.realdata
 def test_label10_with_every_fix_learns(real_store, monkeypatch):
     use_store(real_store, monkeypatch, "mnist")
-    preset = get_preset("label10")
+    preset = get_pitfall("label10")
     # 10,000 images for 3 epochs instead of 60,000 for 10 (95.9 % in benchmarks/lab.py).
     lab = run_lab(preset.run_for(preset.fix_names, {"subset": 10_000, "epochs": 3}))
     assert lab.test_accuracy >= 0.87 and lab.signature["saturated_share"] < 0.05
@@ -186,7 +186,7 @@ def test_label10_with_every_fix_learns(real_store, monkeypatch):
 
 def softmax_bugs_run(enabled, dataset: str, subset: int):
     """Named outright rather than through the fallback (which has its own test), on the first ``subset`` images."""
-    lab_run = get_preset("softmax-bugs").run_for(enabled, {"subset": subset, "dataset": dataset})
+    lab_run = get_pitfall("softmax-bugs").run_for(enabled, {"subset": subset, "dataset": dataset})
     assert lab_run.settings.dataset == dataset
     return run_lab(lab_run)
 
@@ -196,7 +196,7 @@ def test_softmax_bugs_stay_at_chance_and_fixing_the_bugs_alone_is_not_enough(rea
     use_store(real_store, monkeypatch, "fashion")
     failing = softmax_bugs_run([], "fashion", 6000)
     assert failing.test_accuracy < 0.2 and failing.signature["output_std"] < 0.05
-    bugs = [t.name for t in get_preset("softmax-bugs").toggles if t.kind == "bug"]
+    bugs = [t.name for t in get_pitfall("softmax-bugs").toggles if t.kind == "bug"]
     untuned = softmax_bugs_run(bugs, "fashion", 10_000)
     assert untuned.test_accuracy < 0.2 and untuned.signature["output_std"] < 0.01
 
@@ -206,7 +206,7 @@ def test_softmax_bugs_stay_at_chance_and_fixing_the_bugs_alone_is_not_enough(rea
 def test_softmax_bugs_fixed_and_tuned_learn(real_store, monkeypatch, dataset, floor):
     use_store(real_store, monkeypatch, dataset)
     # 10,000 images instead of 60,000 (87.8 % Fashion / 97.1 % MNIST in benchmarks/lab.py).
-    fixed = softmax_bugs_run(get_preset("softmax-bugs").fix_names, dataset, 10_000)
+    fixed = softmax_bugs_run(get_pitfall("softmax-bugs").fix_names, dataset, 10_000)
     assert fixed.test_accuracy >= floor
 
 
@@ -214,7 +214,7 @@ def test_softmax_bugs_fixed_and_tuned_learn(real_store, monkeypatch, dataset, fl
 def test_lab_without_a_name_lists_the_presets(capsys):
     assert main(["lab"]) == 0
     out = capsys.readouterr().out
-    assert all(f"{p.name} " in out and p.title in out and p.summary in out for p in PRESETS.values())
+    assert all(f"{p.name} " in out and p.title in out and p.summary in out for p in PITFALLS.values())
 
 
 def test_lab_runs_a_preset_with_fixes_and_saves_the_model(tmp_path, capsys):

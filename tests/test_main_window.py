@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidget, QWidget
 
-from digitpad.app import default_model
-from digitpad.nn.model_file import load_model
-from digitpad.training.run import RunSettings
+from digitpad.model.files import load_model
+from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Callback
+from digitpad.ui.app import default_model
 
 SMALL_RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=3, batch_size=32, lr=0.1, validation=0.2)
 LONG_RUN = RunSettings(dataset="digits8x8", hidden="64", epochs=500, batch_size=1, lr=0.01, validation=0.0)
@@ -137,15 +137,16 @@ def test_batch_larger_than_the_data_is_shown_next_to_its_field(window, qtbot):
 
 
 def test_stop_while_the_data_loads_cancels_the_start(window, qtbot, monkeypatch):
-    from digitpad.data import store
-    original = store.load_source
+    from digitpad.data import loading
+    from digitpad.training import prepare
+    original = loading.load_source
     release = __import__("threading").Event()
 
     def slow_load(source, split):
         release.wait(10)
         return original(source, split)
 
-    monkeypatch.setattr(store, "load_source", slow_load)
+    monkeypatch.setattr(prepare, "load_source", slow_load)
     window.panel.set_settings(SMALL_RUN)
     qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
     assert window.session.running

@@ -14,9 +14,10 @@ import numpy as np
 import pytest
 
 from digitpad import __version__
-from digitpad.errors import ModelFileError
-from digitpad.nn import model_file
-from digitpad.nn.model_file import Model, load_model, save_model
+from digitpad.common.errors import ModelFileError
+from digitpad.model import files as model_file
+from digitpad.model.bundle import Model
+from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP, NetworkSpec
 
 

@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from digitpad.training.history import RunRecord
-from digitpad.ui.plots import HEADROOM, SMOOTHING, AccuracyPlot, LossPlot
+from digitpad.ui.base.plot_base import HEADROOM
+from digitpad.ui.widgets.plots import SMOOTHING, AccuracyPlot, LossPlot
 
 
 @pytest.fixture

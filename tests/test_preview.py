@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from digitpad.ui.preview import InputPreview
+from digitpad.ui.widgets.preview import InputPreview
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from digitpad.ui.probabilities import HINT, ProbabilityBars, percent
+from digitpad.ui.widgets.probabilities import HINT, ProbabilityBars, percent
 
 FASHION = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]

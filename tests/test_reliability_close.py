@@ -26,14 +26,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from digitpad.data import store
+from digitpad.data import registry
 from digitpad.data.download import download
-from digitpad.nn import model_file
-from digitpad.nn.model_file import load_model
-from digitpad.training.run import RunSettings
-from digitpad.ui import dialogs
-from digitpad.ui.dialogs import DownloadDialog
-from digitpad.ui.tasks import BackgroundTask
+from digitpad.model import files as model_file
+from digitpad.model.files import load_model
+from digitpad.training.settings import RunSettings
+from digitpad.ui.dialogs import dataset_dialogs as dialogs
+from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
+from digitpad.ui.jobs.job import BackgroundTask
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self")
 
@@ -51,7 +51,7 @@ def serve_mnist(server, monkeypatch):
 
     def use(mode: str) -> list[str]:
         spec = dataclasses.replace(spec_for(server.files, server.mirror(mode)), name="mnist", title="MNIST")
-        monkeypatch.setitem(store.DATASETS, "mnist", spec)
+        monkeypatch.setitem(registry.DATASETS, "mnist", spec)
         return warnings
 
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
@@ -103,7 +103,7 @@ def test_closing_during_a_download_cancels_it_and_leaves_no_thread_or_file(windo
     assert not seen["dialog"].isVisible()  # late progress reports did not bring it back
     assert not window.session.running and window.runs_panel.runs() == []  # nothing started after the close
     assert warnings == []  # a cancel is not an error
-    _, other = left_in(store.dataset_dir("mnist"), server.files)
+    _, other = left_in(registry.dataset_dir("mnist"), server.files)
     assert other == []  # no partial or temporary file (complete, verified files may stay)
 
 

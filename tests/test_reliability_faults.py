@@ -18,9 +18,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from test_model_file import make_model
 
-from digitpad.nn.model_file import load_model, save_model
+from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP
-from digitpad.training.run import RunSettings
+from digitpad.training.settings import RunSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from soak import os_threads, qthreads  # noqa: E402
@@ -62,7 +62,7 @@ def test_an_exception_in_the_training_thread_is_an_error_dialog_and_the_thread_e
 KILLED_CHILD = textwrap.dedent("""
     import sys, time
     import numpy as np
-    from digitpad.nn import model_file
+    from digitpad.model import files as model_file
     from test_model_file import make_model
 
     path = sys.argv[1]

@@ -20,9 +20,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from test_model_file import parts, refused
 
-from digitpad.cli import main
+from digitpad.cli.main import main
 from digitpad.data.idx import write_idx
-from digitpad.training.run import RunSettings
+from digitpad.training.settings import RunSettings
 
 MiB = 2**20
 

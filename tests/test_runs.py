@@ -19,16 +19,11 @@ from digitpad.training.history import (
     save_history_csv,
     settings_summary,
 )
-from digitpad.training.run import RunSettings
+from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import TrainResult
-from digitpad.ui.plots import (
-    OVERLAY_COLOURS,
-    SMOOTHING,
-    AccuracyPlot,
-    LossPlot,
-    moving_average,
-)
-from digitpad.ui.runs import RunsPanel
+from digitpad.ui.base.plot_base import OVERLAY_COLOURS
+from digitpad.ui.widgets.plots import SMOOTHING, AccuracyPlot, LossPlot, moving_average
+from digitpad.ui.widgets.runs_panel import RunsPanel
 
 
 def _result(epochs: int = 3, batches: int = 4, val: bool = True, status: str = "completed") -> TrainResult:
@@ -239,7 +234,7 @@ def test_accuracy_plot_overlays_in_percent_and_keeps_the_current_run(qtbot):
 
 # -- the limit on kept runs ------------------------------------------------------
 def test_the_default_limit_is_fifty_runs():
-    from digitpad.ui import runs
+    from digitpad.ui.widgets import runs_panel as runs
     assert runs.MAX_RUNS == 50 and "50 runs are kept" in runs.LIST_TOOLTIP
 
 

@@ -13,14 +13,16 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from digitpad.app import default_model
 from digitpad.data.preprocess import center_digit, to_8x8
+from digitpad.data.preprocessing import get_preprocessing
+from digitpad.inference.predict import drawing_to_input
+from digitpad.inference.saliency import drawing_saliency
+from digitpad.model.bundle import Model
+from digitpad.nn.input_gradient import input_gradient
 from digitpad.nn.losses import softmax
-from digitpad.nn.model_file import Model
 from digitpad.nn.network import MLP, NetworkSpec
-from digitpad.saliency import drawing_saliency, ink_map, input_gradient
-from digitpad.predict import drawing_to_input
-from digitpad.ui.canvas import stroke_ink
+from digitpad.ui.app import default_model
+from digitpad.ui.widgets.canvas import stroke_ink
 
 
 def _draw(segments: list[tuple[tuple[float, float], tuple[float, float]]]) -> np.ndarray:
@@ -94,7 +96,7 @@ def test_class_index_out_of_range():
 
 def _apply(image: np.ndarray, preprocessing: str) -> np.ndarray:
     """The forward linear map ink_map describes, for comparison with the real preprocessing."""
-    m = ink_map(image, preprocessing)
+    m = get_preprocessing(preprocessing).ink_map(image)
     r0, r1, c0, c1 = m.box
     size = 32 if preprocessing == "digits-8x8" else 28
     field = np.zeros((size, size))
@@ -116,7 +118,7 @@ def _canvas_finite_differences(model: Model, drawing: np.ndarray, eps: float = 1
     net64.set_weights(model.network.get_weights())
     model64 = replace(model, network=net64)
     c = int(net64.predict(drawing_to_input(model64, drawing))[0])
-    r0, r1, c0, c1 = ink_map(drawing, model.preprocessing).box
+    r0, r1, c0, c1 = get_preprocessing(model.preprocessing).ink_map(drawing).box
     grad = np.zeros(drawing.shape)
     for r in range(r0, r1 + 1):
         for col in range(c0, c1 + 1):
@@ -153,7 +155,7 @@ def test_saliency_matches_finite_differences_on_the_canvas(make_model, image):
 def test_saliency_is_zero_where_no_pixel_reaches_the_input():
     model = default_model()
     saliency = drawing_saliency(model, SMALL_TWO)
-    r0, r1, c0, c1 = ink_map(SMALL_TWO, "mnist-28").box
+    r0, r1, c0, c1 = get_preprocessing("mnist-28").ink_map(SMALL_TWO).box
     inside = np.zeros((28, 28), dtype=bool)
     inside[r0:r1 + 1, c0:c1 + 1] = True
     assert not saliency[~inside].any()
@@ -181,7 +183,7 @@ def test_saliency_takes_a_few_milliseconds():
 # -- the overlay on the canvas ---------------------------------------------
 @pytest.fixture
 def canvas(qtbot):
-    from digitpad.ui.canvas import DrawingCanvas
+    from digitpad.ui.widgets.canvas import DrawingCanvas
 
     widget = DrawingCanvas()
     qtbot.addWidget(widget)

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitpad.data import store
+from digitpad.common.errors import DataError
+from digitpad.data import importing, loading, registry
 from digitpad.data.dataset import DIGIT_NAMES, FASHION_NAMES
 from digitpad.data.idx import read_idx, write_idx
-from digitpad.errors import DataError
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -29,8 +29,8 @@ def write_dataset(folder: Path, n_train: int = 20, n_test: int = 10) -> dict[str
     arrays = {}
     for split, n, seed in (("train", n_train, 1), ("test", n_test, 2)):
         images, labels = tiny_split(n, seed)
-        arrays[store.FILE_NAMES[(split, "images")]] = images
-        arrays[store.FILE_NAMES[(split, "labels")]] = labels
+        arrays[registry.FILE_NAMES[(split, "images")]] = images
+        arrays[registry.FILE_NAMES[(split, "labels")]] = labels
     for name, array in arrays.items():
         write_idx(folder / name, array)
     return arrays
@@ -50,7 +50,7 @@ def md5(path: Path) -> str:
 @pytest.fixture
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "store"
-    monkeypatch.setenv(store.ENV_VAR, str(home))
+    monkeypatch.setenv(registry.ENV_VAR, str(home))
     return home
 
 
@@ -63,27 +63,27 @@ def user_files(tmp_path: Path) -> Path:
 
 
 def test_data_dir_follows_the_environment_or_the_platform(monkeypatch, tmp_path):
-    monkeypatch.setenv(store.ENV_VAR, str(tmp_path))
-    assert store.data_dir() == tmp_path
-    assert store.dataset_dir("fashion") == tmp_path / "fashion"
-    monkeypatch.delenv(store.ENV_VAR)
-    assert store.data_dir().name == "datasets"
-    assert "digitpad" in str(store.data_dir())
+    monkeypatch.setenv(registry.ENV_VAR, str(tmp_path))
+    assert registry.data_dir() == tmp_path
+    assert registry.dataset_dir("fashion") == tmp_path / "fashion"
+    monkeypatch.delenv(registry.ENV_VAR)
+    assert registry.data_dir().name == "datasets"
+    assert "digitpad" in str(registry.data_dir())
 
 
 def test_unknown_and_bundled_names_are_refused_where_files_are_meant(data_home):
     with pytest.raises(DataError, match="unknown dataset 'emnist'"):
-        store.load("emnist", "train")
+        loading.load("emnist", "train")
     with pytest.raises(DataError, match="bundled"):
-        store.dataset_dir("digits8x8")
+        registry.dataset_dir("digits8x8")
     with pytest.raises(DataError, match="split"):
-        store.load("mnist", "validation")
+        loading.load("mnist", "validation")
 
 
 def test_missing_dataset_says_how_to_get_it(data_home):
-    assert not store.is_available("mnist")
+    assert not registry.is_available("mnist")
     with pytest.raises(DataError) as info:
-        store.load("mnist", "train")
+        loading.load("mnist", "train")
     message = str(info.value)
     assert "MNIST train data is missing" in message
     assert "digitpad data download mnist" in message
@@ -92,21 +92,21 @@ def test_missing_dataset_says_how_to_get_it(data_home):
 
 def test_load_reads_the_standard_files(data_home):
     arrays = write_dataset(data_home / "fashion")
-    assert store.is_available("fashion")
-    train = store.load("fashion", "train")
+    assert registry.is_available("fashion")
+    train = loading.load("fashion", "train")
     assert train.images.shape == (20, 784) and train.images.dtype == np.uint8
     assert train.labels.dtype == np.int64
     assert train.image_shape == (28, 28) and train.max_value == 255
     assert train.class_names == FASHION_NAMES and train.name == "fashion"
     np.testing.assert_array_equal(train.images, arrays["train-images-idx3-ubyte.gz"].reshape(20, -1))
-    assert len(store.load("fashion", "test")) == 10
+    assert len(loading.load("fashion", "test")) == 10
 
 
 def test_available_reports_status_and_counts(data_home):
     write_dataset(data_home / "mnist", n_train=30, n_test=12)
     (data_home / "fashion").mkdir()
     write_idx(data_home / "fashion" / "t10k-labels-idx1-ubyte.gz", np.zeros(3, np.uint8))
-    infos = {info.name: info for info in store.available()}
+    infos = {info.name: info for info in loading.available()}
     assert list(infos) == ["digits8x8", "mnist", "fashion"]
     assert infos["mnist"].status == "ready"
     assert infos["mnist"].counts == {"train": 30, "test": 12}
@@ -124,39 +124,39 @@ def test_load_refuses_a_corrupt_file(data_home, damage):
     raw = gzip.decompress(path.read_bytes())
     path.write_bytes(gzip.compress(raw[:-100]) if damage == "truncated" else b"<html>not found</html>")
     with pytest.raises(DataError, match="train-images-idx3-ubyte.gz.*digitpad data download mnist"):
-        store.load("mnist", "train")
+        loading.load("mnist", "train")
 
 
 def test_load_refuses_images_and_labels_that_disagree(data_home):
     write_dataset(data_home / "mnist")
     write_idx(data_home / "mnist" / "train-labels-idx1-ubyte.gz", np.zeros(19, np.uint8))
     with pytest.raises(DataError, match="labels do not match 20 images"):
-        store.load("mnist", "train")
+        loading.load("mnist", "train")
     write_idx(data_home / "mnist" / "train-images-idx3-ubyte.gz", np.zeros((19, 8, 8), np.uint8))
     with pytest.raises(DataError, match="28×28"):
-        store.load("mnist", "train")
+        loading.load("mnist", "train")
 
 
 def test_bundled_digits_split_is_stratified_and_fixed():
-    train, test = store.load("digits8x8", "train"), store.load("digits8x8", "test")
+    train, test = loading.load("digits8x8", "train"), loading.load("digits8x8", "test")
     assert len(train) + len(test) == 1797
     assert 0.19 < len(test) / 1797 < 0.21
     test_share = np.bincount(test.labels, minlength=10) / np.bincount(
         np.concatenate([train.labels, test.labels]), minlength=10)
     assert np.all(np.abs(test_share - 0.2) < 0.01)
-    again = store.load("digits8x8", "test")
+    again = loading.load("digits8x8", "test")
     np.testing.assert_array_equal(again.images, test.images)
-    assert store.is_available("digits8x8")
+    assert registry.is_available("digits8x8")
 
 
 def test_import_gzip_idx_keeps_the_files_byte_for_byte(data_home, user_files):
     sources = sorted(user_files.iterdir())
-    lines = store.import_files(sources, dataset="mnist")
+    lines = importing.import_files(sources, dataset="mnist")
     assert len(lines) == 4 and all(line.startswith("MNIST") for line in lines)
     for source in sources:
         assert md5(data_home / "mnist" / source.name) == md5(source)
-    assert len(store.load("mnist", "test")) == 10
-    assert sorted(p.name for p in (data_home / "mnist").iterdir()) == sorted(store.FILE_NAMES.values())
+    assert len(loading.load("mnist", "test")) == 10
+    assert sorted(p.name for p in (data_home / "mnist").iterdir()) == sorted(registry.FILE_NAMES.values())
 
 
 def test_import_raw_idx_with_other_names_goes_by_name_and_count(data_home, tmp_path):
@@ -165,9 +165,9 @@ def test_import_raw_idx_with_other_names_goes_by_name_and_count(data_home, tmp_p
     write_idx(tmp_path / "my-train-labels.idx", labels)
     # No split in the name: 10000 is the standard test count.
     write_idx(tmp_path / "labels.bin", np.zeros(10000, np.uint8))
-    store.import_files([tmp_path / "my-train-images.idx", tmp_path / "my-train-labels.idx",
+    importing.import_files([tmp_path / "my-train-images.idx", tmp_path / "my-train-labels.idx",
                         tmp_path / "labels.bin"], dataset="fashion")
-    train = store.load("fashion", "train")
+    train = loading.load("fashion", "train")
     np.testing.assert_array_equal(train.images, images.reshape(20, -1))
     stored = data_home / "fashion" / "t10k-labels-idx1-ubyte.gz"
     assert gzip.decompress(stored.read_bytes())[:8] == b"\x00\x00\x08\x01\x00\x00\x27\x10"
@@ -176,33 +176,33 @@ def test_import_raw_idx_with_other_names_goes_by_name_and_count(data_home, tmp_p
 def test_import_needs_the_split_when_neither_name_nor_count_tells(data_home, tmp_path):
     write_idx(tmp_path / "images.idx", tiny_split(20, 0)[0])
     with pytest.raises(DataError, match="cannot tell train from test"):
-        store.import_files([tmp_path / "images.idx"], dataset="mnist")
+        importing.import_files([tmp_path / "images.idx"], dataset="mnist")
 
 
 def test_import_mnist_npz(data_home, tmp_path):
     (x_train, y_train), (x_test, y_test) = tiny_split(20, 4), tiny_split(10, 5)
     np.savez(tmp_path / "mnist.npz", x_train=x_train, y_train=y_train.astype(np.int64),
              x_test=x_test, y_test=y_test)
-    lines = store.import_files([tmp_path / "mnist.npz"], dataset="mnist")
+    lines = importing.import_files([tmp_path / "mnist.npz"], dataset="mnist")
     assert len(lines) == 4
-    test = store.load("mnist", "test")
+    test = loading.load("mnist", "test")
     np.testing.assert_array_equal(test.images, x_test.reshape(10, -1))
-    np.testing.assert_array_equal(store.load("mnist", "train").labels, y_train)
+    np.testing.assert_array_equal(loading.load("mnist", "train").labels, y_train)
 
 
 def test_import_npz_without_the_expected_keys(data_home, tmp_path):
     np.savez(tmp_path / "other.npz", images=np.zeros((2, 28, 28), np.uint8))
     with pytest.raises(DataError, match="x_train"):
-        store.import_files([tmp_path / "other.npz"], dataset="mnist")
+        importing.import_files([tmp_path / "other.npz"], dataset="mnist")
 
 
 def test_import_labelled_csv(data_home, tmp_path):
     images, labels = tiny_split(20, 6)
     write_csv(tmp_path / "mnist_test.csv", images, labels)
-    lines = store.import_files([tmp_path / "mnist_test.csv"], dataset="mnist")
+    lines = importing.import_files([tmp_path / "mnist_test.csv"], dataset="mnist")
     assert lines == ["MNIST test images (20) from mnist_test.csv",
                      "MNIST test labels (20) from mnist_test.csv"]
-    test = store.load("mnist", "test")
+    test = loading.load("mnist", "test")
     np.testing.assert_array_equal(test.images, images.reshape(20, -1))
     np.testing.assert_array_equal(test.labels, labels)
 
@@ -210,25 +210,25 @@ def test_import_labelled_csv(data_home, tmp_path):
 def test_import_refuses_an_unlabelled_csv(data_home, tmp_path):
     write_csv(tmp_path / "test.csv", tiny_split(5, 0)[0], None)
     with pytest.raises(DataError, match="no label column"):
-        store.import_files([tmp_path / "test.csv"], dataset="mnist")
+        importing.import_files([tmp_path / "test.csv"], dataset="mnist")
 
 
 def test_import_without_dataset_asks_which(data_home, user_files):
     with pytest.raises(DataError, match="--dataset"):
-        store.import_files(sorted(user_files.iterdir()))
+        importing.import_files(sorted(user_files.iterdir()))
     assert not data_home.exists()
 
 
 def test_import_detects_known_content(data_home, user_files, monkeypatch):
     # Pretend the tiny test files are the published Fashion-MNIST ones.
-    known = {store.content_md5(read_idx(path)): ("fashion", path.name) for path in user_files.glob("t10k-*")}
-    monkeypatch.setattr(store, "_KNOWN_CONTENT", known)
+    known = {registry.content_md5(read_idx(path)): ("fashion", path.name) for path in user_files.glob("t10k-*")}
+    monkeypatch.setattr(registry, "_KNOWN_CONTENT", known)
     renamed = (user_files / "t10k-images-idx3-ubyte.gz").rename(user_files / "whatever.gz")
-    lines = store.import_files([renamed, user_files / "t10k-labels-idx1-ubyte.gz"])
+    lines = importing.import_files([renamed, user_files / "t10k-labels-idx1-ubyte.gz"])
     assert lines[0] == "Fashion-MNIST test images (10) from whatever.gz"
-    assert store.load("fashion", "test").class_names == FASHION_NAMES
+    assert loading.load("fashion", "test").class_names == FASHION_NAMES
     with pytest.raises(DataError, match="--dataset"):
-        store.import_files([user_files / "train-labels-idx1-ubyte.gz"])
+        importing.import_files([user_files / "train-labels-idx1-ubyte.gz"])
 
 
 def test_import_checks_everything_before_writing(data_home, tmp_path):
@@ -236,64 +236,52 @@ def test_import_checks_everything_before_writing(data_home, tmp_path):
     write_idx(tmp_path / "train-images-idx3-ubyte.gz", images)
     write_idx(tmp_path / "train-labels-idx1-ubyte.gz", labels + 5)
     with pytest.raises(DataError, match="labels must lie in 0..9"):
-        store.import_files([tmp_path / "train-images-idx3-ubyte.gz", tmp_path / "train-labels-idx1-ubyte.gz"],
+        importing.import_files([tmp_path / "train-images-idx3-ubyte.gz", tmp_path / "train-labels-idx1-ubyte.gz"],
                            dataset="mnist")
     write_idx(tmp_path / "train-labels-idx1-ubyte.gz", labels[:-1])
     with pytest.raises(DataError, match="20 images but .* 19 labels"):
-        store.import_files([tmp_path / "train-images-idx3-ubyte.gz", tmp_path / "train-labels-idx1-ubyte.gz"],
+        importing.import_files([tmp_path / "train-images-idx3-ubyte.gz", tmp_path / "train-labels-idx1-ubyte.gz"],
                            dataset="mnist")
     with pytest.raises(DataError, match="both mnist train images"):
-        store.import_files([tmp_path / "train-images-idx3-ubyte.gz"] * 2, dataset="mnist")
+        importing.import_files([tmp_path / "train-images-idx3-ubyte.gz"] * 2, dataset="mnist")
     assert not data_home.exists()
 
 
 def test_import_refuses_wrong_shapes_and_missing_files(data_home, tmp_path):
     write_idx(tmp_path / "train-images-idx3-ubyte.gz", np.zeros((5, 8, 8), np.uint8))
     with pytest.raises(DataError, match=r"expected \(N, 28, 28\) images"):
-        store.import_files([tmp_path / "train-images-idx3-ubyte.gz"], dataset="mnist")
+        importing.import_files([tmp_path / "train-images-idx3-ubyte.gz"], dataset="mnist")
     with pytest.raises(DataError, match="no such file"):
-        store.import_files([tmp_path / "nothing.gz"], dataset="mnist")
+        importing.import_files([tmp_path / "nothing.gz"], dataset="mnist")
     with pytest.raises(DataError, match="no files"):
-        store.import_files([], dataset="mnist")
+        importing.import_files([], dataset="mnist")
 
 
 def test_load_file_reads_a_csv(tmp_path):
     images, labels = tiny_split(12, 8)
     write_csv(tmp_path / "mine.csv", images, labels)
-    ds = store.load_file(tmp_path / "mine.csv")
+    ds = loading.load_file(tmp_path / "mine.csv")
     assert ds.name == "mine.csv" and ds.class_names == DIGIT_NAMES
     np.testing.assert_array_equal(ds.images, images.reshape(12, -1))
     write_csv(tmp_path / "unlabelled.csv", images, None)
     with pytest.raises(DataError, match="no label column"):
-        store.load_file(tmp_path / "unlabelled.csv")
+        loading.load_file(tmp_path / "unlabelled.csv")
 
 
 @pytest.mark.parametrize("chosen", ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"])
 def test_load_file_finds_the_partner_idx_file(user_files, chosen):
-    ds = store.load_file(user_files / chosen)
+    ds = loading.load_file(user_files / chosen)
     assert len(ds) == 10 and ds.images.shape == (10, 784)
 
 
 def test_load_file_needs_standard_idx_names(user_files):
     renamed = (user_files / "train-images-idx3-ubyte.gz").rename(user_files / "pictures.gz")
     with pytest.raises(DataError, match="cannot tell where its labels are"):
-        store.load_file(renamed)
+        loading.load_file(renamed)
     renamed.rename(user_files / "train-images-idx3-ubyte.gz")
     (user_files / "train-labels-idx1-ubyte.gz").unlink()
     with pytest.raises(DataError, match="train-labels-idx1-ubyte.gz: no such file"):
-        store.load_file(user_files / "train-images-idx3-ubyte.gz")
-
-
-def test_atomic_file_leaves_nothing_on_error(tmp_path):
-    dest = tmp_path / "sub" / "file.bin"
-    with pytest.raises(RuntimeError):
-        with store.atomic_file(dest) as tmp:
-            tmp.write_bytes(b"half")
-            raise RuntimeError("interrupted")
-    assert list(dest.parent.iterdir()) == []
-    with store.atomic_file(dest) as tmp:
-        tmp.write_bytes(b"whole")
-    assert dest.read_bytes() == b"whole" and list(dest.parent.iterdir()) == [dest]
+        loading.load_file(user_files / "train-images-idx3-ubyte.gz")
 
 
 @pytest.mark.realdata
@@ -302,11 +290,11 @@ def test_real_files_are_recognised_by_content(data_home):
     if not (mnist.is_dir() and fashion.is_dir()):
         pytest.skip(f"real MNIST/Fashion-MNIST files not found in {REAL_DATA}")
     # Fashion labels: enough to show the other dataset is told apart, and cheap.
-    lines = store.import_files([*sorted(mnist.iterdir()), fashion / "t10k-labels-idx1-ubyte.gz"])
+    lines = importing.import_files([*sorted(mnist.iterdir()), fashion / "t10k-labels-idx1-ubyte.gz"])
     assert sum(line.startswith("MNIST") for line in lines) == 4
     assert lines[-1].startswith("Fashion-MNIST test labels (10000)")
-    info = {i.name: i for i in store.available()}["mnist"]
+    info = {i.name: i for i in loading.available()}["mnist"]
     assert info.status == "ready" and info.counts == {"train": 60000, "test": 10000}
-    test = store.load("mnist", "test")
+    test = loading.load("mnist", "test")
     assert len(test) == 10000 and np.bincount(test.labels).min() > 800
-    assert store.load_file(fashion / "t10k-labels-idx1-ubyte.gz").class_names == FASHION_NAMES
+    assert loading.load_file(fashion / "t10k-labels-idx1-ubyte.gz").class_names == FASHION_NAMES

@@ -7,19 +7,20 @@ import threading
 import numpy as np
 import pytest
 
-from digitpad.data import store
+from digitpad.common.errors import ConfigError
+from digitpad.data import loading
 from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
-from digitpad.errors import ConfigError
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
-from digitpad.training.run import parse_hidden, split_validation
+from digitpad.training.prepare import split_validation
+from digitpad.training.settings import parse_hidden
 from digitpad.training.trainer import Callback, Trainer
 
 
 @pytest.fixture(scope="module")
 def digits():
-    return store.load("digits8x8", "train"), store.load("digits8x8", "test")
+    return loading.load("digits8x8", "train"), loading.load("digits8x8", "test")
 
 
 def small_net(seed=0, **spec):
@@ -330,7 +331,7 @@ def test_parse_hidden_refuses_non_ascii_digits():
 
 
 def test_a_huge_network_is_refused_before_allocating():
-    from digitpad.training.run import RunSettings
+    from digitpad.training.settings import RunSettings
     with pytest.raises(ConfigError, match="parameters") as err:
         RunSettings(hidden="50000,50000").validate()
     assert err.value.field == "hidden"

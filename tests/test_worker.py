@@ -18,17 +18,17 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from threadpoolctl import threadpool_info
 
-from digitpad.data import store
+from digitpad.data import loading
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
 from digitpad.training.trainer import Callback
-from digitpad.ui import worker as worker_module
-from digitpad.ui.worker import EpochUpdate, Progress, TrainingWorker, start_in_thread, stop_and_wait
+from digitpad.ui.jobs import training as worker_module
+from digitpad.ui.jobs.training import EpochUpdate, Progress, TrainingWorker, start_in_thread, stop_and_wait
 
 
 @pytest.fixture(scope="module")
 def digits():
-    return store.load("digits8x8", "train"), store.load("digits8x8", "test")
+    return loading.load("digits8x8", "train"), loading.load("digits8x8", "test")
 
 
 @pytest.fixture
@@ -264,8 +264,8 @@ def test_blas_threads_are_limited_during_a_run_and_restored_after(qtbot, launch,
 
 
 def test_a_session_prepares_a_run_off_the_gui_thread_even_when_the_data_is_cached(qtbot, monkeypatch):
-    from digitpad.training.run import RunSettings
-    from digitpad.ui import session as session_module
+    from digitpad.training.settings import RunSettings
+    from digitpad.ui.jobs import session as session_module
 
     on_gui_thread = []
 

@@ -1,1 +1,1 @@
-"""Datasets: file readers, the local data store, downloads and preprocessing."""
+"""Datasets: the registry of known datasets, file readers, loading, importing, downloads and preprocessing."""

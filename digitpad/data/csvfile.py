@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad.errors import DataError
+from digitpad.common.errors import DataError
 
 N_PIXELS = 784
 MAX_PIXEL = 255

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from digitpad.errors import DataError
+from digitpad.common.errors import DataError
 
 DIGIT_NAMES = tuple(str(d) for d in range(10))
 FASHION_NAMES = (

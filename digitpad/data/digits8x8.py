@@ -14,8 +14,8 @@ import zlib
 
 import numpy as np
 
+from digitpad.common.errors import DataError
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
-from digitpad.errors import DataError
 
 ASSET = "digits.csv.gz"
 N_IMAGES = 1797

@@ -18,9 +18,10 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from digitpad.common.atomic import atomic_write
+from digitpad.common.errors import DataError
 from digitpad.data.idx import read_idx
-from digitpad.data.store import DatasetSpec, FileSpec, atomic_file, content_md5, dataset_dir, get_spec
-from digitpad.errors import DataError
+from digitpad.data.registry import DatasetSpec, FileSpec, content_md5, dataset_dir, get_spec
 
 CHUNK_SIZE = 64 * 1024
 
@@ -131,10 +132,11 @@ def _fetch_from_any(spec: DatasetSpec, file: FileSpec, target: Path, progress: P
 def _fetch(url: str, file: FileSpec, target: Path, progress: Progress | None,
            cancel: Cancel | None, timeout: float) -> None:
     """Stream one URL into place, or raise and leave nothing behind."""
-    with atomic_file(target) as tmp:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(target) as out:
         digest = hashlib.md5(usedforsecurity=False)
         done = 0
-        with tmp.open("wb") as out, _open(url, timeout) as response:
+        with _open(url, timeout) as response:
             total = _content_length(response)
             if progress is not None:
                 progress(file.name, 0, total)
@@ -155,7 +157,7 @@ def _fetch(url: str, file: FileSpec, target: Path, progress: Progress | None,
             raise DataError(f"connection dropped after {done} of {total} bytes")
         # A mirror serving the raw file passes the content check and is stored
         # as served; read_idx reads raw and gzip files alike.
-        verify_file(tmp, file, digest.hexdigest())
+        verify_file(out.readback_path, file, digest.hexdigest())
 
 
 def _open(url: str, timeout: float) -> http.client.HTTPResponse:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad.errors import DataError
+from digitpad.common.errors import DataError
 
 UBYTE = 0x08
 MAX_DIMS = 4
@@ -66,7 +66,12 @@ def _parse(fh, name: str) -> np.ndarray:
 def write_idx(path: str | os.PathLike, array: np.ndarray) -> None:
     """Write a uint8 array as IDX; gzip-compressed when the name ends in ``.gz``."""
     array = np.ascontiguousarray(array, dtype=np.uint8)
-    header = struct.pack(">HBB", 0, UBYTE, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape)
+    header = idx_header(array)
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "wb") as fh:
         fh.write(header + array.tobytes())
+
+
+def idx_header(array: np.ndarray) -> bytes:
+    """The IDX header of a uint8 array: magic number and dimensions."""
+    return struct.pack(">HBB", 0, UBYTE, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape)

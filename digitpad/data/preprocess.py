@@ -12,6 +12,12 @@ preprocessing on any ink-is-high grayscale image with values in [0, 1]:
 * :func:`to_8x8` for the 8×8 digits set: the ink is scaled to fill a 32×32
   box and 4×4 blocks are summed, giving values 0..16.
 
+Once the ink's crop box and the whole-pixel shift are fixed, both are linear
+in the pixel values (crop, area-averaging matrices ``R_rows @ crop @ R_colsᵀ``,
+placement, block sums). :func:`ink_map` gives that linear map for one image,
+and its transpose (:meth:`InkMap.pull_back`) carries a gradient on the result
+back onto the image: the adjoint that saliency needs.
+
 Coordinates are pixel indices: row ``r`` and column ``c`` name the pixel
 whose centre is at ``(r, c)``, so a 28×28 image spans -0.5..27.5 and its
 geometric centre is 13.5. MNIST's centre of mass is nonetheless at 14: over
@@ -21,6 +27,8 @@ same so drawn digits sit where the training digits sat.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -145,3 +153,64 @@ def _resample_matrix(n: int, m: int) -> np.ndarray:
     starts = np.arange(n)
     overlap = (np.minimum(edges[1:, None], starts + 1) - np.maximum(edges[:-1, None], starts))
     return np.clip(overlap, 0.0, None) * (m / n)
+
+
+@dataclass(frozen=True)
+class InkMap:
+    """The linear part of a preprocessing step for one drawing.
+
+    ``field[top:top+h, left:left+w] = rows @ image[box] @ cols.T`` with
+    ``(h, w) = (len(rows), len(cols))`` and ``box = (r0, r1, c0, c1)`` the
+    inclusive ink bounding box. (The preprocessing also clips to [0, 1],
+    which only trims rounding: each row of the matrices sums to 1.)
+    """
+
+    box: tuple[int, int, int, int]
+    rows: np.ndarray  # (h, r1 − r0 + 1) area-averaging matrix
+    cols: np.ndarray  # (w, c1 − c0 + 1)
+    top: int
+    left: int
+
+    def pull_back(self, field_grad: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+        """The transposed map: a gradient on the field ``(F, F)`` to one on the image ``shape``."""
+        r0, r1, c0, c1 = self.box
+        h, w = len(self.rows), len(self.cols)
+        out = np.zeros(shape)
+        out[r0:r1 + 1, c0:c1 + 1] = self.rows.T @ field_grad[self.top:self.top + h, self.left:self.left + w] @ self.cols
+        return out
+
+
+def ink_map(image: np.ndarray, eight_by_eight: bool) -> InkMap:
+    """The crop box, resampling matrices and placement that ``preprocessing`` uses for ``image``.
+
+    Mirrors :func:`center_digit` ("mnist-28") and :func:`to_8x8`
+    ("digits-8x8", onto the 32×32 bitmap before the block sums) with their
+    own helpers; the tests hold the two to the same output. ``image`` is
+    ``(H, W)`` in [0, 1] and not blank.
+    """
+    image = np.asarray(image, dtype=np.float64)
+    ink = image > INK_FRACTION * image.max()
+    r = np.flatnonzero(ink.any(axis=1))
+    c = np.flatnonzero(ink.any(axis=0))
+    r0, r1, c0, c1 = int(r[0]), int(r[-1]), int(c[0]), int(c[-1])
+    h, w = r1 - r0 + 1, c1 - c0 + 1
+    size = BITMAP_SIZE if eight_by_eight else BOX_SIZE
+    scale = size / max(h, w)
+    new_h, new_w = max(1, round(h * scale)), max(1, round(w * scale))
+    rows, cols = _resample_matrix(h, new_h), _resample_matrix(w, new_w)
+    if eight_by_eight:
+        top, left = (BITMAP_SIZE - new_h) // 2, (BITMAP_SIZE - new_w) // 2
+    else:
+        digit = np.clip(rows @ image[r0:r1 + 1, c0:c1 + 1] @ cols.T, 0.0, 1.0)
+        mass = digit.sum()
+        cy = digit.sum(axis=1) @ np.arange(new_h) / mass
+        cx = digit.sum(axis=0) @ np.arange(new_w) / mass
+        top = int(np.clip(round(CENTRE - cy), 0, CANVAS_SIZE - new_h))
+        left = int(np.clip(round(CENTRE - cx), 0, CANVAS_SIZE - new_w))
+    return InkMap((r0, r1, c0, c1), rows, cols, top, left)
+
+
+def block_sums_adjoint(grad: np.ndarray) -> np.ndarray:
+    """The transpose of :func:`to_8x8`'s block sums: an ``(8, 8)`` gradient onto the ``(32, 32)`` bitmap."""
+    blocks = np.kron(np.eye(BITMAP_SIZE // BLOCK), np.ones((1, BLOCK)))  # (8, 32): sums 4-pixel runs
+    return blocks.T @ grad @ blocks

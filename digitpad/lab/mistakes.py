@@ -9,17 +9,15 @@ run installs them on one network and one trainer with :func:`apply_mistakes`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from digitpad.errors import ConfigError
+from digitpad.common.errors import ConfigError
 from digitpad.nn.losses import SoftmaxCrossEntropy
 from digitpad.nn.network import MLP
-from digitpad.training.trainer import aligned_batch
-
-BatchRows = Callable[[np.ndarray, int, int], tuple[np.ndarray, np.ndarray]]
+from digitpad.training.trainer import BatchRows, aligned_batch
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Running a lab configuration and measuring its failure signature.
 
 The CLI, the tests and the benchmark all call :func:`run_lab`; the GUI trains
-through its own session but can call :func:`signature` on any network.
+through its own session (both build the run with
+:func:`~digitpad.training.prepare.prepare_run`) and can call
+:func:`signature` on any network.
 """
 
 from __future__ import annotations
@@ -11,18 +13,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from digitpad.data import store
+from digitpad.data.loading import load
 from digitpad.lab.mistakes import apply_mistakes
-from digitpad.lab.presets import LabRun, Preset
-from digitpad.nn.layers import Dense, LeakyReLU, Sigmoid, Tanh
-from digitpad.nn.model_file import Model
+from digitpad.lab.pitfalls import LabRun, Pitfall
+from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
-from digitpad.training.run import split_validation, to_model
-from digitpad.training.trainer import BatchStats, Callback, EpochStats, Trainer, TrainResult, input_scale
+from digitpad.training.prepare import prepare_run
+from digitpad.training.trainer import BatchStats, Callback, EpochStats, TrainResult
+from digitpad.training.unit_health import dead_units, saturated
 
 SIGNATURE_ROWS = 2000  # enough inputs to see whether outputs vary; cheap on any dataset
-SATURATION = 0.01      # sigmoid beyond 0.01 / 0.99, |tanh| beyond 0.99
 
 
 @dataclass
@@ -48,7 +49,7 @@ class LabResult:
 def run_lab(lab_run: LabRun, callbacks: list[Callback] | tuple = (), test_split: bool = True) -> LabResult:
     """Train ``lab_run`` (settings plus deliberate mistakes) and measure it.
 
-    Loads ``settings.dataset`` from the store (:meth:`Preset.run_for` already
+    Loads ``settings.dataset`` from the store (:meth:`Pitfall.run_for` already
     chose the fallback dataset when the preferred one is absent), takes the
     first ``subset`` rows, splits off the validation share, installs the
     mistakes and trains. The signature is measured on up to
@@ -58,21 +59,16 @@ def run_lab(lab_run: LabRun, callbacks: list[Callback] | tuple = (), test_split:
     Raises DataError when the dataset is missing and ConfigError for bad settings.
     """
     settings = lab_run.settings
-    settings.validate()
-    config = settings.config()
-    data = store.load(settings.dataset, "train").head(settings.subset or None)
-    train, val = split_validation(data, config.validation, config.seed)
-    network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
-    batch_rows = apply_mistakes(lab_run.mistakes, network)
-    result = Trainer(network, config, callbacks, batch_rows=batch_rows).fit(train, val)
-    scale = input_scale(data, config)
-    test = store.load(settings.dataset, "test") if test_split else None
-    splits = {"train": train, "validation": val, "test": test}
+    prepared = prepare_run(settings, customise=lambda network: apply_mistakes(lab_run.mistakes, network))
+    result = prepared.fit(callbacks)
+    network, scale = prepared.network, prepared.input_scale
+    test = load(settings.dataset, "test") if test_split else None
+    splits = {"train": prepared.train, "validation": prepared.val, "test": test}
     rows = {name: len(split) for name, split in splits.items() if split is not None}
     metrics = {f"{name}_accuracy": evaluate(network, split, scale).accuracy
                for name, split in splits.items() if split is not None}
-    probe = (test if test is not None else train).images[:SIGNATURE_ROWS]
-    model = to_model(network, data, settings, result, metrics, name=f"lab: {lab_run.label}")
+    probe = (test if test is not None else prepared.train).images[:SIGNATURE_ROWS]
+    model = prepared.model(result, metrics, name=f"lab: {lab_run.label}")
     return LabResult(lab_run, model, result, rows, metrics["train_accuracy"], metrics.get("validation_accuracy"),
                      metrics.get("test_accuracy"), signature(network, probe * network.dtype(scale)))
 
@@ -94,25 +90,17 @@ def signature(network: MLP, x: np.ndarray) -> dict[str, float | None]:
     """
     x = np.asarray(x, dtype=network.dtype)
     out = network.outputs(x)
+    kind = network.spec.activation
     activations = network.hidden_activations(x)
-    pairs = list(zip([layer for layer in network.layers if not isinstance(layer, Dense)], activations))
-    saturated = [_saturated(layer, a) for layer, a in pairs if isinstance(layer, (Sigmoid, Tanh))]
-    dead = [np.all(a <= 0, axis=0) for layer, a in pairs if isinstance(layer, LeakyReLU)]
+    saturated_masks = [mask.ravel() for a in activations if (mask := saturated(a, kind)) is not None]
+    dead = [mask for a in activations if (mask := dead_units(a, kind)) is not None]
     return {
         "output_std": float(out.std(axis=0).max()) if len(out) else 0.0,
         "output_mean": float(out.mean()) if len(out) else 0.0,
-        "pinned_share": (float(np.mean((out < SATURATION) | (out > 1 - SATURATION)))
-                         if network.spec.output == "sigmoid" else None),
-        "saturated_share": float(np.concatenate(saturated).mean()) if saturated else None,
+        "pinned_share": (float(np.mean(saturated(out, "sigmoid"))) if network.spec.output == "sigmoid" else None),
+        "saturated_share": float(np.concatenate(saturated_masks).mean()) if saturated_masks else None,
         "dead_share": float(np.concatenate(dead).mean()) if dead else None,
     }
-
-
-def _saturated(layer: Sigmoid | Tanh, a: np.ndarray) -> np.ndarray:
-    """Flattened booleans: which activations sit in the layer's flat tails."""
-    if isinstance(layer, Sigmoid):
-        return ((a < SATURATION) | (a > 1 - SATURATION)).ravel()
-    return (np.abs(a) > 1 - SATURATION).ravel()
 
 
 class EveryNthEpoch(Callback):
@@ -136,7 +124,7 @@ class EveryNthEpoch(Callback):
         self.callback.on_train_end(result)
 
 
-def toggle_lines(preset: Preset, enabled: Iterable[str]) -> list[str]:
+def toggle_lines(preset: Pitfall, enabled: Iterable[str]) -> list[str]:
     """One line per toggle of ``preset``: whether it is in effect, its kind, name and label."""
     enabled = set(enabled)
     width = max(len(t.name) for t in preset.toggles)

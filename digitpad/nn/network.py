@@ -10,12 +10,15 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from digitpad.errors import ConfigError
+from digitpad.common.errors import ConfigError
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS, Dense, Layer
 from digitpad.nn.losses import HEADS, Head, make_head
 
 DTYPES = {"float32": np.float32, "float64": np.float64}
+# What the engine builds and model files may hold: far beyond any digit classifier, well within memory.
+MAX_UNITS = 100_000
+MAX_PARAMETERS = 50_000_000  # ~200 MB of float32 weights, plus as much again for gradients and optimizer state
 
 
 @dataclass(frozen=True)

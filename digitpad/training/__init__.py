@@ -1,1 +1,1 @@
-"""The training loop, its settings and evaluation; plain Python, no Qt."""
+"""Training: settings, the one run builder, the trainer loop, recipes, unit health, the doctor; no Qt."""

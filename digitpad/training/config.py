@@ -5,9 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
-from digitpad.errors import ConfigError
+from digitpad.common.errors import ConfigError
 from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
-
 
 MAX_SHIFT = 8  # pixels; more would push most of a 28×28 digit off the image
 

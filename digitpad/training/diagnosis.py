@@ -15,9 +15,8 @@ import math
 import re
 from dataclasses import dataclass
 
-
 from digitpad.nn.network import NetworkSpec
-from digitpad.training.run import RunSettings
+from digitpad.training.settings import RunSettings
 
 # A flat loss: < 1 % change over 3 epochs. Healthy runs fall 3–10 % over any 3 epochs until they converge.
 FLAT_EPOCHS, FLAT_CHANGE = 3, 0.01
@@ -33,9 +32,9 @@ CHANCE_ACCURACY = 1.5
 # Mean over output units of their std across probe images. Trained nets: 0.2–0.3; healthy first epochs:
 # ≥ 0.023; "everything is 0.1" nets: 0.0000–0.002. 0.02 would sit too close to the slow healthy start.
 CONSTANT_STD = 0.01
-# Sigmoid outside [0.01, 0.99] (slope < 0.01) or |tanh| > 0.99 (slope < 0.02). Healthy runs: 0–17 %
-# of activations; raw 0–16 inputs into sigmoid/tanh: 70–93 %.
-SIGMOID_EDGE, TANH_EDGE, SATURATED_SHARE = 0.01, 0.99, 0.30
+# Saturated activations (digitpad.training.unit_health: sigmoid outside [0.01, 0.99], |tanh| > 0.99).
+# Healthy runs: 0–17 % of activations; raw 0–16 inputs into sigmoid/tanh: 70–93 %.
+SATURATED_SHARE = 0.30
 # ReLU units silent on every probe image. Healthy: 0–22 % per layer; lr 1 with momentum kills 59 %,
 # lr 10 or raw MNIST inputs 100 %.
 DEAD_SHARE = 0.50
@@ -219,7 +218,8 @@ def _rising(s: HealthSignals, case: _Case) -> Diagnosis | None:
 
 
 def _dead(s: HealthSignals, case: _Case) -> Diagnosis | None:
-    if not s.dead or max(s.dead) <= DEAD_SHARE:
+    # A leaky ReLU that never fires still passes back α times the gradient: it learns, slowly, and is no problem.
+    if case.activation != "relu" or not s.dead or max(s.dead) <= DEAD_SHARE:
         return None
     share = max(s.dead)
     layer = s.dead.index(share) + 1

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from digitpad.nn.network import MLP
-from digitpad.training.diagnosis import SIGMOID_EDGE, TANH_EDGE, Diagnosis, HealthSignals, diagnose
-from digitpad.training.run import RunSettings
+from digitpad.training.diagnosis import Diagnosis, HealthSignals, diagnose
+from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import BatchStats, Callback, EpochStats, TrainResult
+from digitpad.training.unit_health import dead_share, saturated_share
+
 
 @dataclass
 class GradientHistory:
@@ -124,13 +126,8 @@ def probe_signals(network: MLP, probe: np.ndarray) -> dict[str, object]:
     # A run heading for overflow may hold huge (finite) weights; inf and nan here only mean "no verdict".
     with np.errstate(over="ignore", invalid="ignore"):
         hidden = network.hidden_activations(probe)
-        if kind == "sigmoid":
-            saturation = [np.mean((a < SIGMOID_EDGE) | (a > 1 - SIGMOID_EDGE)) for a in hidden]
-        elif kind == "tanh":
-            saturation = [np.mean(np.abs(a) > TANH_EDGE) for a in hidden]
-        else:
-            saturation = []
-        dead = [np.mean(~(a > 0).any(axis=0)) for a in hidden] if kind == "relu" else []
+        saturation = [share for a in hidden if (share := saturated_share(a, kind)) is not None]
+        dead = [share for a in hidden if (share := dead_share(a, kind)) is not None]
         output_std = float(network.outputs(probe).std(axis=0).mean())
     return {"saturation": tuple(float(v) for v in saturation), "dead": tuple(float(v) for v in dead),
             "output_std": output_std, "probe_size": len(probe)}

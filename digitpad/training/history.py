@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad.errors import DigitpadError
+from digitpad.common.errors import DigitpadError
 from digitpad.training.trainer import TrainResult
 
 CSV_COLUMNS = ("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")

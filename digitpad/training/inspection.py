@@ -15,21 +15,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from digitpad.common.errors import DataError
 from digitpad.data.dataset import Dataset
-from digitpad.errors import DataError
+from digitpad.model.bundle import Model
 from digitpad.nn.gradcheck import CheckResult
-from digitpad.nn.model_file import Model
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.evaluate import CHUNK, Evaluation, evaluate
+from digitpad.training.unit_health import dead_share, saturated_share
 
 ACTIVITY_BATCH = 1000  # test images the activation histograms are measured on
 MAX_TILES = 64         # first-layer units shown as weight images
 HISTOGRAM_BINS = 40
-# Outputs this close to an end of their range have a slope under ~2 % of the
-# largest, so almost no gradient flows back through them.
-SATURATION = {"sigmoid": (0.01, 0.99), "tanh": (-0.99, 0.99)}
 FIXED_RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
-DEAD_CAN_HAPPEN = ("relu", "leaky_relu")
 # ColorBrewer RdBu: blue for negative, near-white for zero, red for positive weights.
 DIVERGING_STOPS = np.array([[5, 113, 176], [146, 197, 222], [247, 247, 247], [244, 165, 130], [202, 0, 32]],
                            dtype=np.float64)
@@ -169,12 +166,8 @@ def layer_activity(values: np.ndarray, activation: str, bins: int = HISTOGRAM_BI
     low, high = FIXED_RANGES.get(activation, _data_range(shown))
     counts, edges = np.histogram(shown, bins=bins, range=(low, high))
     batch, units = values.shape
-    dead = saturated = None
-    if activation in DEAD_CAN_HAPPEN and batch:
-        dead = float(np.mean(~np.any(values > 0, axis=0)))
-    if activation in SATURATION and shown.size:
-        lo, hi = SATURATION[activation]
-        saturated = float(np.mean((shown < lo) | (shown > hi)))
+    dead = dead_share(values, activation)
+    saturated = saturated_share(shown, activation)
     zero_share = float(np.mean(shown == 0)) if shown.size else 0.0
     return LayerActivity(counts, edges, units, batch, zero_share, dead, saturated, int(values.size - shown.size))
 

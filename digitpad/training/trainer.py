@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,6 +66,10 @@ class Callback:
     def on_train_end(self, result: TrainResult) -> None: ...
 
 
+# Picks one batch's (image rows, label rows) from the epoch's shuffled order, start and stop.
+BatchRows = Callable[[np.ndarray, int, int], tuple[np.ndarray, np.ndarray]]
+
+
 def aligned_batch(order: np.ndarray, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
     """Rows of one batch for the images and for the labels: the same index array,
     so X and y can never fall out of step."""
@@ -81,7 +86,7 @@ class Trainer:
     """
 
     def __init__(self, network: MLP, config: TrainConfig, callbacks: list[Callback] | tuple = (),
-                 batch_rows=aligned_batch) -> None:
+                 batch_rows: BatchRows = aligned_batch) -> None:
         self.network, self.config, self.callbacks = network, config, list(callbacks)
         self.batch_rows = batch_rows
         self._stop = threading.Event()

@@ -1,1 +1,1 @@
-"""Qt widgets and the main window: drawing, prediction display, training controls and plots."""
+"""The desktop app: the main window composes widgets, dialogs and background jobs (PySide6, pyqtgraph)."""

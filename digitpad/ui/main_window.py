@@ -22,27 +22,31 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from digitpad.data import store
-from digitpad.errors import ConfigError, DigitpadError
-from digitpad.lab.presets import PRESETS, LabRun
-from digitpad.nn.model_file import Model, load_model, save_model
+from digitpad.common.errors import ConfigError, DigitpadError
+from digitpad.data import loading, registry
+from digitpad.inference.predict import predict_drawing, preview
+from digitpad.inference.saliency import drawing_saliency
+from digitpad.lab.pitfalls import PITFALLS, LabRun
+from digitpad.model.bundle import Model
+from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP
-from digitpad.predict import predict_drawing, preview
-from digitpad.saliency import drawing_saliency
-from digitpad.training.run import RunSettings, to_model
-from digitpad.ui.canvas import DrawingCanvas
-from digitpad.ui.dialogs import DownloadDialog, ModelInfoDialog, get_missing_dataset
-from digitpad.ui.doctor_panel import DoctorPanel, GradientNormPlot
+from digitpad.training.prepare import to_model
+from digitpad.training.settings import RunSettings
+from digitpad.ui.base.recent_files import RecentFiles
+from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog, get_missing_dataset
+from digitpad.ui.dialogs.model_info import ModelInfoDialog
 from digitpad.ui.inspect.inspect_window import InspectWindow
-from digitpad.ui.lab_panel import LabPanel
-from digitpad.ui.plots import AccuracyPlot, LossPlot
-from digitpad.ui.preview import InputPreview
-from digitpad.ui.probabilities import ProbabilityBars
-from digitpad.ui.recent_files import RecentFiles
-from digitpad.ui.runs import RunRecord, RunsPanel
-from digitpad.ui.session import TrainingSession
-from digitpad.ui.tasks import BackgroundTask
-from digitpad.ui.training_panel import TrainingPanel
+from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.session import TrainingSession
+from digitpad.ui.widgets.canvas import DrawingCanvas
+from digitpad.ui.widgets.doctor_panel import DoctorPanel
+from digitpad.ui.widgets.gradient_plot import GradientNormPlot
+from digitpad.ui.widgets.lab_panel import LabPanel
+from digitpad.ui.widgets.plots import AccuracyPlot, LossPlot
+from digitpad.ui.widgets.preview import InputPreview
+from digitpad.ui.widgets.probabilities import ProbabilityBars
+from digitpad.ui.widgets.runs_panel import RunRecord, RunsPanel
+from digitpad.ui.widgets.training_panel import TrainingPanel
 
 PREDICT_DELAY_MS = 30  # at most one prediction per 30 ms while drawing
 MODEL_FILTER = "digitpad models (*.npz);;All files (*)"
@@ -163,7 +167,7 @@ class MainWindow(QMainWindow):
         self._action(train_menu, "&Pause / resume", self.toggle_pause, QKeySequence(Qt.Key.Key_F6))
         self._action(train_menu, "&Stop", self.session.stop, QKeySequence("Shift+F5"))
         lab_menu = self.menuBar().addMenu("&Lab")
-        for preset in PRESETS.values():
+        for preset in PITFALLS.values():
             self._action(lab_menu, preset.title, lambda checked=False, name=preset.name: self.open_lab(name),
                          tip=preset.summary)
         model_menu = self.menuBar().addMenu("&Model")
@@ -254,7 +258,7 @@ class MainWindow(QMainWindow):
     def _start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
         if self.session.running or not self._may_replace_before_training():
             return
-        if settings.dataset in store.NAMES and not store.is_available(settings.dataset):
+        if settings.dataset in registry.NAMES and not registry.is_available(settings.dataset):
             if not get_missing_dataset(self, settings.dataset):
                 self.panel.status.setText("Training needs the dataset; nothing was started.")
                 return
@@ -367,7 +371,7 @@ class MainWindow(QMainWindow):
         settings = self._valid_settings()
         if settings is None or self.session.running or not self._may_discard():
             return
-        data = store.describe(settings.dataset)
+        data = loading.describe(settings.dataset)
         network = MLP(settings.spec(data.n_features, data.n_classes), seed=settings.seed)
         self.set_model(to_model(network, data, settings, None, name="Untitled"), None)
 
@@ -466,13 +470,13 @@ class MainWindow(QMainWindow):
     def look_inside(self) -> None:
         """Open (or refresh) the inspection window on the model's own test split, loaded off the GUI thread."""
         source = self.model.dataset
-        if source not in store.NAMES or not store.is_available(source):
+        if source not in registry.NAMES or not registry.is_available(source):
             QMessageBox.information(self, "No test set", f"Looking inside needs the test images of "
                                     f"{source or 'the model’s dataset'}, which are not on this computer. "
                                     "Train or download the dataset first.")
             return
         model = self.model
-        task = BackgroundTask(lambda report, cancelled: store.load(source, "test"))
+        task = BackgroundTask(lambda report, cancelled: loading.load(source, "test"))
         task.finished.connect(lambda test: self._show_inside(model, test))
         task.errored.connect(lambda message: QMessageBox.warning(self, "Cannot look inside", message))
         self._tasks.add(task)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from digitpad.training.inspection import Inspection, LayerActivity
-from digitpad.ui.probabilities import percent
+from digitpad.ui.widgets.probabilities import percent
 
 HIST_COLOUR = "#3d85c6"
 # A share this high is worth the learner's attention: shown in the warning colour.

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Si
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from digitpad.ui.probabilities import percent
+from digitpad.ui.widgets.probabilities import percent
 
 CORRECT_COLOUR = QColor("#3d85c6")  # the app's blue (plots.py); orange beside it reads for colour-blind users too
 MISTAKE_COLOUR = QColor("#f28e2b")

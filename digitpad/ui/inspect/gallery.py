@@ -14,13 +14,22 @@ from typing import NamedTuple
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListView, QPushButton, QStyle, QStyledItemDelegate,
-                               QStyleOptionViewItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from digitpad.data.dataset import Dataset
 from digitpad.training.inspection import Inspection
-from digitpad.ui.preview import gray_image
-from digitpad.ui.probabilities import percent
+from digitpad.ui.base.images import gray_image
+from digitpad.ui.widgets.probabilities import percent
 
 THUMB = 56       # thumbnail side in pixels: 28×28 at 2×, 8×8 at 7×
 ITEM_WIDTH = 104  # room for "Ankle boot" and friends under a thumbnail

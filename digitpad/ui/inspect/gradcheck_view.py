@@ -10,13 +10,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from digitpad.nn.gradcheck import TOLERANCE, CheckResult, gradient_check
 from digitpad.nn.network import NetworkSpec
 from digitpad.training.inspection import layer_errors
-from digitpad.ui.tasks import BackgroundTask
+from digitpad.ui.jobs.job import BackgroundTask
 
 PASS_COLOUR = QColor("#3c8d40")
 FAIL_COLOUR = QColor("#d9534f")

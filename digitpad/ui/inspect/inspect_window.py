@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from digitpad.data.dataset import Dataset
-from digitpad.nn.model_file import Model
+from digitpad.model.bundle import Model
 from digitpad.training.inspection import Inspection, inspect_model
 from digitpad.ui.inspect.activations import ActivationsView
 from digitpad.ui.inspect.confusion import ConfusionMatrixView, PerClassAccuracy

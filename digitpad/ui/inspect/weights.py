@@ -17,19 +17,12 @@ from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QImage, QLinearGrad
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from digitpad.training.inspection import DIVERGING_STOPS, Inspection, diverging_rgb
-from digitpad.ui.preview import pixel_rect
+from digitpad.ui.base.images import rgb_image
+from digitpad.ui.widgets.preview import pixel_rect
 
 GAP = 4  # pixels between tiles
 TILES_TOOLTIP = ("Each tile is one first-layer unit's incoming weights, one per input pixel: red = positive "
                  "(ink there excites the unit), blue = negative (ink there inhibits it), white = about 0.")
-
-
-def rgb_image(rgb: np.ndarray) -> QImage:
-    """An ``(H, W, 3)`` uint8 array as a QImage that owns its pixels."""
-    rgb = np.ascontiguousarray(rgb)
-    h, w, _ = rgb.shape
-    data = rgb.tobytes()  # held in a name so it outlives the wrapping QImage until copy()
-    return QImage(data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
 class WeightTiles(QWidget):

@@ -1,0 +1,49 @@
+"""The ``digitpad`` command: the window without arguments, the CLI with a subcommand.
+
+Each subcommand's module is imported only when it runs, so ``digitpad data
+list`` does not load Qt and the window starts without the CLI's commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable
+
+from digitpad.cli.parser import build_parser
+from digitpad.common.errors import DigitpadError
+
+# Subcommand → (module in digitpad.cli, function).
+COMMANDS = {"train": ("train", "cmd_train"), "evaluate": ("model_commands", "cmd_evaluate"),
+            "predict": ("model_commands", "cmd_predict"), "gradcheck": ("model_commands", "cmd_gradcheck"),
+            "data": ("data_command", "cmd_data"), "lab": ("lab_command", "cmd_lab")}
+
+
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    module, function = COMMANDS[command]
+    return getattr(importlib.import_module(f"digitpad.cli.{module}"), function)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from digitpad.ui.app import run_app
+        return run_app()
+    try:
+        return _handler(args.command)(args)
+    except DigitpadError as exc:
+        print(f"digitpad: error: {exc}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("digitpad: error: not enough memory for this; try a smaller network, batch or subset", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("digitpad: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) has gone: stop quietly, and keep Python from
+        # complaining about the same pipe again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -1,0 +1,93 @@
+"""The ``digitpad`` command line: every subcommand, option and help text."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from digitpad import __version__
+from digitpad.nn.init import INITIALISERS
+from digitpad.nn.layers import ACTIVATIONS
+from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
+from digitpad.training.recipes import DATA_FIELDS, RECIPES
+from digitpad.training.settings import HEAD_NAMES, RunSettings
+
+DEFAULTS = RunSettings()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="digitpad", description=(
+        "Draw digits, train a NumPy neural network, watch it learn. "
+        "Without a command, the desktop app starts."))
+    parser.add_argument("--version", action="version", version=f"digitpad {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_train(sub)
+    ev = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix of a model")
+    ev.add_argument("model", type=Path)
+    ev.add_argument("--dataset", help="dataset name or CSV/IDX file (default: the model's own test split)")
+    pr = sub.add_parser("predict", help="top class and probabilities for images (PNG, JPEG, ...) or CSV rows")
+    pr.add_argument("model", type=Path)
+    pr.add_argument("images", type=Path, nargs="+")
+    gc = sub.add_parser("gradcheck", help="check backpropagation against numerical gradients")
+    gc.add_argument("--hidden", help="check this architecture (e.g. 256,128) instead of every small combination")
+    gc.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
+    _add_data(sub)
+    lab = sub.add_parser("lab", help="reproduce a classic training failure, then fix it cause by cause")
+    lab.add_argument("preset", nargs="?", help="preset to run; without it, list the presets")
+    lab.add_argument("--fix", action="append", default=[], metavar="TOGGLE",
+                     help="apply a toggle: remove a bug, or apply a fix or tuning (repeatable)")
+    lab.add_argument("--all-fixes", action="store_true", help="remove every bug and apply every fix and tuning")
+    lab.add_argument("--epochs", type=int, help="override the preset's number of epochs")
+    lab.add_argument("--subset", type=int, help="train on the first N training images only")
+    lab.add_argument("-o", "--output", type=Path, help="also save the trained model to this file")
+    return parser
+
+
+def _add_train(sub) -> None:
+    tr = sub.add_parser("train", help="train a model and save it", argument_default=argparse.SUPPRESS,
+                        description="Train a model and save it. --preset picks a recipe; any other option given "
+                                    "overrides that part of it.")
+    tr.add_argument("--preset", default="default", choices=list(RECIPES),
+                    help=" ".join(f"{name}: {p.description}" for name, p in RECIPES.items()).replace("%", "%%"))
+    _option(tr, "--dataset", "dataset", help="mnist, fashion, digits8x8, or a CSV/IDX file")
+    tr.add_argument("--subset", type=int, help="use only the first N training images (default: all)")
+    _option(tr, "--validation", "validation", type=float, help="share held out for validation")
+    _option(tr, "--hidden", "hidden", help="hidden layer sizes")
+    _option(tr, "--activation", "activation", choices=list(ACTIVATIONS))
+    _option(tr, "--head", "head", choices=HEAD_NAMES, help="output activation + loss")
+    tr.add_argument("--regression", action="store_true", help="one output unit trained on label/10 (needs an mse head)")
+    _option(tr, "--init", "init", choices=list(INITIALISERS))
+    tr.add_argument("--no-bias", action="store_true", help="dense layers without bias")
+    tr.add_argument("--sum-gradient", action="store_true", help="sum the gradient over the batch instead of averaging")
+    tr.add_argument("--no-scale", action="store_true", help="feed raw pixel values instead of [0, 1]")
+    _option(tr, "--optimizer", "optimizer", choices=OPTIMIZERS)
+    _option(tr, "--lr", "lr", type=float, help="learning rate")
+    _option(tr, "--momentum", "momentum", type=float)
+    _option(tr, "--weight-decay", "weight_decay", type=float, help="L2 weight decay")
+    _option(tr, "--schedule", "schedule", choices=SCHEDULES)
+    _option(tr, "--batch", "batch_size", help="batch size, or 'full' for full batch")
+    _option(tr, "--epochs", "epochs", type=int)
+    _option(tr, "--shift", "shift", type=int, help="random shift of each training image, in pixels (augmentation)")
+    _option(tr, "--seed", "seed", type=int)
+    tr.add_argument("--float64", action="store_true", help="compute in float64 instead of float32")
+    tr.add_argument("--name", default="", help="model name stored in the file")
+    tr.add_argument("-o", "--output", type=Path, default=Path("model.npz"),
+                    help="model file to write (default: model.npz)")
+
+
+def _option(parser: argparse.ArgumentParser, flag: str, field: str, help: str = "", **kwargs) -> None:
+    """An option for a RunSettings field; its default is the preset's value (data fields: the settings' default)."""
+    default = f"{getattr(DEFAULTS, field)}" + ("" if field in DATA_FIELDS else ", or the preset's")
+    parser.add_argument(flag, dest=field, help=f"{help} (default: {default})" if help else f"default: {default}",
+                        **kwargs)
+
+
+def _add_data(sub) -> None:
+    data = sub.add_parser("data", help="list, download or import datasets")
+    data_sub = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    data_sub.add_parser("list", help="show which datasets are available locally")
+    dl = data_sub.add_parser("download", help="download MNIST or Fashion-MNIST (checksums verified)")
+    dl.add_argument("name", choices=["mnist", "fashion"])
+    im = data_sub.add_parser("import", help="import files you already have (IDX .gz/raw, CSV, mnist.npz)")
+    im.add_argument("paths", type=Path, nargs="+")
+    im.add_argument("--dataset", choices=["mnist", "fashion"], help="which dataset the files belong to")

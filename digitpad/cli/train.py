@@ -1,0 +1,84 @@
+"""``digitpad train``: the flags as RunSettings, the run built by prepare_run, the model saved."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import fields, replace
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.cli.progress import ProgressBar, TrainingProgress, format_seconds
+from digitpad.common.errors import ConfigError, DataError
+from digitpad.data.loading import load
+from digitpad.data.registry import NAMES
+from digitpad.model.files import save_model
+from digitpad.nn.network import MLP
+from digitpad.training.evaluate import evaluate
+from digitpad.training.prepare import prepare_run
+from digitpad.training.recipes import apply_recipe
+from digitpad.training.settings import RunSettings
+
+
+def settings_from_args(args: argparse.Namespace) -> RunSettings:
+    """The CLI's flags as RunSettings (the GUI's training panel builds the same): the preset's recipe,
+    then every option the user gave on top of it."""
+    given = vars(args)
+    changes = {field: given[field] for field in (f.name for f in fields(RunSettings)) if field in given}
+    if "batch_size" in changes:
+        changes["batch_size"] = 0 if changes["batch_size"] == "full" else _int(changes["batch_size"], "--batch")
+    flags = {"regression": ("regression", True), "no_bias": ("bias", False), "sum_gradient": ("sum_gradient", True),
+             "no_scale": ("scale_inputs", False), "float64": ("float64", True)}
+    changes |= {field: value for flag, (field, value) in flags.items() if given.get(flag)}
+    return replace(apply_recipe(RunSettings(), args.preset), **changes)
+
+
+def check_output_path(path: Path) -> None:
+    """Refuse an output path that cannot be written before any time is spent training."""
+    if path.is_dir():
+        raise ConfigError(f"{path} is a folder; give a file name such as {path / 'model.npz'}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError(f"cannot save to {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"cannot save to {path}: the folder {folder} is not writable")
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    settings.validate()
+    check_output_path(args.output)
+    prepared = prepare_run(settings)
+    network, train, val = prepared.network, prepared.train, prepared.val
+    bar = ProgressBar()
+    bar.line(f"{network}: {network.n_parameters():,} parameters; {len(train):,} training images"
+             + (f", {len(val):,} validation" if val else ""))
+    result = prepared.fit([TrainingProgress(bar, prepared.config.epochs)])
+    bar.line(f"{format_seconds(result.seconds)}: {result.message}")
+    model = prepared.model(result, _test_metrics(settings.dataset, network, prepared.input_scale, bar), args.name)
+    save_model(args.output, model)
+    bar.line(f"saved {args.output}")
+    return 0 if result.status != "diverged" else 1
+
+
+def _test_metrics(source: str, network: MLP, scale: float, bar: ProgressBar) -> dict[str, float]:
+    """Accuracy on the dataset's test split; none (with a note) when there is no test split."""
+    if source not in NAMES:
+        return {}
+    try:
+        test = load(source, "test")
+    except DataError as exc:
+        bar.line(f"no test accuracy: {exc}")
+        return {}
+    with np.errstate(over="ignore", invalid="ignore"):
+        ev = evaluate(network, test, scale)
+    bar.line(f"test accuracy {ev.accuracy:.2%} on {len(test):,} images (loss {ev.loss:.4f})")
+    return {"test_accuracy": ev.accuracy, "test_loss": ev.loss}
+
+
+def _int(text: str, option: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ConfigError(f"{option} must be a whole number or 'full', got {text!r}") from None

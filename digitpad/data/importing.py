@@ -1,0 +1,156 @@
+"""Importing files a user already has into the store, validated, as the standard gzip IDX files."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.common.atomic import atomic_write
+from digitpad.common.errors import DataError
+from digitpad.data.csvfile import read_csv
+from digitpad.data.idx import idx_header, read_idx
+from digitpad.data.loading import is_csv, is_gzip
+from digitpad.data.registry import (
+    DATASETS,
+    FILE_NAMES,
+    IMAGE_SHAPE,
+    STANDARD_COUNTS,
+    dataset_dir,
+    get_spec,
+    known_content,
+)
+
+_ROLE_OF = {file_name: role for role, file_name in FILE_NAMES.items()}
+
+
+def import_files(paths: Iterable[str | os.PathLike], dataset: str | None = None) -> list[str]:
+    """Store files the user already has, validated, as the standard gzip IDX files.
+
+    Accepted: IDX files, gzip or raw (the header says images or labels; the
+    split comes from the name: ``t10k``/``test`` or ``train``, else from the
+    count 60000/10000); ``mnist.npz`` with keys x_train, y_train, x_test,
+    y_test; labelled CSV files, one split each, told apart like IDX files.
+    An array identical to a known MNIST or Fashion-MNIST file (by content md5)
+    goes where that file belongs; anything else needs ``dataset``. Every file
+    is checked before the first one is written.
+
+    Returns
+    -------
+    list of str
+        One line per stored file, for messages.
+    """
+    if dataset is not None:
+        get_spec(dataset)
+    parts = [part for path in paths for part in _read_parts(Path(path))]
+    if not parts:
+        raise DataError("no files to import")
+    targets = [_target(part, dataset) for part in parts]
+    _check_together(parts, targets)
+    done = []
+    for part, (name, split) in zip(parts, targets):
+        dest = dataset_dir(name) / FILE_NAMES[(split, part.kind)]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(dest) as out:
+            if part.gz_file is not None:
+                with part.gz_file.open("rb") as src:
+                    shutil.copyfileobj(src, out.file)
+            else:
+                out.write(gzip.compress(idx_header(part.array) + part.array.tobytes(), 6, mtime=0))
+        done.append(f"{DATASETS[name].title} {split} {part.kind} ({len(part.array)}) from {part.source}")
+    return done
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One array a user's file brings: images ``(N, 28, 28)`` or labels ``(N,)``, uint8."""
+
+    source: str
+    kind: str
+    array: np.ndarray
+    split: str | None  # what the file name says, if anything
+    gz_file: Path | None  # a gzip IDX file worth storing byte for byte (keeps its md5)
+
+
+def _read_parts(path: Path) -> list[_Part]:
+    if not path.is_file():
+        raise DataError(f"{path}: no such file")
+    if path.suffix.lower() == ".npz":
+        return _npz_parts(path)
+    lower = path.name.lower()
+    split = "test" if ("t10k" in lower or "test" in lower) else "train" if "train" in lower else None
+    if is_csv(path):
+        images, labels = read_csv(path)
+        if labels is None:
+            raise DataError(f"{path.name} has no label column; only labelled CSV files can be imported")
+        return [_Part(path.name, "images", images.reshape(-1, *IMAGE_SHAPE), split, None),
+                _Part(path.name, "labels", _as_uint8(labels, path.name), split, None)]
+    array = read_idx(path)
+    kind = {3: "images", 1: "labels"}.get(array.ndim)
+    if kind is None:
+        raise DataError(f"{path.name}: an IDX file with {array.ndim} dimensions is neither images nor labels")
+    return [_Part(path.name, kind, array, split, path if is_gzip(path) else None)]
+
+
+def _npz_parts(path: Path) -> list[_Part]:
+    keys = {("train", "images"): "x_train", ("train", "labels"): "y_train",
+            ("test", "images"): "x_test", ("test", "labels"): "y_test"}
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            missing = [key for key in keys.values() if key not in npz.files]
+            if missing:
+                raise DataError(f"{path.name}: no {', '.join(missing)} in it; expected the keys of mnist.npz")
+            arrays = {role: npz[key] for role, key in keys.items()}
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise DataError(f"{path.name}: cannot read it as .npz ({exc})") from exc
+    sources = {role: f"{path.name}:{key}" for role, key in keys.items()}
+    return [_Part(sources[role], role[1], _as_uint8(array, sources[role]), role[0], None)
+            for role, array in arrays.items()]
+
+
+def _as_uint8(array: np.ndarray, source: str) -> np.ndarray:
+    if array.dtype == np.uint8:
+        return array
+    if not np.issubdtype(array.dtype, np.integer) or (array.size and (array.min() < 0 or array.max() > 255)):
+        raise DataError(f"{source}: expected whole numbers 0..255, got {array.dtype}")
+    return array.astype(np.uint8)
+
+
+def _target(part: _Part, dataset: str | None) -> tuple[str, str]:
+    """Validate a part and decide its (dataset, split)."""
+    shape = part.array.shape
+    if len(part.array) == 0 or shape[1:] != (IMAGE_SHAPE if part.kind == "images" else ()):
+        wanted = "(N, 28, 28) images" if part.kind == "images" else "(N,) labels"
+        raise DataError(f"{part.source}: expected {wanted}, got shape {shape}")
+    if part.kind == "labels" and part.array.max() >= 10:
+        raise DataError(f"{part.source}: labels must lie in 0..9, found {part.array.max()}")
+    known = known_content(part.array)
+    if known is not None and dataset in (None, known[0]):
+        return known[0], _ROLE_OF[known[1]][0]
+    if dataset is None:
+        raise DataError(f"{part.source} is not one of the known MNIST or Fashion-MNIST files; "
+                        "say which dataset it belongs to (--dataset mnist or --dataset fashion)")
+    split = part.split or STANDARD_COUNTS.get(len(part.array))
+    if split is None:
+        raise DataError(f"{part.source}: cannot tell train from test data; put 'train' or 'test' in its name")
+    return dataset, split
+
+
+def _check_together(parts: list[_Part], targets: list[tuple[str, str]]) -> None:
+    """Refuse two files for one slot, and images and labels of different lengths."""
+    slots: dict[tuple[str, str, str], _Part] = {}
+    for part, (name, split) in zip(parts, targets):
+        other = slots.setdefault((name, split, part.kind), part)
+        if other is not part:
+            raise DataError(f"{other.source} and {part.source} are both {name} {split} {part.kind}")
+    for (name, split, kind), part in slots.items():
+        labels = slots.get((name, split, "labels"))
+        if kind == "images" and labels is not None and len(labels.array) != len(part.array):
+            raise DataError(f"{part.source} has {len(part.array)} images "
+                            f"but {labels.source} has {len(labels.array)} labels")

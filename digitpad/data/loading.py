@@ -1,0 +1,176 @@
+"""Loading datasets: a split of a known dataset from the store, or a user's CSV/IDX file."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import struct
+import zlib
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from digitpad.common.errors import DataError
+from digitpad.data.csvfile import read_csv
+from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
+from digitpad.data.digits8x8 import load_digits8x8
+from digitpad.data.idx import read_idx
+from digitpad.data.registry import (
+    BUNDLED,
+    BUNDLED_SEED,
+    BUNDLED_TEST_SHARE,
+    BUNDLED_TITLE,
+    DATASETS,
+    FILE_NAMES,
+    IMAGE_SHAPE,
+    NAMES,
+    SPLITS,
+    dataset_dir,
+    get_spec,
+    known_content,
+)
+
+
+class DatasetInfo(NamedTuple):
+    """One row of ``digitpad data list``; ``counts`` maps split to images found."""
+
+    name: str
+    title: str
+    status: str
+    location: str
+    counts: dict[str, int]
+
+
+def available() -> list[DatasetInfo]:
+    """Every known dataset with its status, location and image counts per split."""
+    bundled = _bundled_splits()
+    infos = [DatasetInfo(BUNDLED, BUNDLED_TITLE, "bundled", "bundled with digitpad",
+                         {split: len(ds) for split, ds in bundled.items()})]
+    for spec in DATASETS.values():
+        folder = dataset_dir(spec.name)
+        present = sum((folder / f.name).is_file() for f in spec.files)
+        status = {0: "missing", len(spec.files): "ready"}.get(
+            present, f"incomplete ({present} of {len(spec.files)} files)")
+        counts = {split: _header_count(folder / FILE_NAMES[(split, "images")]) for split in SPLITS}
+        counts = {split: count for split, count in counts.items() if count is not None}
+        infos.append(DatasetInfo(spec.name, spec.title, status, str(folder), counts))
+    return infos
+
+
+def load(name: str, split: str) -> Dataset:
+    """Load one split (``"train"`` or ``"test"``) of a dataset from the store.
+
+    The bundled 8×8 digits have no official test split: a stratified 80/20
+    split drawn with ``np.random.default_rng(0)`` stands in, so it is the same
+    on every machine and every run.
+    """
+    if split not in SPLITS:
+        raise DataError(f"split must be 'train' or 'test', got {split!r}")
+    if name == BUNDLED:
+        return _bundled_splits()[split]
+    spec = get_spec(name)
+    folder = dataset_dir(name)
+    paths = [folder / FILE_NAMES[(split, kind)] for kind in ("images", "labels")]
+    missing = [p.name for p in paths if not p.is_file()]
+    if missing:
+        raise DataError(f"{spec.title} {split} data is missing ({', '.join(missing)} not in {folder}); "
+                        f"get it with `digitpad data download {name}` or `digitpad data import FILES`")
+    try:
+        images, labels = read_idx(paths[0]), read_idx(paths[1])
+    except DataError as exc:
+        raise DataError(f"{exc}; get it again with `digitpad data download {name}`") from exc
+    return make_dataset(images, labels, spec.class_names, name)
+
+
+def load_source(source: str, split: str) -> Dataset:
+    """A split of a named dataset, or a user's CSV/IDX file (which is all one split)."""
+    if source in NAMES:
+        return load(source, split)
+    if Path(source).is_file():
+        return load_file(source)
+    raise DataError(f"{source!r} is neither a dataset ({', '.join(NAMES)}) nor an existing file")
+
+
+def describe(source: str) -> Dataset:
+    """An empty Dataset with the image shape, scale and class names of ``source``.
+
+    ``source`` is a dataset name or a file path (user files hold 28×28 digits
+    as far as can be known without reading them).
+    """
+    if source == BUNDLED:
+        return Dataset.empty((8, 8), 16, DIGIT_NAMES, BUNDLED)
+    if source in DATASETS:
+        return Dataset.empty(IMAGE_SHAPE, 255, DATASETS[source].class_names, source)
+    return Dataset.empty(IMAGE_SHAPE, 255, DIGIT_NAMES, Path(source).name)
+
+
+def load_file(path: str | os.PathLike) -> Dataset:
+    """Load a user's labelled CSV, or an IDX images file with its labels file beside it.
+
+    The labels of ``train-images-idx3-ubyte.gz`` are looked for in
+    ``train-labels-idx1-ubyte.gz`` (or ``.idx1-`` for ``.idx3-`` names) in the
+    same folder. Class names are Fashion-MNIST's when the labels are the
+    known Fashion-MNIST labels and the digits otherwise.
+    """
+    path = Path(path)
+    if is_csv(path):
+        images, labels = read_csv(path)
+        if labels is None:
+            raise DataError(f"{path.name} has no label column; only labelled CSV files can be trained on")
+        images = images.reshape(-1, *IMAGE_SHAPE)
+    else:
+        first, pair = read_idx(path), _partner_name(path.name)
+        if pair is None:
+            raise DataError(f"{path.name}: cannot tell where its labels are; use the standard names "
+                            "(train-images-idx3-ubyte with train-labels-idx1-ubyte beside it)")
+        second = read_idx(path.with_name(pair))
+        images, labels = (first, second) if first.ndim == 3 else (second, first)
+    known = known_content(labels.astype(np.uint8))
+    class_names = DATASETS[known[0]].class_names if known else DIGIT_NAMES
+    return make_dataset(images, labels, class_names, path.name)
+
+
+def make_dataset(images: np.ndarray, labels: np.ndarray, class_names: tuple[str, ...], name: str) -> Dataset:
+    if images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE:
+        raise DataError(f"{name}: expected 28×28 images, got an array of shape {images.shape}")
+    if labels.ndim != 1 or len(labels) != len(images):
+        raise DataError(f"{name}: {labels.shape} labels do not match {len(images)} images")
+    if len(images) == 0:
+        raise DataError(f"{name} holds no images")
+    return Dataset(images.reshape(len(images), -1), labels.astype(np.int64), IMAGE_SHAPE, 255,
+                   class_names, name)
+
+
+def _bundled_splits() -> dict[str, Dataset]:
+    full = load_digits8x8()
+    train, test = stratified_split(full.labels, BUNDLED_TEST_SHARE, np.random.default_rng(BUNDLED_SEED))
+    return {"train": full.subset(train), "test": full.subset(test)}
+
+
+def _header_count(path: Path) -> int | None:
+    """The first dimension an IDX header declares, without reading the data."""
+    try:
+        with (gzip.open if is_gzip(path) else open)(path, "rb") as fh:
+            return struct.unpack(">II", fh.read(8))[1]
+    except (OSError, EOFError, zlib.error, struct.error):
+        return None
+
+
+def is_gzip(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
+
+
+def is_csv(path: Path) -> bool:
+    return path.name.lower().endswith((".csv", ".csv.gz"))
+
+
+def _partner_name(name: str) -> str | None:
+    """The labels file name for an images file name, or the other way round."""
+    for images, labels in (("images-idx3", "labels-idx1"), ("images.idx3", "labels.idx1")):
+        if images in name:
+            return name.replace(images, labels)
+        if labels in name:
+            return name.replace(labels, images)
+    return None

@@ -1,0 +1,273 @@
+"""The learning lab's pitfalls (its *presets* on screen): complete configurations that reproduce a real failure.
+
+A :class:`Pitfall` is the failing setup (settings plus deliberate mistakes) and
+a list of :class:`Toggle` s, one per cause, so a learner can remove causes one
+at a time and see which matters. :meth:`Pitfall.run_for` turns a set of ticked
+toggles into a :class:`LabRun`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from digitpad.common.errors import ConfigError
+from digitpad.data import registry
+from digitpad.lab.mistakes import MISTAKES
+from digitpad.training.settings import RunSettings
+
+KINDS = ("bug", "fix", "tuning")
+
+
+class LabRun(NamedTuple):
+    """One run of the lab: the settings, the deliberate mistakes installed, and a label for plots and files."""
+
+    settings: RunSettings
+    mistakes: frozenset[str]
+    label: str
+
+
+@dataclass(frozen=True)
+class Toggle:
+    """One cause of a failure (``kind`` "bug") or one remedy ("fix", "tuning").
+
+    Applying it sets the RunSettings fields in ``settings`` and removes the
+    mistakes in ``removes``; ``adjust`` (if any) then computes settings that
+    depend on others (see :meth:`Pitfall.run_for` for the order). A bug toggle
+    *applied* means the bug is gone.
+    """
+
+    name: str
+    label: str
+    kind: str
+    explanation: str
+    settings: dict = field(default_factory=dict)
+    removes: frozenset[str] = frozenset()
+    adjust: Callable[[RunSettings], RunSettings] | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"toggle kind must be one of {KINDS}, got {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Pitfall:
+    """A failing configuration, the story of what the learner will see, and its toggles.
+
+    The base settings' dataset is used when it is in the store, else
+    ``fallback`` (when that is).
+    """
+
+    name: str
+    title: str
+    summary: str  # one line for lists and tooltips
+    story: str
+    base: RunSettings
+    toggles: tuple[Toggle, ...]
+    mistakes: frozenset[str] = frozenset()
+    fallback: str | None = None
+
+    def toggle(self, name: str) -> Toggle:
+        for toggle in self.toggles:
+            if toggle.name == name:
+                return toggle
+        raise ConfigError(f"preset {self.name!r} has no toggle {name!r}; "
+                          f"choose from {', '.join(t.name for t in self.toggles)}")
+
+    @property
+    def dataset(self) -> str:
+        """The dataset the preset was written for."""
+        return self.base.dataset
+
+    @property
+    def fix_names(self) -> tuple[str, ...]:
+        """Every toggle: removing every bug and applying every fix and tuning."""
+        return tuple(t.name for t in self.toggles)
+
+    def dataset_to_use(self) -> str:
+        """``dataset`` when it is in the store (or there is no usable fallback), else ``fallback``."""
+        if self.fallback is None or registry.is_available(self.dataset) or not registry.is_available(self.fallback):
+            return self.dataset
+        return self.fallback
+
+    def run_for(self, enabled: Iterable[str] = (), overrides: dict | None = None) -> LabRun:
+        """The run with the ``enabled`` toggles applied.
+
+        The order is fixed, whatever the order of ``enabled``: (1) the base
+        settings and mistakes; (2) each enabled toggle's ``settings`` and
+        ``removes``, in the order the preset lists them (a later toggle that sets
+        the same setting wins); (3) ``overrides``, RunSettings fields set by the
+        user (the CLI's ``--epochs``/``--subset``); (4) each enabled toggle's
+        ``adjust``, so a setting computed from others sees their final values.
+        Unknown toggle names raise ConfigError.
+        """
+        enabled = set(enabled)
+        for name in enabled:
+            self.toggle(name)
+        applied = [t for t in self.toggles if t.name in enabled]
+        settings, mistakes = replace(self.base, dataset=self.dataset_to_use()), self.mistakes
+        for toggle in applied:
+            settings, mistakes = replace(settings, **toggle.settings), mistakes - toggle.removes
+        settings = replace(settings, **(overrides or {}))
+        for toggle in applied:
+            if toggle.adjust is not None:
+                settings = toggle.adjust(settings)
+        return LabRun(settings, mistakes, self._label(applied))
+
+    def _label(self, applied: list[Toggle]) -> str:
+        if not applied:
+            return f"{self.name}: failing setup"
+        if len(applied) == len(self.toggles):
+            return f"{self.name}: all fixes"
+        return f"{self.name}: " + ", ".join(t.name for t in applied)
+
+
+def _lr_per_row(settings: RunSettings) -> RunSettings:
+    """While the gradient is summed, divide lr by the rows per step: exactly what averaging does."""
+    if not settings.sum_gradient:
+        return settings
+    rows = settings.batch_size or settings.subset
+    if rows <= 0:
+        raise ConfigError("scaling the learning rate needs a known number of rows per step: "
+                          "set a batch size or a subset", "lr")
+    return replace(settings, lr=settings.lr / rows)
+
+
+LABEL10 = Pitfall(
+    name="label10", title="Regression on label/10",
+    summary="a summed gradient saturates the net near 10% accuracy",
+    story=(
+        "A beginner's digit recogniser: 784 pixels → 250 sigmoid units → one sigmoid output trained to equal "
+        "label/10, on the first 500 MNIST images, with U(−1, 1) weights, no bias, full-batch gradient descent "
+        "at lr 0.1 and the gradient summed over the rows instead of averaged. "
+        "Within a few epochs the loss stops moving: over a third of the hidden activations sit in the flat "
+        "tails of the sigmoid and the output is pinned at 0 or 1 for every image, so accuracy (rounded output "
+        "× 10 = label) stays near 10%. "
+        "The cause is the step size: a gradient summed over 500 rows is 500 times the average, so lr 0.1 "
+        "acts like lr 50, and it grows with every row you add. "
+        "A smaller step stops the blow-up but then crawls (20–35% on the training images after 300–600 "
+        "epochs, about 20% on the test set), because one output has to squeeze ten classes onto a line."),
+    base=RunSettings(dataset="mnist", subset=500, validation=0.0, hidden="250", activation="sigmoid",
+                     head="sigmoid+mse", regression=True, init="uniform", bias=False, sum_gradient=True,
+                     optimizer="sgd", lr=0.1, schedule="constant", batch_size=0, epochs=300, seed=0),
+    toggles=(
+        Toggle("mean_gradient", "Average the gradient over the rows", "fix",
+               "Divide the summed gradient by the number of rows, so the step no longer grows with the batch. "
+               "The net stops saturating, but one regression output still learns slowly.",
+               {"sum_gradient": False}),
+        Toggle("scaled_lr", "Learning rate ÷ rows per step", "fix",
+               "The other way to the same fix: keep the summed gradient and divide the learning rate by the rows "
+               "per step (0.1 / 500). It gives exactly the averaged run; once the gradient is averaged it has "
+               "nothing left to do.", adjust=_lr_per_row),
+        Toggle("mini_batches", "Mini-batches of 32", "fix",
+               "Update after every 32 images instead of once per pass: many small steps, each with a little noise, "
+               "instead of one huge one. With a summed gradient each step is also 16 times smaller.",
+               {"batch_size": 32}),
+        Toggle("softmax", "10 softmax outputs + cross-entropy", "fix",
+               "One output per class with softmax and cross-entropy instead of one number that must hit "
+               "label/10. The classes no longer need to lie on a line, and the gradient p − y never vanishes "
+               "on a wrong answer.",
+               {"regression": False, "head": "softmax+cross_entropy"}),
+        Toggle("glorot_init", "Glorot initialisation", "fix",
+               "Weights drawn with a spread of √(6 / (fan-in + fan-out)) instead of U(−1, 1): a hidden unit "
+               "then sums 784 inputs to a value near 0, in the sigmoid's steep middle, not its flat tails.",
+               {"init": "glorot"}),
+        Toggle("all_rows", "All 60,000 images, 10 epochs", "tuning",
+               "Train on MNIST's whole training set for 10 epochs. 500 images are too few for 95% whatever the "
+               "method; pair it with mini-batches, since full-batch descent makes only 10 steps in 10 epochs.",
+               {"subset": 60_000, "epochs": 10}),
+    ),
+)
+
+NARROW = Pitfall(
+    name="narrow", title="Too narrow to learn",
+    summary="layers of 4 sigmoid units answer 0.10 for every digit",
+    story=(
+        "An 8×8-digits classifier as a learner wrote it: 64 raw pixel values (0–16) → three hidden layers of "
+        "4 sigmoid units → 10 sigmoid outputs whose error is a − y, no bias, U(−1, 1) weights, and full-batch "
+        "gradient descent with lr 0.001 and momentum 0.9 for 3,000 iterations. "
+        "At the end every output sits at about 0.10 for every image, the share of each class, and accuracy is "
+        "no better than chance, about 10%: four units cannot carry a digit through, so the net settles for the "
+        "class frequencies. "
+        "The learner's own fix, three layers of 100, reaches about 93%, but on the very rows it trained on: "
+        "int(len(labels*0.8)) multiplies the labels, not the length, so nothing was held out. "
+        "Tick the fixes one at a time to see which of them matters and which does not."),
+    base=RunSettings(dataset="digits8x8", validation=0.0, hidden="4,4,4", activation="sigmoid", head="sigmoid+bce",
+                     init="uniform", bias=False, scale_inputs=False, optimizer="momentum", momentum=0.9, lr=0.001,
+                     schedule="constant", batch_size=0, epochs=3000, seed=0),
+    toggles=(
+        Toggle("wide", "Three hidden layers of 100", "fix",
+               "Widen each hidden layer from 4 to 100 units. Four sigmoid units can pass on little more than four "
+               "yes/no answers about the image; a hundred can carry the digit.",
+               {"hidden": "100,100,100"}),
+        Toggle("scale_inputs", "Inputs scaled to [0, 1]", "fix",
+               "Divide the pixel values (0–16) by 16. Raw values push the first layer's sums far into the "
+               "sigmoid's flat tails, where its derivative, and so the gradient, is nearly zero.",
+               {"scale_inputs": True}),
+        Toggle("bias", "Layers have a bias", "fix",
+               "Give every layer a bias, so a unit can shift where it switches on instead of always at 0.",
+               {"bias": True}),
+        Toggle("relu", "ReLU hidden units", "fix",
+               "Use max(0, z) in the hidden layers. Its slope is 1 wherever it is active, so the gradient does "
+               "not shrink by σ' ≤ 0.25 at every layer on its way back.",
+               {"activation": "relu"}),
+        Toggle("holdout", "Hold out 20% to measure", "fix",
+               "Keep 20% of the images out of training and report accuracy on them. The original code meant to "
+               "(int(len(labels) * 0.8)) but wrote int(len(labels*0.8)), which is every row.",
+               {"validation": 0.2}),
+        Toggle("he_init", "He initialisation", "tuning",
+               "Weights drawn from N(0, 2 / fan-in), the spread that keeps ReLU activations the same size layer "
+               "after layer. U(−1, 1) makes 100-unit ReLU layers blow the signal up about fourfold per layer.",
+               {"init": "he"}),
+    ),
+)
+
+SOFTMAX_BUGS = Pitfall(
+    name="softmax-bugs", title="Three bugs in softmax training", fallback="mnist",
+    summary="stuck at chance, and fixing the bugs is not enough",
+    story=(
+        "A 784-300-300-10 ReLU network with softmax outputs, trained for 5 epochs on Fashion-MNIST (MNIST when "
+        "Fashion-MNIST is not in the data folder) in batches of 600 with lr 0.001 and N(0, 0.01) weights, "
+        "carrying three bugs at once: the softmax derivative p(1 − p) multiplied onto the cross-entropy "
+        "gradient, images taken from the unshuffled array while the labels are shuffled, and pixels left at 0–255. "
+        "Accuracy stays at chance, about 10%, and the loss hardly moves. "
+        "Remove the bugs one at a time: they interact, and with all three gone accuracy is still only about "
+        "13%, because weights of 0.01 shrink the signal at every layer and lr 0.001 is too small to recover. "
+        "The tuning toggles, He initialisation and lr 0.1 with momentum or Adam, finish the job."),
+    base=RunSettings(dataset="fashion", validation=0.0, hidden="300,300", activation="relu",
+                     head="softmax+cross_entropy", init="normal", bias=True, scale_inputs=False, optimizer="sgd",
+                     lr=0.001, schedule="constant", batch_size=600, epochs=5, seed=0),
+    mistakes=frozenset({"softmax_derivative", "misaligned_batches"}),
+    toggles=(
+        Toggle("softmax_derivative", "softmax derivative p(1 − p) applied twice", "bug",
+               MISTAKES["softmax_derivative"].explanation, removes=frozenset({"softmax_derivative"})),
+        Toggle("misaligned_batches", "images unshuffled, labels shuffled", "bug",
+               MISTAKES["misaligned_batches"].explanation, removes=frozenset({"misaligned_batches"})),
+        Toggle("raw_inputs", "pixels left at 0–255", "bug",
+               "Pixel values of 0–255 make the first layer's sums hundreds of times larger than with inputs in "
+               "[0, 1], and its gradient just as large: any learning rate that suits one layer is wrong for the "
+               "others. Fixing it divides the pixels by 255.", {"scale_inputs": True}),
+        Toggle("he_init", "He initialisation", "tuning",
+               "Weights drawn from N(0, 2 / fan-in) instead of N(0, 0.01²): with 784 inputs of about 0.1 each, "
+               "weights of 0.01 make every layer's output about 30 times smaller than its input, so almost no "
+               "signal or gradient gets through.", {"init": "he"}),
+        Toggle("momentum", "lr 0.1 with momentum 0.9", "tuning",
+               "A hundred times the learning rate, with momentum to smooth the steps: lr 0.001 with plain SGD moves "
+               "the weights too little in 5 epochs.", {"optimizer": "momentum", "momentum": 0.9, "lr": 0.1}),
+        Toggle("adam", "Adam (lr 0.001)", "tuning",
+               "Adam scales each weight's step by its own gradient history, so the tiny gradients of a badly "
+               "initialised net still move it. If momentum is also ticked, Adam replaces it.",
+               {"optimizer": "adam", "lr": 0.001}),
+    ),
+)
+
+PITFALLS: dict[str, Pitfall] = {p.name: p for p in (LABEL10, NARROW, SOFTMAX_BUGS)}
+
+
+def get_pitfall(name: str) -> Pitfall:
+    """The preset called ``name``; ConfigError naming the known ones otherwise."""
+    try:
+        return PITFALLS[name]
+    except KeyError:
+        raise ConfigError(f"unknown lab preset {name!r}; choose one of {', '.join(PITFALLS)}") from None

@@ -1,0 +1,68 @@
+"""The Model bundle: a network with everything needed to use, show and reproduce it.
+
+It sits above the engine and the data: it knows the preprocessing a drawing
+needs, the class names, the training settings and history, and the app
+version that made it. :mod:`digitpad.model.files` saves and loads it.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from dataclasses import dataclass, field
+
+from digitpad.nn.network import MLP
+
+
+@dataclass
+class Model:
+    """A trained network with everything needed to use, show and reproduce it.
+
+    ``input_scale`` maps raw pixels (0..255 for "mnist-28", 0..16 for
+    "digits-8x8") to network input: ``x = raw × input_scale``.
+    """
+
+    network: MLP
+    input_shape: tuple[int, int]
+    preprocessing: str
+    input_scale: float
+    class_names: tuple[str, ...]
+    dataset: str = ""
+    hyperparameters: dict = field(default_factory=dict)
+    history: dict[str, list[float]] = field(default_factory=dict)
+    metrics: dict[str, float] = field(default_factory=dict)
+    name: str = ""
+    created: str = ""
+    app_version: str = ""
+
+    def copy(self) -> Model:
+        """A deep copy: its network and records can change without touching this model."""
+        network = MLP(self.network.spec)
+        network.set_weights(self.network.get_weights())
+        return dataclasses.replace(self, network=network, hyperparameters=copy.deepcopy(self.hyperparameters),
+                                   history=copy.deepcopy(self.history), metrics=dict(self.metrics))
+
+    def summary(self) -> str:
+        """Several lines of plain text describing the model, for the CLI and the GUI."""
+        net = self.network
+        rows = [
+            ("network", f"{net!r}, {net.n_parameters():,} parameters, {net.spec.dtype}"),
+            ("input", f"{'×'.join(map(str, self.input_shape))} {self.preprocessing}, "
+                      f"pixels × {self.input_scale:.6g}"),
+            ("classes", " ".join(self.class_names)),
+            ("dataset", self.dataset or "unknown"),
+            ("training", ", ".join(f"{k}={v}" for k, v in self.hyperparameters.items()) or "unknown"),
+            ("history", _describe_history(self.history)),
+            ("metrics", ", ".join(f"{k} {v:.4g}" for k, v in self.metrics.items()) or "none"),
+            ("created", f"{self.created} by digitpad {self.app_version}" if self.created else "not saved"),
+        ]
+        title = f"Model {self.name!r}" if self.name else "Model (unnamed)"
+        return "\n".join([title] + [f"  {key:<9} {text}" for key, text in rows])
+
+
+def _describe_history(history: dict[str, list[float]]) -> str:
+    if not history:
+        return "none"
+    epochs = max(len(series) for series in history.values())
+    return f"{epochs} epochs of {', '.join(history)}"
+

@@ -1,0 +1,155 @@
+"""Model files: one ``.npz`` with the weight arrays and a JSON metadata entry.
+
+The archive holds ``W0, b0, W1, ...`` exactly as :meth:`MLP.parameters` names
+them, plus ``metadata``: a uint8 array of UTF-8 JSON describing the network,
+its input, its classes and how it was trained (docs/model-format.md,
+:mod:`digitpad.model.metadata`).
+
+Loading reads each entry with ``allow_pickle=False`` and checks every field,
+name, size, shape, dtype and value before a weight reaches the network, so a
+file can never run code and every problem surfaces as one
+:class:`ModelFileError` that says what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from digitpad import __version__
+from digitpad.common.atomic import atomic_write
+from digitpad.common.errors import ModelFileError
+from digitpad.model.bundle import Model
+from digitpad.model.metadata import (
+    METADATA,
+    check_array,
+    check_class_names,
+    check_metadata,
+    check_type,
+    metadata_json,
+)
+from digitpad.nn.network import MLP
+
+# Bound what a zip entry may inflate to before numpy reads it: an .npy header
+# is well under this, and metadata (history included) is a few kilobytes.
+_HEADER_BYTES = 65_536
+_MAX_METADATA_BYTES = 16 * 2**20
+
+
+# -- saving ---------------------------------------------------------------
+def save_model(path: str | os.PathLike, model: Model) -> None:
+    """Write ``model`` to ``path`` atomically: the old file stays intact on any failure.
+
+    Fills ``model.created`` (when empty) and ``model.app_version`` once the
+    file is in place. Raises ModelFileError for a model that would not load
+    back (non-finite weights, inconsistent metadata) or when writing fails.
+    """
+    path = Path(path)
+    created = model.created or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    weights = model.network.get_weights()  # a snapshot: what is checked is what is written
+    try:
+        text = metadata_json(model, created)
+        for name, array in weights.items():
+            check_array(name, array, array.shape, array.dtype)
+    except (ModelFileError, TypeError, ValueError) as e:
+        raise ModelFileError(f"cannot save model to {path}: {e}") from e
+    arrays = weights | {METADATA: np.frombuffer(text.encode("utf-8"), dtype=np.uint8)}
+    try:
+        with atomic_write(path) as out:
+            np.savez(out.file, **arrays)
+    except OSError as e:
+        raise ModelFileError(f"cannot save model to {path}: {e.strerror or e}") from e
+    model.created, model.app_version = created, __version__
+
+
+# -- loading --------------------------------------------------------------
+def load_model(path: str | os.PathLike) -> Model:
+    """Read a model file, checking everything; raise ModelFileError saying what is wrong.
+
+    The archive is read entry by entry, as ``np.load`` reads an .npz, but with
+    each size checked before it is inflated and ``allow_pickle=False`` always.
+    """
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _read_model(archive)
+    except FileNotFoundError:
+        raise ModelFileError(f"no such file: {path}") from None
+    except ModelFileError as e:
+        raise ModelFileError(f"{path} is not a valid model file: {e}") from e
+    # What zipfile raises for archives it cannot parse: bad structure, names that are
+    # not UTF-8/CP437 (UnicodeDecodeError), multi-disk archives (NotImplementedError).
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as e:
+        raise ModelFileError(f"{path} is not a model file (.npz archive) or is damaged: {e}") from e
+    except OSError as e:
+        raise ModelFileError(f"cannot read {path}: {e.strerror or e}") from e
+
+
+def _read_model(archive: zipfile.ZipFile) -> Model:
+    meta = _read_metadata(archive)
+    spec = check_metadata(meta)
+    network = MLP(spec)
+    check_class_names(meta["class_names"], network.n_classes)
+    network.set_weights(_read_weights(archive, network))
+    return Model(
+        network, tuple(meta["input_shape"]), meta["preprocessing"], float(meta["input_scale"]),
+        tuple(meta["class_names"]),
+        history={k: [math.nan if v is None else float(v) for v in s] for k, s in meta["history"].items()},
+        metrics={k: math.nan if v is None else float(v) for k, v in meta["metrics"].items()},
+        **{key: meta[key] for key in ("dataset", "hyperparameters", "name", "created", "app_version")},
+    )
+
+
+def _read_array(archive: zipfile.ZipFile, name: str, max_bytes: int) -> np.ndarray:
+    """Read entry ``name.npy``, refusing one that would inflate past ``max_bytes`` or holds objects."""
+    info = archive.getinfo(f"{name}.npy")
+    if info.file_size > max_bytes:
+        raise ModelFileError(f"array {name} is {info.file_size:,} bytes, more than its {max_bytes:,} limit")
+    try:
+        with archive.open(info) as f:
+            return np.lib.format.read_array(f, allow_pickle=False)
+    # Untrusted bytes pass through zipfile, zlib and numpy's header parser, which
+    # raise many exception types between them; every one means this entry is unusable.
+    except Exception as e:
+        raise ModelFileError(f"array {name} is damaged or not a plain array of numbers "
+                             f"(pickled objects are never loaded): {e}") from e
+
+
+def _read_metadata(archive: zipfile.ZipFile) -> dict:
+    if f"{METADATA}.npy" not in archive.namelist():
+        raise ModelFileError("it has no 'metadata' entry")
+    raw = _read_array(archive, METADATA, _MAX_METADATA_BYTES)
+    if raw.dtype != np.uint8 or raw.ndim != 1:
+        raise ModelFileError(f"metadata must be a 1-d uint8 array of UTF-8 JSON, not {raw.dtype}{raw.shape}")
+    try:
+        meta = json.loads(raw.tobytes().decode("utf-8"), parse_constant=_refuse_constant)
+    except ValueError as e:  # UnicodeDecodeError and JSONDecodeError are both ValueErrors
+        raise ModelFileError(f"metadata is not valid UTF-8 JSON: {e}") from e
+    return check_type(meta, "an object", "metadata")
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _read_weights(archive: zipfile.ZipFile, network: MLP) -> dict[str, np.ndarray]:
+    expected = {f"{name}.npy": p for name, p, _ in network.parameters()}
+    entries = set(archive.namelist())
+    missing = sorted(m.removesuffix(".npy") for m in expected.keys() - entries)
+    if missing:
+        raise ModelFileError(f"weight array(s) {', '.join(missing)} missing")
+    extra = sorted(entries - expected.keys() - {f"{METADATA}.npy"})
+    if extra:
+        raise ModelFileError(f"unexpected entries {', '.join(map(repr, extra))}")
+    weights = {}
+    for member, p in expected.items():
+        name = member.removesuffix(".npy")
+        array = _read_array(archive, name, p.nbytes + _HEADER_BYTES)
+        weights[name] = check_array(name, array, p.shape, p.dtype)
+    return weights

@@ -1,0 +1,198 @@
+"""The metadata of a model file: what it holds, how it is built from a Model, and every check on it.
+
+Saving and loading run the same checks (:func:`check_metadata`), so whatever
+saves also loads. Each problem is one :class:`ModelFileError` that says what
+is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from datetime import datetime
+
+import numpy as np
+
+from digitpad import __version__
+from digitpad.common.errors import ConfigError, ModelFileError
+from digitpad.data.preprocessing import PREPROCESSINGS
+from digitpad.model.bundle import Model
+from digitpad.nn.network import MAX_PARAMETERS, MAX_UNITS, NetworkSpec
+
+FORMAT_VERSION = 1
+SUPPORTED_VERSIONS = (1,)
+METADATA = "metadata"
+# Bounds on what the window would otherwise try to show in full.
+_MAX_ENTRIES = 1_000     # hyperparameters, metrics or history series; a real model has a few dozen
+_MAX_EPOCHS = 100_000    # values per history series: the most epochs a run can have
+_MAX_TEXT = 10_000       # characters in the name, the dataset or one hyperparameter
+
+# JSON type names as the error messages say them, and what json.loads turns them into.
+_KINDS = {"an integer": int, "a finite number": (int, float), "a string": str,
+          "a list": list, "an object": dict, "true or false": bool}
+_FIELDS = {"format_version": "an integer", "network": "an object", "input_shape": "a list",
+           "preprocessing": "a string", "input_scale": "a finite number", "class_names": "a list",
+           "dataset": "a string", "hyperparameters": "an object", "history": "an object",
+           "metrics": "an object", "name": "a string", "app_version": "a string",
+           "created": "a string"}
+_SPEC_FIELDS = {"sizes": "a list", "activation": "a string", "output": "a string",
+                "loss": "a string", "init": "a string", "bias": "true or false",
+                "reduction": "a string", "dtype": "a string"}
+
+
+
+# -- building ---------------------------------------------------------------
+def metadata_json(model: Model, created: str) -> str:
+    """The metadata document, checked exactly as load_model will read it back."""
+    # Tuples become lists and numpy scalars numbers; NaN is let through here so
+    # that the check below can name the field that holds it.
+    meta = json.loads(json.dumps(_metadata(model, created), default=_json_scalar))
+    check_metadata(meta)
+    check_class_names(meta["class_names"], model.network.n_classes)
+    try:
+        # Strict JSON, which any reader accepts; only a hyperparameter can still be non-finite.
+        return json.dumps(meta, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise ModelFileError("a hyperparameter is NaN or infinite, which JSON cannot store") from None
+
+
+def _metadata(model: Model, created: str) -> dict:
+    computed = {
+        "format_version": FORMAT_VERSION,
+        "network": model.network.spec.to_dict(),
+        # A diverged run has NaN/Inf in its curves; JSON has no such numbers, so they become null.
+        "history": {k: [_finite_or_none(v) for v in series] for k, series in model.history.items()},
+        "metrics": {k: _finite_or_none(v) for k, v in model.metrics.items()},
+        "app_version": __version__,
+        "created": created,
+    }
+    return {key: computed[key] if key in computed else getattr(model, key) for key in _FIELDS}
+
+
+def _finite_or_none(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
+def _json_scalar(value: object) -> object:
+    """Let numpy scalars (an np.int64 seed, an np.float32 rate) through json.dumps."""
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"{value!r} ({type(value).__name__}) cannot be stored as JSON")
+
+
+# -- checks shared by save and load -----------------------------------------
+def check_type(value: object, kind: str, where: str) -> object:
+    # JSON true/false arrive as bool, which Python also counts as an int.
+    ok = isinstance(value, _KINDS[kind]) and isinstance(value, bool) == (kind == "true or false")
+    # 1e400 parses as inf and a 400-digit integer overflows any float: neither is a usable number.
+    if not ok or (kind == "a finite number" and not abs(value) <= sys.float_info.max):
+        raise ModelFileError(f"{where} must be {kind}, got {json.dumps(value)[:60]}")
+    return value
+
+
+def _check_fields(obj: dict, fields: dict[str, str], where: str) -> None:
+    missing, unknown = fields.keys() - obj.keys(), obj.keys() - fields.keys()
+    if missing:
+        raise ModelFileError(f"{where} lacks field(s) {', '.join(sorted(missing))}")
+    if unknown:
+        raise ModelFileError(f"{where} has unknown field(s) {', '.join(sorted(unknown))}")
+    for key, kind in fields.items():
+        check_type(obj[key], kind, f"{where} field {key!r}")
+
+
+def check_metadata(meta: dict) -> NetworkSpec:
+    """Check everything that does not need the network built; return its spec."""
+    supported = ", ".join(map(str, SUPPORTED_VERSIONS))
+    if "format_version" not in meta:
+        raise ModelFileError(f"metadata has no format_version (this digitpad reads version {supported})")
+    version = check_type(meta["format_version"], "an integer", "format_version")
+    if version not in SUPPORTED_VERSIONS:
+        raise ModelFileError(f"format_version {version} is not supported (this digitpad reads version "
+                             f"{supported}); a newer digitpad may open it")
+    _check_fields(meta, _FIELDS, "metadata")
+    _check_sizes(meta)
+    spec = _check_spec(meta["network"])
+    _check_input(meta, spec.sizes[0])
+    for key, series in meta["history"].items():
+        for value in check_type(series, "a list", f"history {key!r}"):
+            _check_number_or_null(value, f"history {key!r}")
+    for key, value in meta["metrics"].items():
+        _check_number_or_null(value, f"metric {key!r}")
+    if meta["created"]:
+        try:
+            datetime.fromisoformat(meta["created"])
+        except ValueError:
+            raise ModelFileError(f"created must be an ISO 8601 time, got {meta['created']!r}") from None
+    return spec
+
+
+def _check_sizes(meta: dict) -> None:
+    """Refuse metadata far larger than any digitpad writes (it would freeze the window that shows it)."""
+    for key in ("hyperparameters", "metrics", "history"):
+        if len(meta[key]) > _MAX_ENTRIES:
+            raise ModelFileError(f"{key} has {len(meta[key]):,} entries; at most {_MAX_ENTRIES:,} are allowed")
+    for key, series in meta["history"].items():
+        if isinstance(series, list) and len(series) > _MAX_EPOCHS:
+            raise ModelFileError(f"history {key!r} has {len(series):,} values; at most {_MAX_EPOCHS:,} are allowed")
+    texts = {"name": meta["name"], "dataset": meta["dataset"]} | {
+        f"hyperparameter {key!r}": value for key, value in meta["hyperparameters"].items()}
+    for what, text in texts.items():
+        if len(str(text)) > _MAX_TEXT:
+            raise ModelFileError(f"{what} is {len(str(text)):,} characters long; at most {_MAX_TEXT:,} are allowed")
+
+
+def _check_spec(network: dict) -> NetworkSpec:
+    _check_fields(network, _SPEC_FIELDS, "network")
+    sizes = network["sizes"]
+    for size in sizes:
+        if check_type(size, "an integer", "each of network sizes") < 1:
+            raise ModelFileError(f"network sizes must be positive, got {sizes}")
+    if any(size > MAX_UNITS for size in sizes):
+        raise ModelFileError(f"network sizes {sizes} have a layer over {MAX_UNITS:,} units")
+    n_params = sum(a * b + b * network["bias"] for a, b in zip(sizes, sizes[1:]))
+    if n_params > MAX_PARAMETERS:
+        raise ModelFileError(f"network sizes {sizes} need {n_params:,} parameters, "
+                             f"over the {MAX_PARAMETERS:,} allowed")
+    try:
+        return NetworkSpec(**network | {"sizes": tuple(sizes)})
+    except ConfigError as e:
+        raise ModelFileError(f"network: {e}") from e
+
+
+def _check_input(meta: dict, n_inputs: int) -> None:
+    preprocessing = meta["preprocessing"]
+    if preprocessing not in PREPROCESSINGS:
+        raise ModelFileError(f"preprocessing {preprocessing!r} is unknown; known: {', '.join(PREPROCESSINGS)}")
+    shape = meta["input_shape"]
+    for n in shape:
+        check_type(n, "an integer", "each of input_shape")
+    if shape != list(PREPROCESSINGS[preprocessing].input_shape):
+        raise ModelFileError(f"input_shape {shape} does not match preprocessing {preprocessing!r} "
+                             f"(needs {list(PREPROCESSINGS[preprocessing].input_shape)})")
+    if math.prod(shape) != n_inputs:
+        raise ModelFileError(f"input_shape {shape} has {math.prod(shape)} pixels; "
+                             f"the network takes {n_inputs} inputs")
+    if meta["input_scale"] <= 0:
+        raise ModelFileError(f"input_scale must be positive, got {meta['input_scale']}")
+
+
+def _check_number_or_null(value: object, where: str) -> None:
+    if value is not None:
+        check_type(value, "a finite number", where)
+
+
+def check_class_names(names: list, n_classes: int) -> None:
+    if len(names) != n_classes or not all(isinstance(n, str) for n in names):
+        raise ModelFileError(f"class_names must be {n_classes} strings, one per class, got {names}")
+
+
+def check_array(name: str, array: np.ndarray, shape: tuple, dtype: np.dtype) -> np.ndarray:
+    # Any byte order of the right float width is fine; set_weights converts it.
+    if array.dtype.kind != "f" or array.dtype.itemsize != np.dtype(dtype).itemsize:
+        raise ModelFileError(f"array {name} has dtype {array.dtype}, expected {np.dtype(dtype)}")
+    if array.shape != shape:
+        raise ModelFileError(f"array {name} has shape {array.shape}, expected {shape}")
+    if not np.isfinite(array).all():
+        raise ModelFileError(f"array {name} contains NaN or infinite values")
+    return array

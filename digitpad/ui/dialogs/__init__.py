@@ -1,0 +1,1 @@
+"""Dialogs: getting a missing dataset, and the model's details."""

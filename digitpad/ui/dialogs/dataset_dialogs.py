@@ -1,0 +1,112 @@
+"""Getting a missing dataset: download it with progress and Cancel, or import files the user has."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from digitpad.common.errors import DigitpadError
+from digitpad.data import importing, registry
+from digitpad.data.download import download
+from digitpad.ui.jobs.job import BackgroundTask
+
+
+def get_missing_dataset(parent: QWidget, name: str) -> bool:
+    """Offer to download or import dataset ``name``; True once it is available."""
+    title = registry.get_spec(name).title
+    box = QMessageBox(QMessageBox.Icon.Question, f"{title} is not here yet",
+                      f"{title} is not on this computer yet. Download it (about 12–30 MB, checksums verified) "
+                      "or import files you already have?", parent=parent)
+    download_button = box.addButton("Download", QMessageBox.ButtonRole.AcceptRole)
+    import_button = box.addButton("Import files…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is download_button:
+        return DownloadDialog(parent, name).run()
+    if box.clickedButton() is import_button:
+        return import_files(parent, name)
+    return False
+
+
+def import_files(parent: QWidget, name: str) -> bool:
+    """Pick files and import them into dataset ``name``; errors shown, nothing half-written."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, f"Import {registry.get_spec(name).title} files", "",
+                                            "Datasets (*.gz *-ubyte *.idx *.csv *.npz);;All files (*)")
+    if not paths:
+        return False
+    try:
+        importing.import_files(paths, name)
+    except DigitpadError as exc:
+        QMessageBox.warning(parent, "Import failed", str(exc))
+        return False
+    if not registry.is_available(name):
+        missing = registry.get_spec(name).title
+        QMessageBox.information(parent, "Import incomplete", f"Imported, but {missing} still lacks some of its "
+                                "four files (train and test images and labels).")
+        return False
+    return True
+
+
+class DownloadDialog(QProgressDialog):
+    """Downloads a dataset in a background thread with a progress bar and Cancel."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(f"Downloading {registry.get_spec(name).title}…", "Cancel", 0, 1000, parent)
+        self.setObjectName("downloadDialog")
+        self.setWindowTitle("Download")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.name, self.error = name, ""
+        self.task = BackgroundTask(lambda report, cancelled: download(
+            name, progress=lambda file, done, total: report((file, done, total)), cancel=cancelled))
+        self.task.progressed.connect(self._progressed)
+        # Bound methods, not lambdas: PySide6 runs a lambda in the emitting (worker) thread.
+        self.task.finished.connect(self._succeeded)
+        self.task.errored.connect(self._failed)
+        # Direct: the task's own thread is busy running the download and would never see a queued call.
+        self.canceled.connect(self.task.cancel, Qt.ConnectionType.DirectConnection)
+        self.canceled.connect(self.reject)
+
+    def run(self) -> bool:
+        """Show the dialog until the download ends; True when the dataset is ready."""
+        self.task.start()
+        accepted = self.exec() == QDialog.DialogCode.Accepted
+        # Cancel must not freeze the window while a stalled read times out:
+        # the task ends on its own, and never leaves a partial file behind.
+        self.task.detach()
+        if self.error:
+            QMessageBox.warning(self.parentWidget(), "Download failed", self.error)
+        return accepted and registry.is_available(self.name)
+
+    def abandon(self) -> None:
+        """Give the download up for good (the window is closing): cancel it, let go of the task, close.
+
+        The task is detached at once, so a :meth:`BackgroundTask.wait_for_detached`
+        right after waits for it; :meth:`run` then returns False whatever arrives late.
+        """
+        self.task.detach()
+        self.cancel()
+
+    def _progressed(self, value: tuple) -> None:
+        if self.wasCanceled():  # a late report would show the cancelled dialog again
+            return
+        file, done, total = value
+        self.setLabelText(f"Downloading {file}… {done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
+        self.setValue(int(1000 * done / total) if total else 0)
+
+    def _succeeded(self, _folder: object) -> None:
+        if not self.wasCanceled():  # a download ending just after a cancel must not start anything
+            self.done(QDialog.DialogCode.Accepted)
+
+    def _failed(self, message: str) -> None:
+        if not self.wasCanceled():  # a cancel is the user's choice, not an error to report
+            self.error = message
+        self.done(QDialog.DialogCode.Rejected)

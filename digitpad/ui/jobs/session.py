@@ -1,0 +1,220 @@
+"""One training run in the GUI: load the data off the GUI thread, then train in a worker thread.
+
+The session owns the network being trained; the window only ever sees copies
+of its weights (``epoch_finished``) and, at the end, the finished model.
+Taking the subset, splitting off the validation set and building the network
+happen off the GUI thread too, even when the dataset is cached: copying every
+image froze the window for 40-150 ms at each press of Train with MNIST
+(benchmarks/ui.py, "start ms"), initialising the network for another ~10.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QObject, QThread, Signal
+
+from digitpad.common.errors import ConfigError, DataError
+from digitpad.data import loading
+from digitpad.data.dataset import Dataset
+from digitpad.lab.mistakes import BatchRows, apply_mistakes
+from digitpad.model.bundle import Model
+from digitpad.nn.network import MLP
+from digitpad.training.doctor import Doctor
+from digitpad.training.prepare import split_validation, to_model
+from digitpad.training.settings import RunSettings
+from digitpad.training.trainer import TrainResult, input_scale
+from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.training import TrainingWorker, start_in_thread
+
+PROBE_ROWS = 256  # images the training doctor looks at after each epoch
+
+
+class TrainingSession(QObject):
+    """Runs at most one training at a time and reports in signals."""
+
+    loading = Signal(str)               # what is being loaded
+    started = Signal(object)            # a Model holding a copy of the untrained network
+    progressed = Signal(object)         # worker.Progress
+    epoch_finished = Signal(object)     # worker.EpochUpdate
+    finished = Signal(object, object)   # (Model, TrainResult)
+    failed = Signal(str)                # something went wrong: show it
+    refused = Signal(object)            # a ConfigError found once the data is known (e.g. batch too large)
+    cancelled = Signal(str)             # stopped before training began
+    diagnosed = Signal(list)            # the training doctor's current diagnoses (emitted on the training thread)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[str, Dataset] = {}
+        self._loader: BackgroundTask | None = None
+        self.worker: TrainingWorker | None = None
+        self.thread: QThread | None = None
+        self._settings: RunSettings | None = None
+        self._data: Dataset | None = None
+        self._network: MLP | None = None
+        self._stop_requested = False
+        self.label = ""
+
+    @property
+    def running(self) -> bool:
+        return self._loader is not None or self.worker is not None
+
+    def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
+        """Validate; load (cached after the first time) and split the data and build the network in a
+        thread; then train.
+
+        Errors arrive as ``failed``, settings that do not fit the data as ``refused``.
+
+        ``mistakes`` names deliberate bugs from :mod:`digitpad.lab.mistakes` to
+        install (the learning lab's presets); ``label`` names the run.
+        """
+        if self.running:
+            raise RuntimeError("a training run is already going")
+        settings.validate()
+        self._settings, self._stop_requested, self.label = settings, False, label
+        mistakes, cached = frozenset(mistakes), self._cache.get(settings.dataset)
+        if cached is None:
+            self.loading.emit(settings.dataset)
+        self._loader = BackgroundTask(lambda report, cancelled: _prepare(settings, mistakes, cached))
+        self._loader.finished.connect(self._prepared)
+        self._loader.errored.connect(self._load_failed)
+        self._loader.start()
+
+    def _prepared(self, prepared: _Prepared) -> None:
+        if self._loader is None:  # shut down meanwhile: the result arrives to nobody
+            return
+        self._finish_loader()
+        self._cache[self._settings.dataset] = prepared.source
+        if self._stop_requested:
+            self.cancelled.emit("Stopped before training started.")
+            return
+        self._begin(prepared)
+
+    def _load_failed(self, message: str) -> None:
+        if self._loader is None:
+            return
+        self._finish_loader()
+        self.failed.emit(message)
+
+    def _finish_loader(self) -> None:
+        self._loader.thread.wait()
+        self._loader = None
+
+    def _begin(self, prepared: _Prepared) -> None:
+        if prepared.error is not None:
+            self._cannot_start(prepared.error)
+            return
+        s = self._settings
+        data, train, config, network = prepared.data, prepared.train, s.config(), prepared.network
+        self._data, self._network = data, network
+        doctor = Doctor(network, train.images[:PROBE_ROWS] * network.dtype(input_scale(train, config)), s,
+                        on_diagnoses=self.diagnosed.emit)
+        self.worker = TrainingWorker(network, config, train, prepared.val, callbacks=[doctor],
+                                     batch_rows=prepared.batch_rows)
+        self.worker.progressed.connect(self.progressed)
+        self.worker.epoch_finished.connect(self.epoch_finished)
+        self.worker.finished.connect(self._trained)
+        self.worker.errored.connect(self._worker_failed)
+        self.started.emit(prepared.untrained)
+        self.thread = start_in_thread(self.worker)
+
+    def _cannot_start(self, error: Exception) -> None:
+        """Say why the run cannot start: a setting that does not fit the data (``refused``) or a failure.
+        Every error ends up here: the window must never be left waiting for a run that never starts."""
+        if isinstance(error, ConfigError):
+            self.refused.emit(error)
+        elif isinstance(error, DataError):
+            self.failed.emit(str(error))
+        elif isinstance(error, MemoryError):
+            self.failed.emit("Not enough memory for this network and data; try fewer or smaller layers, "
+                             "a smaller batch or a subset.")
+        else:
+            self.failed.emit(f"{type(error).__name__}: {error}")
+
+    def _trained(self, result: TrainResult) -> None:
+        self._release_worker()
+        data, settings = self._data, self._settings
+        metrics = {}
+        if result.history.get("val_accuracy"):
+            metrics["val_accuracy"] = result.history["val_accuracy"][-1]
+        model = to_model(self._network, data, settings, result, metrics,
+                         name=self.label or _model_name(settings, data))
+        self.finished.emit(model, result)
+
+    def _worker_failed(self, message: str) -> None:
+        self._release_worker()
+        self.failed.emit(f"Training failed: {message}")
+
+    def _release_worker(self) -> None:
+        # Qt deletes the thread once it has finished, so its wrapper may already be gone.
+        if self.thread is not None and shiboken6.isValid(self.thread):
+            self.thread.wait()
+        self.worker = self.thread = None
+
+    # -- control ---------------------------------------------------------
+    def pause(self) -> None:
+        if self.worker:
+            self.worker.pause()
+
+    def resume(self) -> None:
+        if self.worker:
+            self.worker.resume()
+
+    def stop(self) -> None:
+        """Stop the run within one batch; a stop while the data loads cancels the start."""
+        self._stop_requested = True
+        if self.worker:
+            self.worker.stop()
+
+    def shutdown(self) -> None:
+        """Stop whatever runs and wait for its thread (closing the window).
+
+        The wait has no time limit: a stop takes effect within one batch, and
+        a QThread destroyed while running would abort the whole process.
+        """
+        if self._loader is not None:
+            self._loader.detach()  # loading cannot be interrupted; app exit waits for it
+            self._loader = None
+        if self.worker is not None:
+            self.worker.stop()
+            if shiboken6.isValid(self.thread):
+                self.thread.wait()
+            self.worker = self.thread = None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What the loader thread hands over: the whole dataset (for the cache) and everything the run needs."""
+
+    source: Dataset
+    data: Dataset | None = None      # the first ``subset`` rows
+    train: Dataset | None = None
+    val: Dataset | None = None
+    network: MLP | None = None       # with the run's deliberate mistakes installed
+    batch_rows: BatchRows | None = None
+    untrained: Model | None = None   # a copy of the network, for the window while the run goes
+    error: Exception | None = None   # raised on the way, instead of all the above
+
+
+def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | None) -> _Prepared:
+    """Runs in the loader thread: load the dataset unless given, take the subset, split off validation,
+    check the settings against the data and build the network."""
+    if source is None:
+        source = loading.load_source(settings.dataset, "train")  # its errors end the task: `failed`
+    try:
+        data = source.head(settings.subset or None)
+        config = settings.config()
+        train, val = split_validation(data, config.validation, config.seed)
+        config.validate(len(train))
+        network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
+        batch_rows = apply_mistakes(mistakes, network)
+        untrained = to_model(network, data, settings, None).copy()  # before the training thread touches it
+    except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
+        return _Prepared(source, error=exc)
+    return _Prepared(source, data, train, val, network, batch_rows, untrained)
+
+
+def _model_name(settings: RunSettings, data: Dataset) -> str:
+    hidden = settings.hidden.replace(" ", "").replace(",", "-") or "linear"
+    return f"{data.name} {hidden} {settings.activation}"

@@ -1,0 +1,1 @@
+"""Qt widgets, one per module: canvas, preview, probability bars, settings form, plots and panels."""

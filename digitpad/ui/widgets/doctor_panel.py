@@ -1,0 +1,163 @@
+"""The training doctor's view: what is wrong with the run, in plain words, with one-click fixes.
+
+:class:`DoctorPanel` lists the current :class:`~digitpad.training.doctor.Diagnosis`
+objects, problems first, each with its explanation, what to do and, when one
+settings change is the fix, an "Apply" button that emits it. The window feeds
+it from the Doctor's ``on_diagnoses`` through a queued signal.
+
+Severity colours are tints mixed into the palette's Base colour, and text
+keeps the palette's Text colour, so rows read on light and dark desktops and
+are restyled when the palette changes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digitpad.training.diagnosis import Diagnosis
+
+# Red and amber of middle lightness: distinct from each other on white and dark grey, and for most colour-blind eyes
+# also by the icon beside them.
+SEVERITY_COLOURS = {"problem": "#d64541", "warning": "#e0a030"}
+# How much of the severity colour goes into a row's background: a tint, never a block of colour behind text.
+TINT = 0.14
+ICON_SIZE = 22
+STRIPE = 4  # width in pixels of the severity stripe on a row's left edge
+WATCHED = ("While you train, the doctor watches the loss, each layer's gradient size and, after every epoch, how "
+           "the hidden units respond to a fixed batch of training images. It speaks up about a loss that is flat, "
+           "rising or stuck at chance, outputs that ignore the image, saturated or dead units, and gradients that "
+           "vanish or explode.")
+FIELD_TEXT = {"lr": "learning rate", "init": "initialiser", "scale_inputs": "scale inputs",
+              "sum_gradient": "sum the gradient", "head": "output + loss", "batch_size": "batch size"}
+
+
+
+def describe_fix(fix: dict[str, object]) -> str:
+    """``{"lr": 0.005, "scale_inputs": True}`` → ``"learning rate → 0.005, scale inputs → on"``."""
+    return ", ".join(f"{FIELD_TEXT.get(name, name.replace('_', ' '))} → {_shown(value)}" for name, value in fix.items())
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return f"{value:g}" if isinstance(value, float) else str(value).replace("_", " ")
+
+
+class DoctorPanel(QWidget):
+    """The current diagnoses, or a note of what is being watched when there are none."""
+
+    fix_requested = Signal(dict)  # RunSettings field → new value, from a row's Apply button
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doctorPanel")
+        self.setToolTip("The training doctor: problems it sees in the current run, why they happen, "
+                        "and what to change.")
+        self._diagnoses: list[Diagnosis] = []
+        self.rows: list[DiagnosisRow] = []
+        self.empty = _label(f"<b>No problems seen</b><br>{WATCHED}", "doctorEmpty", rich=True)
+        self.empty.setMargin(8)
+        host = QWidget()
+        self._list = QVBoxLayout(host)
+        self._list.setContentsMargins(0, 0, 0, 0)
+        self._list.addWidget(self.empty)
+        self._list.addStretch(1)
+        scroll = QScrollArea(objectName="doctorScroll")
+        scroll.setWidget(host)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def diagnoses(self) -> list[Diagnosis]:
+        """What the panel shows, in order."""
+        return list(self._diagnoses)
+
+    def set_diagnoses(self, diagnoses: Sequence[Diagnosis]) -> None:
+        """Show ``diagnoses`` (in the order given) instead of what was shown; empty shows the watched-for note."""
+        for row in self.rows:
+            self._list.removeWidget(row)
+            row.deleteLater()
+        self._diagnoses = list(diagnoses)
+        self.rows = [DiagnosisRow(d) for d in self._diagnoses]
+        for i, row in enumerate(self.rows):
+            row.fix_requested.connect(self.fix_requested)
+            self._list.insertWidget(i, row)
+        self.empty.setVisible(not self.rows)
+
+
+class DiagnosisRow(QWidget):
+    """One diagnosis: severity icon and title, explanation, what to do, and the Apply button if there is a fix."""
+
+    fix_requested = Signal(dict)
+
+    def __init__(self, diagnosis: Diagnosis) -> None:
+        super().__init__()
+        self.diagnosis = d = diagnosis
+        self.setObjectName(f"diagnosis_{d.code}")
+        icon = QStyle.StandardPixmap.SP_MessageBoxCritical if d.severity == "problem" \
+            else QStyle.StandardPixmap.SP_MessageBoxWarning
+        badge = QLabel(objectName="severityIcon")
+        badge.setPixmap(self.style().standardIcon(icon).pixmap(ICON_SIZE, ICON_SIZE))
+        badge.setFixedSize(ICON_SIZE, ICON_SIZE)
+        badge.setToolTip("A problem: training cannot work like this." if d.severity == "problem"
+                         else "A warning: training works, but less well than it could.")
+        where = [f"since epoch {d.epoch}"] + ([f"layer {d.layer}"] if d.layer else [])
+        self.title = _label(f"<b>{html.escape(d.title)}</b>&nbsp;&nbsp;<small>{d.severity} · "
+                            f"{' · '.join(where)}</small>", "diagnosisTitle", rich=True)
+        self.explanation = _label(d.explanation, "diagnosisExplanation")
+        self.suggestion = _label(f"<b>What to do:</b> {html.escape(d.suggestion)}", "diagnosisSuggestion", rich=True)
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        for widget in (self.title, self.explanation, self.suggestion):
+            text.addWidget(widget)
+        self.apply_button = None
+        if d.fix is not None:
+            self.apply_button = QPushButton(f"Apply: {describe_fix(d.fix)}", objectName=f"applyFix_{d.code}")
+            self.apply_button.setToolTip(f"Set {describe_fix(d.fix)} in the training settings; "
+                                         "the change takes effect on the next run.")
+            self.apply_button.clicked.connect(self._apply)
+            text.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its text
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(STRIPE + 8, 8, 10, 8)
+        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+
+    def _apply(self) -> None:
+        self.fix_requested.emit(dict(self.diagnosis.fix))  # a copy: the receiver may change it
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Painted from the palette on every paint, so a palette change restyles the row by itself.
+        base = self.palette().color(QPalette.ColorRole.Base)
+        accent = QColor(SEVERITY_COLOURS[self.diagnosis.severity])
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor.fromRgbF(*(b + TINT * (a - b) for a, b in zip(accent.getRgbF()[:3],
+                                                                              base.getRgbF()[:3]))))
+        painter.drawRoundedRect(QRectF(self.rect()), 4, 4)
+        painter.setBrush(accent)
+        painter.drawRoundedRect(QRectF(0, 0, STRIPE, self.height()), 2, 2)
+
+
+def _label(text: str, object_name: str, rich: bool = False) -> QLabel:
+    label = QLabel(text, objectName=object_name)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

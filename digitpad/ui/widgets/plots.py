@@ -1,0 +1,165 @@
+"""Live training curves: loss per batch and per epoch, accuracy per epoch.
+
+Following pyqtgraph's PanningPlot and scrollingPlots examples, each curve is
+created once and fed with ``setData`` on every update; the per-batch curves
+use auto-downsampling and clip-to-view, so drawing costs follow the plot's
+width in pixels rather than the number of batches. Points live in :class:`~digitpad.ui.base.plot_base.Columns`, arrays that grow by
+doubling, so an update costs time for the new points only, never a copy of
+the whole history. An update repaints the curves and nothing else
+(benchmarks/ui.py): the x axis is fixed to the run's length, the y range
+moves only when the data leaves it (:meth:`PalettePlot.fit_view`; pyqtgraph's
+auto-range moved it at every update, redrawing axis and grid, then painted
+twice), and axes, legend and earlier runs are cached as pixmaps: an update
+took ~8 ms of GUI-thread CPU before, ~2.5 ms after.
+
+Earlier runs can be laid over the current one (``set_overlays``): thin
+dotted (training) and dashed (validation) lines in one colour per run, behind
+the current run's curves, replaced wholesale on each call.
+
+Colours and ranging come from :class:`~digitpad.ui.base.plot_base.PalettePlot`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from digitpad.training.history import RunRecord
+from digitpad.ui.base.plot_base import Columns, PalettePlot
+
+# Blue, green and orange of middle lightness: told apart by colour-blind readers, legible on white and dark grey.
+BATCH_COLOUR = "#3d85c6"
+# Raw batch losses in translucent mid-grey: a quiet band on white and on dark grey that the blue average stands out from.
+RAW_COLOUR = QColor(128, 128, 128, 110)
+TRAIN_COLOUR = "#59a14f"
+VAL_COLOUR = "#f28e2b"
+# Weight of the past in the moving average of batch losses: about the last 10 batches count.
+SMOOTHING = 0.9
+
+
+class LossPlot(PalettePlot):
+    """Loss against (fractional) epochs: every batch, its moving average, and each epoch's train/val loss."""
+
+    def __init__(self) -> None:
+        super().__init__("lossPlot", "loss",
+                         "Loss while training: grey = every mini-batch, blue line = their moving average, "
+                         "dots = mean training loss and validation loss per epoch.\n"
+                         "Right-click for a log scale, the grid and export.",
+                         legend_offset=(-10, 10))
+        # Set on the PlotItem, which imposes its own (context-menu) settings on every curve it holds.
+        # Peak downsampling keeps the spread of the noisy batch losses visible when zoomed out.
+        self.setDownsampling(auto=True, mode="peak")
+        self.setClipToView(True)
+        self.raw_curve = self._curve("batch loss", RAW_COLOUR, width=1)
+        self.smooth_curve = self._curve("moving average", BATCH_COLOUR, width=2)
+        # A smooth line needs no envelope; in peak mode it becomes a thick sawtooth, 5–20× slower to antialias.
+        self.smooth_curve.setDownsampling(auto=True, method="mean")
+        self._epochs = _EpochCurves(self, "train (epoch mean)")
+        self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
+        self._batches = Columns(3)  # step, loss, smoothed loss
+        self._smoothed: float | None = None
+        self.follow_y()
+
+    def set_overlays(self, runs: Sequence[RunRecord]) -> None:
+        """Show these earlier runs (and only these): smoothed batch loss, and train/val loss per epoch."""
+        self._replace_overlays(runs, "loss", 1.0)
+        self.fit_view(exact=True)  # runs taken away may leave room to spare
+
+    def _run_curves(self, run: RunRecord, colour: str) -> dict[str, pg.PlotDataItem]:
+        if not run.batch_losses:
+            return {}
+        # The same memory in batches as the live curve's, whatever the record's downsampling stride.
+        smoothed = moving_average(run.batch_losses, SMOOTHING ** run.batch_stride)
+        curve = self._overlay_curve(run.name, colour, Qt.PenStyle.SolidLine, run.batch_steps, smoothed)
+        curve.setDownsampling(auto=True, method="mean")
+        return {"batch": curve}
+
+    def add_batches(self, steps: Sequence[float], losses: Sequence[float]) -> None:
+        """Append batch losses at their x positions in epochs (as :class:`~digitpad.ui.jobs.training.Progress` has them)."""
+        if len(steps) != len(losses):
+            raise ValueError(f"{len(steps)} steps for {len(losses)} losses")
+        if not len(losses):
+            return
+        smoothed = moving_average(losses, SMOOTHING, self._smoothed)
+        self._smoothed = smoothed[-1]
+        self._batches.append(steps, losses, smoothed)
+        self.raw_curve.setData(self._batches[0], self._batches[1])
+        self.smooth_curve.setData(self._batches[0], self._batches[2])
+        self.fit_view()
+
+    def add_epoch(self, epoch_end: float, train_loss: float, val_loss: float | None) -> None:
+        """Add one epoch's mean training loss (and validation loss, if there is a validation set)."""
+        self._epochs.add(epoch_end, train_loss, val_loss)
+        self.fit_view()
+
+    def clear_run(self, epochs: int | None = None) -> None:
+        """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`PalettePlot.fit_run`)."""
+        self._batches.clear()
+        self._epochs.clear()
+        self._smoothed = None
+        for curve in (self.raw_curve, self.smooth_curve):
+            curve.setData([], [])
+        self.follow_y()
+        self.fit_run(epochs)
+
+
+class AccuracyPlot(PalettePlot):
+    """Training and validation accuracy per epoch, in percent on a fixed 0–100 axis."""
+
+    def __init__(self) -> None:
+        super().__init__("accuracyPlot", "accuracy (%)",
+                         "Share of images classified correctly after each epoch, "
+                         "on the training data and on the held-out validation data.\n"
+                         "A widening gap between them is overfitting. Right-click for the grid and export.",
+                         legend_offset=(-10, -10))  # bottom right: accuracy curves live near the top
+        self._epochs = _EpochCurves(self, "train")
+        self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
+        self.setYRange(0, 100, padding=0.04)
+
+    def set_overlays(self, runs: Sequence[RunRecord]) -> None:
+        """Show these earlier runs (and only these): train/val accuracy per epoch, in percent."""
+        self._replace_overlays(runs, "accuracy", 100.0)
+        self.fit_view(exact=True)
+
+    def add_epoch(self, epoch_end: float, train_acc: float, val_acc: float | None) -> None:
+        """Add one epoch; accuracies in percent (0–100), as the axis shows them."""
+        self._epochs.add(epoch_end, train_acc, val_acc)
+        self.fit_view()
+
+    def clear_run(self, epochs: int | None = None) -> None:
+        """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`PalettePlot.fit_run`)."""
+        self._epochs.clear()
+        self.fit_run(epochs)
+
+
+class _EpochCurves:
+    """A training and a validation curve with one marked point per epoch."""
+
+    def __init__(self, plot: PalettePlot, train_label: str) -> None:
+        self.train_curve = plot._curve(train_label, TRAIN_COLOUR, width=2, symbol="o")
+        self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol="s")
+        self._train, self._val = Columns(2), Columns(2)
+
+    def add(self, epoch_end: float, train: float, val: float | None) -> None:
+        self._train.append([epoch_end], [train])
+        self.train_curve.setData(self._train[0], self._train[1])
+        if val is not None:
+            self._val.append([epoch_end], [val])
+            self.val_curve.setData(self._val[0], self._val[1])
+
+    def clear(self) -> None:
+        for columns, curve in ((self._train, self.train_curve), (self._val, self.val_curve)):
+            columns.clear()
+            curve.setData([], [])
+
+
+def moving_average(values: Sequence[float], weight: float, start: float | None = None) -> list[float]:
+    """Exponential moving average ``m = weight·m + (1 − weight)·v``, seeded by ``start`` or the first value."""
+    out, ema = [], start
+    for value in values:
+        ema = value if ema is None else weight * ema + (1 - weight) * value
+        out.append(ema)
+    return out
