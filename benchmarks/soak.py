@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import errno
 import faulthandler
 import functools
 import os
@@ -35,46 +34,28 @@ from pathlib import Path
 from unittest import mock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The loopback server of the tests, so the benchmark downloads from 127.0.0.1 only.
+# The benchmark uses the tests' helpers (tests/support: the 127.0.0.1 loopback server,
+# so it downloads from there only; the run and the measures, so the soak and
+# tests/test_lifecycle.py check the same thing). Never the other way round.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import numpy as np
-from loopback import Handler, Server, gz_idx, spec_for
-from PySide6.QtCore import QEventLoop, QObject, QSettings, QThread, QTimer, Slot
+from PySide6.QtCore import QEventLoop, QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from support.faults import disk_full_mid_write, left_in
+from support.lifecycle import DOWNLOAD_TIMEOUT_S, RUN, os_threads, qthreads, rss_mb
+from support.loopback import Server, SlowHandler, gz_idx, spec_for
 
 from digitpad.data import registry
 from digitpad.data.download import download
 from digitpad.model import files as model_file
 from digitpad.model.files import load_model
-from digitpad.training.settings import RunSettings
 from digitpad.ui.app import default_model
 from digitpad.ui.dialogs import dataset_dialogs as dialogs
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
 from digitpad.ui.main_window import MainWindow
 
-RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=50, batch_size=8, validation=0.0)
 TIMEOUT_S = 30.0
-DOWNLOAD_TIMEOUT_S = 1.0  # a stalled read fails after this; the app's own is 30 s
-SLOW_PIECE_BYTES, SLOW_PIECE_SECONDS = 2048, 0.01  # a slow link: about 200 KB/s
-
-
-def os_threads() -> int:
-    """Threads of this process as the kernel sees them."""
-    return len(os.listdir("/proc/self/task"))
-
-
-def rss_mb() -> float:
-    """Resident set size of this process, in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS in /proc/self/status")
-
-
-def qthreads(app: QApplication) -> int:
-    """QThreads still parented to the application (the worker threads delete themselves when finished)."""
-    return sum(isinstance(child, QThread) for child in app.children())
 
 
 def spin_until(condition, what: str) -> None:
@@ -175,27 +156,6 @@ def close_during_training(app: QApplication, window: MainWindow) -> tuple[bool, 
     return closed and not window.session.running, os_threads()
 
 
-class SlowHandler(Handler):
-    """The loopback server's handler, plus mode ``slow``: the whole body, a little at a time."""
-
-    def do_GET(self) -> None:
-        mode, _, name = self.path.strip("/").partition("/")
-        body = self.server.files.get(name)
-        if mode != "slow" or body is None:
-            super().do_GET()
-            return
-        self.server.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            for start in range(0, len(body), SLOW_PIECE_BYTES):
-                self.wfile.write(body[start:start + SLOW_PIECE_BYTES])
-                time.sleep(SLOW_PIECE_SECONDS)
-        except OSError:  # the client hung up (a cancelled download): nothing more to send
-            pass
-
-
 def tiny_mnist(folder: Path) -> dict[str, bytes]:
     """The four MNIST file names, each a small gzip IDX file (30 train, 10 test images)."""
     rng = np.random.default_rng(0)
@@ -205,13 +165,6 @@ def tiny_mnist(folder: Path) -> dict[str, bytes]:
         array = rng.integers(0, 256, (n, 28, 28), dtype=np.uint8) if kind == "images" else np.arange(n) % 10
         files[name] = gz_idx(array.astype(np.uint8), folder / name)
     return files
-
-
-def left_in(folder: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """(complete files, anything else: partial or temporary) in a dataset folder."""
-    names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
-    complete = [n for n in names if files.get(n) == (folder / n).read_bytes()]
-    return complete, [n for n in names if n not in complete]
 
 
 def download_patches(server: Server, mode: str, shown: list[str]) -> list:
@@ -259,12 +212,6 @@ def close_during_download(app: QApplication, window: MainWindow, mode: str, fold
             "task_ended": "task" in seen and seen["task"].thread.isFinished(), "base": base,
             "threads": os_threads(), "qthreads": qthreads(app), "complete": complete, "other": other,
             "warnings": shown, "trained": window.session.running or bool(window.runs_panel.runs())}
-
-
-def disk_full_mid_write(file, **arrays) -> None:
-    """Stands in for np.savez: writes part of an archive, then the disk is full."""
-    file.write(b"PK\x03\x04" + bytes(4096))
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 def close_during_save(window: MainWindow, folder: Path) -> dict:

@@ -6,7 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from loopback import payload, server  # noqa: F401 - fixtures shared by the download tests
+
+# Helpers in tests/support get pytest's assertion messages, as the test modules do.
+pytest.register_assert_rewrite("support")
+from support.loopback import payload, server  # noqa: F401 - fixtures shared by the download tests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from loopback import spec_for
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from support.loopback import spec_for
 
 from digitpad.data import loading, registry
 from digitpad.ui.app import default_model

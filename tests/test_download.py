@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from loopback import Server, spec_for
+from support.loopback import Server, spec_for
 
 from digitpad.common.errors import DataError
 from digitpad.data import download as dl

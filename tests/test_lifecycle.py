@@ -7,17 +7,13 @@ Reads /proc, so Linux only.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
+from support.lifecycle import RUN, os_threads, rss_mb
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self")
-
-# The soak's own measures and run, so the test and the benchmark check the same thing.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from soak import RUN, os_threads, rss_mb  # noqa: E402
 
 CYCLES = 20
 RSS_BOUND_MB = 50

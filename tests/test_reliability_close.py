@@ -21,10 +21,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from loopback import spec_for
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from support.faults import disk_full_mid_write, left_in
+from support.lifecycle import DOWNLOAD_TIMEOUT_S, os_threads
+from support.loopback import SlowHandler, spec_for
 
 from digitpad.data import registry
 from digitpad.data.download import download
@@ -36,9 +38,6 @@ from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
 from digitpad.ui.jobs.job import BackgroundTask
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self")
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from soak import DOWNLOAD_TIMEOUT_S, SlowHandler, disk_full_mid_write, left_in, os_threads  # noqa: E402
 
 MNIST_RUN = RunSettings(dataset="mnist", hidden="8", epochs=1, batch_size=8, validation=0.0)
 

@@ -16,14 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from test_model_file import make_model
+from support.lifecycle import os_threads, qthreads
+from support.models import make_model
 
 from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP
 from digitpad.training.settings import RunSettings
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from soak import os_threads, qthreads  # noqa: E402
 
 SMALL_RUN = RunSettings(dataset="digits8x8", hidden="16", epochs=2, batch_size=32, validation=0.2)
 
@@ -63,7 +61,7 @@ KILLED_CHILD = textwrap.dedent("""
     import sys, time
     import numpy as np
     from digitpad.model import files as model_file
-    from test_model_file import make_model
+    from support.models import make_model
 
     path = sys.argv[1]
     model = make_model()

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from test_model_file import parts, refused
+from support.models import parts, refused
 
 from digitpad.cli.main import main
 from digitpad.data.idx import write_idx

@@ -1,6 +1,7 @@
 """A local HTTP server on 127.0.0.1 that serves tiny dataset files and misbehaves on request.
 
 Fixtures ``payload`` and ``server`` are made available to every test module by conftest.py.
+benchmarks/soak.py serves its downloads from here too.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,6 +19,8 @@ import pytest
 
 from digitpad.data import registry
 from digitpad.data.idx import write_idx
+
+SLOW_PIECE_BYTES, SLOW_PIECE_SECONDS = 2048, 0.01  # a slow link: about 200 KB/s
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -51,6 +55,27 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class SlowHandler(Handler):
+    """The loopback server's handler, plus mode ``slow``: the whole body, a little at a time."""
+
+    def do_GET(self) -> None:
+        mode, _, name = self.path.strip("/").partition("/")
+        body = self.server.files.get(name)
+        if mode != "slow" or body is None:
+            super().do_GET()
+            return
+        self.server.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for start in range(0, len(body), SLOW_PIECE_BYTES):
+                self.wfile.write(body[start:start + SLOW_PIECE_BYTES])
+                time.sleep(SLOW_PIECE_SECONDS)
+        except OSError:  # the client hung up (a cancelled download): nothing more to send
+            pass
 
 
 class Server(ThreadingHTTPServer):
