@@ -36,7 +36,7 @@ def test_first_image_is_the_known_zero():
 
 
 def test_asset_is_unchanged_and_attributed():
-    assets = importlib.resources.files("digitpad") / "assets"
+    assets = importlib.resources.files("digitpad.assets")
     digest = hashlib.sha256((assets / "digits.csv.gz").read_bytes()).hexdigest()
     assert digest == ASSET_SHA256
     notice = (assets / "DIGITS8X8_LICENSE.md").read_text(encoding="utf-8")

@@ -2,8 +2,9 @@
 
 1,797 images of 8×8 pixels with values 0..16, the set scikit-learn's
 ``load_digits`` returns (UCI "Optical Recognition of Handwritten Digits";
-attribution in ``digitpad/assets/DIGITS8X8_LICENSE.md``). It is small enough
-to bundle, so one dataset always works offline and trains in seconds.
+attribution in ``assets/DIGITS8X8_LICENSE.md``, installed as ``digitpad.assets``).
+It is small enough to bundle, so one dataset always works offline and trains
+in seconds.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def load_digits8x8() -> Dataset:
     ``images`` is ``(1797, 64)`` uint8 with values 0..16, ``labels`` is
     ``(1797,)`` int64 with values 0..9, ``image_shape`` is ``(8, 8)``.
     """
-    resource = importlib.resources.files("digitpad") / "assets" / ASSET
+    resource = importlib.resources.files("digitpad.assets") / ASSET
     try:
         text = gzip.decompress(resource.read_bytes())
     except (OSError, EOFError, zlib.error) as exc:

@@ -12,15 +12,17 @@ from digitpad.model.bundle import Model
 from digitpad.model.files import load_model
 
 DEFAULT_MODEL = "default-model.npz"
+APP_ICON = "digitpad.svg"
 
 
 def default_model() -> Model:
-    """The MNIST model shipped in digitpad/assets (see its README for how it was trained)."""
-    with as_file(files("digitpad") / "assets" / DEFAULT_MODEL) as path:
+    """The MNIST model shipped in digitpad.assets (see assets/README.md for how it was trained)."""
+    with as_file(files("digitpad.assets") / DEFAULT_MODEL) as path:
         return load_model(path)
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from digitpad.ui.main_window import MainWindow
@@ -29,6 +31,10 @@ def run_app(argv: list[str] | None = None) -> int:
     app.setOrganizationName("digitpad")
     app.setApplicationName("digitpad")
     app.setApplicationVersion(__version__)
+    # Drawn by Qt's SVG icon engine, which PySide6-Essentials ships. Installed from a wheel,
+    # an sdist or in editable mode, the file is a real path that outlives the with block.
+    with as_file(files("digitpad.assets") / APP_ICON) as icon_path:
+        app.setWindowIcon(QIcon(str(icon_path)))
     window = MainWindow(default_model())
 
     def show_unexpected(kind, value, tb) -> None:
