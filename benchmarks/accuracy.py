@@ -42,22 +42,17 @@ MEMORY_MB = {False: 300, True: 350}
 def child(preset: str, dataset: str) -> dict:
     """Train one preset in this process and return its measurements."""
     from digitpad.data import loading
-    from digitpad.nn.network import MLP
     from digitpad.training.evaluate import evaluate
-    from digitpad.training.prepare import split_validation
+    from digitpad.training.prepare import prepare_run
     from digitpad.training.recipes import apply_recipe
     from digitpad.training.settings import RunSettings
-    from digitpad.training.trainer import Trainer
 
     start = time.perf_counter()
     settings = apply_recipe(RunSettings(dataset=dataset), preset)
-    config = settings.config()
-    data = loading.load_source(dataset, "train")
-    train, val = split_validation(data, config.validation, config.seed)
-    network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
-    result = Trainer(network, config).fit(train, val)
+    prepared = prepare_run(settings)
+    result = prepared.fit()
     test = loading.load(dataset, "test")
-    accuracy = evaluate(network, test, 1.0 / test.max_value).accuracy
+    accuracy = evaluate(prepared.network, test, prepared.input_scale).accuracy
     return {"accuracy": accuracy, "wall": time.perf_counter() - start, "train": result.seconds,
             "status": result.status, "shift": settings.shift,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}

@@ -43,7 +43,7 @@ import numpy as np
 from PySide6.QtCore import QEventLoop, QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from support.faults import disk_full_mid_write, left_in
-from support.lifecycle import DOWNLOAD_TIMEOUT_S, RUN, os_threads, qthreads, rss_mb
+from support.lifecycle import DOWNLOAD_TIMEOUT_S, RUN, live_jobs, os_threads, rss_mb
 from support.loopback import Server, SlowHandler, gz_idx, spec_for
 
 from digitpad.data import registry
@@ -116,7 +116,7 @@ def one_cycle(window: MainWindow) -> str:
 
 def settle(app: QApplication) -> None:
     """Let finished QThreads delete themselves and the OS reap their threads."""
-    spin_until(lambda: qthreads(app) == 0, "finished QThreads to be deleted")
+    spin_until(lambda: live_jobs() == 0, "every job thread to end")
     loop = QEventLoop()
     QTimer.singleShot(50, loop.quit)
     loop.exec()
@@ -136,7 +136,7 @@ def soak(app: QApplication, window: MainWindow, cycles: int, every: int) -> tupl
             settle(app)
             now = time.monotonic()
             per_cycle = (now - block_start) / (i - (rows[-1][0] if rows else 0))
-            rows.append((i, os_threads(), qthreads(app), rss_mb(), per_cycle, len(window.runs_panel.runs())))
+            rows.append((i, os_threads(), live_jobs(), rss_mb(), per_cycle, len(window.runs_panel.runs())))
             block_start = now
     totals = {"base_threads": base_threads, "base_rss": base_rss, "statuses": statuses,
               "seconds": time.monotonic() - began}
@@ -210,7 +210,7 @@ def close_during_download(app: QApplication, window: MainWindow, mode: str, fold
     settle(app)
     return {"closed": seen.get("closed", False) and not window.isVisible(), "seconds": seen.get("seconds", 0.0),
             "task_ended": "task" in seen and seen["task"].thread.isFinished(), "base": base,
-            "threads": os_threads(), "qthreads": qthreads(app), "complete": complete, "other": other,
+            "threads": os_threads(), "qthreads": live_jobs(), "complete": complete, "other": other,
             "warnings": shown, "trained": window.session.running or bool(window.runs_panel.runs())}
 
 
@@ -304,9 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         rows, totals = soak(app, window, args.cycles, args.every)
         ok = report(rows, totals, args.rss_bound_mb)
         closed, after = close_during_training(app, window)
-        close_ok = closed and after <= totals["base_threads"] + 1 and qthreads(app) == 0
+        close_ok = closed and after <= totals["base_threads"] + 1 and live_jobs() == 0
         print(f"close during training: closed={closed}, OS threads {after} "
-              f"(baseline {totals['base_threads']}), QThreads {qthreads(app)}: {'OK' if close_ok else 'FAIL'}")
+              f"(baseline {totals['base_threads']}), live jobs {live_jobs()}: {'OK' if close_ok else 'FAIL'}")
         close_ok = report_downloads(app, Path(tmp)) & close_ok
         close_ok = report_save(Path(tmp)) & close_ok
     print("VERDICT:", "PASS" if ok and close_ok else "FAIL")

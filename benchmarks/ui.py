@@ -105,16 +105,9 @@ def _settings_scenario(name: str, **settings) -> Scenario:
         window.start_training()
 
     def run_cli() -> float:
-        from digitpad.data import loading
-        from digitpad.nn.network import MLP
-        from digitpad.training.prepare import split_validation
-        from digitpad.training.trainer import Trainer
+        from digitpad.training.prepare import prepare_run
 
-        config = run.config()
-        data = loading.load(run.dataset, "train").head(run.subset or None)
-        train, val = split_validation(data, config.validation, config.seed)
-        network = MLP(run.spec(data.n_features, data.n_classes), seed=config.seed)
-        return Trainer(network, config, []).fit(train, val).seconds
+        return prepare_run(run).fit().seconds
 
     return Scenario(name, start_gui, run_cli)
 

@@ -13,7 +13,7 @@ from digitpad.data import loading, registry
 from digitpad.ui.app import default_model
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog, import_files
 from digitpad.ui.dialogs.model_info import ModelInfoDialog
-from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.job import Job
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_cancel_returns_at_once_even_when_the_server_stalls(parent, serve_mnist,
     assert not dialog.run()
     assert shown == []  # cancelling is not an error
     server.release.set()
-    assert BackgroundTask.wait_for_detached(10_000)
+    assert Job.wait_all(10_000)
     folder = registry.dataset_dir("mnist")
     assert not folder.exists() or list(folder.iterdir()) == []
 

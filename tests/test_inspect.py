@@ -22,7 +22,7 @@ from digitpad.training.trainer import Trainer
 from digitpad.ui.app import default_model
 from digitpad.ui.inspect import InspectWindow
 from digitpad.ui.inspect.gallery import GalleryModel
-from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.job import Job
 
 MNIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist"
 CASES = ["digits8x8", pytest.param("mnist", marks=pytest.mark.realdata)]
@@ -185,7 +185,7 @@ def test_closing_during_a_check_lets_it_go(qtbot, digits8x8):
     assert not win.gradcheck.button.isEnabled() and not win.gradcheck.busy.isHidden()
     win.close()
     assert win.gradcheck.task is None and win.gradcheck.button.isEnabled()
-    assert BackgroundTask.wait_for_detached()
+    assert Job.wait_all()
 
 
 def test_a_test_set_that_does_not_fit_leaves_the_window_as_it_was(qtbot, digits8x8):

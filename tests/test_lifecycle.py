@@ -9,19 +9,13 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QMessageBox
-from support.lifecycle import RUN, os_threads, rss_mb
+from PySide6.QtWidgets import QMessageBox
+from support.lifecycle import RUN, live_jobs, os_threads, rss_mb
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self")
 
 CYCLES = 20
 RSS_BOUND_MB = 50
-
-
-def live_qthreads() -> list[QThread]:
-    """Worker threads still parented to the application (each deletes itself once finished)."""
-    return [c for c in QApplication.instance().children() if isinstance(c, QThread)]
 
 
 def start_and_wait_for_progress(window, qtbot):
@@ -42,7 +36,7 @@ def cycle(window, qtbot) -> str:
 
 def settle(qtbot):
     """Let the finished QThreads delete themselves (deleteLater needs the event loop)."""
-    qtbot.waitUntil(lambda: not live_qthreads(), timeout=5_000)
+    qtbot.waitUntil(lambda: live_jobs() == 0, timeout=5_000)
 
 
 def test_start_stop_cycles_leave_no_threads_and_no_memory_growth(window, qtbot):
@@ -52,7 +46,7 @@ def test_start_stop_cycles_leave_no_threads_and_no_memory_growth(window, qtbot):
     statuses = [cycle(window, qtbot) for _ in range(CYCLES)]
     settle(qtbot)
     assert set(statuses) <= {"stopped", "completed"}
-    assert not window.session.running and window.session.thread is None
+    assert not window.session.running and window.session.job is None
     assert os_threads() <= threads + 1
     assert rss_mb() - rss < RSS_BOUND_MB
 
@@ -62,9 +56,9 @@ def test_closing_during_training_leaves_no_running_thread(window, qtbot, monkeyp
     settle(qtbot)
     threads = os_threads()
     start_and_wait_for_progress(window, qtbot)
-    thread = window.session.thread
+    job = window.session.job
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert window.close()
-    assert not window.session.running and thread.isFinished()  # close() joined it before returning
+    assert not window.session.running and not job.running  # close() joined it before returning
     settle(qtbot)
     assert os_threads() <= threads + 1

@@ -35,7 +35,7 @@ from digitpad.model.files import load_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.dialogs import dataset_dialogs as dialogs
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
-from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.job import Job
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self")
 
@@ -96,7 +96,7 @@ def test_closing_during_a_download_cancels_it_and_leaves_no_thread_or_file(windo
     assert seen["closed"] and not window.isVisible()
     assert seen["task_ended"]  # joined before the close returned
     assert seen["seconds"] < DOWNLOAD_TIMEOUT_S + 2  # a stalled read holds the close until it times out
-    assert BackgroundTask.wait_for_detached(0)
+    assert Job.wait_all(0)
     server.release.set()  # a stalled handler lets go
     qtbot.waitUntil(lambda: os_threads() <= threads + 1, timeout=5_000)
     assert not seen["dialog"].isVisible()  # late progress reports did not bring it back

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from support.lifecycle import os_threads, qthreads
+from support.lifecycle import live_jobs, os_threads
 from support.models import make_model
 
 from digitpad.model.files import load_model, save_model
@@ -46,10 +46,10 @@ def test_an_exception_in_the_training_thread_is_an_error_dialog_and_the_thread_e
         window.start_training()
     assert shown == [("Training failed", "Training failed: RuntimeError: boom in batch 3")]
     assert len(calls) == 3  # the run stopped at the failing batch
-    assert not window.session.running and window.session.thread is None
+    assert not window.session.running and window.session.job is None
     assert window.panel.train_button.isEnabled() and not window.panel.stop_button.isEnabled()
     assert window.model is model and window.display_model is model and window.runs_panel.runs() == []
-    qtbot.waitUntil(lambda: qthreads(qapp) == 0 and os_threads() <= threads + 1, timeout=5_000)
+    qtbot.waitUntil(lambda: live_jobs() == 0 and os_threads() <= threads + 1, timeout=5_000)
     monkeypatch.setattr(MLP, "train_step", step)
     with qtbot.waitSignal(window.session.finished, timeout=20_000) as done:  # the window goes on working
         window.start_training()

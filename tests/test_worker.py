@@ -14,7 +14,6 @@ import weakref
 
 import numpy as np
 import pytest
-import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from threadpoolctl import threadpool_info
 
@@ -23,7 +22,8 @@ from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
 from digitpad.training.trainer import Callback
 from digitpad.ui.jobs import training as worker_module
-from digitpad.ui.jobs.training import EpochUpdate, Progress, TrainingWorker, start_in_thread, stop_and_wait
+from digitpad.ui.jobs.job import Job
+from digitpad.ui.jobs.training import EpochUpdate, Progress, TrainingWorker, start_job
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +33,17 @@ def digits():
 
 @pytest.fixture
 def launch():
-    """``start_in_thread``, with every thread stopped and joined after the test, even a failing one."""
+    """``start_job``, with every job cancelled and its thread joined after the test, even a failing one."""
     running = []
 
-    def launch(worker: TrainingWorker) -> QThread:
-        running.append((worker, start_in_thread(worker)))
-        return running[-1][1]
+    def launch(worker: TrainingWorker) -> Job:
+        running.append(start_job(worker))
+        return running[-1]
 
     yield launch
-    for worker, thread in running:
-        assert stop_and_wait(worker, thread)
+    for job in running:
+        job.cancel()
+        assert job.wait(5000)
 
 
 def make_worker(digits, epochs: int, batch_size: int = 8, callbacks=()) -> TrainingWorker:
@@ -114,9 +115,9 @@ class CountingSteps:
         return self._step(x, targets)
 
 
-def ended(thread: QThread) -> bool:
-    """True once the thread has finished (Qt deletes it soon after, invalidating the wrapper)."""
-    return not shiboken6.isValid(thread) or thread.isFinished()
+def ended(job: Job) -> bool:
+    """True once the job's thread has finished."""
+    return not job.running
 
 
 def test_body_runs_synchronously_and_throttles_by_the_clock(digits, monkeypatch):
@@ -221,18 +222,20 @@ def test_an_exception_in_training_arrives_as_errored_and_the_thread_ends(qtbot, 
     qtbot.waitUntil(lambda: ended(thread))
 
 
-def test_stop_and_wait_joins_a_running_thread(qtbot, launch, digits):
+def test_cancel_and_wait_joins_a_running_training_job(qtbot, launch, digits):
     baseline = threading.active_count()
     worker = make_worker(digits, epochs=1000)
     recorder = Recorder(worker)
     with qtbot.waitSignal(recorder.got_progress, timeout=20_000):
-        thread = launch(worker)
-    assert thread.isRunning()
-    assert stop_and_wait(worker, thread)
-    assert ended(thread)
+        job = launch(worker)
+    assert job.running
+    job.cancel()
+    assert job.wait(5000)
+    assert ended(job)
     qtbot.waitUntil(lambda: recorder.result is not None)
     assert recorder.result.status == "stopped"
-    assert stop_and_wait(worker, thread)  # again, once Qt may have deleted the thread: still fine
+    job.cancel()
+    assert job.wait(5000)  # again, once the thread has ended: still fine
     assert threading.active_count() == baseline
 
 
@@ -264,6 +267,7 @@ def test_blas_threads_are_limited_during_a_run_and_restored_after(qtbot, launch,
 
 
 def test_a_session_prepares_a_run_off_the_gui_thread_even_when_the_data_is_cached(qtbot, monkeypatch):
+    from digitpad.training import prepare
     from digitpad.training.settings import RunSettings
     from digitpad.ui.jobs import session as session_module
 
@@ -275,8 +279,8 @@ def test_a_session_prepares_a_run_off_the_gui_thread_even_when_the_data_is_cache
             return function(*args, **kwargs)
         return call
 
-    monkeypatch.setattr(session_module, "split_validation", recording(session_module.split_validation))
-    monkeypatch.setattr(session_module, "MLP", recording(session_module.MLP))
+    monkeypatch.setattr(prepare, "split_validation", recording(prepare.split_validation))
+    monkeypatch.setattr(prepare, "MLP", recording(prepare.MLP))
     session = session_module.TrainingSession()
     settings = RunSettings(dataset="digits8x8", hidden="8", epochs=1, batch_size=64)
     try:

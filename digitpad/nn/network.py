@@ -112,13 +112,17 @@ class MLP:
 
     def hidden_activations(self, x: np.ndarray) -> list[np.ndarray]:
         """Output of every hidden activation layer, ``[(batch, units), ...]`` (inference)."""
-        outputs = []
+        return self.activations(x)[0]
+
+    def activations(self, x: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+        """Every hidden activation layer's output and the output layer's, from one inference pass."""
+        hidden = []
         x = np.asarray(x, dtype=self.dtype)
         for layer in self.layers:
             x = layer.forward(x, train=False)
             if not isinstance(layer, Dense):
-                outputs.append(x)
-        return outputs
+                hidden.append(x)
+        return hidden, self.head.activate(x)
 
     def train_step(self, x: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
         """Forward and backward on one batch; fills every layer's ``grads``.

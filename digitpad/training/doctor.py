@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 
@@ -22,20 +22,36 @@ from digitpad.training.trainer import BatchStats, Callback, EpochStats, TrainRes
 from digitpad.training.unit_health import dead_share, saturated_share
 
 
-@dataclass
 class GradientHistory:
-    """Every batch's ‖∂L/∂W‖ per dense layer, at x positions in epochs (``epoch + (batch + 1) / n_batches``)."""
+    """Every batch's ‖∂L/∂W‖ per dense layer, at x positions in epochs (``epoch + (batch + 1) / n_batches``).
 
-    steps: list[float] = field(default_factory=list)
-    norms: list[tuple[float, ...]] = field(default_factory=list)
+    The norms live in an array that grows by doubling, and the largest norm
+    per layer is kept as batches arrive, so a run of thousands of epochs
+    costs the doctor the same per epoch at its end as at its start.
+    """
+
+    def __init__(self) -> None:
+        self.steps: list[float] = []
+        self._norms: np.ndarray | None = None
+        self.peak: np.ndarray | None = None  # (n_layers,) largest norm so far
 
     def __len__(self) -> int:
         return len(self.steps)
 
+    def append(self, step: float, norms: tuple[float, ...]) -> None:
+        n = len(self.steps)
+        if self._norms is None or n == len(self._norms):
+            grown = np.empty((max(64, 2 * n), len(norms)))
+            if self._norms is not None:
+                grown[:n] = self._norms[:n]
+            self._norms = grown
+        self._norms[n] = norms
+        self.steps.append(step)
+        self.peak = self._norms[n].copy() if self.peak is None else np.maximum(self.peak, self._norms[n])
+
     def as_array(self) -> np.ndarray:
-        """The norms as ``(n_batches, n_layers)``."""
-        n_layers = len(self.norms[0]) if self.norms else 0
-        return np.array(self.norms, dtype=np.float64).reshape(len(self.norms), n_layers)
+        """The norms as ``(n_batches, n_layers)`` (a view: read, do not keep)."""
+        return np.zeros((0, 0)) if self._norms is None else self._norms[:len(self.steps)]
 
 
 class Doctor(Callback):
@@ -73,8 +89,7 @@ class Doctor(Callback):
 
     # -- trainer callbacks --------------------------------------------------
     def on_batch_end(self, stats: BatchStats) -> None:
-        self.history.steps.append(stats.epoch + (stats.batch + 1) / stats.n_batches)
-        self.history.norms.append(stats.grad_norms)
+        self.history.append(stats.epoch + (stats.batch + 1) / stats.n_batches, stats.grad_norms)
         if math.isnan(self._initial_loss):
             self._initial_loss = self._peak_loss = stats.loss
         self._peak_loss = max(self._peak_loss, stats.loss)
@@ -102,7 +117,7 @@ class Doctor(Callback):
             epoch, self._initial_loss, self._peak_loss, tuple(self._epoch_losses), tuple(self._epoch_accuracies),
             self._lr_share,
             first_norms=tuple(norms[0].tolist()) if layers else (),
-            peak_norms=tuple(norms.max(axis=0).tolist()) if layers else (),
+            peak_norms=tuple(self.history.peak.tolist()) if layers else (),
             recent_norms=tuple(np.median(recent, axis=0).tolist()) if layers else (),
             **probe_signals(self.network, self.probe))
 
@@ -125,9 +140,9 @@ def probe_signals(network: MLP, probe: np.ndarray) -> dict[str, object]:
     kind = network.spec.activation
     # A run heading for overflow may hold huge (finite) weights; inf and nan here only mean "no verdict".
     with np.errstate(over="ignore", invalid="ignore"):
-        hidden = network.hidden_activations(probe)
+        hidden, outputs = network.activations(probe)
         saturation = [share for a in hidden if (share := saturated_share(a, kind)) is not None]
         dead = [share for a in hidden if (share := dead_share(a, kind)) is not None]
-        output_std = float(network.outputs(probe).std(axis=0).mean())
+        output_std = float(outputs.std(axis=0).mean())
     return {"saturation": tuple(float(v) for v in saturation), "dead": tuple(float(v) for v in dead),
             "output_std": output_std, "probe_size": len(probe)}

@@ -29,14 +29,13 @@ from digitpad.inference.saliency import drawing_saliency
 from digitpad.lab.pitfalls import PITFALLS, LabRun
 from digitpad.model.bundle import Model
 from digitpad.model.files import load_model, save_model
-from digitpad.nn.network import MLP
-from digitpad.training.prepare import to_model
+from digitpad.training.prepare import build_network, to_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.base.recent_files import RecentFiles
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog, get_missing_dataset
 from digitpad.ui.dialogs.model_info import ModelInfoDialog
 from digitpad.ui.inspect.inspect_window import InspectWindow
-from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.widgets.canvas import DrawingCanvas
 from digitpad.ui.widgets.doctor_panel import DoctorPanel
@@ -64,7 +63,6 @@ class MainWindow(QMainWindow):
         self.session = TrainingSession(self)
         self.recent = RecentFiles(self.settings)
         self.inspect_window: InspectWindow | None = None
-        self._tasks: set[BackgroundTask] = set()
         self._batches_per_epoch = 1
         self._predict_timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
         self._predict_timer.timeout.connect(self.update_prediction)
@@ -291,10 +289,12 @@ class MainWindow(QMainWindow):
                                       f" · {_duration(p.eta)} left")
 
     def _epoch_finished(self, update) -> None:
+        epochs = update.epochs
+        ends = [e.epoch + 1 for e in epochs]
+        self.loss_plot.add_epochs(ends, [e.train_loss for e in epochs], [e.val_loss for e in epochs])
+        self.accuracy_plot.add_epochs(ends, [100 * e.train_accuracy for e in epochs],
+                                      [None if e.val_accuracy is None else 100 * e.val_accuracy for e in epochs])
         s = update.stats
-        self.loss_plot.add_epoch(s.epoch + 1, s.train_loss, s.val_loss)
-        self.accuracy_plot.add_epoch(s.epoch + 1, 100 * s.train_accuracy,
-                                     None if s.val_accuracy is None else 100 * s.val_accuracy)
         self.display_model.network.set_weights(update.weights)
         self.update_prediction()
         val = f", validation accuracy {s.val_accuracy:.1%}" if s.val_accuracy is not None else ""
@@ -372,8 +372,7 @@ class MainWindow(QMainWindow):
         if settings is None or self.session.running or not self._may_discard():
             return
         data = loading.describe(settings.dataset)
-        network = MLP(settings.spec(data.n_features, data.n_classes), seed=settings.seed)
-        self.set_model(to_model(network, data, settings, None, name="Untitled"), None)
+        self.set_model(to_model(build_network(settings, data), data, settings, None, name="Untitled"), None)
 
     def open_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open model", self._folder(), MODEL_FILTER)
@@ -476,12 +475,10 @@ class MainWindow(QMainWindow):
                                     "Train or download the dataset first.")
             return
         model = self.model
-        task = BackgroundTask(lambda report, cancelled: loading.load(source, "test"))
-        task.finished.connect(lambda test: self._show_inside(model, test))
-        task.errored.connect(lambda message: QMessageBox.warning(self, "Cannot look inside", message))
-        self._tasks.add(task)
-        task.ended.connect(lambda: self._tasks.discard(task))
-        task.start()
+        self._inside_job = job = Job(lambda report, cancelled: loading.load(source, "test"))
+        job.finished.connect(lambda test: self._show_inside(model, test))
+        job.errored.connect(lambda message: QMessageBox.warning(self, "Cannot look inside", message))
+        job.start()
 
     def _show_inside(self, model: Model, test) -> None:
         try:
@@ -542,10 +539,8 @@ class MainWindow(QMainWindow):
         """
         for dialog in self.findChildren(DownloadDialog):
             dialog.abandon()
-        for task in list(self._tasks):
-            task.detach()
         self.hide()
-        BackgroundTask.wait_for_detached()
+        Job.shutdown()
 
 
 def _duration(seconds: float) -> str:

@@ -10,9 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
-
 from digitpad.training.settings import RunSettings
 
 RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=50, batch_size=8, validation=0.0)
@@ -32,6 +29,7 @@ def rss_mb() -> float:
     raise RuntimeError("no VmRSS in /proc/self/status")
 
 
-def qthreads(app: QApplication) -> int:
-    """QThreads still parented to the application (the worker threads delete themselves when finished)."""
-    return sum(isinstance(child, QThread) for child in app.children())
+def live_jobs() -> int:
+    """Background jobs whose thread has not ended yet (the job registry; every thread digitpad starts is a job's)."""
+    from digitpad.ui.jobs.job import Job
+    return len(Job.running_jobs())

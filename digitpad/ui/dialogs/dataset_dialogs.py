@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from digitpad.common.errors import DigitpadError
 from digitpad.data import importing, registry
 from digitpad.data.download import download
-from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.job import Job
 
 
 def get_missing_dataset(parent: QWidget, name: str) -> bool:
@@ -65,7 +65,7 @@ class DownloadDialog(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.name, self.error = name, ""
-        self.task = BackgroundTask(lambda report, cancelled: download(
+        self.task = Job(lambda report, cancelled: download(
             name, progress=lambda file, done, total: report((file, done, total)), cancel=cancelled))
         self.task.progressed.connect(self._progressed)
         # Bound methods, not lambdas: PySide6 runs a lambda in the emitting (worker) thread.
@@ -81,18 +81,19 @@ class DownloadDialog(QProgressDialog):
         accepted = self.exec() == QDialog.DialogCode.Accepted
         # Cancel must not freeze the window while a stalled read times out:
         # the task ends on its own, and never leaves a partial file behind.
-        self.task.detach()
+        self.task.cancel()
         if self.error:
             QMessageBox.warning(self.parentWidget(), "Download failed", self.error)
         return accepted and registry.is_available(self.name)
 
     def abandon(self) -> None:
-        """Give the download up for good (the window is closing): cancel it, let go of the task, close.
+        """Give the download up for good (the window is closing): cancel it and close.
 
-        The task is detached at once, so a :meth:`BackgroundTask.wait_for_detached`
-        right after waits for it; :meth:`run` then returns False whatever arrives late.
+        The job registry keeps the job until its thread ends, so a
+        :meth:`Job.wait_all` right after waits for it; :meth:`run` then
+        returns False whatever arrives late.
         """
-        self.task.detach()
+        self.task.cancel()
         self.cancel()
 
     def _progressed(self, value: tuple) -> None:

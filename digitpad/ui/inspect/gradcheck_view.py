@@ -3,7 +3,7 @@
 The check rebuilds the network in float64 and compares, for sampled entries
 of every weight matrix and bias vector, the gradient backprop computes with
 the slope measured by nudging that entry both ways. It runs in a
-BackgroundTask: for a wide network it takes seconds.
+Job: for a wide network it takes seconds.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from digitpad.nn.gradcheck import TOLERANCE, CheckResult, gradient_check
 from digitpad.nn.network import NetworkSpec
 from digitpad.training.inspection import layer_errors
-from digitpad.ui.jobs.job import BackgroundTask
+from digitpad.ui.jobs.job import Job
 
 PASS_COLOUR = QColor("#3c8d40")
 FAIL_COLOUR = QColor("#d9534f")
@@ -51,7 +51,7 @@ class GradCheckView(QWidget):
         self.setObjectName("gradCheckView")
         self._spec: NetworkSpec | None = None
         self._result: CheckResult | None = None
-        self.task: BackgroundTask | None = None
+        self.task: Job | None = None
         self.button = QPushButton("Run gradient check", objectName="gradCheckButton")
         self.button.setToolTip("Compare backpropagation with numerical derivatives on this network's architecture "
                                "(a freshly initialised float64 copy, a few sampled weights per array)")
@@ -102,7 +102,7 @@ class GradCheckView(QWidget):
         if self._spec is None or self.task is not None:
             return
         spec = self._spec
-        self.task = BackgroundTask(lambda report, cancelled: gradient_check(spec))
+        self.task = Job(lambda report, cancelled: gradient_check(spec))
         # Bound methods, not lambdas: PySide6 would run a lambda in the worker thread.
         self.task.finished.connect(self._finished)
         self.task.errored.connect(self._failed)
@@ -116,7 +116,7 @@ class GradCheckView(QWidget):
         if self.task is not None:
             self.task.finished.disconnect(self._finished)
             self.task.errored.disconnect(self._failed)
-            self.task.detach()
+            self.task.cancel()
             self._task_ended()
 
     def _task_ended(self) -> None:

@@ -1,12 +1,19 @@
-"""Run a slow plain function (load a dataset, download, evaluate) off the GUI thread.
+"""One way to run work off the GUI thread: a :class:`Job`, with one registry of the jobs still running.
 
-``BackgroundTask(fn)`` calls ``fn(report, cancelled)`` in its own QThread:
+``Job(fn)`` calls ``fn(report, cancelled)`` once in its own QThread:
 ``report(value)`` emits ``progressed(value)`` and ``cancelled()`` tells the
 function the user gave up. The result arrives as ``finished(result)``, an
 exception as ``errored(message)``; ``ended`` follows once the thread is gone.
+Loading and preparing a run, training itself, downloads, Look inside and the
+gradient check all run as jobs, so they share one lifecycle.
 
-The task itself stays in the GUI thread and relays what its runner (which
-lives in the worker thread) reports, so every signal of the task is emitted
+Every started job stays in the registry until its thread has ended: Qt aborts
+the process when a running QThread is destroyed, so a job nobody holds any
+more (cancelled, its window closed) must still be kept alive, and closing the
+app waits for all of them in one place (:meth:`Job.shutdown`).
+
+The job itself stays in the GUI thread and relays what its runner (which
+lives in the worker thread) reports, so every signal of the job is emitted
 on the GUI thread: a lambda connected to it may touch widgets. (PySide6
 would run a lambda connected to a worker-thread signal in the worker thread.)
 """
@@ -21,6 +28,8 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from digitpad.common.errors import DigitpadError
 
+JobFunction = Callable[[Callable[[Any], None], Callable[[], bool]], Any]
+
 
 class _Runner(QObject):
     """Lives in the worker thread and runs the function once."""
@@ -29,7 +38,7 @@ class _Runner(QObject):
     finished = Signal(object)
     errored = Signal(str)
 
-    def __init__(self, fn: Callable, cancel: threading.Event) -> None:
+    def __init__(self, fn: JobFunction, cancel: threading.Event) -> None:
         super().__init__()
         self._fn, self._cancel = fn, cancel
 
@@ -45,20 +54,20 @@ class _Runner(QObject):
             self.finished.emit(result)
 
 
-class BackgroundTask(QObject):
+class Job(QObject):
+    """``fn(report, cancelled)`` in its own thread; ``on_cancel`` (if given) is called by :meth:`cancel` too."""
+
     progressed = Signal(object)
     finished = Signal(object)
     errored = Signal(str)
     ended = Signal()
 
-    # Cancelled tasks whose function has not returned yet (e.g. a download
-    # stalled in a socket read): kept alive here so Qt never destroys a
-    # running thread, and waited for when the app closes.
-    _detached: set[BackgroundTask] = set()
+    _running: set[Job] = set()  # started, thread not yet ended
 
-    def __init__(self, fn: Callable[[Callable[[Any], None], Callable[[], bool]], Any]) -> None:
+    def __init__(self, fn: JobFunction, on_cancel: Callable[[], None] | None = None) -> None:
         super().__init__()
         self._cancel = threading.Event()
+        self._on_cancel = on_cancel
         self.thread = QThread()
         self._runner = _Runner(fn, self._cancel)
         self._runner.moveToThread(self.thread)
@@ -73,37 +82,49 @@ class BackgroundTask(QObject):
         self._runner.errored.connect(self.errored)
         self.thread.finished.connect(self._thread_finished)
 
-    def start(self) -> BackgroundTask:
+    def start(self) -> Job:
+        Job._running.add(self)
         self.thread.start()
         return self
 
+    @property
+    def running(self) -> bool:
+        return self.thread.isRunning()
+
     def cancel(self) -> None:
+        """Ask the function to stop (``cancelled()`` turns True); the job lets go of itself once its thread ends."""
         self._cancel.set()
+        if self._on_cancel is not None:
+            self._on_cancel()
 
-    def wait(self, timeout_ms: int = 10_000) -> bool:
-        """Ask the task to stop and wait for its thread; True when it ended."""
-        self.cancel()
-        return self.thread.wait(timeout_ms) if self.thread.isRunning() else True
-
-    def detach(self) -> None:
-        """Cancel without waiting: the task lets go of itself once its thread ends."""
-        self.cancel()
-        if self.thread.isRunning():
-            BackgroundTask._detached.add(self)
+    def wait(self, timeout_ms: int | None = None) -> bool:
+        """Wait for the thread (without a limit by default); True when it has ended."""
+        if not self.thread.isRunning():
+            return True
+        return self.thread.wait() if timeout_ms is None else self.thread.wait(timeout_ms)
 
     @Slot()
     def _thread_finished(self) -> None:
-        BackgroundTask._detached.discard(self)
+        Job._running.discard(self)
         self.ended.emit()
 
     @classmethod
-    def wait_for_detached(cls, timeout_ms: int | None = None) -> bool:
-        """Wait for every detached task (closing the app), each up to ``timeout_ms`` or until it ends.
+    def running_jobs(cls) -> list[Job]:
+        return list(cls._running)
+
+    @classmethod
+    def wait_all(cls, timeout_ms: int | None = None) -> bool:
+        """Wait for every job still running, each up to ``timeout_ms`` (no limit by default); True when all ended.
 
         Closing waits with no limit: a QThread still running when the
         application exits aborts the process. A stalled download ends when
-        its socket times out. True when all ended.
+        its socket times out.
         """
-        if timeout_ms is None:
-            return all(task.thread.wait() for task in list(cls._detached))
-        return all(task.thread.wait(timeout_ms) for task in list(cls._detached))
+        return all(job.wait(timeout_ms) for job in cls.running_jobs())
+
+    @classmethod
+    def shutdown(cls, timeout_ms: int | None = None) -> bool:
+        """Cancel every running job and wait for all of them (closing the app)."""
+        for job in cls.running_jobs():
+            job.cancel()
+        return cls.wait_all(timeout_ms)

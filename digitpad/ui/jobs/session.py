@@ -12,21 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from digitpad.common.errors import ConfigError, DataError
-from digitpad.data import loading
 from digitpad.data.dataset import Dataset
-from digitpad.lab.mistakes import BatchRows, apply_mistakes
+from digitpad.data.loading import load_source
+from digitpad.lab.mistakes import apply_mistakes
 from digitpad.model.bundle import Model
-from digitpad.nn.network import MLP
 from digitpad.training.doctor import Doctor
-from digitpad.training.prepare import split_validation, to_model
+from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import TrainResult, input_scale
-from digitpad.ui.jobs.job import BackgroundTask
-from digitpad.ui.jobs.training import TrainingWorker, start_in_thread
+from digitpad.training.trainer import TrainResult
+from digitpad.ui.jobs.job import Job
+from digitpad.ui.jobs.training import TrainingWorker, start_job
 
 PROBE_ROWS = 256  # images the training doctor looks at after each epoch
 
@@ -47,12 +45,11 @@ class TrainingSession(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cache: dict[str, Dataset] = {}
-        self._loader: BackgroundTask | None = None
+        self._loader: Job | None = None
         self.worker: TrainingWorker | None = None
-        self.thread: QThread | None = None
+        self.job: Job | None = None  # the training job, while it runs
         self._settings: RunSettings | None = None
-        self._data: Dataset | None = None
-        self._network: MLP | None = None
+        self._run: PreparedRun | None = None
         self._stop_requested = False
         self.label = ""
 
@@ -76,7 +73,7 @@ class TrainingSession(QObject):
         mistakes, cached = frozenset(mistakes), self._cache.get(settings.dataset)
         if cached is None:
             self.loading.emit(settings.dataset)
-        self._loader = BackgroundTask(lambda report, cancelled: _prepare(settings, mistakes, cached))
+        self._loader = Job(lambda report, cancelled: _prepare(settings, mistakes, cached))
         self._loader.finished.connect(self._prepared)
         self._loader.errored.connect(self._load_failed)
         self._loader.start()
@@ -98,26 +95,25 @@ class TrainingSession(QObject):
         self.failed.emit(message)
 
     def _finish_loader(self) -> None:
-        self._loader.thread.wait()
+        self._loader.wait()
         self._loader = None
 
     def _begin(self, prepared: _Prepared) -> None:
         if prepared.error is not None:
             self._cannot_start(prepared.error)
             return
-        s = self._settings
-        data, train, config, network = prepared.data, prepared.train, s.config(), prepared.network
-        self._data, self._network = data, network
-        doctor = Doctor(network, train.images[:PROBE_ROWS] * network.dtype(input_scale(train, config)), s,
+        run = self._run = prepared.run
+        network = run.network
+        doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings,
                         on_diagnoses=self.diagnosed.emit)
-        self.worker = TrainingWorker(network, config, train, prepared.val, callbacks=[doctor],
-                                     batch_rows=prepared.batch_rows)
+        self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[doctor],
+                                     batch_rows=run.batch_rows)
         self.worker.progressed.connect(self.progressed)
         self.worker.epoch_finished.connect(self.epoch_finished)
         self.worker.finished.connect(self._trained)
         self.worker.errored.connect(self._worker_failed)
         self.started.emit(prepared.untrained)
-        self.thread = start_in_thread(self.worker)
+        self.job = start_job(self.worker)
 
     def _cannot_start(self, error: Exception) -> None:
         """Say why the run cannot start: a setting that does not fit the data (``refused``) or a failure.
@@ -134,23 +130,20 @@ class TrainingSession(QObject):
 
     def _trained(self, result: TrainResult) -> None:
         self._release_worker()
-        data, settings = self._data, self._settings
+        run = self._run
         metrics = {}
         if result.history.get("val_accuracy"):
             metrics["val_accuracy"] = result.history["val_accuracy"][-1]
-        model = to_model(self._network, data, settings, result, metrics,
-                         name=self.label or _model_name(settings, data))
-        self.finished.emit(model, result)
+        self.finished.emit(run.model(result, metrics, name=self.label or _model_name(run.settings, run.data)), result)
 
     def _worker_failed(self, message: str) -> None:
         self._release_worker()
         self.failed.emit(f"Training failed: {message}")
 
     def _release_worker(self) -> None:
-        # Qt deletes the thread once it has finished, so its wrapper may already be gone.
-        if self.thread is not None and shiboken6.isValid(self.thread):
-            self.thread.wait()
-        self.worker = self.thread = None
+        if self.job is not None:
+            self.job.wait()
+        self.worker = self.job = None
 
     # -- control ---------------------------------------------------------
     def pause(self) -> None:
@@ -172,47 +165,39 @@ class TrainingSession(QObject):
 
         The wait has no time limit: a stop takes effect within one batch, and
         a QThread destroyed while running would abort the whole process.
+        Loading cannot be interrupted: it is let go (the job registry keeps
+        it alive, and closing the app waits for it).
         """
         if self._loader is not None:
-            self._loader.detach()  # loading cannot be interrupted; app exit waits for it
+            self._loader.cancel()
             self._loader = None
-        if self.worker is not None:
-            self.worker.stop()
-            if shiboken6.isValid(self.thread):
-                self.thread.wait()
-            self.worker = self.thread = None
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+            self.worker = self.job = None
 
 
 @dataclass(frozen=True)
 class _Prepared:
-    """What the loader thread hands over: the whole dataset (for the cache) and everything the run needs."""
+    """What the loader thread hands over: the whole dataset (for the cache) and the prepared run."""
 
     source: Dataset
-    data: Dataset | None = None      # the first ``subset`` rows
-    train: Dataset | None = None
-    val: Dataset | None = None
-    network: MLP | None = None       # with the run's deliberate mistakes installed
-    batch_rows: BatchRows | None = None
+    run: PreparedRun | None = None
     untrained: Model | None = None   # a copy of the network, for the window while the run goes
-    error: Exception | None = None   # raised on the way, instead of all the above
+    error: Exception | None = None   # raised on the way, instead of the run
 
 
 def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | None) -> _Prepared:
-    """Runs in the loader thread: load the dataset unless given, take the subset, split off validation,
-    check the settings against the data and build the network."""
+    """Runs in the loader thread: load the dataset unless given, then build the run with prepare_run
+    (subset, validation split, settings checked against the data, the network with its mistakes)."""
     if source is None:
-        source = loading.load_source(settings.dataset, "train")  # its errors end the task: `failed`
+        source = load_source(settings.dataset, "train")  # its errors end the job: `failed`
     try:
-        data = source.head(settings.subset or None)
-        config = settings.config()
-        train, val = split_validation(data, config.validation, config.seed)
-        config.validate(len(train))
-        network = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
-        batch_rows = apply_mistakes(mistakes, network)
-        untrained = to_model(network, data, settings, None).copy()  # before the training thread touches it
+        run = prepare_run(settings, source, customise=lambda network: apply_mistakes(mistakes, network))
+        untrained = run.model().copy()  # before the training thread touches it
     except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
         return _Prepared(source, error=exc)
-    return _Prepared(source, data, train, val, network, batch_rows, untrained)
+    return _Prepared(source, run, untrained)
 
 
 def _model_name(settings: RunSettings, data: Dataset) -> str:

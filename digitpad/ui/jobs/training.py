@@ -1,13 +1,17 @@
 """Run ``Trainer.fit`` in a QThread and report through Qt signals.
 
-Modelled on superqt's ``new_worker_qthread``: a QObject moved to a QThread
-whose ``run`` slot does the work, with signals named for what happened. The
-trainer knows nothing of Qt; :class:`TrainingWorker` only adapts its plain
-callbacks to signals. Three rules keep the GUI healthy:
+Modelled on superqt's ``new_worker_qthread``: :meth:`TrainingWorker.run` does
+the work in a :class:`~digitpad.ui.jobs.job.Job`'s thread (:func:`start_job`),
+with signals named for what happened. The trainer knows nothing of Qt;
+:class:`TrainingWorker` only adapts its plain callbacks to signals. Three
+rules keep the GUI healthy:
 
-* Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``
-  (plus once at each epoch end and at the end), so a run doing thousands of
-  batches per second cannot flood the GUI thread, yet every point arrives.
+* Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``,
+  and so are finished epochs (:class:`EpochUpdate` carries every epoch since
+  the last one, with one copy of the weights), plus once at the end: a run
+  doing thousands of batches or epochs per second cannot flood the GUI
+  thread, yet every point arrives. Sending every epoch of the lab's 3,000
+  one-step epochs froze the window for a minute (benchmarks/README.md).
   From the moment :meth:`TrainingWorker.pause` returns, nothing more
   arrives until ``resume``: a pause looks like one.
 * Only numbers and copies leave the thread: ``epoch_finished`` carries a copy
@@ -25,11 +29,8 @@ callbacks to signals. Three rules keep the GUI healthy:
   nothing.
 
 Control (``stop``/``pause``/``resume``) sets thread-safe flags the trainer
-checks between batches (a pause also holds signals back on the GUI side).
-Call these methods directly from the GUI thread, or
-connect them with ``Qt.DirectConnection``: an ordinary connection to a
-method of the worker is queued to the worker's thread, whose event loop
-does not run until ``fit`` returns, so the call would arrive too late.
+checks between batches (a pause also holds signals back on the GUI side);
+call these methods from the GUI thread.
 """
 
 from __future__ import annotations
@@ -41,14 +42,14 @@ from dataclasses import dataclass
 from time import monotonic
 
 import numpy as np
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from threadpoolctl import threadpool_limits
 
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
-from digitpad.training.trainer import BatchStats, Callback, EpochStats, Trainer, aligned_batch
+from digitpad.training.trainer import BatchRows, BatchStats, Callback, EpochStats, Trainer, aligned_batch
+from digitpad.ui.jobs.job import Job
 
 # 10 updates per second still look continuous. Each one costs the GUI thread, holding the GIL the
 # trainer needs too, ~2.5 ms of CPU (new points, one repaint of the loss plot); ~8 ms before the plots
@@ -82,10 +83,15 @@ class Progress:
 
 @dataclass(frozen=True)
 class EpochUpdate:
-    """One finished epoch: its statistics and a snapshot of the weights after it."""
+    """The epochs finished since the previous update, oldest first, and a snapshot of the weights after the last."""
 
-    stats: EpochStats
+    epochs: tuple[EpochStats, ...]
     weights: dict[str, np.ndarray]
+
+    @property
+    def stats(self) -> EpochStats:
+        """The latest epoch's statistics."""
+        return self.epochs[-1]
 
 
 class _PauseGate(QObject):
@@ -136,8 +142,9 @@ class _SignalAdapter(Callback):
         self._losses: list[float] = []
         self._steps: list[float] = []
         self._norms: list[tuple[float, ...]] = []
+        self._finished: list[EpochStats] = []
         self._last: BatchStats | None = None
-        self._last_emit = -math.inf
+        self._last_emit = self._last_epoch_emit = -math.inf
 
     def on_batch_end(self, stats: BatchStats) -> None:
         self._losses.append(float(stats.loss))
@@ -148,22 +155,29 @@ class _SignalAdapter(Callback):
             self.flush()
 
     def on_epoch_end(self, stats: EpochStats) -> None:
-        # Flushed first so the GUI has drawn the whole epoch's batches when the epoch point arrives.
-        self.flush()
-        self._gate.epoch_arrived.emit(EpochUpdate(stats, self._network.get_weights()))
+        self._finished.append(stats)
+        if monotonic() - self._last_epoch_emit >= THROTTLE_SECONDS or stats.epoch + 1 == stats.epochs:
+            self.flush()
 
     def flush(self) -> None:
-        """Send the pending batch losses, if any, as one ``Progress``."""
-        if not self._losses:
-            return
-        s = self._last
-        done = s.epoch * s.n_batches + s.batch + 1
-        remaining = self._epochs * s.n_batches - done
-        progress = Progress(s.epoch, s.batch, s.n_batches, self._epochs, s.elapsed,
-                            s.elapsed / done * remaining, self._losses, self._steps, self._norms)
-        self._losses, self._steps, self._norms = [], [], []
-        self._last_emit = monotonic()
-        self._gate.progress_arrived.emit(progress)
+        """Send the pending batch losses as one ``Progress``, then the finished epochs as one ``EpochUpdate``.
+
+        Batches first, so the GUI has drawn an epoch's batches when its epoch point arrives.
+        """
+        if self._losses:
+            s = self._last
+            done = s.epoch * s.n_batches + s.batch + 1
+            remaining = self._epochs * s.n_batches - done
+            progress = Progress(s.epoch, s.batch, s.n_batches, self._epochs, s.elapsed,
+                                s.elapsed / done * remaining, self._losses, self._steps, self._norms)
+            self._losses, self._steps, self._norms = [], [], []
+            self._last_emit = monotonic()
+            self._gate.progress_arrived.emit(progress)
+        if self._finished:
+            update = EpochUpdate(tuple(self._finished), self._network.get_weights())
+            self._finished = []
+            self._last_epoch_emit = monotonic()
+            self._gate.epoch_arrived.emit(update)
 
 
 class TrainingWorker(QObject):
@@ -181,27 +195,24 @@ class TrainingWorker(QObject):
     errored = Signal(str)            # "ExceptionType: text"
 
     def __init__(self, network: MLP, config: TrainConfig, train: Dataset, val: Dataset | None,
-                 callbacks: Sequence[Callback] = (), batch_rows=aligned_batch) -> None:
+                 callbacks: Sequence[Callback] = (), batch_rows: BatchRows = aligned_batch) -> None:
         """``callbacks`` run on the training thread too (e.g. the training doctor);
         ``batch_rows`` is the trainer's batch picker (see :class:`Trainer`)."""
         super().__init__()
         self.network, self.config = network, config
         self._train, self._val = train, val
-        # Not a child, or moveToThread would take it along. Nothing here points back at the
-        # worker, so no reference cycle can leave it to be collected (deleted) on another thread.
         self._gate = _PauseGate()
         self._adapter = _SignalAdapter(network, config.epochs, self._gate)
         self._trainer = Trainer(network, config, [self._adapter, *callbacks], batch_rows)
-        # Direct: the gate emits on the GUI thread, and the worker's own thread is busy in fit().
+        # Direct: the gate emits on the GUI thread, where the worker lives too.
         self._gate.progressed.connect(self.progressed, Qt.ConnectionType.DirectConnection)
         self._gate.epoch_finished.connect(self.epoch_finished, Qt.ConnectionType.DirectConnection)
         # Connected before any receiver of the window, so held items go out before the end arrives.
         self.finished.connect(self._gate.release)
         self.errored.connect(self._gate.release)
 
-    @Slot()
     def run(self) -> None:
-        """The thread's body; call it directly to train synchronously (tests do)."""
+        """The job's body; call it directly to train synchronously (tests do)."""
         try:
             with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
                 result = self._trainer.fit(self._train, self._val)
@@ -232,41 +243,11 @@ class TrainingWorker(QObject):
         return self._trainer.paused
 
 
-def start_in_thread(worker: TrainingWorker) -> QThread:
-    """Move ``worker`` to a new QThread, start it and return the thread.
+def start_job(worker: TrainingWorker) -> Job:
+    """Run ``worker`` in a new :class:`~digitpad.ui.jobs.job.Job`; cancelling the job stops the run within a batch.
 
-    The thread quits as soon as the worker reports its end, and deletes
-    itself (``deleteLater``, on the GUI thread) once it has finished. It is
-    parented to the application so that dropping the last Python reference
-    while it runs cannot destroy it: Qt aborts the process on "QThread:
-    Destroyed while thread is still running". After it has finished its
-    Python wrapper may therefore be invalid, which :func:`stop_and_wait`
-    tolerates.
-
-    The worker is not ``deleteLater``-ed: Python owns it and GUI code keeps
-    using it after ``finished`` (its ``network``, disconnecting signals);
-    a deletion on the worker thread at that moment would race with those
-    calls. It goes when its last Python reference does.
+    The worker stays in the GUI thread (its signals reach GUI-thread
+    receivers queued); Python owns it, so the GUI can keep using it (its
+    ``network``, disconnecting signals) after ``finished``.
     """
-    thread = QThread(QCoreApplication.instance())
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Direct: quit() is thread-safe, and a queued call would wait for the GUI
-    # event loop, which is blocked while stop_and_wait joins the thread.
-    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.errored.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread
-
-
-def stop_and_wait(worker: TrainingWorker, thread: QThread, timeout_ms: int = 5000) -> bool:
-    """Stop the run and join its thread (closing the window); True when the thread has ended.
-
-    Stopping takes effect within one batch, so the wait is short unless a
-    single batch is slow. A thread Qt has already deleted counts as ended.
-    """
-    worker.stop()
-    if not shiboken6.isValid(thread):
-        return True
-    return thread.wait(timeout_ms)
+    return Job(lambda report, cancelled: worker.run(), on_cancel=worker.stop).start()

@@ -38,9 +38,54 @@ TRAIN_COLOUR = "#59a14f"
 VAL_COLOUR = "#f28e2b"
 # Weight of the past in the moving average of batch losses: about the last 10 batches count.
 SMOOTHING = 0.9
+# Epoch points get markers up to this many epochs: beyond, markers crowd into a thick band, and redrawing
+# thousands of them at every update (the lab's 3,000-epoch runs) cost the GUI thread most of its time.
+MARKED_EPOCHS = 100
 
 
-class LossPlot(PalettePlot):
+class _EpochCurves:
+    """A training and a validation curve with one point per epoch, marked while the run is short enough."""
+
+    SYMBOLS = {"train": "o", "val": "s"}
+
+    def __init__(self, plot: PalettePlot, train_label: str) -> None:
+        self.train_curve = plot._curve(train_label, TRAIN_COLOUR, width=2, symbol=self.SYMBOLS["train"])
+        self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol=self.SYMBOLS["val"])
+        self._train, self._val = Columns(2), Columns(2)
+
+    def add(self, epoch_ends: Sequence[float], train: Sequence[float], val: Sequence[float | None]) -> None:
+        self._train.append(epoch_ends, train)
+        self.train_curve.setData(self._train[0], self._train[1])
+        with_val = [(end, v) for end, v in zip(epoch_ends, val) if v is not None]
+        if with_val:
+            self._val.append(*zip(*with_val))
+            self.val_curve.setData(self._val[0], self._val[1])
+
+    def clear(self, epochs: int | None = None) -> None:
+        """Forget the points; a run of more than MARKED_EPOCHS epochs gets lines without markers."""
+        marked = epochs is None or epochs <= MARKED_EPOCHS
+        for key, columns, curve in (("train", self._train, self.train_curve), ("val", self._val, self.val_curve)):
+            columns.clear()
+            curve.setData([], [])
+            curve.setSymbol(self.SYMBOLS[key] if marked else None)
+
+
+class _EpochPoints:
+    """Adding per-epoch points to a plot holding ``_epochs`` (:class:`_EpochCurves`)."""
+
+    _epochs: _EpochCurves
+
+    def add_epoch(self, epoch_end: float, train: float, val: float | None) -> None:
+        """Add one epoch's training value (and validation value, if there is a validation set)."""
+        self.add_epochs([epoch_end], [train], [val])
+
+    def add_epochs(self, epoch_ends: Sequence[float], train: Sequence[float], val: Sequence[float | None]) -> None:
+        """Add several epochs at once (one redraw): loss, or accuracy in percent (0–100) as the axis shows it."""
+        self._epochs.add(epoch_ends, train, val)
+        self.fit_view()
+
+
+class LossPlot(_EpochPoints, PalettePlot):
     """Loss against (fractional) epochs: every batch, its moving average, and each epoch's train/val loss."""
 
     def __init__(self) -> None:
@@ -90,23 +135,18 @@ class LossPlot(PalettePlot):
         self.smooth_curve.setData(self._batches[0], self._batches[2])
         self.fit_view()
 
-    def add_epoch(self, epoch_end: float, train_loss: float, val_loss: float | None) -> None:
-        """Add one epoch's mean training loss (and validation loss, if there is a validation set)."""
-        self._epochs.add(epoch_end, train_loss, val_loss)
-        self.fit_view()
-
     def clear_run(self, epochs: int | None = None) -> None:
         """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`PalettePlot.fit_run`)."""
         self._batches.clear()
-        self._epochs.clear()
         self._smoothed = None
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setData([], [])
+        self._epochs.clear(epochs)
         self.follow_y()
         self.fit_run(epochs)
 
 
-class AccuracyPlot(PalettePlot):
+class AccuracyPlot(_EpochPoints, PalettePlot):
     """Training and validation accuracy per epoch, in percent on a fixed 0–100 axis."""
 
     def __init__(self) -> None:
@@ -124,36 +164,10 @@ class AccuracyPlot(PalettePlot):
         self._replace_overlays(runs, "accuracy", 100.0)
         self.fit_view(exact=True)
 
-    def add_epoch(self, epoch_end: float, train_acc: float, val_acc: float | None) -> None:
-        """Add one epoch; accuracies in percent (0–100), as the axis shows them."""
-        self._epochs.add(epoch_end, train_acc, val_acc)
-        self.fit_view()
-
     def clear_run(self, epochs: int | None = None) -> None:
         """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`PalettePlot.fit_run`)."""
-        self._epochs.clear()
+        self._epochs.clear(epochs)
         self.fit_run(epochs)
-
-
-class _EpochCurves:
-    """A training and a validation curve with one marked point per epoch."""
-
-    def __init__(self, plot: PalettePlot, train_label: str) -> None:
-        self.train_curve = plot._curve(train_label, TRAIN_COLOUR, width=2, symbol="o")
-        self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol="s")
-        self._train, self._val = Columns(2), Columns(2)
-
-    def add(self, epoch_end: float, train: float, val: float | None) -> None:
-        self._train.append([epoch_end], [train])
-        self.train_curve.setData(self._train[0], self._train[1])
-        if val is not None:
-            self._val.append([epoch_end], [val])
-            self.val_curve.setData(self._val[0], self._val[1])
-
-    def clear(self) -> None:
-        for columns, curve in ((self._train, self.train_curve), (self._val, self.val_curve)):
-            columns.clear()
-            curve.setData([], [])
 
 
 def moving_average(values: Sequence[float], weight: float, start: float | None = None) -> list[float]:
