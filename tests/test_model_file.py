@@ -45,7 +45,7 @@ def test_round_trip_keeps_predictions_bit_identical_and_every_field(tmp_path, sp
     assert weights.keys() == model.network.get_weights().keys()
     assert all(w.dtype == np.dtype(spec.dtype) for w in weights.values())
     for name in ("input_shape", "preprocessing", "input_scale", "class_names", "dataset",
-                 "hyperparameters", "history", "metrics", "name", "created", "app_version"):
+                 "hyperparameters", "history", "metrics", "name", "created", "app_version", "step_changes"):
         assert getattr(back, name) == getattr(model, name), name
 
 
@@ -167,7 +167,7 @@ def _drop(key: str):
 
 @pytest.mark.parametrize("edit, words", [
     (_drop("format_version"), ["format_version", "1"]),
-    (_set("format_version", 2), ["format_version 2", "reads version 1"]),
+    (_set("format_version", 3), ["format_version 3", "reads versions 1, 2"]),
     (_set("format_version", "1"), ["format_version"]),
     (_set("format_version", True), ["format_version"]),
     (_drop("name"), ["lacks", "name"]),
@@ -213,6 +213,90 @@ def test_bad_metadata_is_refused_with_the_reason(tmp_path, edit, words):
     meta, arrays = parts(tmp_path)
     edit(meta)
     refused(write(tmp_path / "bad.npz", meta, arrays), *words)
+
+
+# -- step changes (format version 2) ---------------------------------------
+CHANGES = [{"epoch": 0, "batch": 7, "setting": "lr", "old": 0.05, "new": 0.1 / 3},
+           {"epoch": 0, "batch": 7, "setting": "momentum", "old": 0.0, "new": 0.9},
+           {"epoch": 3, "batch": 0, "setting": "weight_decay", "old": 0.0, "new": 1e-4},
+           {"epoch": 3, "batch": 12, "setting": "lr", "old": 0.1 / 3, "new": 5e-300}]
+
+
+def test_step_changes_round_trip_exactly(tmp_path):
+    model = make_model(step_changes=[dict(c) for c in CHANGES])
+    save_model(tmp_path / "m.npz", model)
+    back = load_model(tmp_path / "m.npz")
+    assert back.step_changes == CHANGES
+    assert all(type(c["epoch"]) is int and type(c["new"]) is float for c in back.step_changes)
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
+        meta = json.loads(bytes(npz["metadata"]))
+    assert meta["format_version"] == 2 and meta["step_changes"] == CHANGES
+    save_model(tmp_path / "none.npz", make_model())
+    assert load_model(tmp_path / "none.npz").step_changes == []
+
+
+def test_a_version_1_file_still_loads_with_no_step_changes(tmp_path):
+    meta, arrays = parts(tmp_path)
+    del meta["step_changes"]
+    meta["format_version"] = 1
+    model = load_model(write(tmp_path / "v1.npz", meta, arrays))
+    assert model.step_changes == [] and model.name == "tiny"
+    assert np.array_equal(model.network.get_weights()["W0"], arrays["W0"])
+    # Version 1 never had the field; version 2 always has it.
+    meta["step_changes"] = []
+    refused(write(tmp_path / "v1_with.npz", meta, arrays), "unknown", "step_changes")
+    meta["format_version"] = 2
+    del meta["step_changes"]
+    refused(write(tmp_path / "v2_without.npz", meta, arrays), "lacks", "step_changes")
+
+
+def _change(**fields):
+    return _set("step_changes", [dict(CHANGES[0], **fields)])
+
+
+@pytest.mark.parametrize("edit, words", [
+    (_set("step_changes", {"lr": 0.1}), ["step_changes", "a list"]),
+    (_set("step_changes", [[0, 7, "lr", 0.05, 0.01]]), ["step_changes[0]", "an object"]),
+    (_set("step_changes", [{"epoch": 0, "batch": 7, "setting": "lr", "old": 0.05}]),
+     ["step_changes[0]", "lacks", "new"]),
+    (_change(when="now"), ["step_changes[0]", "unknown", "when"]),
+    (_change(epoch=1.5), ["step_changes[0]", "'epoch'", "an integer"]),
+    (_change(batch=True), ["step_changes[0]", "'batch'", "an integer"]),
+    (_change(epoch=-1), ["step_changes[0]", "zero or positive"]),
+    (_change(setting="batch_size"), ["step_changes[0]", "'batch_size'", "unknown", "lr, momentum, weight_decay"]),
+    (_change(setting=3), ["step_changes[0]", "'setting'", "a string"]),
+    (_change(new="0.1"), ["step_changes[0]", "'new'", "a finite number"]),
+    (_change(new=None), ["step_changes[0]", "'new'", "a finite number"]),
+    (_change(old=10**400), ["step_changes[0]", "'old'", "a finite number"]),
+    (_change(new=0), ["step_changes[0]", "'new'", "lr must be positive"]),
+    (_change(setting="momentum", new=1.0), ["step_changes[0]", "'new'", "momentum must be in [0, 1)"]),
+    (_change(setting="weight_decay", old=-0.5), ["step_changes[0]", "'old'", "weight_decay must be zero or positive"]),
+    (_set("step_changes", [CHANGES[2], CHANGES[0]]), ["step_changes[1]", "epoch 0, batch 7", "order"]),
+    (_set("step_changes", [CHANGES[0]] * 10_001), ["step_changes", "10,001 entries", "10,000"]),
+])
+def test_a_malformed_step_changes_field_is_refused_with_the_reason(tmp_path, edit, words):
+    meta, arrays = parts(tmp_path)
+    edit(meta)
+    refused(write(tmp_path / "bad.npz", meta, arrays), *words)
+
+
+def test_a_non_finite_step_change_is_refused_at_save(tmp_path):
+    with pytest.raises(ModelFileError, match=r"step_changes\[0\] field 'new' must be a finite number"):
+        save_model(tmp_path / "m.npz", make_model(step_changes=[dict(CHANGES[0], new=float("nan"))]))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_copy_and_summary_handle_step_changes():
+    model = make_model(step_changes=[dict(c) for c in CHANGES])
+    twin = model.copy()
+    twin.step_changes[0]["new"] = 0.5
+    twin.step_changes.append(dict(CHANGES[3]))
+    assert model.step_changes == CHANGES
+    text = model.summary()
+    assert "lr 0.05 → 0.0333333 from epoch 1 batch 8" in text and "weight_decay 0 → 0.0001 from epoch 4 batch 1" in text
+    many = make_model(step_changes=[dict(CHANGES[0])] * 12).summary()
+    assert "and 7 more" in many
+    assert "changes   none" in make_model().summary()
 
 
 @pytest.mark.parametrize("text, word", [

@@ -82,6 +82,79 @@ def test_steps_allocate_no_full_size_temporaries(name):
     assert peak < w.nbytes // 10
 
 
+def run_changing(opt_name, schedule, **start):
+    """Steps of ``make_optimizer(opt_name)`` on w = [1, -2, 3], setting ``schedule[k]``'s attributes before step k."""
+    w, g = np.array([1.0, -2.0, 3.0]), np.zeros(3)
+    opt = make_optimizer(opt_name, [(w, g, True)], **start)
+    for k, grad in enumerate(GRADS):
+        for key, value in schedule.get(k, {}).items():
+            setattr(opt, key, value)
+        g[...] = grad
+        opt.step()
+    return w
+
+
+@pytest.mark.parametrize("nesterov", [False, True])
+def test_momentum_can_start_at_zero_and_turn_on_later(nesterov):
+    # Steps 0-1 plain SGD; from step 2 on, momentum 0.9 with the velocity starting from zero.
+    w, v = np.array([1.0, -2.0, 3.0]), np.zeros(3)
+    for k, g in enumerate(GRADS):
+        if k < 2:
+            w = w - 0.1 * g
+            continue
+        v = 0.9 * v + g
+        w = w - 0.1 * ((g + 0.9 * v) if nesterov else v)
+    name = "nesterov" if nesterov else "momentum"
+    got = run_changing(name, {2: {"momentum": 0.9}}, lr=0.1, momentum=0.0)
+    np.testing.assert_allclose(got, w, rtol=1e-12)
+    assert not np.allclose(got, run_changing(name, {}, lr=0.1, momentum=0.0))  # it did change the updates
+
+
+def test_momentum_turned_off_forgets_the_velocity_and_starts_again_from_zero():
+    w, v = np.array([1.0, -2.0, 3.0]), np.zeros(3)
+    for k, g in enumerate(GRADS):
+        if k == 2:  # momentum 0: a plain step, and no memory of steps 0-1 afterwards
+            w, v = w - 0.1 * g, np.zeros(3)
+            continue
+        v = 0.9 * v + g
+        w = w - 0.1 * v
+    got = run_changing("momentum", {2: {"momentum": 0.0}, 3: {"momentum": 0.9}}, lr=0.1, momentum=0.9)
+    np.testing.assert_allclose(got, w, rtol=1e-12)
+
+
+def test_learning_rate_and_weight_decay_can_change_between_steps():
+    w, v = np.array([1.0, -2.0, 3.0]), np.zeros(3)
+    for k, g in enumerate(GRADS):
+        lr, wd = (0.1, 0.0) if k < 3 else (0.02, 0.5)
+        v = 0.9 * v + g + wd * w
+        w = w - lr * v
+    got = run_changing("momentum", {3: {"lr": 0.02, "weight_decay": 0.5}}, lr=0.1, momentum=0.9)
+    np.testing.assert_allclose(got, w, rtol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["momentum", "nesterov"])
+def test_momentum_turned_on_later_allocates_once_then_steps_in_place(name):
+    w = np.ones(100_000, dtype=np.float32)
+    g = np.full_like(w, 0.5)
+    opt = make_optimizer(name, [(w, g, True)], lr=0.1, momentum=0.0)
+    opt.step()
+    assert opt.velocity == []  # momentum 0 keeps no velocity
+    opt.momentum = 0.9
+    opt.step()  # the velocity is built here
+    velocity = opt.velocity[0]
+    tracemalloc.start()
+    try:
+        opt.step()
+        opt.momentum = 0.0
+        opt.step()
+        opt.momentum = 0.5
+        opt.step()  # on again: the same arrays, zeroed in place
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < w.nbytes // 10 and opt.velocity[0] is velocity
+
+
 def test_unknown_optimizer_is_refused():
     with pytest.raises(ValueError, match="adam"):
         make_optimizer("rmsprop", [], lr=0.1)

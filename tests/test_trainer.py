@@ -15,7 +15,7 @@ from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
 from digitpad.training.prepare import split_validation
 from digitpad.training.settings import parse_hidden
-from digitpad.training.trainer import Callback, Trainer
+from digitpad.training.trainer import Callback, StepChange, Trainer
 
 
 @pytest.fixture(scope="module")
@@ -335,3 +335,224 @@ def test_a_huge_network_is_refused_before_allocating():
     with pytest.raises(ConfigError, match="parameters") as err:
         RunSettings(hidden="50000,50000").validate()
     assert err.value.field == "hidden"
+
+
+# -- changing the step while training -------------------------------------------
+class StepLog(Callback):
+    """Records every BatchStats and StepChange in the order the trainer reports them; ``action`` as Hook."""
+
+    def __init__(self, action=None):
+        self.action, self.stats, self.events, self.trainer = action, [], [], None
+
+    def on_step_change(self, change):
+        self.events.append(change)
+
+    def on_batch_end(self, stats):
+        self.stats.append(stats)
+        self.events.append((stats.epoch, stats.batch))
+        if self.action:
+            self.action(self.trainer, stats)
+
+
+def logged_fit(config, train, action=None, net=None):
+    log = StepLog(action)
+    trainer = Trainer(net or small_net(), config, [log])
+    log.trainer = trainer
+    return trainer.fit(train), log
+
+
+def change_at(epoch, batch, **values):
+    """An action that calls change_step(**values) in the on_batch_end of (epoch, batch)."""
+    return lambda trainer, stats: trainer.change_step(**values) if (stats.epoch, stats.batch) == (epoch, batch) else None
+
+
+@pytest.mark.parametrize("at", [(0, 3), (0, 22)], ids=["mid-epoch", "last-batch-of-epoch"])
+def test_a_new_learning_rate_applies_from_the_next_batch(digits, at):
+    train, _ = digits
+    config = TrainConfig(epochs=2, batch_size=64, optimizer="momentum", lr=0.05, schedule="constant")
+    n_batches = int(np.ceil(len(train) / 64))
+    assert n_batches == 23  # so (0, 22) is the last batch of the first epoch
+    result, log = logged_fit(config, train, change_at(*at, lr=0.01))
+    k = [(s.epoch, s.batch) for s in log.stats].index(at)
+    assert [s.lr for s in log.stats[:k + 1]] == [0.05] * (k + 1)
+    assert [s.lr for s in log.stats[k + 1:]] == [0.01] * (len(log.stats) - k - 1)
+    first_new = (log.stats[k + 1].epoch, log.stats[k + 1].batch)
+    assert first_new == ((0, 4) if at == (0, 3) else (1, 0))
+    assert result.step_changes == [StepChange(*first_new, "lr", 0.05, 0.01)]
+    # Reported on the training thread before that batch's on_batch_end, after the one before it.
+    i = log.events.index(result.step_changes[0])
+    assert log.events[i - 1] == at and log.events[i + 1] == first_new
+    # The new rate really moved the weights: the same run without the change agrees up to the batch that
+    # first used it (its loss is measured before its update) and no further.
+    plain, _ = logged_fit(config, train)
+    assert plain.batch_losses[:k + 2] == result.batch_losses[:k + 2]
+    assert plain.batch_losses[k + 2] != result.batch_losses[k + 2]
+    assert result.history["lr"][-1] == 0.01
+
+
+def test_a_new_learning_rate_rescales_the_schedule(digits):
+    train, _ = digits
+    config = TrainConfig(epochs=2, batch_size=64, optimizer="sgd", lr=0.1, schedule="cosine")
+    _, before = logged_fit(config, train)
+    _, after = logged_fit(config, train, change_at(0, 9, lr=0.05))
+    for old, new in zip(before.stats, after.stats):
+        expected = old.lr if (old.epoch, old.batch) <= (0, 9) else old.lr * 0.5
+        assert new.lr == pytest.approx(expected, rel=1e-12)
+
+
+def test_a_change_made_while_paused_applies_at_the_first_batch_after_resuming(digits):
+    train, _ = digits
+    paused = threading.Event()
+
+    def pause_once(trainer, stats):
+        if (stats.epoch, stats.batch) == (0, 5):
+            trainer.pause()
+            paused.set()
+
+    log = StepLog(pause_once)
+    trainer = Trainer(small_net(), TrainConfig(epochs=1, batch_size=32, lr=0.1, schedule="constant"), [log])
+    log.trainer = trainer
+    results = []
+    worker = threading.Thread(target=lambda: results.append(trainer.fit(train)))
+    worker.start()
+    assert paused.wait(10)
+    worker.join(timeout=0.2)
+    assert worker.is_alive() and trainer.paused
+    trainer.change_step(lr=0.02, weight_decay=1e-3)  # from this (not the training) thread
+    worker.join(timeout=0.2)
+    assert len(log.stats) == 6 and not any(isinstance(e, StepChange) for e in log.events)  # held: nothing applied
+    trainer.resume()
+    worker.join(10)
+    result = results[0]
+    assert result.status == "completed"
+    assert [s.lr for s in log.stats[:6]] == [0.1] * 6 and {s.lr for s in log.stats[6:]} == {0.02}
+    assert result.step_changes == [StepChange(0, 6, "lr", 0.1, 0.02), StepChange(0, 6, "weight_decay", 0.0, 1e-3)]
+
+
+def test_momentum_turned_on_mid_run_changes_plain_sgd_into_momentum(digits):
+    train, _ = digits
+    base = {"epochs": 1, "batch_size": 64, "lr": 0.05, "schedule": "constant"}
+    sgd, _ = logged_fit(TrainConfig(optimizer="sgd", **base), train)
+    # A momentum optimizer with momentum 0 is plain SGD, exactly ...
+    zero, _ = logged_fit(TrainConfig(optimizer="momentum", momentum=0.0, **base), train)
+    assert zero.batch_losses == sgd.batch_losses
+    # ... until momentum turns on. Its velocity starts from zero, so the first update with it (batch 5's) is
+    # still SGD's (v = g); from batch 6's on the updates differ, seen in the loss of batch 7.
+    net = small_net()
+    switched, _ = logged_fit(TrainConfig(optimizer="momentum", momentum=0.0, **base), train,
+                             change_at(0, 4, momentum=0.9), net=net)
+    assert switched.step_changes == [StepChange(0, 5, "momentum", 0.0, 0.9)]
+    assert switched.batch_losses[:7] == sgd.batch_losses[:7]
+    assert switched.batch_losses[7] != sgd.batch_losses[7]
+    # Replaying the run by hand gives the same weights: SGD for batches 0-4, then v ← 0.9v + g from v = 0.
+    replay, order = small_net(), np.random.default_rng(0).permutation(len(train))
+    velocity = None
+    for b in range(int(np.ceil(len(train) / 64))):
+        rows = order[b * 64:(b + 1) * 64]
+        x = (train.images[rows] * np.float32(1 / train.max_value)).astype(replay.dtype)
+        replay.train_step(x, replay.targets(train.labels[rows]))
+        params = replay.parameters()
+        if b >= 5:
+            velocity = velocity or [np.zeros_like(p) for _, p, _ in params]
+            for v, (_, p, g) in zip(velocity, params):
+                v *= 0.9
+                v += g
+                p -= np.float32(0.05) * v
+        else:
+            for _, p, g in params:
+                p -= np.float32(0.05) * g
+    for name, p in net.get_weights().items():
+        np.testing.assert_allclose(p, replay.get_weights()[name], rtol=1e-5, atol=1e-6, err_msg=name)
+
+
+def test_momentum_changes_are_recorded_but_do_not_move_plain_sgd(digits):
+    train, _ = digits
+    config = TrainConfig(epochs=1, batch_size=64, optimizer="sgd", lr=0.05, schedule="constant")
+    plain, _ = logged_fit(config, train)
+    changed, _ = logged_fit(config, train, change_at(0, 2, momentum=0.5))
+    assert changed.batch_losses == plain.batch_losses
+    assert changed.step_changes == [StepChange(0, 3, "momentum", 0.9, 0.5)]
+
+
+def test_a_weight_decay_change_takes_effect(digits):
+    train, _ = digits
+    config = TrainConfig(epochs=1, batch_size=64, optimizer="adam", lr=0.01, schedule="constant")
+    plain, _ = logged_fit(config, train)
+    changed, _ = logged_fit(config, train, change_at(0, 2, weight_decay=0.05))
+    assert changed.batch_losses[:4] == plain.batch_losses[:4] and changed.batch_losses[4] != plain.batch_losses[4]
+    assert changed.step_changes == [StepChange(0, 3, "weight_decay", 0.0, 0.05)]
+
+
+def test_several_changes_before_a_batch_merge_and_a_no_change_is_not_recorded(digits):
+    train, _ = digits
+
+    def twice(trainer, stats):
+        if (stats.epoch, stats.batch) == (0, 1):
+            trainer.change_step(lr=0.3)
+            trainer.change_step(lr=0.2, momentum=0.9)  # momentum as it is: not a change
+
+    result, log = logged_fit(TrainConfig(epochs=1, batch_size=128, lr=0.1, schedule="constant"), train, twice)
+    assert result.step_changes == [StepChange(0, 2, "lr", 0.1, 0.2)]
+    assert log.stats[2].lr == 0.2
+
+
+@pytest.mark.parametrize("values, field", [
+    ({"lr": 0}, "lr"), ({"lr": -0.1}, "lr"), ({"lr": float("nan")}, "lr"), ({"lr": float("inf")}, "lr"),
+    ({"lr": 1e31}, "lr"), ({"momentum": 1.0}, "momentum"), ({"momentum": -0.1}, "momentum"),
+    ({"momentum": float("nan")}, "momentum"), ({"weight_decay": -1e-4}, "weight_decay"),
+    ({"weight_decay": float("inf")}, "weight_decay"), ({"lr": "0.1"}, "lr"), ({"lr": True}, "lr"),
+    ({"lr": 0.01, "momentum": 2.0}, "momentum"),
+])
+def test_an_invalid_change_is_refused_and_changes_nothing(digits, values, field):
+    train, _ = digits
+    errors = []
+
+    def bad_change(trainer, stats):
+        if (stats.epoch, stats.batch) == (0, 2):
+            with pytest.raises(ConfigError) as info:
+                trainer.change_step(**values)
+            errors.append(info.value)
+
+    config = TrainConfig(epochs=1, batch_size=128, lr=0.1, schedule="constant")
+    result, log = logged_fit(config, train, bad_change)
+    assert len(errors) == 1 and errors[0].field == field
+    assert result.step_changes == [] and {s.lr for s in log.stats} == {0.1}
+    plain, _ = logged_fit(config, train)
+    assert result.batch_losses == plain.batch_losses
+
+
+def test_only_the_step_settings_can_change():
+    trainer = Trainer(small_net(), TrainConfig())
+    with pytest.raises(ValueError, match="batch_size"):
+        trainer.change_step(lr=0.01, batch_size=32)
+    with pytest.raises(ValueError, match="epochs"):
+        trainer.change_step(epochs=3)
+
+
+def test_a_diverged_run_keeps_the_changes_of_the_restored_epochs(digits):
+    train, _ = digits
+    net = small_net()
+
+    def change_then_break(trainer, stats):
+        if stats.batch == 3:
+            trainer.change_step(lr=0.01 * (stats.epoch + 1))
+        if (stats.epoch, stats.batch) == (1, 6):
+            net.dense_layers[0].params["W"][0, 0] = np.nan
+
+    result, _ = logged_fit(TrainConfig(epochs=3, batch_size=64, schedule="constant"), train, change_then_break, net)
+    assert result.status == "diverged" and result.epochs_done == 1
+    assert result.step_changes == [StepChange(0, 4, "lr", 0.05, 0.01)]
+
+
+def test_the_model_of_a_run_keeps_its_changes(digits):
+    from digitpad.training.prepare import prepare_run
+    from digitpad.training.settings import RunSettings
+
+    run = prepare_run(RunSettings(dataset="digits8x8", hidden="16", epochs=1, batch_size=64, lr=0.05,
+                                  schedule="constant"))
+    log = StepLog(change_at(0, 1, lr=0.02))
+    trainer = run.trainer([log])
+    log.trainer = trainer
+    model = run.model(trainer.fit(run.train, run.val))
+    assert model.step_changes == [{"epoch": 0, "batch": 2, "setting": "lr", "old": 0.05, "new": 0.02}]
+    assert "lr 0.05 → 0.02 from epoch 1 batch 3" in model.summary()

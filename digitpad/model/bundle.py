@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 
 from digitpad.nn.network import MLP
 
+# The training settings a run can change while it trains, and the most changes one model records.
+STEP_SETTINGS = ("lr", "momentum", "weight_decay")
+MAX_STEP_CHANGES = 10_000
+
 
 @dataclass
 class Model:
@@ -20,6 +24,12 @@ class Model:
 
     ``input_scale`` maps raw pixels (0..255 for "mnist-28", 0..16 for
     "digits-8x8") to network input: ``x = raw × input_scale``.
+
+    ``step_changes`` lists the changes made to the learning rate, momentum or
+    weight decay while the run trained, in the order they took effect, each a
+    plain dict ``{"epoch": int, "batch": int, "setting": str, "old": float,
+    "new": float}``: 0-based epoch and batch of the first mini-batch that used
+    the new value; ``setting`` is one of :data:`STEP_SETTINGS`.
     """
 
     network: MLP
@@ -34,13 +44,15 @@ class Model:
     name: str = ""
     created: str = ""
     app_version: str = ""
+    step_changes: list[dict] = field(default_factory=list)
 
     def copy(self) -> Model:
         """A deep copy: its network and records can change without touching this model."""
         network = MLP(self.network.spec)
         network.set_weights(self.network.get_weights())
         return dataclasses.replace(self, network=network, hyperparameters=copy.deepcopy(self.hyperparameters),
-                                   history=copy.deepcopy(self.history), metrics=dict(self.metrics))
+                                   history=copy.deepcopy(self.history), metrics=dict(self.metrics),
+                                   step_changes=copy.deepcopy(self.step_changes))
 
     def summary(self) -> str:
         """Several lines of plain text describing the model, for the CLI and the GUI."""
@@ -53,6 +65,7 @@ class Model:
             ("dataset", self.dataset or "unknown"),
             ("training", ", ".join(f"{k}={v}" for k, v in self.hyperparameters.items()) or "unknown"),
             ("history", _describe_history(self.history)),
+            ("changes", _describe_step_changes(self.step_changes)),
             ("metrics", ", ".join(f"{k} {v:.4g}" for k, v in self.metrics.items()) or "none"),
             ("created", f"{self.created} by digitpad {self.app_version}" if self.created else "not saved"),
         ]
@@ -66,3 +79,14 @@ def _describe_history(history: dict[str, list[float]]) -> str:
     epochs = max(len(series) for series in history.values())
     return f"{epochs} epochs of {', '.join(history)}"
 
+
+
+def _describe_step_changes(changes: list[dict], shown: int = 5) -> str:
+    """E.g. "lr 0.05 → 0.01 from epoch 2 batch 4" (1-based, as people count), the first few of them."""
+    if not changes:
+        return "none made while training"
+    parts = [f"{c['setting']} {c['old']:.6g} → {c['new']:.6g} from epoch {c['epoch'] + 1} batch {c['batch'] + 1}"
+             for c in changes[:shown]]
+    if len(changes) > shown:
+        parts.append(f"and {len(changes) - shown:,} more")
+    return "; ".join(parts)

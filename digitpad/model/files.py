@@ -103,6 +103,9 @@ def _read_model(archive: zipfile.ZipFile) -> Model:
         history={k: [math.nan if v is None else float(v) for v in s] for k, s in meta["history"].items()},
         metrics={k: math.nan if v is None else float(v) for k, v in meta["metrics"].items()},
         **{key: meta[key] for key in ("dataset", "hyperparameters", "name", "created", "app_version")},
+        # Version 1 files have no step_changes: nothing was changed while they trained.
+        step_changes=[{"epoch": c["epoch"], "batch": c["batch"], "setting": c["setting"],
+                       "old": float(c["old"]), "new": float(c["new"])} for c in meta.get("step_changes", [])],
     )
 
 

@@ -17,11 +17,12 @@ import numpy as np
 from digitpad import __version__
 from digitpad.common.errors import ConfigError, ModelFileError
 from digitpad.data.preprocessing import PREPROCESSINGS
-from digitpad.model.bundle import Model
+from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS, Model
 from digitpad.nn.network import MAX_PARAMETERS, MAX_UNITS, NetworkSpec
 
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = (1,)
+# Version 2 added ``step_changes``; version 1 files (which lack it) still load, with no changes.
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
 METADATA = "metadata"
 # Bounds on what the window would otherwise try to show in full.
 _MAX_ENTRIES = 1_000     # hyperparameters, metrics or history series; a real model has a few dozen
@@ -35,7 +36,14 @@ _FIELDS = {"format_version": "an integer", "network": "an object", "input_shape"
            "preprocessing": "a string", "input_scale": "a finite number", "class_names": "a list",
            "dataset": "a string", "hyperparameters": "an object", "history": "an object",
            "metrics": "an object", "name": "a string", "app_version": "a string",
-           "created": "a string"}
+           "created": "a string", "step_changes": "a list"}
+_V1_FIELDS = {key: kind for key, kind in _FIELDS.items() if key != "step_changes"}
+_STEP_FIELDS = {"epoch": "an integer", "batch": "an integer", "setting": "a string",
+                "old": "a finite number", "new": "a finite number"}
+# What each changeable setting may be, as TrainConfig.validate allows it (the model layer cannot import training).
+_STEP_RANGES = {"lr": (lambda v: v > 0, "positive"), "momentum": (lambda v: 0 <= v < 1, "in [0, 1)"),
+                "weight_decay": (lambda v: v >= 0, "zero or positive")}
+assert set(_STEP_RANGES) == set(STEP_SETTINGS)
 _SPEC_FIELDS = {"sizes": "a list", "activation": "a string", "output": "a string",
                 "loss": "a string", "init": "a string", "bias": "true or false",
                 "reduction": "a string", "dtype": "a string"}
@@ -64,6 +72,7 @@ def _metadata(model: Model, created: str) -> dict:
         # A diverged run has NaN/Inf in its curves; JSON has no such numbers, so they become null.
         "history": {k: [_finite_or_none(v) for v in series] for k, series in model.history.items()},
         "metrics": {k: _finite_or_none(v) for k, v in model.metrics.items()},
+        "step_changes": list(model.step_changes),
         "app_version": __version__,
         "created": created,
     }
@@ -105,13 +114,14 @@ def check_metadata(meta: dict) -> NetworkSpec:
     """Check everything that does not need the network built; return its spec."""
     supported = ", ".join(map(str, SUPPORTED_VERSIONS))
     if "format_version" not in meta:
-        raise ModelFileError(f"metadata has no format_version (this digitpad reads version {supported})")
+        raise ModelFileError(f"metadata has no format_version (this digitpad reads versions {supported})")
     version = check_type(meta["format_version"], "an integer", "format_version")
     if version not in SUPPORTED_VERSIONS:
-        raise ModelFileError(f"format_version {version} is not supported (this digitpad reads version "
+        raise ModelFileError(f"format_version {version} is not supported (this digitpad reads versions "
                              f"{supported}); a newer digitpad may open it")
-    _check_fields(meta, _FIELDS, "metadata")
+    _check_fields(meta, _FIELDS if version >= 2 else _V1_FIELDS, "metadata")
     _check_sizes(meta)
+    _check_step_changes(meta.get("step_changes", []))
     spec = _check_spec(meta["network"])
     _check_input(meta, spec.sizes[0])
     for key, series in meta["history"].items():
@@ -140,6 +150,30 @@ def _check_sizes(meta: dict) -> None:
     for what, text in texts.items():
         if len(str(text)) > _MAX_TEXT:
             raise ModelFileError(f"{what} is {len(str(text)):,} characters long; at most {_MAX_TEXT:,} are allowed")
+
+
+def _check_step_changes(changes: list) -> None:
+    """Each change is an object of exactly the five fields, for a known setting, with allowed values, in order."""
+    if len(changes) > MAX_STEP_CHANGES:
+        raise ModelFileError(f"step_changes has {len(changes):,} entries; at most {MAX_STEP_CHANGES:,} are allowed")
+    previous = (0, 0)
+    for i, change in enumerate(changes):
+        where = f"step_changes[{i}]"
+        _check_fields(check_type(change, "an object", where), _STEP_FIELDS, where)
+        epoch, batch, setting = change["epoch"], change["batch"], change["setting"]
+        if epoch < 0 or batch < 0:
+            raise ModelFileError(f"{where} epoch and batch must be zero or positive, got epoch {epoch}, batch {batch}")
+        if setting not in _STEP_RANGES:
+            raise ModelFileError(f"{where} setting {setting!r} is unknown; known: {', '.join(STEP_SETTINGS)}")
+        allowed, words = _STEP_RANGES[setting]
+        for key in ("old", "new"):
+            if not allowed(change[key]):
+                raise ModelFileError(f"{where} field {key!r}: {setting} must be {words}, got {change[key]}")
+        if (epoch, batch) < previous:
+            raise ModelFileError(f"{where} (epoch {epoch}, batch {batch}) comes before the change above it "
+                                 f"(epoch {previous[0]}, batch {previous[1]}); changes must be in the order "
+                                 "they took effect")
+        previous = (epoch, batch)
 
 
 def _check_spec(network: dict) -> NetworkSpec:

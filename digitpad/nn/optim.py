@@ -23,15 +23,25 @@ class SGD:
 
     momentum: ``v ← μv + g; w ← w − lr·v``.
     Nesterov: the same velocity, but step along ``g + μv`` (the look-ahead).
+
+    ``lr``, ``momentum`` and ``weight_decay`` may change between steps. With
+    momentum 0 there is no velocity: the step is plain SGD. Whenever momentum
+    becomes nonzero (at construction or later) the velocity starts from zero;
+    its arrays are allocated the first time, then reused.
     """
 
     def __init__(self, slots: Sequence[Slot], lr: float, momentum: float = 0.0,
                  nesterov: bool = False, weight_decay: float = 0.0) -> None:
         self.slots, self.lr, self.momentum = list(slots), lr, momentum
         self.nesterov, self.weight_decay = nesterov, weight_decay
-        self.velocity = [np.zeros_like(p) for p, _, _ in self.slots] if momentum else []
+        self.velocity: list[np.ndarray] = []
+        self._velocity_live = False  # whether velocity holds the running sum (false: start it from zero)
 
     def step(self) -> None:
+        if self.momentum and not self._velocity_live:
+            self._start_velocity()
+        elif not self.momentum:
+            self._velocity_live = False
         for i, (p, g, decay) in enumerate(self.slots):
             _add_decay(p, g, decay, self.weight_decay)
             lr = p.dtype.type(self.lr)
@@ -49,6 +59,15 @@ class SGD:
             else:
                 np.multiply(v, lr, out=g)
             p -= g
+
+    def _start_velocity(self) -> None:
+        """A zero velocity: allocated on first use, zeroed in place when momentum turns on again."""
+        if self.velocity:
+            for v in self.velocity:
+                v.fill(0)
+        else:
+            self.velocity = [np.zeros_like(p) for p, _, _ in self.slots]
+        self._velocity_live = True
 
 
 class Adam:

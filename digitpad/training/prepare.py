@@ -11,7 +11,7 @@ in as ``customise``, so this module never imports the lab.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -102,4 +102,5 @@ def to_model(network: MLP, data: Dataset, settings: RunSettings, result: TrainRe
     return Model(network=network, input_shape=data.image_shape, preprocessing=for_image_shape(data.image_shape).id,
                  input_scale=input_scale(data, settings.config()), class_names=data.class_names,
                  dataset=data.name, hyperparameters=settings.to_dict(),
-                 history=dict(result.history) if result else {}, metrics=dict(metrics or {}), name=name)
+                 history=dict(result.history) if result else {}, metrics=dict(metrics or {}), name=name,
+                 step_changes=[asdict(change) for change in result.step_changes] if result else [])

@@ -2,7 +2,9 @@
 
 ``Trainer.fit`` runs mini-batch gradient descent and reports through plain
 callbacks. Stop and pause are flags checked between mini-batches, so either
-takes effect within one batch, from any thread. If the loss turns NaN or
+takes effect within one batch, from any thread; so is :meth:`Trainer.change_step`,
+which changes the learning rate, momentum or weight decay from the next
+mini-batch on (and the result records each change). If the loss turns NaN or
 infinite the run stops, the weights of the last good epoch come back, and the
 result says which layer went bad.
 """
@@ -10,6 +12,7 @@ result says which layer went bad.
 from __future__ import annotations
 
 import math
+import numbers
 import threading
 import time
 from collections.abc import Callable
@@ -17,8 +20,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from digitpad.common.errors import ConfigError
 from digitpad.data.augment import random_shift
 from digitpad.data.dataset import Dataset
+from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS
 from digitpad.nn.network import MLP
 from digitpad.nn.optim import make_optimizer, scheduled_lr
 from digitpad.training.config import TrainConfig
@@ -48,6 +53,22 @@ class EpochStats:
     seconds: float    # this epoch's training time
 
 
+@dataclass(frozen=True)
+class StepChange:
+    """A setting changed while the run trained: ``setting`` went from ``old`` to ``new``.
+
+    ``epoch`` and ``batch`` (0-based) are those of the first mini-batch that
+    used ``new``. ``setting`` is ``"lr"`` (the schedule's base learning rate),
+    ``"momentum"`` or ``"weight_decay"``.
+    """
+
+    epoch: int
+    batch: int
+    setting: str
+    old: float
+    new: float
+
+
 @dataclass
 class TrainResult:
     status: str                  # "completed", "stopped" or "diverged"
@@ -56,10 +77,16 @@ class TrainResult:
     history: dict[str, list[float]] = field(default_factory=dict)
     batch_losses: list[float] = field(default_factory=list)
     seconds: float = 0.0
+    # Changes made with Trainer.change_step, in the order they took effect. A diverged run keeps
+    # those of the epochs whose weights it restored, like its history.
+    step_changes: list[StepChange] = field(default_factory=list)
 
 
 class Callback:
     """Override the hooks you need; each is called on the training thread."""
+
+    def on_step_change(self, change: StepChange) -> None:
+        """A change from Trainer.change_step takes effect; called before the batch that first uses it."""
 
     def on_batch_end(self, stats: BatchStats) -> None: ...
     def on_epoch_end(self, stats: EpochStats) -> None: ...
@@ -92,6 +119,11 @@ class Trainer:
         self._stop = threading.Event()
         self._unpaused = threading.Event()
         self._unpaused.set()
+        # change_step (any thread) and the loop (training thread) share these under the lock.
+        self._step_lock = threading.Lock()
+        self._pending: dict[str, float] = {}
+        self._step = {key: float(getattr(config, key)) for key in STEP_SETTINGS}  # the values in effect
+        self._n_changes = 0
 
     # -- control from any thread ----------------------------------------
     def stop(self) -> None:
@@ -108,6 +140,53 @@ class Trainer:
     @property
     def paused(self) -> bool:
         return not self._unpaused.is_set()
+
+    def change_step(self, **values: float) -> None:
+        """Change ``lr``, ``momentum`` and/or ``weight_decay`` from the next mini-batch on.
+
+        Callable from any thread, while the run trains or is paused (a change
+        made while paused applies to the first batch after resuming). ``lr``
+        becomes the schedule's base learning rate: the schedule goes on from
+        where it is with the new base. ``momentum`` only moves the
+        ``momentum`` and ``nesterov`` optimizers. Raises ValueError for any
+        other key and ConfigError (naming the setting) for a value
+        TrainConfig would refuse; then nothing changes. Changing a setting to
+        the value in effect is not a change and is not recorded.
+        """
+        unknown = sorted(values.keys() - set(STEP_SETTINGS))
+        if unknown:
+            raise ValueError(f"only {', '.join(STEP_SETTINGS)} can change while training, not {', '.join(unknown)}")
+        for key, value in values.items():
+            if not isinstance(value, numbers.Real) or isinstance(value, bool):
+                raise ConfigError(f"{key} must be a number, got {value!r}", key)
+        new = {key: float(value) for key, value in values.items()}
+        TrainConfig(**new).validate()  # the defaults are valid, so only these values can fail
+        with self._step_lock:
+            pending = self._pending | new
+            # A change beyond the bound could not be saved with the model.
+            if self._n_changes + sum(pending[k] != self._step[k] for k in pending) > MAX_STEP_CHANGES:
+                raise ConfigError(f"a run can record at most {MAX_STEP_CHANGES:,} changes", next(iter(new), "lr"))
+            self._pending = pending
+
+    def _apply_step_changes(self, epoch: int, batch: int, optimizer, result: TrainResult) -> None:
+        """At the top of a batch: put pending changes into effect, record and report them."""
+        with self._step_lock:
+            if not self._pending:
+                return
+            pending, self._pending = self._pending, {}
+            changes = [StepChange(epoch, batch, key, self._step[key], value)
+                       for key, value in pending.items() if value != self._step[key]]
+            self._step.update(pending)
+            self._n_changes += len(changes)
+        for change in changes:
+            if change.setting == "weight_decay":
+                optimizer.weight_decay = change.new
+            elif change.setting == "momentum" and self.config.optimizer in ("momentum", "nesterov"):
+                optimizer.momentum = change.new
+            # lr: the loop reads self._step["lr"] as the schedule's base.
+            result.step_changes.append(change)
+            for cb in self.callbacks:
+                cb.on_step_change(change)
 
     # -- the loop ---------------------------------------------------------
     def fit(self, train: Dataset, val: Dataset | None = None) -> TrainResult:
@@ -126,6 +205,8 @@ class Trainer:
                                    cfg.lr, cfg.momentum, cfg.weight_decay)
         x_buffer = np.empty((batch, train.n_features), dtype=net.dtype)
         result = TrainResult("completed", f"trained for {cfg.epochs} epochs", 0)
+        with self._step_lock:  # a fresh run starts from its config; changes asked for before it still apply
+            self._step, self._n_changes = {key: float(getattr(cfg, key)) for key in STEP_SETTINGS}, 0
         # Good weights: the latest whose loss is known to be finite (checked at each epoch end).
         good_weights, good_epochs, start = net.get_weights(), 0, time.perf_counter()
         try:
@@ -165,6 +246,7 @@ class Trainer:
                 pass
             if self._stop.is_set():
                 break
+            self._apply_step_changes(epoch, b, optimizer, result)
             image_rows, rows = self.batch_rows(order, b * batch, (b + 1) * batch)
             images = train.images[image_rows]
             if cfg.shift:
@@ -173,7 +255,7 @@ class Trainer:
             x = np.multiply(images, x_buffer.dtype.type(scale), out=x_buffer[:len(rows)])
             labels = train.labels[rows]
             targets = net.targets(labels)
-            optimizer.lr = scheduled_lr(cfg.schedule, cfg.lr, (epoch + b / n_batches) / cfg.epochs)
+            optimizer.lr = scheduled_lr(cfg.schedule, self._step["lr"], (epoch + b / n_batches) / cfg.epochs)
             loss, predicted = net.train_step(x, targets)
             if not math.isfinite(loss):
                 raise _NonFinite(f"loss became NaN or infinite in epoch {epoch + 1}, batch {b + 1}"
@@ -228,6 +310,7 @@ class Trainer:
         """Restore the good weights and make the result describe them: status, message, history."""
         self.network.set_weights(good_weights)
         result.history = {key: values[:good_epochs] for key, values in result.history.items()}
+        result.step_changes = [c for c in result.step_changes if c.epoch < good_epochs]
         result.epochs_done = good_epochs
         restored = f"the weights from the end of epoch {good_epochs}" if good_epochs else "the initial weights"
         result.status = "diverged"
