@@ -161,7 +161,8 @@ def test_in_its_thread_every_loss_arrives_throttled_with_weight_copies(qtbot, la
     # ≤ 1/THROTTLE_SECONDS per second, plus one flush per epoch end, the first batch and the final flush.
     assert emissions <= result.seconds / worker_module.THROTTLE_SECONDS + epochs + 2
     assert emissions < len(result.batch_losses) / 50
-    assert [u.stats.epoch for u in recorder.epochs] == list(range(epochs))
+    # Every epoch arrives once, in order (an update carries every epoch since the previous one).
+    assert [s.epoch for u in recorder.epochs for s in u.epochs] == list(range(epochs))
     final = worker.network.get_weights()
     snapshot = recorder.epochs[-1].weights
     assert all(np.array_equal(snapshot[name], final[name]) for name in final)
@@ -170,6 +171,20 @@ def test_in_its_thread_every_loss_arrives_throttled_with_weight_copies(qtbot, la
         array[...] = 0
     assert all(np.array_equal(p, final[name]) for name, p in worker.network.get_weights().items())
     qtbot.waitUntil(lambda: ended(thread))
+
+
+def test_many_short_epochs_arrive_in_few_updates(qtbot, launch, digits):
+    epochs = 300  # full batch: 300 steps of a few hundred microseconds each
+    train, val = digits
+    worker = TrainingWorker(MLP(NetworkSpec((64, 16, 10)), seed=0), TrainConfig(epochs=epochs, batch_size=0),
+                            train, val)
+    recorder = Recorder(worker)
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        launch(worker)
+    result = recorder.result
+    assert [s.epoch for u in recorder.epochs for s in u.epochs] == list(range(epochs))
+    assert len(recorder.epochs) <= result.seconds / worker_module.EPOCH_THROTTLE_SECONDS + 2
+    assert len(recorder.epochs) < epochs / 10
 
 
 def test_pause_and_resume_from_the_gui_thread(qtbot, launch, digits, monkeypatch):

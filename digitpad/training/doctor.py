@@ -54,6 +54,12 @@ class GradientHistory:
         return np.zeros((0, 0)) if self._norms is None else self._norms[:len(self.steps)]
 
 
+# The doctor checks (a probe pass and every rule) after each of the first CHECKED_EPOCHS epochs and then after
+# every k-th, so no run has more than about twice that many checks: checking each of the lab's 3,000 one-step
+# epochs took a fifth of its training time, and a learner cannot read a verdict that changes 100 times a second.
+CHECKED_EPOCHS = 100
+
+
 class Doctor(Callback):
     """Watches a run and keeps its current :class:`Diagnosis` list.
 
@@ -81,6 +87,7 @@ class Doctor(Callback):
         self._lr_share = 1.0
         self._epoch_start = self._last_epoch_start = 0  # history rows where this and the previous epoch began
         self._first_seen: dict[str, int] = {}
+        self._checked = 0  # the latest epoch whose end was checked
         self._diagnoses: list[Diagnosis] = []
 
     def diagnoses(self) -> list[Diagnosis]:
@@ -98,7 +105,10 @@ class Doctor(Callback):
     def on_epoch_end(self, stats: EpochStats) -> None:
         self._epoch_losses.append(stats.train_loss)
         self._epoch_accuracies.append(stats.train_accuracy)
-        self._update(self._signals(stats.epoch + 1))
+        epoch = stats.epoch + 1
+        if epoch <= CHECKED_EPOCHS or epoch % math.ceil(stats.epochs / CHECKED_EPOCHS) == 0 or epoch == stats.epochs:
+            self._update(self._signals(epoch))
+            self._checked = epoch
         self._last_epoch_start, self._epoch_start = self._epoch_start, len(self.history)
 
     def on_train_end(self, result: TrainResult) -> None:
@@ -107,6 +117,8 @@ class Doctor(Callback):
             self._update(replace(self._signals(result.epochs_done + 1), divergence=result.message))
         elif len(self.history) > self._epoch_start:  # stopped inside an epoch: check what it did
             self._update(self._signals(int(self.history.steps[-1]) + 1))
+        elif self._checked < result.epochs_done:  # stopped between two checks
+            self._update(self._signals(result.epochs_done))
 
     # -- measuring ------------------------------------------------------------
     def _signals(self, epoch: int) -> HealthSignals:

@@ -40,7 +40,7 @@ class TrainingSession(QObject):
     failed = Signal(str)                # something went wrong: show it
     refused = Signal(object)            # a ConfigError found once the data is known (e.g. batch too large)
     cancelled = Signal(str)             # stopped before training began
-    diagnosed = Signal(list)            # the training doctor's current diagnoses (emitted on the training thread)
+    diagnosed = Signal(list)            # the training doctor's current diagnoses
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,11 +104,12 @@ class TrainingSession(QObject):
             return
         run = self._run = prepared.run
         network = run.network
-        doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings,
-                        on_diagnoses=self.diagnosed.emit)
+        doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings)
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[doctor],
                                      batch_rows=run.batch_rows)
+        doctor.on_diagnoses = self.worker.note_diagnoses
         self.worker.progressed.connect(self.progressed)
+        self.worker.diagnosed.connect(self.diagnosed)
         self.worker.epoch_finished.connect(self.epoch_finished)
         self.worker.finished.connect(self._trained)
         self.worker.errored.connect(self._worker_failed)

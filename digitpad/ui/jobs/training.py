@@ -7,8 +7,9 @@ with signals named for what happened. The trainer knows nothing of Qt;
 rules keep the GUI healthy:
 
 * Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``,
-  and so are finished epochs (:class:`EpochUpdate` carries every epoch since
-  the last one, with one copy of the weights), plus once at the end: a run
+  finished epochs at most every ``EPOCH_THROTTLE_SECONDS`` (:class:`EpochUpdate`
+  carries every epoch since the last one, with one copy of the weights), and
+  everything once more at the end: a run
   doing thousands of batches or epochs per second cannot flood the GUI
   thread, yet every point arrives. Sending every epoch of the lab's 3,000
   one-step epochs froze the window for a minute (benchmarks/README.md).
@@ -42,7 +43,7 @@ from dataclasses import dataclass
 from time import monotonic
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal
 from threadpoolctl import threadpool_limits
 
 from digitpad.data.dataset import Dataset
@@ -56,6 +57,10 @@ from digitpad.ui.jobs.job import Job
 # stopped re-ranging and redrawing their axes at every update, when MNIST epochs (batch 128, 2 cores)
 # took 1.1-1.8 s in the GUI at 20 updates per second and 1.0-1.2 s at 10 (benchmarks/ui.py).
 THROTTLE_SECONDS = 0.1
+# Finished epochs redraw both plots' epoch curves and redo the drawing's prediction, ~10 ms of the GUI
+# thread; 4 per second keep the 10 ms timer's 95th-percentile gap under 20 ms on the 8×8 digits, where an
+# epoch takes ~15 ms (benchmarks/README.md).
+EPOCH_THROTTLE_SECONDS = 0.25
 # One core stays free for the GUI thread (see the module docstring; benchmarks/ui.py measures it).
 BLAS_THREADS = max(1, (os.cpu_count() or 1) - 1)
 
@@ -103,35 +108,30 @@ class _PauseGate(QObject):
     resume or when the run ends.
     """
 
-    # Emitted on the worker thread, so queued to this object's thread.
-    progress_arrived = Signal(object)
-    epoch_arrived = Signal(object)
+    # Emitted on the worker thread, so queued to this object's thread: one call per flush, so the GUI handles
+    # a flush's batches, epochs and diagnoses in one event and repaints once.
+    arrived = Signal(object)  # [(kind, value), ...] with kind "progress", "epoch" or "diagnoses"
     # Emitted on the GUI thread.
     progressed = Signal(object)
     epoch_finished = Signal(object)
+    diagnosed = Signal(list)
 
     def __init__(self) -> None:
         super().__init__()
         self.closed = False
-        self._held: list[tuple[SignalInstance, object]] = []
-        self.progress_arrived.connect(self._pass_progress)
-        self.epoch_arrived.connect(self._pass_epoch)
+        self._held: list[tuple[str, object]] = []
+        self.arrived.connect(self._pass)
 
-    def _pass_progress(self, progress: Progress) -> None:
-        self._pass(self.progressed, progress)
-
-    def _pass_epoch(self, update: EpochUpdate) -> None:
-        self._pass(self.epoch_finished, update)
-
-    def _pass(self, signal: SignalInstance, value: object) -> None:
-        self._held.append((signal, value))
+    def _pass(self, items: list[tuple[str, object]]) -> None:
+        self._held.extend(items)
         if not self.closed:
             self.release()
 
     def release(self, *_: object) -> None:
         held, self._held = self._held, []
-        for signal, value in held:
-            signal.emit(value)
+        signals = {"progress": self.progressed, "epoch": self.epoch_finished, "diagnoses": self.diagnosed}
+        for kind, value in held:
+            signals[kind].emit(value)
 
 
 class _SignalAdapter(Callback):
@@ -143,6 +143,7 @@ class _SignalAdapter(Callback):
         self._steps: list[float] = []
         self._norms: list[tuple[float, ...]] = []
         self._finished: list[EpochStats] = []
+        self._diagnoses: list | None = None  # the doctor's latest, not yet sent
         self._last: BatchStats | None = None
         self._last_emit = self._last_epoch_emit = -math.inf
 
@@ -152,32 +153,41 @@ class _SignalAdapter(Callback):
         self._norms.append(stats.grad_norms)
         self._last = stats
         if monotonic() - self._last_emit >= THROTTLE_SECONDS:
-            self.flush()
+            self.flush(epochs=False)
 
     def on_epoch_end(self, stats: EpochStats) -> None:
         self._finished.append(stats)
-        if monotonic() - self._last_epoch_emit >= THROTTLE_SECONDS or stats.epoch + 1 == stats.epochs:
+        if monotonic() - self._last_epoch_emit >= EPOCH_THROTTLE_SECONDS or stats.epoch + 1 == stats.epochs:
             self.flush()
 
-    def flush(self) -> None:
-        """Send the pending batch losses as one ``Progress``, then the finished epochs as one ``EpochUpdate``.
+    def note_diagnoses(self, diagnoses: list) -> None:
+        """The training doctor's latest diagnoses (its ``on_diagnoses``); sent with the next flush."""
+        self._diagnoses = list(diagnoses)
+
+    def flush(self, epochs: bool = True) -> None:
+        """Send the pending batch losses as one ``Progress`` and, with ``epochs``, the finished epochs as one
+        ``EpochUpdate`` and the doctor's latest diagnoses, all in one signal.
 
         Batches first, so the GUI has drawn an epoch's batches when its epoch point arrives.
         """
+        items: list[tuple[str, object]] = []
         if self._losses:
             s = self._last
             done = s.epoch * s.n_batches + s.batch + 1
             remaining = self._epochs * s.n_batches - done
-            progress = Progress(s.epoch, s.batch, s.n_batches, self._epochs, s.elapsed,
-                                s.elapsed / done * remaining, self._losses, self._steps, self._norms)
+            items.append(("progress", Progress(s.epoch, s.batch, s.n_batches, self._epochs, s.elapsed,
+                                               s.elapsed / done * remaining, self._losses, self._steps, self._norms)))
             self._losses, self._steps, self._norms = [], [], []
             self._last_emit = monotonic()
-            self._gate.progress_arrived.emit(progress)
-        if self._finished:
-            update = EpochUpdate(tuple(self._finished), self._network.get_weights())
+        if epochs and self._finished:
+            items.append(("epoch", EpochUpdate(tuple(self._finished), self._network.get_weights())))
             self._finished = []
             self._last_epoch_emit = monotonic()
-            self._gate.epoch_arrived.emit(update)
+        if epochs and self._diagnoses is not None:
+            items.append(("diagnoses", self._diagnoses))
+            self._diagnoses = None
+        if items:
+            self._gate.arrived.emit(items)
 
 
 class TrainingWorker(QObject):
@@ -191,6 +201,7 @@ class TrainingWorker(QObject):
 
     progressed = Signal(object)      # Progress
     epoch_finished = Signal(object)  # EpochUpdate
+    diagnosed = Signal(list)         # the latest diagnoses handed to note_diagnoses (e.g. by the training doctor)
     finished = Signal(object)        # TrainResult
     errored = Signal(str)            # "ExceptionType: text"
 
@@ -203,10 +214,12 @@ class TrainingWorker(QObject):
         self._train, self._val = train, val
         self._gate = _PauseGate()
         self._adapter = _SignalAdapter(network, config.epochs, self._gate)
-        self._trainer = Trainer(network, config, [self._adapter, *callbacks], batch_rows)
+        # The adapter goes last, so what the other callbacks report for an epoch leaves with that epoch.
+        self._trainer = Trainer(network, config, [*callbacks, self._adapter], batch_rows)
         # Direct: the gate emits on the GUI thread, where the worker lives too.
         self._gate.progressed.connect(self.progressed, Qt.ConnectionType.DirectConnection)
         self._gate.epoch_finished.connect(self.epoch_finished, Qt.ConnectionType.DirectConnection)
+        self._gate.diagnosed.connect(self.diagnosed, Qt.ConnectionType.DirectConnection)
         # Connected before any receiver of the window, so held items go out before the end arrives.
         self.finished.connect(self._gate.release)
         self.errored.connect(self._gate.release)
@@ -222,6 +235,11 @@ class TrainingWorker(QObject):
         else:
             self._adapter.flush()
             self.finished.emit(result)
+
+    def note_diagnoses(self, diagnoses: list) -> None:
+        """Hand the GUI new diagnoses (call from the training thread, e.g. as the doctor's ``on_diagnoses``):
+        they go out with the next flush, throttled like the progress, and only the latest counts."""
+        self._adapter.note_diagnoses(diagnoses)
 
     # -- control from the GUI thread (see the module docstring) ----------------
     def stop(self) -> None:

@@ -196,6 +196,8 @@ class DrawingCanvas(QWidget):
         it before ``drawing_changed`` is emitted.
         """
         if array is None:
+            if self._overlay is None:
+                return  # nothing shown, nothing to repaint (a run asks this after every epoch)
             self._overlay = self._overlay_image = None
             self.setToolTip(TOOLTIP)
         else:

@@ -89,7 +89,16 @@ class DoctorPanel(QWidget):
         return list(self._diagnoses)
 
     def set_diagnoses(self, diagnoses: Sequence[Diagnosis]) -> None:
-        """Show ``diagnoses`` (in the order given) instead of what was shown; empty shows the watched-for note."""
+        """Show ``diagnoses`` (in the order given) instead of what was shown; empty shows the watched-for note.
+
+        The same problems with new numbers (a run goes on) update their rows in place: rebuilding the
+        rows at every epoch of a long run kept the GUI thread busy.
+        """
+        if _shape(diagnoses) == _shape(self._diagnoses):
+            self._diagnoses = list(diagnoses)
+            for row, diagnosis in zip(self.rows, diagnoses):
+                row.show_diagnosis(diagnosis)
+            return
         for row in self.rows:
             self._list.removeWidget(row)
             row.deleteLater()
@@ -117,26 +126,36 @@ class DiagnosisRow(QWidget):
         badge.setFixedSize(ICON_SIZE, ICON_SIZE)
         badge.setToolTip("A problem: training cannot work like this." if d.severity == "problem"
                          else "A warning: training works, but less well than it could.")
-        where = [f"since epoch {d.epoch}"] + ([f"layer {d.layer}"] if d.layer else [])
-        self.title = _label(f"<b>{html.escape(d.title)}</b>&nbsp;&nbsp;<small>{d.severity} · "
-                            f"{' · '.join(where)}</small>", "diagnosisTitle", rich=True)
-        self.explanation = _label(d.explanation, "diagnosisExplanation")
-        self.suggestion = _label(f"<b>What to do:</b> {html.escape(d.suggestion)}", "diagnosisSuggestion", rich=True)
+        self.title = _label("", "diagnosisTitle", rich=True)
+        self.explanation = _label("", "diagnosisExplanation")
+        self.suggestion = _label("", "diagnosisSuggestion", rich=True)
         text = QVBoxLayout()
         text.setSpacing(4)
         for widget in (self.title, self.explanation, self.suggestion):
             text.addWidget(widget)
         self.apply_button = None
         if d.fix is not None:
-            self.apply_button = QPushButton(f"Apply: {describe_fix(d.fix)}", objectName=f"applyFix_{d.code}")
-            self.apply_button.setToolTip(f"Set {describe_fix(d.fix)} in the training settings; "
-                                         "the change takes effect on the next run.")
+            self.apply_button = QPushButton(objectName=f"applyFix_{d.code}")
             self.apply_button.clicked.connect(self._apply)
             text.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its text
+        self.show_diagnosis(d)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(STRIPE + 8, 8, 10, 8)
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
+
+    def show_diagnosis(self, diagnosis: Diagnosis) -> None:
+        """Show ``diagnosis``, which has this row's code and severity (its numbers may be new)."""
+        self.diagnosis = d = diagnosis
+        where = [f"since epoch {d.epoch}"] + ([f"layer {d.layer}"] if d.layer else [])
+        self.title.setText(f"<b>{html.escape(d.title)}</b>&nbsp;&nbsp;<small>{d.severity} · "
+                           f"{' · '.join(where)}</small>")
+        self.explanation.setText(d.explanation)
+        self.suggestion.setText(f"<b>What to do:</b> {html.escape(d.suggestion)}")
+        if self.apply_button is not None:
+            self.apply_button.setText(f"Apply: {describe_fix(d.fix)}")
+            self.apply_button.setToolTip(f"Set {describe_fix(d.fix)} in the training settings; "
+                                         "the change takes effect on the next run.")
 
     def _apply(self) -> None:
         self.fix_requested.emit(dict(self.diagnosis.fix))  # a copy: the receiver may change it
@@ -153,6 +172,11 @@ class DiagnosisRow(QWidget):
         painter.drawRoundedRect(QRectF(self.rect()), 4, 4)
         painter.setBrush(accent)
         painter.drawRoundedRect(QRectF(0, 0, STRIPE, self.height()), 2, 2)
+
+
+def _shape(diagnoses: Sequence[Diagnosis]) -> list[tuple[str, str, bool]]:
+    """What decides a row's widgets: the code, the severity and whether there is a fix to apply."""
+    return [(d.code, d.severity, d.fix is not None) for d in diagnoses]
 
 
 def _label(text: str, object_name: str, rich: bool = False) -> QLabel:

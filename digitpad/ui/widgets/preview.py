@@ -51,6 +51,8 @@ class InputPreview(QWidget):
     def set_image(self, array: np.ndarray | None) -> None:
         """Show ``array`` (2-D, values in [0, 1], e.g. 28×28 or 8×8), or nothing for None."""
         if array is None:
+            if self._array is None:
+                return  # nothing shown, nothing to repaint
             self._array, self._image = None, None
         else:
             array = np.asarray(array, dtype=np.float32)

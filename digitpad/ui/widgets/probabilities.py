@@ -82,6 +82,8 @@ class ProbabilityBars(QWidget):
             if not np.all(np.isfinite(probs)):
                 raise ValueError("probabilities contain NaN or infinite values")
             probs = np.clip(probs, 0.0, 1.0)
+        if _same(probs, self._probs):
+            return  # e.g. no drawing while a run updates its weights: no repaint
         self._probs = probs
         self._describe()
         self.update()
@@ -228,3 +230,7 @@ class ProbabilityBars(QWidget):
             self.setAccessibleDescription(f"No prediction. {HINT}.")
         else:
             self.setAccessibleDescription(f"Prediction: {self._names[top]}, {percent(float(self._probs[top]))}")
+
+
+def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    return a is b or (a is not None and b is not None and np.array_equal(a, b))
