@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QWheelEvent
@@ -226,3 +227,41 @@ def test_earlier_runs_are_cached_and_fitted_into_view_and_out_again(loss_plot):
 def test_legend_markers_have_their_curve_colours_before_the_first_epoch(loss_plot):
     for curve, colour in ((loss_plot.train_curve, "#59a14f"), (loss_plot.val_curve, "#f28e2b")):
         assert curve.scatter.opts["brush"].color() == QColor(colour)  # what the legend draws its marker with
+
+
+def shown_lines(plot):
+    """The vertical lines the plot holds, as (x, label text, label shown)."""
+    return [(line.value(), line.label.toPlainText(), line.label.isVisible())
+            for line in plot.getPlotItem().items if isinstance(line, pg.InfiniteLine)]
+
+
+def test_step_changes_show_as_labelled_lines_until_the_next_run(qtbot, loss_plot):
+    loss_plot.show()
+    qtbot.waitExposed(loss_plot)
+    loss_plot.clear_run(epochs=4)
+    loss_plot.add_batches([0.25, 0.5, 0.75, 1.0, 1.25], [2.0, 1.5, 1.2, 1.0, 0.9])
+    view = loss_plot.getViewBox().viewRange()
+    loss_plot.add_step_change(1.25, "lr 0.05 → 0.01")
+    loss_plot.add_step_change(3.5, "weight decay 0 → {0.001}")  # braces are text, not a format field
+    assert loss_plot.step_markers() == [(1.25, "lr 0.05 → 0.01"), (3.5, "weight decay 0 → {0.001}")]
+    assert shown_lines(loss_plot) == [(1.25, "lr 0.05 → 0.01", True), (3.5, "weight decay 0 → {0.001}", True)]
+    assert loss_plot.getViewBox().viewRange() == view  # markers never move the axes
+    line = next(item for item in loss_plot.getPlotItem().items if isinstance(item, pg.InfiniteLine))
+    assert line.angle == 90 and not line.movable
+    # In view, where the x axis has 1.25: the line's scene position maps back to its x.
+    scene_x = loss_plot.getViewBox().mapViewToScene(QPointF(1.25, 1.0)).x()
+    assert line.mapToScene(QPointF(0, 0)).x() == pytest.approx(scene_x, abs=0.5)
+    loss_plot.clear_run(epochs=4)
+    assert loss_plot.step_markers() == [] and shown_lines(loss_plot) == []
+
+
+@pytest.mark.parametrize("text", ["#101010", "#eff0f1"])
+def test_step_markers_take_the_palette_text_colour(loss_plot, text):
+    loss_plot.add_step_change(0.5, "lr 0.1 → 0.2")
+    palette = QPalette(loss_plot.palette())
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    loss_plot.setPalette(palette)
+    loss_plot.add_step_change(0.75, "lr 0.2 → 0.3")
+    for line in (item for item in loss_plot.getPlotItem().items if isinstance(item, pg.InfiniteLine)):
+        assert line.pen.color().name() == text and line.label.color.name() == text
+        assert 0 < line.pen.color().alpha() < 255  # quieter than the data

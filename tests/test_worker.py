@@ -17,13 +17,21 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from threadpoolctl import threadpool_info
 
+from digitpad.common.errors import ConfigError
 from digitpad.data import loading
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
-from digitpad.training.trainer import Callback
+from digitpad.training.trainer import Callback, StepChange
 from digitpad.ui.jobs import training as worker_module
 from digitpad.ui.jobs.job import Job
-from digitpad.ui.jobs.training import EpochUpdate, Progress, TrainingWorker, start_job
+from digitpad.ui.jobs.training import (
+    EpochUpdate,
+    Progress,
+    TrainingWorker,
+    start_job,
+    step_position,
+    step_text,
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +54,10 @@ def launch():
         assert job.wait(5000)
 
 
-def make_worker(digits, epochs: int, batch_size: int = 8, callbacks=()) -> TrainingWorker:
+def make_worker(digits, epochs: int, batch_size: int = 8, callbacks=(), **config) -> TrainingWorker:
     train, val = digits
     network = MLP(NetworkSpec((64, 32, 10)), seed=0)
-    return TrainingWorker(network, TrainConfig(epochs=epochs, batch_size=batch_size, lr=0.05), train, val,
+    return TrainingWorker(network, TrainConfig(epochs=epochs, batch_size=batch_size, lr=0.05, **config), train, val,
                           callbacks)
 
 
@@ -69,11 +77,13 @@ class Recorder(QObject):
         self.epochs: list[EpochUpdate] = []
         self.result = self.error = None
         self.wrong_thread = False
+        self.step_changes: list[tuple[StepChange, int]] = []  # each with the number of batch losses before it
         self._on_first_progress = on_first_progress
         worker.progressed.connect(self.on_progressed)
         worker.epoch_finished.connect(self.on_epoch_finished)
         worker.finished.connect(self.on_finished)
         worker.errored.connect(self.on_errored)
+        worker.step_changed.connect(self.on_step_changed)
 
     def _check_thread(self) -> None:
         self.wrong_thread |= QThread.currentThread() is not self.thread()
@@ -93,6 +103,10 @@ class Recorder(QObject):
         self._check_thread()
         self.result = result
         self.done.emit()
+
+    def on_step_changed(self, change: StepChange) -> None:
+        self._check_thread()
+        self.step_changes.append((change, len(self.losses())))
 
     def on_errored(self, message: str) -> None:
         self.error = message
@@ -254,6 +268,84 @@ def test_cancel_and_wait_joins_a_running_training_job(qtbot, launch, digits):
     assert threading.active_count() == baseline
 
 
+class LearningRates(Callback):
+    """Records, on the training thread, the learning rate each batch used, in order."""
+
+    def __init__(self) -> None:
+        self.lrs: list[float] = []
+
+    def on_batch_end(self, stats) -> None:
+        self.lrs.append(stats.lr)
+
+
+def test_a_step_change_made_while_paused_arrives_in_order_with_the_batches_after_resume(qtbot, launch, digits,
+                                                                                         monkeypatch):
+    monkeypatch.setattr(worker_module, "THROTTLE_SECONDS", 0.0)  # every batch its own flush: order is visible
+    epochs = 3
+    probe = LearningRates()
+    worker = make_worker(digits, epochs=epochs, callbacks=[probe], schedule="constant")  # lr 0.05 throughout
+    counter = CountingSteps(worker.network)
+    monkeypatch.setattr(worker.network, "train_step", counter)
+    recorder = Recorder(worker, on_first_progress=worker.pause)
+    thread = launch(worker)
+    qtbot.waitUntil(lambda: worker.paused)
+    qtbot.wait(300)  # the batch running at the pause finishes; then the trainer waits
+    done_at_resume = counter.started  # so the first batch after resume has this 0-based index
+    worker.change_step(lr=0.01)
+    with pytest.raises(ConfigError) as refused:
+        worker.change_step(lr=-1.0)
+    assert refused.value.field == "lr"
+    with qtbot.waitSignal(recorder.got_progress, raising=False, timeout=300) as blocker:
+        pass
+    assert not blocker.signal_triggered and not recorder.step_changes, "arrived while paused"
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        worker.resume()
+    result = recorder.result
+    assert result.status == "completed" and not recorder.wrong_thread
+    n_batches = recorder.progress[0].n_batches
+    assert worker.n_batches == n_batches
+    epoch, batch = divmod(done_at_resume, n_batches)
+    change = StepChange(epoch, batch, "lr", 0.05, 0.01)
+    # Once, with the batches before it already delivered and none of those after it.
+    assert recorder.step_changes == [(change, done_at_resume)]
+    assert result.step_changes == [change]
+    assert recorder.losses() == result.batch_losses  # and every batch after it arrived too
+    assert len(result.batch_losses) > done_at_resume
+    # The change took effect exactly at that batch.
+    assert probe.lrs[:done_at_resume] == [pytest.approx(0.05)] * done_at_resume
+    assert probe.lrs[done_at_resume:] == [pytest.approx(0.01)] * (len(probe.lrs) - done_at_resume)
+    # The marker goes between the last batch point before the change and the first after it.
+    steps = [s for p in recorder.progress for s in p.steps]
+    x = worker.step_position(change)
+    assert x == step_position(change, n_batches) == epoch + batch / n_batches
+    assert steps[done_at_resume - 1] <= x < steps[done_at_resume]
+    assert step_text(change) == "lr 0.05 → 0.01"
+    qtbot.waitUntil(lambda: ended(thread))
+
+
+def test_step_changes_during_a_run_arrive_once_each_in_order(qtbot, launch, digits):
+    worker = make_worker(digits, epochs=30)
+    changes = iter([{"lr": 0.02}, {"weight_decay": 1e-3}, {"lr": 0.02}])  # the last is no change at all
+
+    def next_change():
+        values = next(changes, None)
+        if values is not None:
+            worker.change_step(**values)
+
+    recorder = Recorder(worker)
+    recorder.got_progress.connect(next_change)
+    with qtbot.waitSignal(recorder.done, timeout=20_000):
+        thread = launch(worker)
+    result = recorder.result
+    assert [(c.setting, c.old, c.new) for c, _ in recorder.step_changes] == [
+        ("lr", 0.05, 0.02), ("weight_decay", 0.0, 1e-3)]
+    assert [c for c, _ in recorder.step_changes] == result.step_changes
+    n_batches = worker.n_batches
+    for change, losses_before in recorder.step_changes:
+        assert losses_before == change.epoch * n_batches + change.batch  # exactly the batches before it
+    qtbot.waitUntil(lambda: ended(thread))
+
+
 class BlasThreads(Callback):
     """Records, on the training thread, the BLAS thread counts in force at each epoch end."""
 
@@ -306,5 +398,65 @@ def test_a_session_prepares_a_run_off_the_gui_thread_even_when_the_data_is_cache
         with qtbot.waitSignal(session.refused, timeout=20_000) as refused:  # an error in the split is still a refusal
             session.start(RunSettings(dataset="digits8x8", subset=1, validation=0.5))
         assert refused.args[0].field == "validation" and not session.running
+    finally:
+        session.shutdown()
+
+
+def test_a_step_change_while_the_data_loads_is_the_value_the_run_starts_with(qtbot):
+    from digitpad.training.settings import RunSettings
+    from digitpad.ui.jobs.session import TrainingSession
+
+    session = TrainingSession()
+    signalled = []
+    session.step_changed.connect(signalled.append)
+    try:
+        with pytest.raises(RuntimeError):
+            session.change_step(lr=0.1)  # no run at all
+        session.start(RunSettings(dataset="digits8x8", hidden="8", epochs=2, batch_size=64, optimizer="momentum",
+                                  lr=0.05, momentum=0.5))
+        with pytest.raises(ConfigError) as refused:
+            session.change_step(momentum=1.5)
+        assert refused.value.field == "momentum"
+        with pytest.raises(ValueError):
+            session.change_step(epochs=3)
+        session.change_step(lr=0.2)  # the loader is still going: its result can only arrive through the event loop
+        with qtbot.waitSignal(session.started, timeout=20_000) as started:
+            pass
+        assert started.args[0].hyperparameters["lr"] == 0.2
+        with qtbot.waitSignal(session.finished, timeout=20_000) as finished:
+            pass
+        model, result = finished.args
+        assert model.hyperparameters["lr"] == 0.2 and model.hyperparameters["momentum"] == 0.5
+        assert result.step_changes == [] and model.step_changes == [] and signalled == []
+    finally:
+        session.shutdown()
+
+
+def test_a_session_relays_step_changes_and_places_their_markers(qtbot):
+    from digitpad.training.settings import RunSettings
+    from digitpad.ui.jobs.session import TrainingSession
+
+    session = TrainingSession()
+    markers, n_batches = [], []
+    session.step_changed.connect(lambda change: markers.append((change, session.step_marker(change))))
+    session.progressed.connect(lambda progress: n_batches.append(progress.n_batches))
+    try:
+        with qtbot.waitSignal(session.started, timeout=20_000):
+            session.start(RunSettings(dataset="digits8x8", hidden="8", epochs=400, batch_size=64, lr=0.05))
+        session.pause()
+        session.change_step(lr=0.01)
+        with pytest.raises(ConfigError):
+            session.change_step(weight_decay=-1.0)
+        with qtbot.waitSignal(session.step_changed, timeout=20_000):
+            session.resume()
+        session.stop()
+        with qtbot.waitSignal(session.finished, timeout=20_000) as finished:
+            pass
+        model, result = finished.args
+        (change, (x, text)), = markers
+        assert (change.setting, change.old, change.new) == ("lr", 0.05, 0.01) and result.step_changes == [change]
+        assert text == "lr 0.05 → 0.01" and x == change.epoch + change.batch / n_batches[0]
+        assert model.step_changes == [{"epoch": change.epoch, "batch": change.batch, "setting": "lr",
+                                       "old": 0.05, "new": 0.01}]
     finally:
         session.shutdown()

@@ -6,10 +6,18 @@ Taking the subset, splitting off the validation set and building the network
 happen off the GUI thread too, even when the dataset is cached: copying every
 image froze the window for 40-150 ms at each press of Train with MNIST
 (benchmarks/ui.py, "start ms"), initialising the network for another ~10.
+
+The learning rate, momentum and weight decay can change while the run goes
+(:meth:`TrainingSession.change_step`): a change made while the data still
+loads becomes part of the settings the run starts with (nothing to record,
+no ``step_changed``); once it trains, the trainer applies it from the next
+mini-batch and ``step_changed`` reports it when it takes effect.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import numbers
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -18,13 +26,19 @@ from digitpad.common.errors import ConfigError, DataError
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load_source
 from digitpad.lab.mistakes import apply_mistakes
-from digitpad.model.bundle import Model
+from digitpad.model.bundle import STEP_SETTINGS, Model
+from digitpad.training.config import TrainConfig
 from digitpad.training.doctor import Doctor
 from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import TrainResult
+from digitpad.training.trainer import StepChange, TrainResult
 from digitpad.ui.jobs.job import Job
-from digitpad.ui.jobs.training import TrainingWorker, start_job
+from digitpad.ui.jobs.training import (
+    TrainingWorker,
+    start_job,
+    step_position,
+    step_text,
+)
 
 PROBE_ROWS = 256  # images the training doctor looks at after each epoch
 
@@ -41,6 +55,7 @@ class TrainingSession(QObject):
     refused = Signal(object)            # a ConfigError found once the data is known (e.g. batch too large)
     cancelled = Signal(str)             # stopped before training began
     diagnosed = Signal(list)            # the training doctor's current diagnoses
+    step_changed = Signal(object)       # a StepChange from change_step took effect (see step_marker)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +66,7 @@ class TrainingSession(QObject):
         self._settings: RunSettings | None = None
         self._run: PreparedRun | None = None
         self._stop_requested = False
+        self._start_step: dict[str, float] = {}  # change_step values given while the data loads
         self.label = ""
 
     @property
@@ -70,6 +86,7 @@ class TrainingSession(QObject):
             raise RuntimeError("a training run is already going")
         settings.validate()
         self._settings, self._stop_requested, self.label = settings, False, label
+        self._start_step = {}
         mistakes, cached = frozenset(mistakes), self._cache.get(settings.dataset)
         if cached is None:
             self.loading.emit(settings.dataset)
@@ -102,7 +119,10 @@ class TrainingSession(QObject):
         if prepared.error is not None:
             self._cannot_start(prepared.error)
             return
-        run = self._run = prepared.run
+        run = self._run = _with_step(prepared.run, self._start_step)
+        if self._start_step:
+            prepared.untrained.hyperparameters.update(self._start_step)
+            self._start_step = {}
         network = run.network
         doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings)
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[doctor],
@@ -111,6 +131,7 @@ class TrainingSession(QObject):
         self.worker.progressed.connect(self.progressed)
         self.worker.diagnosed.connect(self.diagnosed)
         self.worker.epoch_finished.connect(self.epoch_finished)
+        self.worker.step_changed.connect(self.step_changed)
         self.worker.finished.connect(self._trained)
         self.worker.errored.connect(self._worker_failed)
         self.started.emit(prepared.untrained)
@@ -154,6 +175,33 @@ class TrainingSession(QObject):
     def resume(self) -> None:
         if self.worker:
             self.worker.resume()
+
+    def change_step(self, **values: float) -> None:
+        """Change ``lr``, ``momentum`` and/or ``weight_decay`` of the current run.
+
+        While it trains (or is paused) the change applies from the next
+        mini-batch (after a pause, the first one after resuming) and
+        ``step_changed(StepChange)`` reports it when it takes effect. While
+        the data still loads, the values replace those in the settings the run
+        will start with: the run starts with them, its model's hyperparameters
+        say so, and no change is recorded or signalled.
+
+        Raises ConfigError (``field`` names the setting) for a value a run
+        cannot take, ValueError for another key, RuntimeError when no run is
+        going; in each case nothing changes.
+        """
+        if self.worker is not None:
+            self.worker.change_step(**values)
+        elif self._loader is not None:
+            self._start_step.update(_checked_step(values))
+        else:
+            raise RuntimeError("no training run is going")
+
+    def step_marker(self, change: StepChange) -> tuple[float, str]:
+        """The x position (epochs) and label of ``change`` for ``LossPlot.add_step_change``, e.g.
+        ``(3.25, "lr 0.05 → 0.01")``; call it from a ``step_changed`` receiver (the run is still known)."""
+        n_batches = self.worker.n_batches if self.worker is not None else 1
+        return step_position(change, n_batches), step_text(change)
 
     def stop(self) -> None:
         """Stop the run within one batch; a stop while the data loads cancels the start."""
@@ -199,6 +247,27 @@ def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | 
     except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
         return _Prepared(source, error=exc)
     return _Prepared(source, run, untrained)
+
+
+def _checked_step(values: dict) -> dict[str, float]:
+    """``values`` as floats, checked as :meth:`Trainer.change_step` checks them."""
+    unknown = sorted(values.keys() - set(STEP_SETTINGS))
+    if unknown:
+        raise ValueError(f"only {', '.join(STEP_SETTINGS)} can change while training, not {', '.join(unknown)}")
+    for key, value in values.items():
+        if not isinstance(value, numbers.Real) or isinstance(value, bool):
+            raise ConfigError(f"{key} must be a number, got {value!r}", key)
+    checked = {key: float(value) for key, value in values.items()}
+    TrainConfig(**checked).validate()  # the defaults are valid, so only these values can fail
+    return checked
+
+
+def _with_step(run: PreparedRun, values: dict[str, float]) -> PreparedRun:
+    """``run`` with its learning rate, momentum or weight decay replaced by ``values``."""
+    if not values:
+        return run
+    return dataclasses.replace(run, settings=dataclasses.replace(run.settings, **values),
+                               config=dataclasses.replace(run.config, **values))
 
 
 def _model_name(settings: RunSettings, data: Dataset) -> str:

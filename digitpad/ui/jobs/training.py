@@ -31,7 +31,11 @@ rules keep the GUI healthy:
 
 Control (``stop``/``pause``/``resume``) sets thread-safe flags the trainer
 checks between batches (a pause also holds signals back on the GUI side);
-call these methods from the GUI thread.
+call these methods from the GUI thread. :meth:`TrainingWorker.change_step`
+changes the learning rate, momentum or weight decay from the next batch on;
+when a change takes effect the worker emits ``step_changed(StepChange)``, in
+order with the batches: the batches before it arrive first, so a marker at
+the change lands after them on the plot (:func:`step_position`).
 """
 
 from __future__ import annotations
@@ -49,7 +53,15 @@ from threadpoolctl import threadpool_limits
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
-from digitpad.training.trainer import BatchRows, BatchStats, Callback, EpochStats, Trainer, aligned_batch
+from digitpad.training.trainer import (
+    BatchRows,
+    BatchStats,
+    Callback,
+    EpochStats,
+    StepChange,
+    Trainer,
+    aligned_batch,
+)
 from digitpad.ui.jobs.job import Job
 
 # 10 updates per second still look continuous. Each one costs the GUI thread, holding the GIL the
@@ -110,11 +122,12 @@ class _PauseGate(QObject):
 
     # Emitted on the worker thread, so queued to this object's thread: one call per flush, so the GUI handles
     # a flush's batches, epochs and diagnoses in one event and repaints once.
-    arrived = Signal(object)  # [(kind, value), ...] with kind "progress", "epoch" or "diagnoses"
+    arrived = Signal(object)  # [(kind, value), ...] with kind "progress", "epoch", "diagnoses" or "step"
     # Emitted on the GUI thread.
     progressed = Signal(object)
     epoch_finished = Signal(object)
     diagnosed = Signal(list)
+    step_changed = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -129,7 +142,8 @@ class _PauseGate(QObject):
 
     def release(self, *_: object) -> None:
         held, self._held = self._held, []
-        signals = {"progress": self.progressed, "epoch": self.epoch_finished, "diagnoses": self.diagnosed}
+        signals = {"progress": self.progressed, "epoch": self.epoch_finished, "diagnoses": self.diagnosed,
+                   "step": self.step_changed}
         for kind, value in held:
             signals[kind].emit(value)
 
@@ -144,6 +158,7 @@ class _SignalAdapter(Callback):
         self._norms: list[tuple[float, ...]] = []
         self._finished: list[EpochStats] = []
         self._diagnoses: list | None = None  # the doctor's latest, not yet sent
+        self._changes: list[StepChange] = []  # step changes that took effect, not yet sent
         self._last: BatchStats | None = None
         self._last_emit = self._last_epoch_emit = -math.inf
 
@@ -160,15 +175,22 @@ class _SignalAdapter(Callback):
         if monotonic() - self._last_epoch_emit >= EPOCH_THROTTLE_SECONDS or stats.epoch + 1 == stats.epochs:
             self.flush()
 
+    def on_step_change(self, change: StepChange) -> None:
+        # Rare (a person typed a value), so sent at once, after everything that happened before it.
+        self._changes.append(change)
+        self.flush()
+
     def note_diagnoses(self, diagnoses: list) -> None:
         """The training doctor's latest diagnoses (its ``on_diagnoses``); sent with the next flush."""
         self._diagnoses = list(diagnoses)
 
     def flush(self, epochs: bool = True) -> None:
         """Send the pending batch losses as one ``Progress`` and, with ``epochs``, the finished epochs as one
-        ``EpochUpdate`` and the doctor's latest diagnoses, all in one signal.
+        ``EpochUpdate`` and the doctor's latest diagnoses, all in one signal; pending step changes always go,
+        last.
 
-        Batches first, so the GUI has drawn an epoch's batches when its epoch point arrives.
+        Batches first, so the GUI has drawn an epoch's batches when its epoch point arrives; step changes
+        last, since each takes effect before the batch after all those sent with it.
         """
         items: list[tuple[str, object]] = []
         if self._losses:
@@ -186,6 +208,8 @@ class _SignalAdapter(Callback):
         if epochs and self._diagnoses is not None:
             items.append(("diagnoses", self._diagnoses))
             self._diagnoses = None
+        items.extend(("step", change) for change in self._changes)
+        self._changes = []
         if items:
             self._gate.arrived.emit(items)
 
@@ -196,7 +220,8 @@ class TrainingWorker(QObject):
     Create it in the GUI thread. Exactly one of ``finished(TrainResult)`` or
     ``errored(message)`` ends every run; an exception inside training never
     escapes the thread. ``progressed`` and ``epoch_finished`` are emitted on
-    the GUI thread, and never between :meth:`pause` and :meth:`resume`.
+    the GUI thread, and never between :meth:`pause` and :meth:`resume`; so is
+    ``step_changed``, after the ``progressed`` holding the batches before the change.
     """
 
     progressed = Signal(object)      # Progress
@@ -204,6 +229,7 @@ class TrainingWorker(QObject):
     diagnosed = Signal(list)         # the latest diagnoses handed to note_diagnoses (e.g. by the training doctor)
     finished = Signal(object)        # TrainResult
     errored = Signal(str)            # "ExceptionType: text"
+    step_changed = Signal(object)    # StepChange, when a change_step takes effect (before that batch's progress)
 
     def __init__(self, network: MLP, config: TrainConfig, train: Dataset, val: Dataset | None,
                  callbacks: Sequence[Callback] = (), batch_rows: BatchRows = aligned_batch) -> None:
@@ -220,6 +246,7 @@ class TrainingWorker(QObject):
         self._gate.progressed.connect(self.progressed, Qt.ConnectionType.DirectConnection)
         self._gate.epoch_finished.connect(self.epoch_finished, Qt.ConnectionType.DirectConnection)
         self._gate.diagnosed.connect(self.diagnosed, Qt.ConnectionType.DirectConnection)
+        self._gate.step_changed.connect(self.step_changed, Qt.ConnectionType.DirectConnection)
         # Connected before any receiver of the window, so held items go out before the end arrives.
         self.finished.connect(self._gate.release)
         self.errored.connect(self._gate.release)
@@ -256,9 +283,44 @@ class TrainingWorker(QObject):
         self._gate.release()
         self._trainer.resume()
 
+    def change_step(self, **values: float) -> None:
+        """Change ``lr``, ``momentum`` and/or ``weight_decay`` from the next batch on (after a pause, from the
+        first batch after :meth:`resume`); ``step_changed`` reports each change when it takes effect.
+
+        Raises ConfigError (its ``field`` names the setting) for a value the
+        run cannot take and ValueError for another key; then nothing changes.
+        See :meth:`Trainer.change_step`.
+        """
+        self._trainer.change_step(**values)
+
+    @property
+    def n_batches(self) -> int:
+        """Mini-batches per epoch of this run (as ``Progress.n_batches`` will say)."""
+        rows = max(1, len(self._train))
+        return math.ceil(rows / (self.config.batch_size or rows))
+
+    def step_position(self, change: StepChange) -> float:
+        """Where ``change`` goes on the loss plot's x axis: see :func:`step_position`."""
+        return step_position(change, self.n_batches)
+
     @property
     def paused(self) -> bool:
         return self._trainer.paused
+
+
+def step_position(change: StepChange, n_batches: int) -> float:
+    """The x position in epochs where ``change`` took effect: the start of its first batch,
+    ``epoch + batch / n_batches``, between the last batch point before it and the first after it
+    (a batch's point is at its end, ``epoch + (batch + 1) / n_batches``)."""
+    return change.epoch + change.batch / n_batches
+
+
+SETTING_TEXT = {"lr": "lr", "momentum": "momentum", "weight_decay": "weight decay"}
+
+
+def step_text(change: StepChange) -> str:
+    """A short label for ``change``, e.g. "lr 0.05 → 0.01"."""
+    return f"{SETTING_TEXT.get(change.setting, change.setting)} {change.old:g} → {change.new:g}"
 
 
 def start_job(worker: TrainingWorker) -> Job:

@@ -16,6 +16,11 @@ Earlier runs can be laid over the current one (``set_overlays``): thin
 dotted (training) and dashed (validation) lines in one colour per run, behind
 the current run's curves, replaced wholesale on each call.
 
+Changes to the learning rate, momentum or weight decay during a run show on
+the loss plot as vertical lines labelled with the change
+(:meth:`LossPlot.add_step_change`), in the palette's text colour, half
+transparent, so they read on light and dark desktops without looking like data.
+
 Colours and ranging come from :class:`~digitpad.ui.base.plot_base.PalettePlot`.
 """
 
@@ -25,7 +30,7 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette, QPen
 
 from digitpad.training.history import RunRecord
 from digitpad.ui.base.plot_base import Columns, PalettePlot
@@ -41,6 +46,8 @@ SMOOTHING = 0.9
 # Epoch points get markers up to this many epochs: beyond, markers crowd into a thick band, and redrawing
 # thousands of them at every update (the lab's 3,000-epoch runs) cost the GUI thread most of its time.
 MARKED_EPOCHS = 100
+# Step-change markers: the palette's text colour at this opacity (0-255), dashed, behind the curves.
+MARKER_ALPHA = 150
 
 
 class _EpochCurves:
@@ -106,6 +113,7 @@ class LossPlot(_EpochPoints, PalettePlot):
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self._batches = Columns(3)  # step, loss, smoothed loss
         self._smoothed: float | None = None
+        self._markers: list[pg.InfiniteLine] = []
         self.follow_y()
 
     def set_overlays(self, runs: Sequence[RunRecord]) -> None:
@@ -135,8 +143,40 @@ class LossPlot(_EpochPoints, PalettePlot):
         self.smooth_curve.setData(self._batches[0], self._batches[2])
         self.fit_view()
 
+    def add_step_change(self, x: float, text: str) -> None:
+        """Mark a change of the step at ``x`` (epochs) with a vertical line labelled ``text``,
+        e.g. "lr 0.05 → 0.01"; the markers stay until :meth:`clear_run`."""
+        pen, colour = self._marker_colours()
+        line = pg.InfiniteLine(pos=float(x), angle=90, movable=False, pen=pen,
+                               label=text.replace("{", "{{").replace("}", "}}"),  # a format string to pyqtgraph
+                               labelOpts={"position": 0.9 - 0.12 * (len(self._markers) % 4), "color": colour,
+                                          "anchors": [(0, 0.5), (0, 0.5)], "rotateAxis": None})
+        line.setZValue(-0.5)  # behind the current run's curves, in front of earlier runs
+        self.addItem(line, ignoreBounds=True)
+        self._markers.append(line)
+
+    def step_markers(self) -> list[tuple[float, str]]:
+        """The step-change markers shown, as (x in epochs, label text), oldest first."""
+        return [(float(line.value()), line.label.toPlainText()) for line in self._markers]
+
+    def _marker_colours(self) -> tuple[QPen, QColor]:
+        colour = QColor(self.palette().color(QPalette.ColorRole.Text))
+        colour.setAlpha(MARKER_ALPHA)
+        return pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine), colour
+
+    def _apply_palette(self) -> None:
+        super()._apply_palette()
+        pen, colour = self._marker_colours()
+        for line in getattr(self, "_markers", ()):  # none yet while PalettePlot.__init__ calls this
+            line.setPen(pen)
+            line.label.setColor(colour)
+
     def clear_run(self, epochs: int | None = None) -> None:
-        """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`PalettePlot.fit_run`)."""
+        """Forget every point and step marker, ready for a new run of ``epochs`` epochs
+        (see :meth:`PalettePlot.fit_run`)."""
+        for line in self._markers:
+            self.removeItem(line)
+        self._markers = []
         self._batches.clear()
         self._smoothed = None
         for curve in (self.raw_curve, self.smooth_curve):

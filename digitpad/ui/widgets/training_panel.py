@@ -2,6 +2,13 @@
 
 The form edits a :class:`RunSettings`; checking it is the settings' own job
 (``RunSettings.validate``), the panel only shows each error next to its field.
+
+While a run goes (:meth:`TrainingPanel.set_running`) the form is locked except
+the learning rate, weight decay and (for the momentum optimizers) momentum:
+those can change during the run. A change the user makes to one of them then
+emits ``step_edited({"lr": 0.01})`` for the window to hand to
+``TrainingSession.change_step``; a value that is refused comes back through
+:meth:`TrainingPanel.show_step_error`.
 """
 
 from __future__ import annotations
@@ -43,16 +50,28 @@ HEAD_TEXT = {
     "sigmoid+mse": "sigmoid + mean squared error", "identity+mse": "identity + mean squared error",
 }
 OPTIMIZER_TEXT = {"sgd": "SGD", "momentum": "SGD + momentum", "nesterov": "Nesterov momentum", "adam": "Adam"}
+# Settings that can change while a run trains (Trainer.change_step), by field name.
+LIVE_FIELDS = ("lr", "momentum", "weight_decay")
+MOMENTUM_OPTIMIZERS = ("momentum", "nesterov")
+LOCKED_TIP = "Locked while training runs: the network and data of a run are fixed. Stop the run to change it."
+LIVE_TIP = "Can change while training runs: the new value applies from the next mini-batch."
 
 
 class TrainingPanel(QWidget):
     """Settings grouped by what they change, then the run controls."""
 
     settings_changed = Signal()
+    # While a run goes: the user changed a live setting, e.g. {"lr": 0.01} (for TrainingSession.change_step).
+    step_edited = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._errors: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}   # field name -> its widget (the batch row for batch_size)
+        self._labels: dict[str, QWidget] = {}   # field name -> its row label, if any
+        self._running = False
+        self._setting = False  # set_settings is filling in the form: no step_edited
+        self._live: dict[str, float | None] = {}  # live field -> the value the run has (None: unknown, refused)
         self._build_fields()
         form_host = QWidget()
         column = QVBoxLayout(form_host)
@@ -83,6 +102,11 @@ class TrainingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addLayout(self._controls())
+        self._tips = {w: w.toolTip() for w in self._tip_widgets()}  # the normal tooltips, back after a run
+        for field, spin in self._live_spins().items():
+            spin.valueChanged.connect(lambda value, field=field: self._live_edited(field, value))
+            # Enter on an unchanged value: nothing to send, unless that field's last value was refused.
+            spin.editingFinished.connect(lambda field=field, spin=spin: self._live_edited(field, spin.value()))
         self.set_settings(RunSettings())
         self.set_running(False)
         self.settings_changed.connect(self._show_matching_preset)
@@ -160,6 +184,9 @@ class TrainingPanel(QWidget):
             box.addWidget(widget)
             box.addWidget(error)
             form.addRow(label, cell)
+            self._fields[field] = widget
+            if label:
+                self._labels[field] = form.labelForField(cell)
             for signal in _change_signals(widget):
                 signal.connect(self.settings_changed)
         return group
@@ -209,6 +236,17 @@ class TrainingPanel(QWidget):
             epochs=self.epochs_spin.value(), seed=self.seed_spin.value(), shift=self.shift_spin.value())
 
     def set_settings(self, s: RunSettings) -> None:
+        """Fill the form in with ``s`` (emits no ``step_edited``, even during a run)."""
+        self._setting = True
+        try:
+            self._fill(s)
+        finally:
+            self._setting = False
+        if self._running:  # these are the values the run has now, as far as the panel knows
+            self._live = {field: spin.value() for field, spin in self._live_spins().items()}
+            self._lock_fields(True)
+
+    def _fill(self, s: RunSettings) -> None:
         if s.dataset not in DATASETS and self.dataset_combo.findData(s.dataset) < 0:
             self._add_file_item(s.dataset)
         for combo, value in ((self.dataset_combo, s.dataset), (self.activation_combo, s.activation),
@@ -245,6 +283,19 @@ class TrainingPanel(QWidget):
         label.show()
         self.findChild(QScrollArea).ensureWidgetVisible(label)
 
+    def show_step_error(self, error: ConfigError) -> None:
+        """Show a change refused during a run (from ``TrainingSession.change_step``) next to its field, leaving
+        the other fields' errors; the next value entered there is sent again, even the same one."""
+        label = self._errors.get(error.field or "")
+        if label is None:
+            self.status.setText(str(error))
+            return
+        if error.field in self._live:
+            self._live[error.field] = None
+        label.setText(str(error))
+        label.show()
+        self.findChild(QScrollArea).ensureWidgetVisible(label)
+
     def clear_errors(self) -> None:
         for label in self._errors.values():
             label.hide()
@@ -260,8 +311,55 @@ class TrainingPanel(QWidget):
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         self.set_paused(False)
-        for group in self.findChildren(QGroupBox):
-            group.setEnabled(not running)
+        self._running = running
+        self._live = {field: spin.value() for field, spin in self._live_spins().items()} if running else {}
+        for spin in self._live_spins().values():
+            # While running, a value counts once typed in full (Enter, focus out) or stepped, not per keystroke.
+            spin.setKeyboardTracking(not running)
+        self._lock_fields(running)
+
+    def live_fields(self) -> list[str]:
+        """The fields that can change now: every field when no run goes, else those the run can take."""
+        if not self._running:
+            return list(self._fields)
+        return [f for f in LIVE_FIELDS
+                if f != "momentum" or self.optimizer_combo.currentData() in MOMENTUM_OPTIMIZERS]
+
+    def _lock_fields(self, running: bool) -> None:
+        """Enable the live fields and lock the others, with tooltips saying why (normal ones when not running)."""
+        live = set(self.live_fields())
+        optimizer = OPTIMIZER_TEXT.get(self.optimizer_combo.currentData(), "this optimizer")
+        for field, widget in self._fields.items():
+            enabled = field in live
+            widget.setEnabled(enabled)
+            if field in self._labels:
+                self._labels[field].setEnabled(enabled)
+            for target in self._tip_widgets(widget):
+                tip = self._tips[target]
+                if running and field == "momentum" and not enabled:
+                    tip = (f"Locked while training runs: {optimizer} ignores momentum, which only moves SGD + "
+                           "momentum and Nesterov; the optimizer of a run is fixed.")
+                elif running and not enabled:
+                    tip = LOCKED_TIP
+                elif running:
+                    tip = f"{tip}\n{LIVE_TIP}"
+                target.setToolTip(tip)
+
+    def _tip_widgets(self, widget: QWidget | None = None) -> list[QWidget]:
+        """The widgets whose tooltips the user sees for a field's widget (the batch row's are its two)."""
+        if widget is None:
+            return [w for field in self._fields.values() for w in self._tip_widgets(field)]
+        return [self.batch_spin, self.full_batch_check] if widget is self._fields.get("batch_size") else [widget]
+
+    def _live_spins(self) -> dict[str, QDoubleSpinBox]:
+        return {"lr": self.lr_spin, "momentum": self.momentum_spin, "weight_decay": self.weight_decay_spin}
+
+    def _live_edited(self, field: str, value: float) -> None:
+        if not self._running or self._setting or field not in self.live_fields() or self._live.get(field) == value:
+            return
+        self._live[field] = value
+        self._errors[field].hide()
+        self.step_edited.emit({field: value})
 
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText("Resume" if paused else "Pause")
