@@ -107,7 +107,7 @@ def one_cycle(window: MainWindow) -> str:
     """Start a run, stop it at its first progress report; return the run's end status."""
     window.panel.set_settings(RUN)
     watch = FirstProgress(window, lambda: window.session.stop() or True)
-    window.start_training()
+    window.runs.start_training()
     spin_until(lambda: watch.status is not None, "session.finished")
     watch.disconnect_all()
     window.setWindowModified(False)
@@ -148,7 +148,7 @@ def close_during_training(app: QApplication, window: MainWindow) -> tuple[bool, 
     with mock.patch.object(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes):
         window.panel.set_settings(RUN)
         watch = FirstProgress(window, window.close)
-        window.start_training()
+        window.runs.start_training()
         spin_until(lambda: watch.acted is not None, "the close")
         watch.disconnect_all()
         closed = watch.acted
@@ -201,7 +201,7 @@ def close_during_download(app: QApplication, window: MainWindow, mode: str, fold
         for patch in download_patches(server, mode, shown):
             patches.enter_context(patch)
         window.panel.set_settings(dataclasses.replace(RUN, dataset="mnist"))
-        window.start_training()  # returns once the dialog has gone
+        window.runs.start_training()  # returns once the dialog has gone
         poll.stop()
         complete, other = left_in(registry.dataset_dir("mnist"), server.files)
     server.release.set()  # a stalled handler lets go; the server then stops
@@ -218,10 +218,10 @@ def close_during_save(window: MainWindow, folder: Path) -> dict:
     """Close with a modified model and answer Save, first onto a full disk, then with room."""
     path = folder / "model.npz"
     with mock.patch.object(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), "")):
-        window.save_model()
+        window.files.save()
     old = path.read_bytes()
-    weights = {k: v + 0.5 for k, v in window.model.network.get_weights().items()}
-    window.model.network.set_weights(weights)  # as a finished run would have changed it
+    weights = {k: v + 0.5 for k, v in window.files.model.network.get_weights().items()}
+    window.files.model.network.set_weights(weights)  # as a finished run would have changed it
     window.setWindowModified(True)
     shown: list[str] = []
     with (mock.patch.object(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save),

@@ -102,7 +102,7 @@ def _settings_scenario(name: str, **settings) -> Scenario:
 
     def start_gui(window) -> None:
         window.panel.set_settings(run)
-        window.start_training()
+        window.runs.start_training()
 
     def run_cli() -> float:
         from digitpad.training.prepare import prepare_run
@@ -116,7 +116,7 @@ def _lab_scenario(name: str, preset: str) -> Scenario:
     from digitpad.lab.pitfalls import PITFALLS
 
     def start_gui(window) -> None:
-        window.start_lab_run(PITFALLS[preset].run_for(()))
+        window.runs.start_lab_run(PITFALLS[preset].run_for(()))
 
     def run_cli() -> float:
         from digitpad.lab.runner import run_lab
@@ -240,7 +240,7 @@ def stroke_ms(window, repeats: int = 200) -> float:
         drawing[r - 6:r + 6, c - 1:c + 2] = 1.0
         start = time.perf_counter()
         window.canvas.set_image(drawing)
-        window.update_prediction()
+        window.prediction.update()
         times.append(time.perf_counter() - start)
     return 1000 * statistics.median(times)
 

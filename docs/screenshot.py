@@ -31,13 +31,13 @@ def main() -> int:
     dataset = "mnist" if registry.is_available("mnist") else "digits8x8"
     window.panel.set_settings(RunSettings(dataset=dataset, subset=20_000, epochs=8))
     window.session.finished.connect(lambda *_: app.exit(0))  # exit, not quit: quit closes the windows
-    window.start_training()
+    window.runs.start_training()
     app.exec()
     image = np.zeros((28, 28), np.float32)
     for start, end in [((6, 7), (6, 20)), ((6, 20), (23, 11)), ((14, 12), (14, 19))]:
         image = np.maximum(image, stroke_ink(start, end))
     window.canvas.set_image(image)
-    window.update_prediction()
+    window.prediction.update()
     app.processEvents()
     window.grab().save(str(OUT))
     print(f"wrote {OUT}")

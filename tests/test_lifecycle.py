@@ -21,7 +21,7 @@ RSS_BOUND_MB = 50
 def start_and_wait_for_progress(window, qtbot):
     window.panel.set_settings(RUN)
     with qtbot.waitSignal(window.session.progressed, timeout=10_000):
-        window.start_training()
+        window.runs.start_training()
     assert window.session.worker is not None
 
 

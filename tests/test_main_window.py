@@ -74,7 +74,7 @@ def test_training_through_the_train_button(window, qtbot):
     x, y = window.loss_plot.raw_curve.getData()
     assert len(y) == len(result.batch_losses) and np.allclose(y, result.batch_losses)
     assert len(window.accuracy_plot.val_curve.getData()[1]) == 3
-    assert window.model is model and model.preprocessing == "digits-8x8"
+    assert window.files.model is model and model.preprocessing == "digits-8x8"
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     assert not np.allclose(window.probabilities.probabilities(), before)
     assert window.preview.shown_image().shape == (8, 8)
@@ -158,10 +158,10 @@ def test_stop_while_the_data_loads_cancels_the_start(window, qtbot, monkeypatch)
 
 def test_predictions_follow_a_long_stroke_not_only_its_end(window, qtbot):
     updates = []
-    original = window.update_prediction
-    window.update_prediction = lambda: (updates.append(1), original())[1]
-    window._predict_timer.timeout.disconnect()
-    window._predict_timer.timeout.connect(window.update_prediction)
+    original = window.prediction.update
+    window.prediction.update = lambda: (updates.append(1), original())[1]
+    window.prediction.timer.timeout.disconnect()
+    window.prediction.timer.timeout.connect(window.prediction.update)
     canvas = window.canvas
     cell = min(canvas.width(), canvas.height()) / 28
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(canvas.width() / 2), int(cell * 5)))
@@ -177,14 +177,14 @@ def test_save_and_open_through_the_file_menu(window, qtbot, tmp_path, monkeypatc
     qtbot.waitUntil(lambda: not window.session.running, timeout=60_000)
     target = tmp_path / "mine.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "mine"), ""))
-    assert window.save_model_as()
+    assert window.files.save_as()
     assert target.is_file() and not window.isWindowModified()
-    assert load_model(target).network.spec == window.model.network.spec
-    window.set_model(default_model(), None)
+    assert load_model(target).network.spec == window.files.model.network.spec
+    window.files.set_model(default_model(), None)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    window.open_model_dialog()
-    assert window.model_path == target and window.model.preprocessing == "digits-8x8"
-    assert window.recent.paths()[0] == target.resolve()
+    window.files.open_dialog()
+    assert window.files.path == target and window.files.model.preprocessing == "digits-8x8"
+    assert window.files.recent.paths()[0] == target.resolve()
 
 
 def test_opening_a_corrupt_file_keeps_the_current_model(window, tmp_path, monkeypatch):
@@ -193,9 +193,9 @@ def test_opening_a_corrupt_file_keeps_the_current_model(window, tmp_path, monkey
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    current = window.model
-    window.open_model_dialog()
-    assert window.model is current and "broken.npz" in warnings[0]
+    current = window.files.model
+    window.files.open_dialog()
+    assert window.files.model is current and "broken.npz" in warnings[0]
 
 
 def test_closing_during_training_stops_the_worker_cleanly(qtbot, monkeypatch, make_window):
@@ -233,13 +233,13 @@ def test_corrupt_settings_are_ignored_with_a_notice(qtbot, settings, make_window
     win = make_window()
     assert win.panel.settings() == RunSettings()
     assert "unreadable" in win.statusBar().currentMessage()
-    assert win.recent.paths() == []
+    assert win.files.recent.paths() == []
 
 
 def test_new_model_is_untrained_with_the_current_settings(window, monkeypatch):
     window.panel.set_settings(RunSettings(dataset="digits8x8", hidden="16"))
-    window.new_model()
-    assert window.model.network.spec.sizes == (64, 16, 10) and window.model.name == "Untitled"
+    window.files.new_model()
+    assert window.files.model.network.spec.sizes == (64, 16, 10) and window.files.model.name == "Untitled"
 
 
 def test_the_doctor_explains_a_stuck_run_and_its_fix_goes_into_the_form(window, qtbot):
@@ -306,12 +306,12 @@ def test_a_lab_preset_runs_and_its_fix_overlays_the_failure(window, qtbot):
     assert window.side_tabs.currentWidget() is window.lab_panel
     failing = window.lab_panel.preset().run_for((), overrides={"epochs": 200})
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
-        window.start_lab_run(failing)
+        window.runs.start_lab_run(failing)
     assert window.panel.settings().hidden == failing.settings.hidden  # the preset's configuration is in the form
     window.setWindowModified(False)
     fixed = window.lab_panel.preset().run_for(window.lab_panel.preset().fix_names, overrides={"epochs": 20})
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
-        window.start_lab_run(fixed)
+        window.runs.start_lab_run(fixed)
     names = [r.name for r in window.runs_panel.runs()]
     assert names[0].startswith("narrow:") and names[1].startswith("narrow:")
     assert [r.name for r in window.runs_panel.ticked()] == [names[0]]
@@ -330,10 +330,10 @@ def test_training_over_an_unsaved_model_asks_unless_told_not_to(window, qtbot, m
     window.setWindowModified(True)
     window.panel.set_settings(SMALL_RUN)
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
-        window.start_training()
+        window.runs.start_training()
     assert len(asked) == 1 and window.isWindowModified()
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
-        window.start_training()
+        window.runs.start_training()
     assert len(asked) == 1  # "Don't ask again" was ticked
 
 

@@ -1,7 +1,7 @@
 """Closing the window during a download and during a save, through the real MainWindow.
 
-Downloads come from the 127.0.0.1 server of tests/loopback.py only, slow (the
-body a little at a time, benchmarks/soak.py's ``SlowHandler``) or stalled (no
+Downloads come from the 127.0.0.1 server of tests/support/loopback.py only, slow (the
+body a little at a time, its ``SlowHandler``) or stalled (no
 reply until the read times out). A close must cancel the download, wait for
 its thread (a QThread still running at exit aborts the process) and leave no
 partial file, start nothing afterwards and show no error.
@@ -91,7 +91,7 @@ def test_closing_during_a_download_cancels_it_and_leaves_no_thread_or_file(windo
     threads = os_threads()
     window.panel.set_settings(MNIST_RUN)
     seen = close_when_asked(window, server, how)
-    window.start_training()  # the dialog runs until the close
+    window.runs.start_training()  # the dialog runs until the close
     seen["timer"].stop()
     assert seen["closed"] and not window.isVisible()
     assert seen["task_ended"]  # joined before the close returned
@@ -118,9 +118,9 @@ def saved_window(window, folder, monkeypatch) -> tuple[Path, bytes, dict]:
     """The window's model saved to a file, then changed (as training would) and marked unsaved."""
     path = folder / "model.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    assert window.save_model()
-    weights = {k: v + 0.5 for k, v in window.model.network.get_weights().items()}
-    window.model.network.set_weights(weights)
+    assert window.files.save()
+    weights = {k: v + 0.5 for k, v in window.files.model.network.get_weights().items()}
+    window.files.model.network.set_weights(weights)
     window.setWindowModified(True)
     return path, path.read_bytes(), weights
 
@@ -163,4 +163,4 @@ def test_a_close_whose_save_as_is_cancelled_keeps_the_window(window, models, mon
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert not window.close()
     assert window.isVisible() and window.isWindowModified()
-    assert window.model_path is None and list(models.iterdir()) == []
+    assert window.files.path is None and list(models.iterdir()) == []

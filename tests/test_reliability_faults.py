@@ -40,19 +40,19 @@ def test_an_exception_in_the_training_thread_is_an_error_dialog_and_the_thread_e
     monkeypatch.setattr(MLP, "train_step", third_batch_fails)
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append((a[1], a[2])))
-    threads, model = os_threads(), window.model
+    threads, model = os_threads(), window.files.model
     window.panel.set_settings(SMALL_RUN)
     with qtbot.waitSignal(window.session.failed, timeout=10_000):
-        window.start_training()
+        window.runs.start_training()
     assert shown == [("Training failed", "Training failed: RuntimeError: boom in batch 3")]
     assert len(calls) == 3  # the run stopped at the failing batch
     assert not window.session.running and window.session.job is None
     assert window.panel.train_button.isEnabled() and not window.panel.stop_button.isEnabled()
-    assert window.model is model and window.display_model is model and window.runs_panel.runs() == []
+    assert window.files.model is model and window.prediction.model is model and window.runs_panel.runs() == []
     qtbot.waitUntil(lambda: live_jobs() == 0 and os_threads() <= threads + 1, timeout=5_000)
     monkeypatch.setattr(MLP, "train_step", step)
     with qtbot.waitSignal(window.session.finished, timeout=20_000) as done:  # the window goes on working
-        window.start_training()
+        window.runs.start_training()
     assert done.args[1].status == "completed"
 
 

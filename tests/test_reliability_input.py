@@ -112,11 +112,11 @@ def test_the_cli_refuses_bad_training_data_in_one_line(tmp_path, capsys, make, m
 def test_the_window_refuses_bad_training_data_before_starting(window, qtbot, tmp_path, monkeypatch, make, message):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
-    model = window.model
+    model = window.files.model
     window.panel.set_settings(RunSettings(dataset=str(make(tmp_path)), hidden="8", epochs=1, batch_size=4))
     with qtbot.waitSignal(window.session.failed, timeout=10_000):
-        window.start_training()
+        window.runs.start_training()
     assert len(shown) == 1 and message in shown[0]
     assert not window.session.running and window.session.worker is None
     assert window.panel.train_button.isEnabled() and window.runs_panel.runs() == []
-    assert window.model is model and window.display_model is model
+    assert window.files.model is model and window.prediction.model is model

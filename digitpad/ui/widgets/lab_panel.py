@@ -29,7 +29,7 @@ GROUPS = (("bug", "labBugs", "Bugs (ticked = still in the code)",
            "Deliberate mistakes in this setup. Untick one to remove that bug."),
           ("fix", "labFixes", "Fixes", "Changes that remove a cause of the failure. Tick to apply."),
           ("tuning", "labTuning", "Tuning", "Settings that are not bugs but still decide the result. Tick to apply."))
-DATASET_TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST", registry.BUNDLED: registry.BUNDLED_TITLE}
+
 INIT_TEXT = {"uniform": "U(−1, 1)", "normal": "N(0, 0.01²)", "glorot": "Glorot", "he": "He"}
 
 
@@ -163,7 +163,7 @@ def _toggle_box(toggle: Toggle) -> QCheckBox:
 
 def settings_summary(s: RunSettings) -> str:
     """One line a learner can compare between runs: data, network, and how it is trained."""
-    data = DATASET_TITLES.get(s.dataset, s.dataset)
+    data = registry.title(s.dataset)
     rows = f"first {s.subset:,} images of {data}" if s.subset else f"all of {data}"
     out = "1 output = label/10" if s.regression else s.head.replace("+", " + ").replace("_", "-")
     batch = "full batch" if s.batch_size == 0 else f"batches of {s.batch_size}"

@@ -1,0 +1,64 @@
+"""The drawing's prediction: preprocess it, one forward pass, and show the bars, the model's input and saliency.
+
+At most one prediction every ``PREDICT_DELAY_MS`` while drawing (throttled,
+not debounced: during a long stroke the bars still move). Predictions use
+:attr:`DrawingPrediction.model`: the current model or, while a run trains, a
+copy the window refreshes with each epoch's weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer
+
+from digitpad.inference.predict import predict_drawing, preview
+from digitpad.inference.saliency import drawing_saliency
+from digitpad.model.bundle import Model
+from digitpad.ui.widgets.canvas import DrawingCanvas
+from digitpad.ui.widgets.preview import InputPreview
+from digitpad.ui.widgets.probabilities import ProbabilityBars
+
+PREDICT_DELAY_MS = 30  # at most one prediction per 30 ms while drawing
+
+
+class DrawingPrediction(QObject):
+    """Keeps the probability bars, the input preview and the saliency overlay true to the canvas."""
+
+    def __init__(self, canvas: DrawingCanvas, bars: ProbabilityBars, preview_widget: InputPreview,
+                 show_saliency: Callable[[], bool], model: Model) -> None:
+        super().__init__(canvas)
+        self.canvas, self.bars, self.preview = canvas, bars, preview_widget
+        self._show_saliency = show_saliency
+        self._model = model
+        self.timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
+        self.timer.timeout.connect(self.update)
+        canvas.drawing_changed.connect(self._schedule)
+
+    @property
+    def model(self) -> Model:
+        """The model that reads the drawing."""
+        return self._model
+
+    def set_model(self, model: Model) -> None:
+        """Read the drawing with ``model`` from now on (its class names go onto the bars)."""
+        self._model = model
+        self.bars.set_class_names(model.class_names)
+        self.update()
+
+    def _schedule(self) -> None:
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def update(self) -> None:
+        """Preprocess the drawing and run one forward pass (well under a millisecond)."""
+        drawing = self.canvas.image()
+        if not np.any(drawing > 0):
+            self.bars.set_probabilities(None)
+            self.preview.set_image(None)
+            self.canvas.set_overlay(None)
+            return
+        self.preview.set_image(preview(self._model, drawing))
+        self.bars.set_probabilities(predict_drawing(self._model, drawing))
+        self.canvas.set_overlay(drawing_saliency(self._model, drawing) if self._show_saliency() else None)

@@ -1,0 +1,117 @@
+"""The settings form's fields: one widget per RunSettings field, each with the tooltip that explains it.
+
+:class:`SettingsFields` builds them as attributes of the panel
+(``lr_spin``, ``dataset_combo``, ...); how they are laid out, read, filled
+and locked during a run is the panel's job (:mod:`.training_panel`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+
+from digitpad.data.registry import BUNDLED, TITLES
+from digitpad.nn.init import INITIALISERS
+from digitpad.nn.layers import ACTIVATIONS
+from digitpad.nn.optim import SCHEDULES
+from digitpad.training.config import MAX_SHIFT
+from digitpad.training.recipes import RECIPES
+from digitpad.training.settings import HEAD_NAMES
+
+DATASETS = {name: title + (" (bundled)" if name == BUNDLED else "") for name, title in TITLES.items()}
+CHOOSE_FILE = "Choose a CSV or IDX file…"
+CUSTOM = "Custom"
+HEAD_TEXT = {
+    "softmax+cross_entropy": "softmax + cross-entropy", "sigmoid+bce": "sigmoid + binary cross-entropy",
+    "sigmoid+mse": "sigmoid + mean squared error", "identity+mse": "identity + mean squared error",
+}
+OPTIMIZER_TEXT = {"sgd": "SGD", "momentum": "SGD + momentum", "nesterov": "Nesterov momentum", "adam": "Adam"}
+# Settings that can change while a run trains (Trainer.change_step), by field name.
+
+
+class SettingsFields:
+    """Mixin for the panel: creates every field widget; ``_preset_activated`` and ``_dataset_activated``
+    are the panel's."""
+
+    def _build_fields(self) -> None:
+        """Create the field widgets, each named (objectName) and explained (toolTip)."""
+        self.preset_combo = _combo("presetCombo", {name: p.title for name, p in RECIPES.items()},
+                                   "A tested recipe for the network and its training; the dataset, number of "
+                                   "images and seed stay yours. Changing any setting afterwards makes it Custom.")
+        for index, preset in enumerate(RECIPES.values()):
+            self.preset_combo.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.addItem(CUSTOM, None)
+        self.preset_combo.activated.connect(self._preset_activated)
+        self.dataset_combo = _combo("datasetCombo", DATASETS, "Which images to train on. MNIST and Fashion-MNIST "
+                                    "are downloaded on first use; the 8×8 digits always work offline.")
+        self.dataset_combo.addItem(CHOOSE_FILE, None)
+        self.dataset_combo.activated.connect(self._dataset_activated)
+        self.subset_spin = _spin("subsetSpin", 0, 1_000_000, "How many training images to use (the first N); "
+                                 "'all' uses every one. Small subsets train fast.", step=500)
+        self.subset_spin.setSpecialValueText("all")
+        self.validation_spin = _spin("validationSpin", 0, 90, "Share of the training images held out "
+                                     "(stratified by class) to measure validation loss and accuracy.", suffix=" %")
+        self.shift_spin = _spin("shiftSpin", 0, MAX_SHIFT, "Augmentation: move each training image by a random "
+                                "offset of up to this many pixels, anew every epoch, so the net cannot rely on "
+                                "exact pixel positions.", suffix=" px")
+        self.shift_spin.setSpecialValueText("off")
+        self.hidden_edit = QLineEdit(objectName="hiddenLayersEdit", placeholderText="e.g. 256,128")
+        self.hidden_edit.setToolTip("Hidden layer sizes, comma separated: 256,128 means two hidden layers. "
+                                    "Empty means no hidden layer (a linear model).")
+        self.activation_combo = _combo("activationCombo", {a: a.replace("_", " ") for a in ACTIVATIONS},
+                                       "Activation of every hidden layer.")
+        self.head_combo = _combo("headCombo", {h: HEAD_TEXT[h] for h in HEAD_NAMES}, "The output activation and the "
+                                 "loss computed on it. Softmax + cross-entropy is the standard for classes.")
+        self.regression_check = QCheckBox("Regression: one output = label/10", objectName="regressionCheck")
+        self.regression_check.setToolTip("A single output unit that should equal label/10, as in a classic "
+                                         "beginner set-up. Needs a mean squared error loss.")
+        self.init_combo = _combo("initCombo", {i: i.capitalize() if i != "uniform" else "Uniform(−1, 1)"
+                                               for i in INITIALISERS},
+                                 "How weights start: Uniform(−1, 1) and Normal(0, 0.01) ignore the layer size; "
+                                 "Glorot suits sigmoid/tanh, He suits ReLU.")
+        self.bias_check = QCheckBox("Layers have a bias", objectName="biasCheck", toolTip="Add a bias b to every "
+                                    "dense layer (y = xW + b).")
+        self.optimizer_combo = _combo("optimizerCombo", OPTIMIZER_TEXT, "How the gradient becomes a weight update.")
+        self.lr_spin = _double("learningRateSpin", 0, 100, 6, 0.01, "Learning rate: the step size of each update.")
+        self.momentum_spin = _double("momentumSpin", 0, 0.999, 3, 0.05, "Momentum μ for SGD + momentum and Nesterov "
+                                     "(ignored by SGD and Adam).")
+        self.schedule_combo = _combo("scheduleCombo", {s: s for s in SCHEDULES}, "How the learning rate changes over "
+                                     "the run: constant, step (×0.1 at 30 %, 60 %, 90 %) or cosine decay to 0.")
+        self.weight_decay_spin = _double("weightDecaySpin", 0, 1, 6, 1e-4, "L2 weight decay on weights (not biases).")
+        self.batch_spin = _spin("batchSizeSpin", 1, 1_000_000, "Images per gradient step (mini-batch size).")
+        self.full_batch_check = QCheckBox("full", objectName="fullBatchCheck",
+                                          toolTip="Full-batch gradient descent: one step per epoch over every image.")
+        self.full_batch_check.toggled.connect(lambda on: self.batch_spin.setEnabled(not on))
+        self.sum_check = QCheckBox("Sum the gradient over the batch", objectName="sumGradientCheck",
+                                   toolTip="Sum instead of average: the step then grows with the batch size.")
+        self.scale_check = QCheckBox("Scale inputs to [0, 1]", objectName="scaleInputsCheck",
+                                     toolTip="Divide pixel values by their maximum (255, or 16 for 8×8 digits).")
+        self.epochs_spin = _spin("epochsSpin", 1, 100_000, "Passes over the training images.")
+        self.seed_spin = _spin("seedSpin", 0, 2**31 - 1, "Seed for weights, split and shuffling: "
+                               "the same seed repeats a run exactly.")
+
+
+def _combo(name: str, items: dict[str, str], tip: str) -> QComboBox:
+    combo = QComboBox(objectName=name, toolTip=tip)
+    for value, text in items.items():
+        combo.addItem(text, value)
+    return combo
+
+
+def _spin(name: str, low: int, high: int, tip: str, step: int = 1, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox(objectName=name, toolTip=tip, minimum=low, maximum=high, singleStep=step, suffix=suffix)
+    spin.setGroupSeparatorShown(True)
+    return spin
+
+
+def _double(name: str, low: float, high: float, decimals: int, step: float, tip: str) -> QDoubleSpinBox:
+    return QDoubleSpinBox(objectName=name, toolTip=tip, minimum=low, maximum=high, decimals=decimals, singleStep=step)
+
+
+def change_signals(widget: QWidget) -> list:
+    """The signal that tells a change of this field's value."""
+    for kind, signal in ((QComboBox, "currentIndexChanged"), (QLineEdit, "textChanged"), (QCheckBox, "toggled"),
+                         (QSpinBox, "valueChanged"), (QDoubleSpinBox, "valueChanged")):
+        if isinstance(widget, kind):
+            return [getattr(widget, signal)]
+    return []
