@@ -20,10 +20,9 @@ Scenarios (``--scenarios``; the first three are the targets' and the default):
 - ``narrow``: the learning lab's *Too narrow to learn*, failing setup (3,000 full-batch epochs);
 - ``mnist-32``, ``mnist-128``, ``mnist-512``, ``mnist-full``: one MNIST epoch at that batch size.
 
-    python benchmarks/ui.py [--scenarios digits mnist narrow] [--repeats 3] [--unlimited] [--gradients]
+    python benchmarks/ui.py [--scenarios digits mnist narrow] [--repeats 3] [--gradients]
                             [--mnist DIR] [--skip-training]
 
-``--unlimited`` adds GUI runs without the worker's BLAS thread limit;
 ``--gradients`` trains with the Gradients tab in front instead of the Doctor
 tab. ``--mnist`` is a folder holding the four MNIST .gz files (default:
 ../shared/data/mnist next to the repository); they are imported into a
@@ -33,7 +32,6 @@ temporary store.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import platform
 import statistics
@@ -174,20 +172,15 @@ class GapRecorder(QObject):
             self._start = (time.perf_counter(), time.thread_time())
 
 
-def gui_run(window, scenario: Scenario, limited: bool, recorder: GapRecorder) -> tuple[float, ...]:
+def gui_run(window, scenario: Scenario, recorder: GapRecorder) -> tuple[float, ...]:
     """(start, worst, p95 and p99 gap in ms, GUI-thread CPU share, plot paints per second, training seconds)
     of one run through the window; "start" is the first gap: pressing Train until the GUI thread is free."""
-    from digitpad.ui.jobs import training as worker_module
-
     loop, results = QEventLoop(), []
 
     def done(*args) -> None:
         results.extend(args[1:])  # finished(model, result); failed(message) adds nothing
         loop.quit()
 
-    real_limit = worker_module.threadpool_limits
-    if not limited:
-        worker_module.threadpool_limits = lambda **_: contextlib.nullcontext()
     window.session.finished.connect(done)
     window.session.failed.connect(done)
     try:
@@ -196,7 +189,6 @@ def gui_run(window, scenario: Scenario, limited: bool, recorder: GapRecorder) ->
         loop.exec()
         recorder.stop()
     finally:
-        worker_module.threadpool_limits = real_limit
         window.session.finished.disconnect(done)
         window.session.failed.disconnect(done)
     if not results:
@@ -260,8 +252,7 @@ def startup_seconds(ini: str, repeats: int) -> tuple[float, str]:
 def header() -> None:
     blas = threadpoolctl.threadpool_info()
     names = ", ".join(f"{b['internal_api']} {b['version']} ({b['num_threads']} threads)" for b in blas)
-    print(f"cores: {os.cpu_count()}; BLAS: {names}; GUI-training limit: "
-          f"{max(1, (os.cpu_count() or 1) - 1)} thread(s)")
+    print(f"cores: {os.cpu_count()}; BLAS: {names}")
     print(f"Python {platform.python_version()}, NumPy {np.__version__}, PySide6 {PySide6.__version__}, "
           f"pyqtgraph {pyqtgraph.__version__}, threadpoolctl {threadpoolctl.__version__}")
 
@@ -276,25 +267,21 @@ def training_table(window, args) -> None:
     recorder = GapRecorder([getattr(window, name) for name in PLOTS])
     print(f"\ntargets: worst gap < {TARGET_WORST_MS:.0f} ms, p95 < {TARGET_P95_MS:.0f} ms, "
           f"GUI training time ≤ {TARGET_RATIO}× the CLI's")
-    print(f"\n{'scenario':<11} {'BLAS limit':>10} {'start ms':>8} {'worst ms':>8} {'p95 ms':>7} {'p99 ms':>7} "
+    print(f"\n{'scenario':<11} {'start ms':>8} {'worst ms':>8} {'p95 ms':>7} {'p99 ms':>7} "
           f"{'GUI CPU %':>9} {'paints/s':>8} {'GUI s':>7} {'CLI s':>7} {'GUI/CLI':>7} {'load':>5}  targets")
     found = scenarios()
     for name in args.scenarios:
         scenario = found[name]
-        cli, gui = [], {True: [], False: []}
-        for _ in range(args.repeats):  # taking turns, so that a swing in load hits every column alike
+        cli, gui = [], []
+        for _ in range(args.repeats):  # taking turns, so that a swing in load hits both columns alike
             cli.append(scenario.run_cli())
-            for limited in (True, False) if args.unlimited else (True,):
-                gui[limited].append(gui_run(window, scenario, limited, recorder))
+            gui.append(gui_run(window, scenario, recorder))
         cli_seconds = statistics.median(cli)
-        for limited, runs in gui.items():
-            if not runs:
-                continue
-            start, worst, p95, p99, cpu, paints, seconds = (statistics.median(column) for column in zip(*runs))
-            ratio = seconds / cli_seconds
-            print(f"{name:<11} {'on' if limited else 'off':>10} {start:>8.0f} {worst:>8.1f} {p95:>7.1f} {p99:>7.1f} "
-                  f"{100 * cpu:>9.0f} {paints:>8.1f} {seconds:>7.2f} {cli_seconds:>7.2f} {ratio:>7.2f} "
-                  f"{os.getloadavg()[0]:>5.2f}  {verdict(worst, p95, ratio)}", flush=True)
+        start, worst, p95, p99, cpu, paints, seconds = (statistics.median(column) for column in zip(*gui))
+        ratio = seconds / cli_seconds
+        print(f"{name:<11} {start:>8.0f} {worst:>8.1f} {p95:>7.1f} {p99:>7.1f} {100 * cpu:>9.0f} {paints:>8.1f} "
+              f"{seconds:>7.2f} {cli_seconds:>7.2f} {ratio:>7.2f} {os.getloadavg()[0]:>5.2f}  "
+              f"{verdict(worst, p95, ratio)}", flush=True)
     worst, p95, cpu = noise_floor(recorder)
     print(f"noise floor (no training; a GIL-free 1-thread matmul loop): worst gap {worst:.1f} ms, "
           f"p95 {p95:.1f} ms, GUI CPU {100 * cpu:.0f} %; load {os.getloadavg()[0]:.2f}")
@@ -305,7 +292,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scenarios", nargs="+", default=["digits", "mnist", "narrow"],
                         choices=["digits", "mnist", "narrow", "mnist-32", "mnist-128", "mnist-512", "mnist-full"])
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--unlimited", action="store_true", help="also run the GUI without the BLAS thread limit")
     parser.add_argument("--gradients", action="store_true", help="train with the Gradients tab in front")
     parser.add_argument("--mnist", type=Path, default=REPO.parent / "shared" / "data" / "mnist")
     parser.add_argument("--skip-training", action="store_true", help="only stroke and start-up times")
@@ -328,10 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         if not args.skip_training:
             training_table(window, args)
-        print(f"\n{'stroke → probabilities, BLAS threads':<40} {'median ms':>9}")
-        for threads in (max(1, (os.cpu_count() or 1) - 1), os.cpu_count()):
-            with threadpoolctl.threadpool_limits(limits=threads, user_api="blas"):
-                print(f"{threads:<40} {stroke_ms(window):>9.3f}")
+        print(f"\nstroke → probabilities (median of 200): {stroke_ms(window):.3f} ms")
         seconds, kind = startup_seconds(ini, repeats=5)
         print(f"\nprocess start → window {kind} event (median of 5): {seconds:.2f} s")
         print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -30,6 +30,9 @@ OVERLAY_COLOURS = ("#9467bd", "#17becf", "#d62728", "#8c564b", "#e377c2", "#bcbd
 # column's minimum and maximum, "mean" a line no different to the eye, at a fraction of the cost of antialiasing
 # 5 (peak: 10) points per pixel, which made a 15,000-batch loss plot's repaint 3× slower.
 SAMPLES_PER_PIXEL = 1.0
+# ANTIALIAS_COST: an antialiased repaint of the loss and accuracy plots took 10 ms per plot with 30 points
+# per curve and 1 s with 3,000 (2.6 ms and 8 ms without), and the GUI thread's time holds the GIL the
+# trainer needs: so only curves of a few points are antialiased (benchmarks/README.md).
 # When the data leaves the y range, the range grows by this share of the data's span beyond it, so a falling
 # loss moves the axis a few times per run rather than at every update.
 HEADROOM = 0.1
@@ -91,10 +94,12 @@ class PalettePlot(pg.PlotWidget):
         self._apply_palette()
 
     def _curve(self, name: str | None, colour: str | QColor, width: float, symbol: str | None = None,
-               style: Qt.PenStyle = Qt.PenStyle.SolidLine, symbol_size: int = 7) -> pg.PlotDataItem:
+               style: Qt.PenStyle = Qt.PenStyle.SolidLine, symbol_size: int = 7,
+               antialias: bool = False) -> pg.PlotDataItem:
+        """A curve; ``antialias`` only for curves of few points (see ANTIALIAS_COST)."""
         markers = {} if symbol is None else {"symbol": symbol, "symbolSize": symbol_size, "symbolBrush": colour,
                                              "symbolPen": pg.mkPen(colour)}
-        curve = self.plot(name=name, pen=pg.mkPen(colour, width=width, style=style), antialias=True,
+        curve = self.plot(name=name, pen=pg.mkPen(colour, width=width, style=style), antialias=antialias,
                           autoDownsampleFactor=SAMPLES_PER_PIXEL, **markers)
         if symbol is not None:  # pyqtgraph styles the scatter only once there is data, but the legend draws from it
             curve.scatter.setBrush(colour)

@@ -20,7 +20,7 @@ import dataclasses
 import numbers
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from digitpad.common.errors import ConfigError, DataError
 from digitpad.data.dataset import Dataset
@@ -135,7 +135,13 @@ class TrainingSession(QObject):
         self.worker.finished.connect(self._trained)
         self.worker.errored.connect(self._worker_failed)
         self.started.emit(prepared.untrained)
-        self.job = start_job(self.worker)
+        # The window repaints for the new run (cleared plots, a locked form) before the training thread
+        # starts, rather than fighting its first epochs for the GIL (benchmarks/README.md).
+        QTimer.singleShot(0, self, self._start_job)
+
+    def _start_job(self) -> None:
+        if self.worker is not None and self.job is None:  # not shut down meanwhile
+            self.job = start_job(self.worker)
 
     def _cannot_start(self, error: Exception) -> None:
         """Say why the run cannot start: a setting that does not fit the data (``refused``) or a failure.
@@ -223,7 +229,7 @@ class TrainingSession(QObject):
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
-            self.worker = self.job = None
+        self.worker = self.job = None  # a run prepared but not yet started never starts
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,11 @@ rules keep the GUI healthy:
   arrives until ``resume``: a pause looks like one.
 * Only numbers and copies leave the thread: ``epoch_finished`` carries a copy
   of the weights, never the live arrays the trainer keeps writing into.
-* BLAS gets one core fewer than the machine has while the run goes
-  (:data:`BLAS_THREADS`): the GUI thread needs a core now and then, and
-  OpenBLAS threads that must wait for a busy core spin instead of working.
-  It is a cliff, not a slope (MNIST, batch 128, 2 cores, benchmarks/ui.py):
-  with 2 threads a GUI epoch took 0.8-1.7 s, but 14-23 s in about a third
-  of the runs; with 1 thread 1.0-2.4 s, never worse. OpenBLAS keeps one
-  thread count for the whole process, so the GUI thread's forward pass for
-  a drawing runs with the limit too, which costs it nothing (one row is far
-  below OpenBLAS's threading size). threadpoolctl lets only one thread at a
-  time set that count: a limit another thread holds would make this one do
-  nothing.
+* BLAS keeps the threads it has, as in the CLI. An earlier version gave it
+  one core fewer while the GUI trained, against OpenBLAS threads that spin
+  while a busy GUI thread holds their core; once the GUI thread's share of a
+  run fell to 6-10 % (throttled updates, cheap repaints) that cost 15-35 %
+  on MNIST and no run stalled without it (benchmarks/README.md).
 
 Control (``stop``/``pause``/``resume``) sets thread-safe flags the trainer
 checks between batches (a pause also holds signals back on the GUI side);
@@ -41,14 +35,12 @@ the change lands after them on the plot (:func:`step_position`).
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from time import monotonic
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
-from threadpoolctl import threadpool_limits
 
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
@@ -64,17 +56,13 @@ from digitpad.training.trainer import (
 )
 from digitpad.ui.jobs.job import Job
 
-# 10 updates per second still look continuous. Each one costs the GUI thread, holding the GIL the
-# trainer needs too, ~2.5 ms of CPU (new points, one repaint of the loss plot); ~8 ms before the plots
-# stopped re-ranging and redrawing their axes at every update, when MNIST epochs (batch 128, 2 cores)
-# took 1.1-1.8 s in the GUI at 20 updates per second and 1.0-1.2 s at 10 (benchmarks/ui.py).
+# 10 updates per second still look continuous. Each one costs the GUI thread, whose Python holds the GIL
+# the trainer needs, ~2.5 ms (new points, one repaint of the loss plot without antialiasing on the noisy
+# batch curves; 10 ms with it, benchmarks/README.md).
 THROTTLE_SECONDS = 0.1
-# Finished epochs redraw both plots' epoch curves and redo the drawing's prediction, ~10 ms of the GUI
-# thread; 4 per second keep the 10 ms timer's 95th-percentile gap under 20 ms on the 8×8 digits, where an
-# epoch takes ~15 ms (benchmarks/README.md).
+# Finished epochs also redraw the accuracy plot and redo the drawing's prediction: at most 4 a second,
+# however short the epochs (the lab's 3,000 one-step epochs once sent 500 a second and froze the window).
 EPOCH_THROTTLE_SECONDS = 0.25
-# One core stays free for the GUI thread (see the module docstring; benchmarks/ui.py measures it).
-BLAS_THREADS = max(1, (os.cpu_count() or 1) - 1)
 
 
 @dataclass(frozen=True)
@@ -254,8 +242,7 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         """The job's body; call it directly to train synchronously (tests do)."""
         try:
-            with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
-                result = self._trainer.fit(self._train, self._val)
+            result = self._trainer.fit(self._train, self._val)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
             self._adapter.flush()  # the batches before the failure still belong on the plot
             self.errored.emit(f"{type(exc).__name__}: {exc}")

@@ -56,8 +56,9 @@ class _EpochCurves:
     SYMBOLS = {"train": "o", "val": "s"}
 
     def __init__(self, plot: PalettePlot, train_label: str) -> None:
-        self.train_curve = plot._curve(train_label, TRAIN_COLOUR, width=2, symbol=self.SYMBOLS["train"])
-        self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol=self.SYMBOLS["val"])
+        self.train_curve = plot._curve(train_label, TRAIN_COLOUR, width=2, symbol=self.SYMBOLS["train"],
+                                       antialias=True)
+        self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol=self.SYMBOLS["val"], antialias=True)
         self._train, self._val = Columns(2), Columns(2)
 
     def add(self, epoch_ends: Sequence[float], train: Sequence[float], val: Sequence[float | None]) -> None:
@@ -69,10 +70,11 @@ class _EpochCurves:
             self.val_curve.setData(self._val[0], self._val[1])
 
     def clear(self, epochs: int | None = None) -> None:
-        """Forget the points; a run of more than MARKED_EPOCHS epochs gets lines without markers."""
+        """Forget the points; a run of more than MARKED_EPOCHS epochs gets plain lines: no markers, no antialiasing."""
         marked = epochs is None or epochs <= MARKED_EPOCHS
         for key, columns, curve in (("train", self._train, self.train_curve), ("val", self._val, self.val_curve)):
             columns.clear()
+            curve.opts["antialias"] = marked  # PlotDataItem passes its opts on to the line at each setData
             curve.setData([], [])
             curve.setSymbol(self.SYMBOLS[key] if marked else None)
 
