@@ -153,14 +153,7 @@ class Trainer:
         TrainConfig would refuse; then nothing changes. Changing a setting to
         the value in effect is not a change and is not recorded.
         """
-        unknown = sorted(values.keys() - set(STEP_SETTINGS))
-        if unknown:
-            raise ValueError(f"only {', '.join(STEP_SETTINGS)} can change while training, not {', '.join(unknown)}")
-        for key, value in values.items():
-            if not isinstance(value, numbers.Real) or isinstance(value, bool):
-                raise ConfigError(f"{key} must be a number, got {value!r}", key)
-        new = {key: float(value) for key, value in values.items()}
-        TrainConfig(**new).validate()  # the defaults are valid, so only these values can fail
+        new = checked_step(values)
         with self._step_lock:
             pending = self._pending | new
             # A change beyond the bound could not be saved with the model.
@@ -315,6 +308,20 @@ class Trainer:
         restored = f"the weights from the end of epoch {good_epochs}" if good_epochs else "the initial weights"
         result.status = "diverged"
         result.message = f"{what}. Restored {restored}; the learning rate (or weight decay) is probably too large"
+
+
+def checked_step(values: dict) -> dict[str, float]:
+    """``values`` for :meth:`Trainer.change_step` as floats, checked: ValueError for a key other than
+    ``lr``, ``momentum`` and ``weight_decay``, ConfigError (naming it) for a value TrainConfig refuses."""
+    unknown = sorted(values.keys() - set(STEP_SETTINGS))
+    if unknown:
+        raise ValueError(f"only {', '.join(STEP_SETTINGS)} can change while training, not {', '.join(unknown)}")
+    for key, value in values.items():
+        if not isinstance(value, numbers.Real) or isinstance(value, bool):
+            raise ConfigError(f"{key} must be a number, got {value!r}", key)
+    checked = {key: float(value) for key, value in values.items()}
+    TrainConfig(**checked).validate()  # the defaults are valid, so only these values can fail
+    return checked
 
 
 class _NonFinite(Exception):

@@ -17,7 +17,6 @@ mini-batch and ``step_changed`` reports it when it takes effect.
 from __future__ import annotations
 
 import dataclasses
-import numbers
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,12 +25,11 @@ from digitpad.common.errors import ConfigError, DataError
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load_source
 from digitpad.lab.mistakes import apply_mistakes
-from digitpad.model.bundle import STEP_SETTINGS, Model
-from digitpad.training.config import TrainConfig
+from digitpad.model.bundle import Model
 from digitpad.training.doctor import Doctor
 from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import StepChange, TrainResult
+from digitpad.training.trainer import StepChange, TrainResult, checked_step
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.training import (
     TrainingWorker,
@@ -199,7 +197,7 @@ class TrainingSession(QObject):
         if self.worker is not None:
             self.worker.change_step(**values)
         elif self._loader is not None:
-            self._start_step.update(_checked_step(values))
+            self._start_step.update(checked_step(values))
         else:
             raise RuntimeError("no training run is going")
 
@@ -253,19 +251,6 @@ def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | 
     except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
         return _Prepared(source, error=exc)
     return _Prepared(source, run, untrained)
-
-
-def _checked_step(values: dict) -> dict[str, float]:
-    """``values`` as floats, checked as :meth:`Trainer.change_step` checks them."""
-    unknown = sorted(values.keys() - set(STEP_SETTINGS))
-    if unknown:
-        raise ValueError(f"only {', '.join(STEP_SETTINGS)} can change while training, not {', '.join(unknown)}")
-    for key, value in values.items():
-        if not isinstance(value, numbers.Real) or isinstance(value, bool):
-            raise ConfigError(f"{key} must be a number, got {value!r}", key)
-    checked = {key: float(value) for key, value in values.items()}
-    TrainConfig(**checked).validate()  # the defaults are valid, so only these values can fail
-    return checked
 
 
 def _with_step(run: PreparedRun, values: dict[str, float]) -> PreparedRun:
