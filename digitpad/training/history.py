@@ -13,12 +13,12 @@ import csv
 import io
 import math
 import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DigitpadError
 from digitpad.training.trainer import TrainResult
 
@@ -138,13 +138,8 @@ def history_csv(record: RunRecord) -> str:
 def save_history_csv(path: str | os.PathLike, record: RunRecord) -> None:
     """Write :func:`history_csv` to ``path`` atomically; DigitpadError says why it failed."""
     path = Path(path)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
     try:
-        with open(tmp, "x", encoding="utf-8", newline="") as f:
-            f.write(history_csv(record))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        with atomic_write(path) as out:
+            out.write(history_csv(record).encode("utf-8"))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise DigitpadError(f"cannot write {path}: {e.strerror or e}") from e

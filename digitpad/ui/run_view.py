@@ -60,9 +60,9 @@ class RunPresenter(QObject):
         s.cancelled.connect(self._cancelled)
         s.step_changed.connect(self._step_changed)
         self.panel.step_edited.connect(self._change_step)
-        self.panel.train_button.clicked.connect(self.start_training)
-        self.panel.pause_button.clicked.connect(self.toggle_pause)
-        self.panel.stop_button.clicked.connect(session.stop)
+        self.panel.train_requested.connect(self.start_training)
+        self.panel.pause_requested.connect(self.toggle_pause)
+        self.panel.stop_requested.connect(session.stop)
         self.lab_panel.run_requested.connect(self.start_lab_run)
         w.doctor_panel.fix_requested.connect(self.apply_fix)
 

@@ -45,6 +45,10 @@ class TrainingPanel(SettingsFields, QWidget):
     """Settings grouped by what they change, then the run controls."""
 
     settings_changed = Signal()
+    # The run controls, pressed (the panel does not run anything itself).
+    train_requested = Signal()
+    pause_requested = Signal()  # pause, or resume a paused run
+    stop_requested = Signal()
     # While a run goes: the user changed a live setting, e.g. {"lr": 0.01} (for TrainingSession.change_step).
     step_edited = Signal(dict)
 
@@ -136,6 +140,9 @@ class TrainingPanel(SettingsFields, QWidget):
         self.stop_button = QPushButton("Stop", objectName="stopButton",
                                        toolTip="Stop training after the current batch (Shift+F5)")
         self.train_button.setDefault(True)
+        self.train_button.clicked.connect(self.train_requested)
+        self.pause_button.clicked.connect(self.pause_requested)
+        self.stop_button.clicked.connect(self.stop_requested)
         self.progress = QProgressBar(objectName="trainingProgress", textVisible=True)
         self.progress.setToolTip("Progress of the run: epochs, batches and time left")
         self.status = QLabel("Ready", objectName="trainingStatus", wordWrap=True)
