@@ -7,9 +7,10 @@ QTest key events on the real spin boxes.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
 
 from digitpad.common.errors import ConfigError
 from digitpad.training.settings import RunSettings
@@ -141,3 +142,34 @@ def test_a_refused_step_change_shows_next_to_its_field_and_can_be_sent_again(pan
     assert got[-1] == {"lr": 0.05} and len(got) == 3
     panel.show_step_error(ConfigError("no such field", "nonsense"))
     assert panel.status.text() == "no such field"
+
+
+def test_the_wheel_over_a_field_changes_nothing_until_the_field_has_focus(qtbot):
+    """Scrolling through the form must never change a setting it passes over (during a run, the live learning
+    rate). An unfocused field ignores the wheel, which Qt then hands to the scroll area; a focused one takes it."""
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_running(True)
+    sent = []
+    panel.step_edited.connect(sent.append)
+    for field in (panel.lr_spin, panel.epochs_spin, panel.activation_combo):
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel does not focus it either
+    spin = panel.lr_spin
+    before = spin.value()
+    assert not wheel(spin, -120)  # not accepted: it goes on to the scroll area
+    assert spin.value() == before and sent == []
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    assert wheel(spin, -120)
+    assert spin.value() < before and sent == [{"lr": spin.value()}]
+
+
+def wheel(widget, delta: int) -> bool:
+    """Send a wheel event to the middle of ``widget``; True when the widget accepted it."""
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(0, delta), QPoint(0, delta),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()

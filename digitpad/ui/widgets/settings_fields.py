@@ -8,6 +8,7 @@ and locked during a run is the panel's job (:mod:`.training_panel`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from digitpad.data.registry import BUNDLED, TITLES
@@ -91,21 +92,55 @@ class SettingsFields:
                                "the same seed repeats a run exactly.")
 
 
+class _WheelWhenFocused:
+    """Mixin: the mouse wheel changes the value only once the field has focus.
+
+    Otherwise the wheel goes to the scroll area, so scrolling through the
+    form never changes a setting by passing over it: during a run that
+    would change the live learning rate without the learner noticing.
+    """
+
+    def _wheel_when_focused(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not give focus either
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # on to the scroll area
+
+
+class _Combo(_WheelWhenFocused, QComboBox):
+    pass
+
+
+class _Spin(_WheelWhenFocused, QSpinBox):
+    pass
+
+
+class _Double(_WheelWhenFocused, QDoubleSpinBox):
+    pass
+
+
 def _combo(name: str, items: dict[str, str], tip: str) -> QComboBox:
-    combo = QComboBox(objectName=name, toolTip=tip)
+    combo = _Combo(objectName=name, toolTip=tip)
+    combo._wheel_when_focused()
     for value, text in items.items():
         combo.addItem(text, value)
     return combo
 
 
 def _spin(name: str, low: int, high: int, tip: str, step: int = 1, suffix: str = "") -> QSpinBox:
-    spin = QSpinBox(objectName=name, toolTip=tip, minimum=low, maximum=high, singleStep=step, suffix=suffix)
+    spin = _Spin(objectName=name, toolTip=tip, minimum=low, maximum=high, singleStep=step, suffix=suffix)
+    spin._wheel_when_focused()
     spin.setGroupSeparatorShown(True)
     return spin
 
 
 def _double(name: str, low: float, high: float, decimals: int, step: float, tip: str) -> QDoubleSpinBox:
-    return QDoubleSpinBox(objectName=name, toolTip=tip, minimum=low, maximum=high, decimals=decimals, singleStep=step)
+    spin = _Double(objectName=name, toolTip=tip, minimum=low, maximum=high, decimals=decimals, singleStep=step)
+    spin._wheel_when_focused()
+    return spin
 
 
 def change_signals(widget: QWidget) -> list:
