@@ -92,3 +92,13 @@ def test_model_details_show_architecture_metrics_and_settings(parent):
     text = ModelInfoDialog(parent, model).text.toPlainText()
     assert "MLP(784→256 relu→128 relu→10 softmax)" in text and "235,146 parameters" in text
     assert "test_accuracy" in text and "momentum" in text and "mnist" in text
+    assert "Changed while training" not in text
+
+
+def test_model_details_list_the_steps_changed_while_training(parent):
+    model = default_model()
+    model.step_changes = [{"epoch": 2, "batch": 40, "setting": "lr", "old": 0.05, "new": 0.01},
+                          {"epoch": 5, "batch": 0, "setting": "weight_decay", "old": 0.0, "new": 0.001}]
+    text = ModelInfoDialog(parent, model).text.toPlainText()
+    assert "Changed while training" in text
+    assert "lr 0.05 → 0.01 from epoch 3, batch 41" in text and "weight decay 0 → 0.001 from epoch 6, batch 1" in text

@@ -37,10 +37,13 @@ def model_html(model: Model) -> str:
     head = "".join(f"<th>{k.replace('_', ' ')}</th>" for k in series)
     body = "".join("<tr><td>" + str(e + 1) + "</td>" + "".join(f"<td>{history[k][e]:.4f}</td>" for k in series)
                    + "</tr>" for e in range(epochs))
+    changes = "".join(f"<li>{html.escape(c['setting'].replace('_', ' '))} {c['old']:g} → {c['new']:g} from epoch "
+                      f"{c['epoch'] + 1}, batch {c['batch'] + 1}</li>" for c in model.step_changes)
+    changed = f"<h4>Changed while training</h4><ul>{changes}</ul>" if changes else ""
     return (f"<h3>{html.escape(model.name or 'Untitled model')}</h3>"
             f"<p><b>{html.escape(repr(model.network))}</b>, {model.network.n_parameters():,} parameters<br>"
             f"dataset: {html.escape(model.dataset or 'unknown')}; input {model.input_shape[0]}×{model.input_shape[1]}"
             f" ({html.escape(model.preprocessing)}); created {html.escape(model.created or 'not saved yet')}</p>"
-            f"<h4>Metrics</h4><ul>{metrics}</ul><h4>Settings</h4><table>{rows}</table>"
+            f"<h4>Metrics</h4><ul>{metrics}</ul><h4>Settings</h4><table>{rows}</table>{changed}"
             f"<h4>History</h4>" + (f"<table border=0 cellspacing=6><tr><th>epoch</th>{head}</tr>{body}</table>"
                                    if epochs else "<p>not trained in digitpad</p>"))

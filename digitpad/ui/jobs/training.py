@@ -9,9 +9,8 @@ rules keep the GUI healthy:
 * Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``,
   finished epochs at most every ``EPOCH_THROTTLE_SECONDS`` (:class:`EpochUpdate`
   carries every epoch since the last one, with one copy of the weights), and
-  everything once more at the end: a run
-  doing thousands of batches or epochs per second cannot flood the GUI
-  thread, yet every point arrives. Sending every epoch of the lab's 3,000
+  everything once more at the end: a run doing thousands of batches or epochs
+  per second cannot flood the GUI thread, yet every point arrives. Sending every epoch of the lab's 3,000
   one-step epochs froze the window for a minute (benchmarks/README.md).
   From the moment :meth:`TrainingWorker.pause` returns, nothing more
   arrives until ``resume``: a pause looks like one.
