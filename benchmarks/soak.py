@@ -3,7 +3,7 @@
 Each cycle fills the training form with a long digits8x8 run, presses Train
 (``start_training``), waits until the worker exists and has reported progress,
 stops it and waits for ``session.finished``. The script watches the OS thread
-count (``/proc/self/task``), the QThreads still parented to the application,
+count (``/proc/self/task``), the background jobs whose thread has not ended (the Job registry),
 RSS (``VmRSS``) every ``--every`` cycles, the seconds per cycle and the runs
 kept in the Runs tab (each run adds one, up to its limit); prints a table
 and a verdict. Then it closes windows: one while a run trains ("stop
@@ -115,7 +115,7 @@ def one_cycle(window: MainWindow) -> str:
 
 
 def settle(app: QApplication) -> None:
-    """Let finished QThreads delete themselves and the OS reap their threads."""
+    """Let every job's thread end and the OS reap it."""
     spin_until(lambda: live_jobs() == 0, "every job thread to end")
     loop = QEventLoop()
     QTimer.singleShot(50, loop.quit)
@@ -241,9 +241,9 @@ def close_during_save(window: MainWindow, folder: Path) -> dict:
 def report(rows: list[tuple], totals: dict, rss_bound: float) -> bool:
     """Print the table and the verdict; return whether it passed."""
     print(f"baseline after warm-up: {totals['base_threads']} OS threads, {totals['base_rss']:.1f} MB RSS")
-    print(f"{'cycle':>6} {'OS threads':>10} {'QThreads':>8} {'RSS MB':>8} {'s/cycle':>8} {'Runs tab':>8}")
-    for cycle, threads, qts, rss, per, runs in rows:
-        print(f"{cycle:>6} {threads:>10} {qts:>8} {rss:>8.1f} {per:>8.3f} {runs:>8}")
+    print(f"{'cycle':>6} {'OS threads':>10} {'live jobs':>9} {'RSS MB':>8} {'s/cycle':>8} {'Runs tab':>8}")
+    for cycle, threads, jobs, rss, per, runs in rows:
+        print(f"{cycle:>6} {threads:>10} {jobs:>9} {rss:>8.1f} {per:>8.3f} {runs:>8}")
     last = rows[-1]
     growth = last[3] - totals["base_rss"]
     threads_ok = last[1] <= totals["base_threads"] + 1 and last[2] == 0
