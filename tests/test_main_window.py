@@ -294,6 +294,30 @@ def test_look_inside_opens_on_the_models_test_set(window, qtbot):
     window.inspect_window.close()
 
 
+def test_look_inside_evaluates_off_the_gui_thread_when_asked_with_its_shortcut(window, qtbot, monkeypatch):
+    import threading
+
+    from digitpad.ui import main_window
+
+    window.panel.set_settings(SMALL_RUN)
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
+    on_gui_thread = []
+    real = main_window.inspect_model
+
+    def recording(model, test):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(model, test)
+
+    monkeypatch.setattr(main_window, "inspect_model", recording)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Model ▸ Look inside (Ctrl+L)
+    qtbot.waitUntil(lambda: window.inspect_window is not None and window.inspect_window.isVisible())
+    assert on_gui_thread == [False]  # the pass over the test set ran in a job
+    assert window.inspect_window.inspection().evaluation.labels.size == 359
+    window.inspect_window.close()
+
+
 def test_look_inside_without_the_test_set_says_so(window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))

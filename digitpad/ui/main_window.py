@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digitpad.common.errors import DigitpadError
+from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
 from digitpad.data.registry import NAMES, is_available
 from digitpad.model.bundle import Model
+from digitpad.training.inspection import Inspection, inspect_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.actions import build_menus
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
@@ -147,20 +148,16 @@ class MainWindow(QMainWindow):
                                     f"{source or 'the model’s dataset'}, which are not on this computer. "
                                     "Train or download the dataset first.")
             return
-        self._inside_job = job = Job(lambda report, cancelled: load(source, "test"))
-        job.finished.connect(lambda test: self._show_inside(model, test))
+        self._inside_job = job = Job(lambda report, cancelled: _inspect(model, load(source, "test")))
+        job.finished.connect(lambda found: self._show_inside(model, *found))
         job.errored.connect(lambda message: QMessageBox.warning(self, "Cannot look inside", message))
         job.start()
 
-    def _show_inside(self, model: Model, test) -> None:
-        try:
-            if self.inspect_window is None:
-                self.inspect_window = InspectWindow(model, test, self)
-            else:
-                self.inspect_window.set_model(model, test)
-        except DigitpadError as exc:
-            QMessageBox.warning(self, "Cannot look inside", str(exc))
-            return
+    def _show_inside(self, model: Model, test: Dataset, inspection: Inspection) -> None:
+        if self.inspect_window is None:
+            self.inspect_window = InspectWindow(model, test, self, inspection)
+        else:
+            self.inspect_window.set_model(model, test, inspection)
         self.inspect_window.show()
         self.inspect_window.raise_()
 
@@ -216,6 +213,11 @@ class MainWindow(QMainWindow):
             dialog.abandon()
         self.hide()
         Job.shutdown()
+
+
+def _inspect(model: Model, test: Dataset) -> tuple[Dataset, Inspection]:
+    """Look inside's numbers (a pass over the whole test set), made in a job; DataError when they do not fit."""
+    return test, inspect_model(model, test)
 
 
 def _tabs(name: str, pages: tuple[tuple[QWidget, str], ...]) -> QTabWidget:

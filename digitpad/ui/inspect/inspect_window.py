@@ -26,7 +26,8 @@ class InspectWindow(QDialog):
     does not fit the model, leaving the window as it was.
     """
 
-    def __init__(self, model: Model, test: Dataset, parent: QWidget | None = None) -> None:
+    def __init__(self, model: Model, test: Dataset, parent: QWidget | None = None,
+                 inspection: Inspection | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspectWindow")
         self.setModal(False)
@@ -59,7 +60,7 @@ class InspectWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self._inspection: Inspection | None = None
-        self.set_model(model, test)
+        self.set_model(model, test, inspection)
 
     def _confusion_tab(self) -> QWidget:
         tab = QWidget()
@@ -78,9 +79,11 @@ class InspectWindow(QDialog):
         layout.addLayout(row, 1)
         return tab
 
-    def set_model(self, model: Model, test: Dataset) -> None:
-        """Evaluate ``model`` on ``test`` and refresh every tab (DataError when they do not fit)."""
-        inspection = inspect_model(model, test)
+    def set_model(self, model: Model, test: Dataset, inspection: Inspection | None = None) -> None:
+        """Show ``model`` on ``test`` in every tab: ``inspection`` when given (made off the GUI thread, as the
+        main window does), else evaluated here (DataError when they do not fit)."""
+        if inspection is None:
+            inspection = inspect_model(model, test)
         self._inspection = inspection
         ev, names = inspection.evaluation, inspection.class_names
         matrix = inspection.confusion()
