@@ -114,6 +114,7 @@ def _add_decay(p: np.ndarray, g: np.ndarray, decay: bool, weight_decay: float) -
 
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
+MOMENTUM_OPTIMIZERS = ("momentum", "nesterov")  # the ones momentum moves
 
 
 def make_optimizer(name: str, slots: Sequence[Slot], lr: float, momentum: float = 0.9,
@@ -121,7 +122,7 @@ def make_optimizer(name: str, slots: Sequence[Slot], lr: float, momentum: float 
     """Build an optimizer by name; ``momentum`` is ignored by ``sgd`` and ``adam``."""
     if name == "sgd":
         return SGD(slots, lr, weight_decay=weight_decay)
-    if name in ("momentum", "nesterov"):
+    if name in MOMENTUM_OPTIMIZERS:
         return SGD(slots, lr, momentum=momentum, nesterov=name == "nesterov", weight_decay=weight_decay)
     if name == "adam":
         return Adam(slots, lr, weight_decay=weight_decay)

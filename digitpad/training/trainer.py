@@ -25,7 +25,7 @@ from digitpad.data.augment import random_shift
 from digitpad.data.dataset import Dataset
 from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS
 from digitpad.nn.network import MLP
-from digitpad.nn.optim import make_optimizer, scheduled_lr
+from digitpad.nn.optim import MOMENTUM_OPTIMIZERS, make_optimizer, scheduled_lr
 from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
 
@@ -174,7 +174,7 @@ class Trainer:
         for change in changes:
             if change.setting == "weight_decay":
                 optimizer.weight_decay = change.new
-            elif change.setting == "momentum" and self.config.optimizer in ("momentum", "nesterov"):
+            elif change.setting == "momentum" and self.config.optimizer in MOMENTUM_OPTIMIZERS:
                 optimizer.momentum = change.new
             # lr: the loop reads self._step["lr"] as the schedule's base.
             result.step_changes.append(change)

@@ -47,7 +47,7 @@ class RunPresenter(QObject):
         self._batches_per_epoch = 1
         w = window
         self.panel, self.lab_panel = w.panel, w.lab_panel
-        self.plots = (w.loss_plot, w.accuracy_plot, w.grad_plot)
+        self.loss_plot, self.accuracy_plot, self.grad_plot = w.loss_plot, w.accuracy_plot, w.grad_plot
         s = session
         s.loading.connect(lambda source: self.panel.show_status(f"Loading {source}…"))
         s.started.connect(self._started)
@@ -122,7 +122,7 @@ class RunPresenter(QObject):
     def _step_changed(self, change: StepChange) -> None:
         """A change took effect: a marker on the loss plot where it did, and a line in the status."""
         x, text = self.session.step_marker(change)
-        self.plots[0].add_step_change(x, text)
+        self.loss_plot.add_step_change(x, text)
         self._status(f"{text} from epoch {change.epoch + 1}, batch {change.batch + 1}.")
 
     def apply_fix(self, fix: dict) -> None:
@@ -135,7 +135,7 @@ class RunPresenter(QObject):
     # -- what the session reports ---------------------------------------------
     def _started(self, untrained: Model) -> None:
         epochs = untrained.hyperparameters.get("epochs")
-        for plot in self.plots:
+        for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
             plot.clear_run(epochs)
         self.window.doctor_panel.set_diagnoses([])
         self.panel.show_progress(0, 1, "")
@@ -145,9 +145,8 @@ class RunPresenter(QObject):
 
     def _progressed(self, p: Progress) -> None:
         self._batches_per_epoch = p.n_batches
-        loss_plot, _, grad_plot = self.plots
-        grad_plot.add(p.steps, p.grad_norms)
-        loss_plot.add_batches(p.steps, p.losses)
+        self.grad_plot.add(p.steps, p.grad_norms)
+        self.loss_plot.add_batches(p.steps, p.losses)
         self.panel.show_progress(p.epoch * p.n_batches + p.batch + 1, p.epochs * p.n_batches,
                                  f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch + 1}/{p.n_batches}"
                                  f" · {duration(p.eta)} left")
@@ -155,9 +154,8 @@ class RunPresenter(QObject):
     def _epoch_finished(self, update: EpochUpdate) -> None:
         epochs = update.epochs
         ends = [e.epoch + 1 for e in epochs]
-        loss_plot, accuracy_plot, _ = self.plots
-        loss_plot.add_epochs(ends, [e.train_loss for e in epochs], [e.val_loss for e in epochs])
-        accuracy_plot.add_epochs(ends, [100 * e.train_accuracy for e in epochs],
+        self.loss_plot.add_epochs(ends, [e.train_loss for e in epochs], [e.val_loss for e in epochs])
+        self.accuracy_plot.add_epochs(ends, [100 * e.train_accuracy for e in epochs],
                                  [None if e.val_accuracy is None else 100 * e.val_accuracy for e in epochs])
         self.prediction.model.network.set_weights(update.weights)
         self.prediction.update()

@@ -7,6 +7,8 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from digitpad.model.bundle import Model
+from digitpad.training.trainer import StepChange
+from digitpad.ui.jobs.training import step_text
 
 
 class ModelInfoDialog(QDialog):
@@ -37,8 +39,8 @@ def model_html(model: Model) -> str:
     head = "".join(f"<th>{k.replace('_', ' ')}</th>" for k in series)
     body = "".join("<tr><td>" + str(e + 1) + "</td>" + "".join(f"<td>{history[k][e]:.4f}</td>" for k in series)
                    + "</tr>" for e in range(epochs))
-    changes = "".join(f"<li>{html.escape(c['setting'].replace('_', ' '))} {c['old']:g} → {c['new']:g} from epoch "
-                      f"{c['epoch'] + 1}, batch {c['batch'] + 1}</li>" for c in model.step_changes)
+    changes = "".join(f"<li>{html.escape(step_text(StepChange(**c)))} from epoch {c['epoch'] + 1}, "
+                      f"batch {c['batch'] + 1}</li>" for c in model.step_changes)
     changed = f"<h4>Changed while training</h4><ul>{changes}</ul>" if changes else ""
     return (f"<h3>{html.escape(model.name or 'Untitled model')}</h3>"
             f"<p><b>{html.escape(repr(model.network))}</b>, {model.network.n_parameters():,} parameters<br>"

@@ -118,9 +118,8 @@ class TrainingSession(QObject):
             self._cannot_start(prepared.error)
             return
         run = self._run = _with_step(prepared.run, self._start_step)
-        if self._start_step:
-            prepared.untrained.hyperparameters.update(self._start_step)
-            self._start_step = {}
+        untrained = dataclasses.replace(prepared.untrained, hyperparameters=run.settings.to_dict())
+        self._start_step = {}
         network = run.network
         doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings)
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[doctor],
@@ -132,7 +131,7 @@ class TrainingSession(QObject):
         self.worker.step_changed.connect(self.step_changed)
         self.worker.finished.connect(self._trained)
         self.worker.errored.connect(self._worker_failed)
-        self.started.emit(prepared.untrained)
+        self.started.emit(untrained)
         # The window repaints for the new run (cleared plots, a locked form) before the training thread
         # starts, rather than fighting its first epochs for the GIL (benchmarks/README.md).
         QTimer.singleShot(0, self, self._start_job)

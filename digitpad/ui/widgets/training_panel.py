@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.common.errors import ConfigError
+from digitpad.model.bundle import STEP_SETTINGS
+from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.recipes import apply_recipe, matching_recipe
 from digitpad.training.settings import RunSettings
 from digitpad.ui.widgets.settings_fields import CHOOSE_FILE, DATASETS, OPTIMIZER_TEXT, SettingsFields, change_signals
 
-LIVE_FIELDS = ("lr", "momentum", "weight_decay")
-MOMENTUM_OPTIMIZERS = ("momentum", "nesterov")
 LOCKED_TIP = "Locked while training runs: the network and data of a run are fixed. Stop the run to change it."
 LIVE_TIP = "Can change while training runs: the new value applies from the next mini-batch."
 
@@ -267,7 +267,7 @@ class TrainingPanel(SettingsFields, QWidget):
         """The fields that can change now: every field when no run goes, else those the run can take."""
         if not self._running:
             return list(self._fields)
-        return [f for f in LIVE_FIELDS
+        return [f for f in STEP_SETTINGS
                 if f != "momentum" or self.optimizer_combo.currentData() in MOMENTUM_OPTIMIZERS]
 
     def _lock_fields(self, running: bool) -> None:
