@@ -49,7 +49,6 @@ _SPEC_FIELDS = {"sizes": "a list", "activation": "a string", "output": "a string
                 "reduction": "a string", "dtype": "a string"}
 
 
-
 # -- building ---------------------------------------------------------------
 def metadata_json(model: Model, created: str) -> str:
     """The metadata document, checked exactly as load_model will read it back."""
