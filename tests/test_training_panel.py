@@ -7,10 +7,19 @@ QTest key events on the real spin boxes.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from digitpad.common.errors import ConfigError
 from digitpad.training.settings import RunSettings
@@ -173,3 +182,34 @@ def wheel(widget, delta: int) -> bool:
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
     return event.isAccepted()
+
+
+class PaintCounter(QObject):
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        self.paints += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_progress_repaints_with_the_window_later_not_everything_at_once(qtbot):
+    # QProgressBar.setValue repaints at once, which painted every widget with a pending update (the plots,
+    # mid-way through a run's update) inside the call.
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    panel, neighbour = TrainingPanel(), QLabel("a plot waiting to repaint")
+    layout.addWidget(panel)
+    layout.addWidget(neighbour)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    bar, other = PaintCounter(panel.progress), PaintCounter(neighbour)
+    neighbour.update()
+    panel.show_progress(3, 10, "epoch 1/2 · batch 3/5")
+    assert (bar.paints, other.paints) == (0, 0)
+    qtbot.waitUntil(lambda: bar.paints and other.paints)  # one repaint of the window, on the next turn
+    assert (panel.progress.value(), panel.progress.maximum(), panel.progress.text()) == (3, 10, "epoch 1/2 · batch 3/5")

@@ -160,10 +160,19 @@ class TrainingPanel(SettingsFields, QWidget):
         self.status.setText(text)
 
     def show_progress(self, done: int, total: int, text: str) -> None:
-        """``done`` of ``total`` steps, with ``text`` on the bar."""
+        """``done`` of ``total`` steps, with ``text`` on the bar.
+
+        QProgressBar.setValue repaints at once (``repaint()``), and that paints
+        every other widget with a pending update too, the plots included, in
+        the middle of the caller. With updates off it only marks the bar; the
+        window then repaints once, on the event loop's next turn
+        (benchmarks/README.md).
+        """
+        self.progress.setUpdatesEnabled(False)
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         self.progress.setFormat(text)
+        self.progress.setUpdatesEnabled(True)  # calls update()
 
     # -- settings --------------------------------------------------------
     def settings(self) -> RunSettings:
