@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from digitpad.training.history import RunRecord
-from digitpad.ui.base.plot_base import HEADROOM
+from digitpad.ui.base.plot_base import HEADROOM, ClippedAxis
 from digitpad.ui.widgets.plots import SMOOTHING, AccuracyPlot, LossPlot
 
 
@@ -269,3 +269,23 @@ def test_step_markers_take_the_palette_text_colour(loss_plot, text):
     for line in (item for item in loss_plot.getPlotItem().items if isinstance(item, pg.InfiniteLine)):
         assert line.pen.color().name() == text and line.label.color.name() == text
         assert 0 < line.pen.color().alpha() < 255  # quieter than the data
+
+
+def test_axes_clipped_before_their_grid_draw_the_same_pixels(qtbot, loss_plot, monkeypatch):
+    loss_plot.show()
+    qtbot.waitExposed(loss_plot)
+    loss_plot.clear_run(epochs=3)
+    loss_plot.add_batches([0.1, 0.5, 1.0, 2.0], [2.3, 1.1, 0.7, 0.4])
+
+    def grab():
+        for name in ("left", "bottom"):
+            axis = loss_plot.getPlotItem().getAxis(name)
+            assert isinstance(axis, ClippedAxis)
+            axis.picture = None  # drawn again at the next paint
+            axis.update()
+        loss_plot.viewport().repaint()
+        return loss_plot.grab().toImage()
+
+    clipped = grab()
+    monkeypatch.setattr(ClippedAxis, "drawPicture", pg.AxisItem.drawPicture)
+    assert grab() == clipped
