@@ -7,7 +7,8 @@ with signals named for what happened. The trainer knows nothing of Qt;
 rules keep the GUI healthy:
 
 * Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``,
-  finished epochs at most every ``EPOCH_THROTTLE_SECONDS`` (:class:`EpochUpdate`
+  finished epochs at most every ``EPOCH_THROTTLE_SECONDS``, both stretched
+  while the updates take the GUI thread too much CPU (:mod:`~digitpad.ui.jobs.pace`; :class:`EpochUpdate`
   carries every epoch since the last one, with one copy of the weights), and
   everything once more at the end: a run doing thousands of batches or epochs
   per second cannot flood the GUI thread, yet every point arrives. Sending every epoch of the lab's 3,000
@@ -54,6 +55,7 @@ from digitpad.training.trainer import (
     aligned_batch,
 )
 from digitpad.ui.jobs.job import Job
+from digitpad.ui.jobs.pace import UpdatePace, yield_to_gui
 
 # 10 updates per second still look continuous. Each one costs the GUI thread, whose Python holds the GIL
 # the trainer needs, ~2.5 ms (new points, one repaint of the loss plot without antialiasing on the noisy
@@ -119,10 +121,12 @@ class _PauseGate(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.closed = False
+        self.pace = UpdatePace()
         self._held: list[tuple[str, object]] = []
         self.arrived.connect(self._pass)
 
     def _pass(self, items: list[tuple[str, object]]) -> None:
+        self.pace.arrived()
         self._held.extend(items)
         if not self.closed:
             self.release()
@@ -154,12 +158,13 @@ class _SignalAdapter(Callback):
         self._steps.append(stats.epoch + (stats.batch + 1) / stats.n_batches)
         self._norms.append(stats.grad_norms)
         self._last = stats
-        if monotonic() - self._last_emit >= THROTTLE_SECONDS:
+        if monotonic() - self._last_emit >= THROTTLE_SECONDS * self._gate.pace.slowdown:
             self.flush(epochs=False)
 
     def on_epoch_end(self, stats: EpochStats) -> None:
         self._finished.append(stats)
-        if monotonic() - self._last_epoch_emit >= EPOCH_THROTTLE_SECONDS or stats.epoch + 1 == stats.epochs:
+        if (monotonic() - self._last_epoch_emit >= EPOCH_THROTTLE_SECONDS * self._gate.pace.slowdown
+                or stats.epoch + 1 == stats.epochs):
             self.flush()
 
     def on_step_change(self, change: StepChange) -> None:
@@ -310,10 +315,15 @@ def step_text(change: StepChange) -> str:
 
 
 def start_job(worker: TrainingWorker) -> Job:
-    """Run ``worker`` in a new :class:`~digitpad.ui.jobs.job.Job`; cancelling the job stops the run within a batch.
+    """Run ``worker`` in a new :class:`~digitpad.ui.jobs.job.Job`, whose thread gives the GUI thread
+    precedence (:func:`~digitpad.ui.jobs.pace.yield_to_gui`); cancelling the job stops the run within a batch.
 
     The worker stays in the GUI thread (its signals reach GUI-thread
     receivers queued); Python owns it, so the GUI can keep using it (its
     ``network``, disconnecting signals) after ``finished``.
     """
-    return Job(lambda report, cancelled: worker.run(), on_cancel=worker.stop).start()
+    def train(report, cancelled) -> None:
+        yield_to_gui()
+        worker.run()
+
+    return Job(train, on_cancel=worker.stop).start()
