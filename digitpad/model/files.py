@@ -40,6 +40,13 @@ from digitpad.nn.network import MLP
 # is well under this, and metadata (history included) is a few kilobytes.
 _HEADER_BYTES = 65_536
 _MAX_METADATA_BYTES = 16 * 2**20
+# What a file that is no model at all is told it should have been.
+EXPECTED = ("digitpad opens the .npz model files it saves (File ▸ Save in the window, "
+            "digitpad train --output on the command line).")
+
+
+class _NotAModel(ModelFileError):
+    """A readable archive that is something else (a NumPy .npz of other arrays), not a damaged model."""
 
 
 # -- saving ---------------------------------------------------------------
@@ -81,12 +88,16 @@ def load_model(path: str | os.PathLike) -> Model:
             return _read_model(archive)
     except FileNotFoundError:
         raise ModelFileError(f"no such file: {path}") from None
+    except _NotAModel as e:
+        raise ModelFileError(f"{path} is not a digitpad model: {e}. {EXPECTED}") from e
     except ModelFileError as e:
         raise ModelFileError(f"{path} is not a valid model file: {e}") from e
     # What zipfile raises for archives it cannot parse: bad structure, names that are
     # not UTF-8/CP437 (UnicodeDecodeError), multi-disk archives (NotImplementedError).
+    # zipfile's own words ("File is not a zip file") would mean nothing to the person opening it.
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as e:
-        raise ModelFileError(f"{path} is not a model file (.npz archive) or is damaged: {e}") from e
+        raise ModelFileError(f"{path} is not a digitpad model: it is not a zip archive, or a damaged or "
+                             f"incomplete one. {EXPECTED}") from e
     except OSError as e:
         raise ModelFileError(f"cannot read {path}: {e.strerror or e}") from e
 
@@ -126,7 +137,8 @@ def _read_array(archive: zipfile.ZipFile, name: str, max_bytes: int) -> np.ndarr
 
 def _read_metadata(archive: zipfile.ZipFile) -> dict:
     if f"{METADATA}.npy" not in archive.namelist():
-        raise ModelFileError("it has no 'metadata' entry")
+        raise _NotAModel("it is a .npz archive without the 'metadata' entry every digitpad model has, "
+                         "so probably arrays saved by another program")
     raw = _read_array(archive, METADATA, _MAX_METADATA_BYTES)
     if raw.dtype != np.uint8 or raw.ndim != 1:
         raise ModelFileError(f"metadata must be a 1-d uint8 array of UTF-8 JSON, not {raw.dtype}{raw.shape}")
