@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from digitpad.cli.main import main
 from digitpad.cli.parser import build_parser
@@ -74,3 +76,92 @@ def test_picking_a_preset_in_the_form_fills_it_and_editing_makes_it_custom(qtbot
     assert panel.preset_combo.currentText() == "Custom"
     panel.epochs_spin.setValue(RECIPES["quick"].changes["epochs"])
     assert panel.preset_combo.currentText() == "Quick"
+
+
+# -- choosing a preset as a person does: the mouse in the popup, the keyboard in the popup, Down on the closed combo
+
+@pytest.fixture
+def form(qtbot):
+    """The form showing Default with the data choices of MINE (Fashion-MNIST, so Best differs by dataset)."""
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_settings(apply_recipe(MINE, "default"))
+    assert panel.preset_combo.currentText() == "Default"
+    return panel
+
+
+def open_popup(qtbot, combo):
+    """Click the closed combo, as a person does, and wait until its list shows (and takes clicks)."""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(combo.view().isVisible)
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # Qt ignores a release this soon after opening
+
+
+def assert_shows(qtbot, panel, before: RunSettings, name: str):
+    """The form holds the recipe, the combo names it, and exactly the fields it changed light up for a moment."""
+    assert panel.settings() == apply_recipe(before, name)
+    assert panel.preset_combo.currentText() == RECIPES[name].title
+    changed = {f.name for f in fields(RunSettings) if getattr(before, f.name) != getattr(panel.settings(), f.name)}
+    assert changed, "the recipe must change something for this test to mean anything"
+    lit = highlighted(panel)
+    assert lit == {panel.field_widget(f) for f in changed}
+    for widget in lit:  # the highlight is drawn over the field: what the person sees differs from the field alone
+        assert highlight_of(widget).geometry() == widget.rect()
+    shown = {widget: widget.grab().toImage() for widget in lit}
+    qtbot.waitUntil(lambda: not highlighted(panel), timeout=3000)
+    assert all(widget.grab().toImage() != image for widget, image in shown.items())
+
+
+def highlighted(panel) -> set:
+    return {w.parentWidget() for w in panel.findChildren(QWidget, "fieldHighlight") if w.isVisible()}
+
+
+def highlight_of(widget):
+    return next(w for w in widget.findChildren(QWidget, "fieldHighlight") if w.isVisible())
+
+
+def test_clicking_a_preset_in_the_open_list_applies_it(qtbot, form):
+    before = form.settings()
+    combo = form.preset_combo
+    open_popup(qtbot, combo)
+    view = combo.view()
+    item = view.visualRect(combo.model().index(combo.findData("best"), 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert_shows(qtbot, form, before, "best")
+    assert form.shift_spin.value() == 0  # Best on Fashion-MNIST: no shifts
+
+
+def test_choosing_a_preset_with_the_keyboard_in_the_open_list_applies_it(qtbot, form):
+    before = form.settings()
+    combo = form.preset_combo
+    open_popup(qtbot, combo)
+    view = combo.view()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert_shows(qtbot, form, before, "quick")
+
+
+def test_down_on_the_closed_combo_applies_the_next_preset(qtbot, form):
+    before = form.settings()
+    combo = form.preset_combo
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert_shows(qtbot, form, before, "quick")
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert_shows(qtbot, form, apply_recipe(before, "quick"), "best")
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Custom is what the form says of edited settings, not a choice
+    assert form.preset_combo.currentText() == "Best" and form.settings() == apply_recipe(before, "best")
+
+
+def test_editing_a_field_by_hand_makes_the_preset_custom(qtbot, form):
+    form.epochs_spin.setFocus()
+    qtbot.keyClick(form.epochs_spin, Qt.Key.Key_Up)
+    assert form.preset_combo.currentText() == "Custom"
+    qtbot.keyClick(form.epochs_spin, Qt.Key.Key_Down)
+    assert form.preset_combo.currentText() == "Default"
+    assert not highlighted(form)  # only a preset lights fields up

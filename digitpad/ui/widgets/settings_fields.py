@@ -7,8 +7,8 @@ and locked during a run is the panel's job (:mod:`.training_panel`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPalette, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from digitpad.data.registry import BUNDLED, TITLES
@@ -27,7 +27,7 @@ HEAD_TEXT = {
     "sigmoid+mse": "sigmoid + mean squared error", "identity+mse": "identity + mean squared error",
 }
 OPTIMIZER_TEXT = {"sgd": "SGD", "momentum": "SGD + momentum", "nesterov": "Nesterov momentum", "adam": "Adam"}
-# Settings that can change while a run trains (Trainer.change_step), by field name.
+HIGHLIGHT_MS = 1500  # how long a field a preset changed stays lit
 
 
 class SettingsFields:
@@ -42,6 +42,8 @@ class SettingsFields:
         for index, preset in enumerate(RECIPES.values()):
             self.preset_combo.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
         self.preset_combo.addItem(CUSTOM, None)
+        # Custom is what the form says of settings no recipe gives, not a choice: the list shows it greyed.
+        self.preset_combo.model().item(self.preset_combo.count() - 1).setEnabled(False)
         self.preset_combo.activated.connect(self._preset_activated)
         self.dataset_combo = _combo("datasetCombo", DATASETS, "Which images to train on. MNIST and Fashion-MNIST "
                                     "are downloaded on first use; the 8×8 digits always work offline.")
@@ -90,6 +92,40 @@ class SettingsFields:
         self.epochs_spin = _spin("epochsSpin", 1, 100_000, "Passes over the training images.")
         self.seed_spin = _spin("seedSpin", 0, 2**31 - 1, "Seed for weights, split and shuffling: "
                                "the same seed repeats a run exactly.")
+
+
+class FieldHighlight(QWidget):
+    """A tint over a field for :data:`HIGHLIGHT_MS`, then gone: it shows which fields a preset just changed.
+
+    It is drawn in the palette's highlight colour, half transparent, so it
+    shows on light and dark palettes alike and leaves the value readable;
+    it lets every mouse event through to the field and follows its size.
+    """
+
+    def __init__(self, field: QWidget) -> None:
+        for old in field.findChildren(FieldHighlight, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            old.hide()  # lit again: the newest highlight's time counts
+            old.deleteLater()
+        super().__init__(field, objectName="fieldHighlight")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setGeometry(field.rect())
+        field.installEventFilter(self)
+        self.show()
+        QTimer.singleShot(HIGHLIGHT_MS, self.deleteLater)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colour = self.palette().color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(colour)
+        colour.setAlpha(70)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
 
 
 class _WheelWhenFocused:

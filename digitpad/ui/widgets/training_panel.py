@@ -13,6 +13,7 @@ emits ``step_edited({"lr": 0.01})`` for the window to hand to
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -35,7 +36,14 @@ from digitpad.model.bundle import STEP_SETTINGS
 from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.recipes import apply_recipe, matching_recipe
 from digitpad.training.settings import RunSettings
-from digitpad.ui.widgets.settings_fields import CHOOSE_FILE, DATASETS, OPTIMIZER_TEXT, SettingsFields, change_signals
+from digitpad.ui.widgets.settings_fields import (
+    CHOOSE_FILE,
+    DATASETS,
+    OPTIMIZER_TEXT,
+    FieldHighlight,
+    SettingsFields,
+    change_signals,
+)
 
 LOCKED_TIP = "Locked while training runs: the network and data of a run are fixed. Stop the run to change it."
 LIVE_TIP = "Can change while training runs: the new value applies from the next mini-batch."
@@ -119,7 +127,9 @@ class TrainingPanel(SettingsFields, QWidget):
             self._fields[field] = widget
             if label:
                 self._labels[field] = form.labelForField(cell)
-            for signal in change_signals(widget):
+            # The preset is not a setting: picking one applies its recipe (``activated``); signalling the index
+            # change as a change of settings re-matched the old settings and put the combo back before that.
+            for signal in change_signals(widget) if field != "preset" else []:
                 signal.connect(self.settings_changed)
         return group
 
@@ -196,6 +206,7 @@ class TrainingPanel(SettingsFields, QWidget):
             self._fill(s)
         finally:
             self._setting = False
+        self._show_matching_preset()
         if self._running:  # these are the values the run has now, as far as the panel knows
             self._live = {field: spin.value() for field, spin in self._live_spins().items()}
             self._lock_fields(True)
@@ -224,7 +235,6 @@ class TrainingPanel(SettingsFields, QWidget):
         self.epochs_spin.setValue(s.epochs)
         self.seed_spin.setValue(s.seed)
         self.shift_spin.setValue(s.shift)
-        self._show_matching_preset()
 
     def show_error(self, error: ConfigError) -> None:
         """Show ``error`` next to its field (or in the status line when it has none)."""
@@ -318,12 +328,26 @@ class TrainingPanel(SettingsFields, QWidget):
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText("Resume" if paused else "Pause")
 
+    def field_widget(self, field: str) -> QWidget:
+        """The widget that shows ``field`` (a RunSettings field name; the batch row for ``batch_size``)."""
+        return self._fields[field]
+
     def _preset_activated(self, index: int) -> None:
+        """Fill in the recipe picked (by mouse, by keys in the list or on the closed combo) and light up the
+        fields it changed."""
         name = self.preset_combo.itemData(index)
-        if name is not None:
-            self.set_settings(apply_recipe(self.settings(), name))
+        if name is None:
+            return
+        before = self.settings()
+        after = apply_recipe(before, name)
+        self.set_settings(after)
+        for f in fields(RunSettings):
+            if getattr(before, f.name) != getattr(after, f.name):
+                FieldHighlight(self._fields[f.name])
 
     def _show_matching_preset(self) -> None:
+        if self._setting:  # half filled in: the form's last field decides
+            return
         index = self.preset_combo.findData(matching_recipe(self.settings()))
         with QSignalBlocker(self.preset_combo):
             self.preset_combo.setCurrentIndex(index if index >= 0 else self.preset_combo.count() - 1)
