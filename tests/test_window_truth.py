@@ -7,8 +7,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from digitpad.model.files import save_model
 from support.models import make_model
+from test_main_window import draw_seven
+
+from digitpad.data.dataset import FASHION_NAMES
+from digitpad.data.loading import describe
+from digitpad.inference.predict import predict_drawing
+from digitpad.model.files import save_model
+from digitpad.training.prepare import build_network, to_model
+from digitpad.training.settings import RunSettings
+from digitpad.ui.app import default_model
 
 
 def open_with_ctrl_o(window, qtbot, monkeypatch, path) -> list[str]:
@@ -42,3 +50,26 @@ def test_opening_a_file_that_is_no_model_says_what_it_is_not_and_what_digitpad_o
     what = {"text": "not a zip archive", "plain npz": "without the 'metadata' entry",
             "truncated": "not a zip archive, or a damaged or incomplete one"}[kind]
     assert what in text and "The current model stays loaded." in text
+
+
+def fashion_model():
+    settings = RunSettings(dataset="fashion", hidden="16")
+    data = describe("fashion")
+    return to_model(build_network(settings, data), data, settings, None, name="fashion 16")
+
+
+def test_a_fashion_model_asks_for_clothing_not_a_digit(window, qtbot, monkeypatch, tmp_path):
+    assert window.draw_box.title() == "Draw a digit" and window.probabilities.hint() == "Draw a digit"
+    save_model(tmp_path / "fashion.npz", fashion_model())
+    assert open_with_ctrl_o(window, qtbot, monkeypatch, tmp_path / "fashion.npz") == []
+    assert window.files.model.class_names == FASHION_NAMES
+    for text in (window.draw_box.title(), window.probabilities.hint(), window.canvas.toolTip(),
+                 window.probabilities.accessibleDescription()):
+        assert "Draw a piece of clothing" in text and "digit" not in text, text
+    draw_seven(qtbot, window.canvas)
+    qtbot.waitUntil(lambda: window.probabilities.top_class() is not None)
+    expected = predict_drawing(window.files.model, window.canvas.image())
+    np.testing.assert_allclose(window.probabilities.probabilities(), expected, rtol=1e-6)
+    assert window.probabilities.class_names()[window.probabilities.top_class()] in FASHION_NAMES
+    window.files.set_model(default_model(), None)  # back to digits: the prompt follows the model
+    assert window.draw_box.title() == "Draw a digit" and "Draw a digit here" in window.canvas.toolTip()

@@ -38,8 +38,9 @@ from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
+from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.run_view import SETTINGS_KEY, RunPresenter
-from digitpad.ui.widgets.canvas import DrawingCanvas
+from digitpad.ui.widgets.canvas import PROMPT, DrawingCanvas
 from digitpad.ui.widgets.doctor_panel import DoctorPanel
 from digitpad.ui.widgets.gradient_plot import GradientNormPlot
 from digitpad.ui.widgets.lab_panel import LabPanel
@@ -97,10 +98,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
-        self.statusBar().showMessage("Draw a digit with the left mouse button; the right button erases.")
 
     def _draw_box(self) -> QGroupBox:
-        box = QGroupBox("Draw a digit")
+        self.draw_box = box = QGroupBox(PROMPT, objectName="drawBox")
         layout = QVBoxLayout(box)
         layout.addWidget(self.canvas, 1)
         row = QHBoxLayout()
@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
         name = self.files.display_name()
         self.setWindowTitle(f"{name}[*] — digitpad")
         self.model_label.setText(f"<b>{name}</b><br>{model.network!r}")
+        prompt = draw_prompt(model.class_names)
+        if self.statusBar().currentMessage() in ("", _draw_tip(self.draw_box.title())):
+            self.statusBar().showMessage(_draw_tip(prompt))
+        self.draw_box.setTitle(prompt)
         self.prediction.set_model(model)
 
     # -- actions the table names ----------------------------------------------
@@ -218,6 +222,10 @@ class MainWindow(QMainWindow):
 def _inspect(model: Model, test: Dataset) -> tuple[Dataset, Inspection]:
     """Look inside's numbers (a pass over the whole test set), made in a job; DataError when they do not fit."""
     return test, inspect_model(model, test)
+
+
+def _draw_tip(prompt: str) -> str:
+    return f"{prompt} with the left mouse button; the right button erases."
 
 
 def _tabs(name: str, pages: tuple[tuple[QWidget, str], ...]) -> QTabWidget:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from digitpad.inference.predict import predict_drawing, preview
 from digitpad.inference.saliency import drawing_saliency
 from digitpad.model.bundle import Model
+from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.canvas import DrawingCanvas
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
@@ -42,9 +43,12 @@ class DrawingPrediction(QObject):
         return self._model
 
     def set_model(self, model: Model) -> None:
-        """Read the drawing with ``model`` from now on (its class names go onto the bars)."""
+        """Read the drawing with ``model`` from now on (its class names go onto the bars, what to draw onto
+        the canvas's tooltip)."""
         self._model = model
-        self.bars.set_class_names(model.class_names)
+        prompt = draw_prompt(model.class_names)
+        self.bars.set_class_names(model.class_names, prompt)
+        self.canvas.set_prompt(prompt)
         self.update()
 
     def _schedule(self) -> None:

@@ -46,8 +46,9 @@ PREFERRED_CELL_PX = 14
 # Grid lines only once cells are big enough that they do not turn to mesh.
 GRID_MIN_CELL_PX = 8
 GRID_COLOR = QColor(255, 255, 255, 20)
+PROMPT = "Draw a digit"
 TOOLTIP = (
-    "Draw a digit here.\n"
+    "{prompt} here.\n"
     "Left button draws, right button erases.\n"
     "Ctrl+Z undoes the last stroke, Esc clears the canvas."
 )
@@ -126,7 +127,6 @@ class DrawingCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("canvas")
-        self.setToolTip(TOOLTIP)
         self.setCursor(Qt.CursorShape.CrossCursor)
         # The right button erases: no context menu here or in a parent may take it.
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
@@ -140,6 +140,8 @@ class DrawingCanvas(QWidget):
         self._overlay: np.ndarray | None = None
         self._overlay_image: QImage | None = None
         self._grid: QPixmap | None = None  # see _grid_pixmap
+        self._prompt = PROMPT
+        self.setToolTip(self._tooltip())
 
     # -- public API -------------------------------------------------------
 
@@ -201,7 +203,7 @@ class DrawingCanvas(QWidget):
             if self._overlay is None:
                 return  # nothing shown, nothing to repaint (a run asks this after every epoch)
             self._overlay = self._overlay_image = None
-            self.setToolTip(TOOLTIP)
+            self.setToolTip(self._tooltip())
         else:
             array = np.asarray(array, dtype=np.float32)
             if array.shape != (CANVAS_SIZE, CANVAS_SIZE):
@@ -209,8 +211,16 @@ class DrawingCanvas(QWidget):
             if not np.all(np.isfinite(array)) or np.abs(array).max(initial=0.0) > 1.0:
                 raise ValueError("overlay values must be finite and within [-1, 1]")
             self._overlay, self._overlay_image = array.copy(), overlay_image(array)
-            self.setToolTip(TOOLTIP + OVERLAY_TOOLTIP)
+            self.setToolTip(self._tooltip())
         self.update()
+
+    def set_prompt(self, prompt: str) -> None:
+        """What the tooltip asks to draw, e.g. "Draw a piece of clothing" (the current model's classes)."""
+        self._prompt = prompt
+        self.setToolTip(self._tooltip())
+
+    def _tooltip(self) -> str:
+        return TOOLTIP.format(prompt=self._prompt) + (OVERLAY_TOOLTIP if self._overlay is not None else "")
 
     def overlay(self) -> np.ndarray | None:
         """A copy of the overlay shown, or None."""

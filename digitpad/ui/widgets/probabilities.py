@@ -53,17 +53,18 @@ class ProbabilityBars(QWidget):
         self.setToolTip(TOOLTIP)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._names: tuple[str, ...] = DEFAULT_CLASS_NAMES
+        self._hint = HINT
         self._probs: np.ndarray | None = None
         self._describe()
 
     # -- public API -------------------------------------------------------
 
-    def set_class_names(self, names: Sequence[str]) -> None:
-        """Use ``names`` (at least two) as the classes; clears the shown prediction."""
+    def set_class_names(self, names: Sequence[str], hint: str = HINT) -> None:
+        """Use ``names`` (at least two) as the classes and ``hint`` as what to draw; clears the shown prediction."""
         names = tuple(str(n) for n in names)
         if len(names) < 2:
             raise ValueError(f"need at least 2 class names, got {len(names)}")
-        self._names = names
+        self._names, self._hint = names, hint
         self._probs = None
         self._describe()
         self.updateGeometry()
@@ -87,6 +88,10 @@ class ProbabilityBars(QWidget):
         self._probs = probs
         self._describe()
         self.update()
+
+    def hint(self) -> str:
+        """What the widget asks for while there is no prediction, e.g. "Draw a digit"."""
+        return self._hint
 
     def probabilities(self) -> np.ndarray:
         """The values shown, ``(n_classes,)``; all zeros when there is no prediction."""
@@ -129,7 +134,7 @@ class ProbabilityBars(QWidget):
         palette = self.palette()
         top = self.top_class()
         if top is None:
-            name, value = NO_PREDICTION, HINT
+            name, value = NO_PREDICTION, self._hint
             name_color = value_color = palette.placeholderText().color()
             value_font = self.font()
         else:
@@ -227,7 +232,7 @@ class ProbabilityBars(QWidget):
         """Keep a text version for screen readers, which cannot read painted bars."""
         top = self.top_class()
         if top is None:
-            self.setAccessibleDescription(f"No prediction. {HINT}.")
+            self.setAccessibleDescription(f"No prediction. {self._hint}.")
         else:
             self.setAccessibleDescription(f"Prediction: {self._names[top]}, {percent(float(self._probs[top]))}")
 
