@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.common.errors import ConfigError
+from digitpad.data.loading import available
+from digitpad.data.registry import TITLES
 from digitpad.model.bundle import STEP_SETTINGS
 from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.recipes import apply_recipe, matching_recipe
@@ -69,6 +71,10 @@ class TrainingPanel(SettingsFields, QWidget):
         self._setting = False  # set_settings is filling in the form: no step_edited
         self._live: dict[str, float | None] = {}  # live field -> the value the run has (None: unknown, refused)
         self._build_fields()
+        self._train_counts: dict[str, int] = {}  # dataset name -> its training images, once found
+        self.subset_note = QLabel(objectName="subsetNote", wordWrap=True, visible=False)
+        self.subset_spin.valueChanged.connect(self._show_subset_note)
+        self.dataset_combo.currentIndexChanged.connect(self._show_subset_note)
         form_host = QWidget()
         column = QVBoxLayout(form_host)
         column.setContentsMargins(0, 0, 6, 0)
@@ -76,6 +82,7 @@ class TrainingPanel(SettingsFields, QWidget):
         column.addWidget(self._group("Data", [
             ("Dataset", self.dataset_combo, "dataset"), ("Images", self.subset_spin, "subset"),
             ("Validation", self.validation_spin, "validation"), ("Random shift", self.shift_spin, "shift")]))
+        self.subset_spin.parentWidget().layout().addWidget(self.subset_note)  # under the field, above its error
         column.addWidget(self._group("Network", [
             ("Hidden layers", self.hidden_edit, "hidden"), ("Activation", self.activation_combo, "activation"),
             ("Output + loss", self.head_combo, "head"), ("", self.regression_check, "regression"),
@@ -351,6 +358,21 @@ class TrainingPanel(SettingsFields, QWidget):
         index = self.preset_combo.findData(matching_recipe(self.settings()))
         with QSignalBlocker(self.preset_combo):
             self.preset_combo.setCurrentIndex(index if index >= 0 else self.preset_combo.count() - 1)
+
+    def _show_subset_note(self) -> None:
+        """Say so under Images when the dataset has fewer training images than asked for (the run takes them all).
+
+        The count is the data store's (``available``), known for a dataset digitpad has; a user's file and a
+        dataset not yet downloaded are not read for it, so nothing is said of them.
+        """
+        dataset, subset = self.dataset_combo.currentData(), self.subset_spin.value()
+        if subset and dataset in TITLES and dataset not in self._train_counts:
+            self._train_counts |= {info.name: info.counts["train"] for info in available() if "train" in info.counts}
+        count = self._train_counts.get(dataset)
+        too_many = bool(subset) and count is not None and subset > count
+        if too_many:
+            self.subset_note.setText(f"Only {count:,} training images in {TITLES[dataset]}: all of them will be used.")
+        self.subset_note.setVisible(too_many)
 
     def _dataset_activated(self, index: int) -> None:
         if self.dataset_combo.itemText(index) != CHOOSE_FILE:
