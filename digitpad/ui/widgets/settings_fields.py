@@ -8,7 +8,7 @@ and locked during a run is the panel's job (:mod:`.training_panel`).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter, QPalette, QPaintEvent, QWheelEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from digitpad.data.registry import BUNDLED, TITLES
