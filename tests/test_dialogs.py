@@ -91,8 +91,31 @@ def test_model_details_show_architecture_metrics_and_settings(parent):
     model = default_model()
     text = ModelInfoDialog(parent, model).text.toPlainText()
     assert "MLP(784→256 relu→128 relu→10 softmax)" in text and "235,146 parameters" in text
-    assert "test_accuracy" in text and "momentum" in text and "mnist" in text
+    assert "Test accuracy: 98.13 %" in text and "momentum" in text and "MNIST" in text
     assert "Changed while training" not in text
+
+
+def test_model_details_use_the_train_tabs_labels_and_units(qtbot, parent):
+    model = default_model()
+    model.hyperparameters.update(subset=6000, validation=0.1, sum_gradient=False, head="sigmoid+bce", shift=2,
+                                 batch_size=0, weight_decay=0.0005, optimizer="adam", dataset="digits8x8")
+    model.metrics = {"test_accuracy": 0.9299, "val_loss": 0.25}
+    model.history = {"train_loss": [0.5, 0.25], "val_accuracy": [0.875, 0.9299], "seconds": [0.7494, 1.25]}
+    dialog = ModelInfoDialog(parent, model)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    lines = dialog.text.toPlainText().splitlines()
+    pairs = dict(zip(lines, lines[1:]))  # a settings row reads: label line, value line
+    assert pairs["Images"] == "first 6,000" and pairs["Validation"] == "10 %" and pairs["Random shift"] == "2 px"
+    assert pairs["Sum the gradient over the batch"] == "no" and pairs["Output + loss"] == "sigmoid + binary cross-entropy"
+    assert pairs["Batch size"] == "full batch" and pairs["Weight decay"] == "0.0005" and pairs["Optimizer"] == "Adam"
+    assert pairs["Dataset"] == "8×8 digits"
+    assert "Test accuracy: 92.99 %" in lines and "Validation loss: 0.25" in lines
+    assert ["Epoch", "Training loss", "Validation accuracy", "Epoch time"] == lines[lines.index("Epoch"):][:4]
+    first = lines.index("Epoch") + 4
+    assert lines[first:first + 4] == ["1", "0.5000", "87.50 %", "0.7 s"]
+    for raw in ("sum_gradient", "subset", "head", "0.9299", "seconds", "0.7494", "test_accuracy"):
+        assert raw not in dialog.text.toPlainText(), raw
 
 
 def test_model_details_list_the_steps_changed_while_training(parent):
