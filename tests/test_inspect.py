@@ -14,9 +14,10 @@ from digitpad.common.errors import DataError
 from digitpad.data import loading
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.idx import read_idx
-from digitpad.nn.gradcheck import TOLERANCE
+from digitpad.lab.mistakes import apply_mistakes
+from digitpad.nn.gradcheck import TOLERANCE, gradient_check
 from digitpad.nn.network import MLP
-from digitpad.training.prepare import to_model
+from digitpad.training.prepare import prepare_run, to_model
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Trainer
 from digitpad.ui.app import default_model
@@ -240,3 +241,39 @@ def test_shared_colour_scale_labels_the_key_with_the_largest_weight(qtbot, digit
     win.weights.shared.setChecked(True)
     assert np.all(win.weights.grid.scales() == own.max())
     assert win.weights.key.labels()[2] == f"+{own.max():.3g}"
+
+
+def run_gradient_check(qtbot, win: InspectWindow):
+    view = win.gradcheck
+    win.tabs.setCurrentWidget(view)
+    with qtbot.waitSignal(view.checked, timeout=30_000):
+        qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    return view.result()
+
+
+def test_gradient_check_uses_the_maths_a_lab_mistake_trained_with_and_names_where_it_parts(qtbot, digits8x8):
+    settings = RunSettings(dataset="digits8x8", hidden="16,12", epochs=2, batch_size=32, lr=0.1)
+    run = prepare_run(settings, customise=lambda network: apply_mistakes({"softmax_derivative"}, network))
+    buggy = run.model(run.fit(), name="lab: softmax derivative twice")
+    _, test = digits8x8
+    win = open_window(qtbot, buggy, test)
+    assert "deliberate lab mistake (softmax derivative applied twice)" in win.gradcheck.status.text()
+    result = run_gradient_check(qtbot, win)
+    expected = gradient_check(buggy.network.spec, head=buggy.network.head)
+    assert not result.passed and result.errors == expected.errors and result.output_error > 0.1
+    assert result.first_failure() == 3  # the output gradient, handed to layer 3 (12 → 10)
+    table = win.gradcheck.table
+    assert [table.item(r, 3).text() for r in range(3)] == ["✗ FAIL"] * 3
+    assert [table.item(r, 1).text() for r in range(3)] == [f"{result.errors[f'W{i}']:.2e}" for i in range(3)]
+    status = win.gradcheck.status.text()
+    assert "✓" not in status and "passes" not in status and "✗ FAILS" in status
+    assert ("The numbers part at the output: the gradient dL/dz that softmax + cross-entropy with the softmax "
+            "derivative applied twice hands to layer 3 (12 → 10) is wrong") in status
+    # The same architecture trained with the engine's own maths passes.
+    clean = to_model(MLP(buggy.network.spec, seed=0), test, settings, None, name="clean")
+    win.set_model(clean, test)
+    assert "deliberate" not in win.gradcheck.status.text()
+    result = run_gradient_check(qtbot, win)
+    assert result.passed and result.first_failure() is None
+    assert [table.item(r, 3).text() for r in range(3)] == ["✓ pass"] * 3
+    assert win.gradcheck.status.text().startswith("Every layer passes") and "FAIL" not in win.gradcheck.status.text()

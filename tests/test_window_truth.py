@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +15,9 @@ from test_main_window import draw_seven
 from digitpad.data.dataset import FASHION_NAMES
 from digitpad.data.loading import describe
 from digitpad.inference.predict import predict_drawing
+from digitpad.lab.pitfalls import PITFALLS
 from digitpad.model.files import save_model
+from digitpad.nn.gradcheck import gradient_check
 from digitpad.training.prepare import build_network, to_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.app import default_model
@@ -73,3 +77,22 @@ def test_a_fashion_model_asks_for_clothing_not_a_digit(window, qtbot, monkeypatc
     assert window.probabilities.class_names()[window.probabilities.top_class()] in FASHION_NAMES
     window.files.set_model(default_model(), None)  # back to digits: the prompt follows the model
     assert window.draw_box.title() == "Draw a digit" and "Draw a digit here" in window.canvas.toolTip()
+
+
+def test_look_inside_after_the_softmax_derivative_lab_run_says_the_gradient_check_fails(window, qtbot):
+    lab = PITFALLS["softmax-bugs"]
+    small = dataclasses.replace(lab.base, dataset="digits8x8", hidden="16", epochs=1, batch_size=64)
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        window.session.start(small, frozenset({"softmax_derivative"}), "lab: softmax derivative")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Model ▸ Look inside
+    qtbot.waitUntil(lambda: window.inspect_window is not None and window.inspect_window.isVisible())
+    view = window.inspect_window.gradcheck
+    window.inspect_window.tabs.setCurrentWidget(view)
+    with qtbot.waitSignal(view.checked, timeout=30_000):
+        qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    network = window.files.model.network
+    assert view.result().errors == gradient_check(network.spec, head=network.head).errors
+    assert not view.result().passed and "✗ FAILS" in view.status.text() and "passes" not in view.status.text()
+    assert "The numbers part at the output" in view.status.text() and "layer 2 (16 → 10)" in view.status.text()
+    window.inspect_window.close()

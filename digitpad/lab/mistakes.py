@@ -71,6 +71,12 @@ MISTAKES: dict[str, Mistake] = {
 }
 
 
+def installed_mistakes(network: MLP) -> frozenset[str]:
+    """The deliberate mistakes that live on ``network`` itself, so it trains with wrong maths (its head);
+    the misaligned batches live in the trainer's batch picker and leave the network's maths right."""
+    return frozenset({"softmax_derivative"}) if isinstance(network.head, SoftmaxDerivativeHead) else frozenset()
+
+
 def apply_mistakes(names: Iterable[str], network: MLP) -> BatchRows:
     """Install the named mistakes on ``network``; return the batch picker for the Trainer.
 

@@ -1,9 +1,11 @@
-"""Check the current architecture's backpropagation against finite differences.
+"""Check the current model's backpropagation against finite differences.
 
 The check rebuilds the network in float64 and compares, for sampled entries
 of every weight matrix and bias vector, the gradient backprop computes with
-the slope measured by nudging that entry both ways. It runs in a
-Job: for a wide network it takes seconds.
+the slope measured by nudging that entry both ways. It uses the maths the
+model trained with: a lab run's deliberately wrong head is checked as it is,
+so the check fails where that run's numbers part. It runs in a Job: for a
+wide network it takes seconds.
 """
 
 from __future__ import annotations
@@ -23,17 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.lab.mistakes import MISTAKES, installed_mistakes
 from digitpad.nn.gradcheck import TOLERANCE, CheckResult, gradient_check
-from digitpad.nn.network import NetworkSpec
+from digitpad.nn.losses import Head
+from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.inspection import layer_errors
 from digitpad.ui.jobs.job import Job
+from digitpad.ui.widgets.settings_fields import HEAD_TEXT
 
 PASS_COLOUR = QColor("#3c8d40")
 FAIL_COLOUR = QColor("#d9534f")
 EXPLANATION = (
     "A pass means that for every layer the gradient backpropagation computes matches the slope measured by "
-    f"nudging sampled weights up and down (relative error below {TOLERANCE:g}), so this architecture's "
-    "backward pass is correct; it says nothing about whether training will succeed."
+    f"nudging sampled weights up and down (relative error below {TOLERANCE:g}), so the backward pass this "
+    "model trains with is correct; it says nothing about whether training will succeed."
 )
 HEADERS = ("layer", "weights W: relative error", "biases b: relative error", "result")
 
@@ -50,11 +55,14 @@ class GradCheckView(QWidget):
         super().__init__(parent)
         self.setObjectName("gradCheckView")
         self._spec: NetworkSpec | None = None
+        self._head: Head | None = None
+        self._mistakes: frozenset[str] = frozenset()
         self._result: CheckResult | None = None
         self.task: Job | None = None
         self.button = QPushButton("Run gradient check", objectName="gradCheckButton")
-        self.button.setToolTip("Compare backpropagation with numerical derivatives on this network's architecture "
-                               "(a freshly initialised float64 copy, a few sampled weights per array)")
+        self.button.setToolTip("Compare backpropagation with numerical derivatives on this model's architecture "
+                               "and the output + loss maths it trained with (a freshly initialised float64 copy, "
+                               "a few sampled weights per array)")
         self.button.clicked.connect(self.run)
         self.busy = QProgressBar(objectName="gradCheckBusy")
         self.busy.setRange(0, 0)  # no progress to report: a busy indicator while the check runs
@@ -83,15 +91,17 @@ class GradCheckView(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
 
-    def set_spec(self, spec: NetworkSpec) -> None:
-        """Check ``spec`` from now on; a result or running check for another architecture is dropped."""
-        if spec == self._spec:
+    def set_network(self, network: MLP) -> None:
+        """Check ``network``'s architecture with its own head from now on (a lab run's deliberate mistake
+        included); a result or running check for another architecture or head is dropped."""
+        if network.spec == self._spec and type(network.head) is type(self._head):
             return
         self.shutdown()
-        self._spec, self._result = spec, None
+        self._spec, self._head, self._result = network.spec, network.head, None
+        self._mistakes = installed_mistakes(network)
         self.table.setRowCount(0)
         self._fit_table()
-        self.status.setText(f"Not run yet for {self._describe()}.")
+        self.status.setText(f"Not run yet for {self._describe()}.{self._mistake_note()}")
 
     def result(self) -> CheckResult | None:
         """The last result for the current architecture, or None."""
@@ -101,8 +111,8 @@ class GradCheckView(QWidget):
         """Start the check in a background thread; the table fills when it ends."""
         if self._spec is None or self.task is not None:
             return
-        spec = self._spec
-        self.task = Job(lambda report, cancelled: gradient_check(spec))
+        spec, head = self._spec, self._head
+        self.task = Job(lambda report, cancelled: gradient_check(spec, head=head))
         # Bound methods, not lambdas: PySide6 would run a lambda in the worker thread.
         self.task.finished.connect(self._finished)
         self.task.errored.connect(self._failed)
@@ -143,11 +153,38 @@ class GradCheckView(QWidget):
             font.setBold(True)
             result_item.setFont(font)
         self._fit_table()
-        verdict = ("Every layer passes" if result.passed
-                   else "Some layers FAIL: backpropagation disagrees with the numerical slope")
-        self.status.setText(f"{verdict} for {self._describe()}: worst relative error {result.worst:.2e} "
-                            f"(tolerance {TOLERANCE:g}).")
+        self.status.setText(self._verdict(result) + self._mistake_note())
         self.checked.emit(result)
+
+    def _verdict(self, result: CheckResult) -> str:
+        """Pass or fail, and for a failure where the numbers first part, walking back from the output."""
+        output = f"the output gradient dL/dz: relative error {result.output_error:.2e}"
+        if result.passed:
+            return (f"Every layer passes for {self._describe()}, and {output}: worst relative error "
+                    f"{result.worst:.2e} (tolerance {TOLERANCE:g}).")
+        where, sizes = result.first_failure(), result.spec.sizes
+        n_layers = len(sizes) - 1
+        if where == n_layers:
+            part = (f"The numbers part at the output: the gradient dL/dz that {self._head_text()} hands to layer "
+                    f"{n_layers} ({sizes[-2]} → {sizes[-1]}) is wrong (relative error {result.output_error:.2e}), "
+                    "and every layer below inherits the error.")
+        else:
+            part = (f"The numbers part at layer {where + 1} ({sizes[where]} → {sizes[where + 1]}): "
+                    f"{output.replace('the output', 'the output is right,')}.")
+        return (f"✗ FAILS for {self._describe()}: backpropagation disagrees with the numerical slope "
+                f"(worst relative error {result.worst:.2e}, tolerance {TOLERANCE:g}). {part}")
+
+    def _mistake_note(self) -> str:
+        if not self._mistakes:
+            return ""
+        titles = ", ".join(MISTAKES[name].title.lower() for name in sorted(self._mistakes))
+        return (f"\nThis model trained with a deliberate lab mistake ({titles}); the check uses the maths it "
+                "trained with, mistake included.")
+
+    def _head_text(self) -> str:
+        s = self._spec
+        bug = " with the softmax derivative applied twice" if "softmax_derivative" in self._mistakes else ""
+        return HEAD_TEXT.get(f"{s.output}+{s.loss}", f"{s.output} + {s.loss}") + bug
 
     def _fit_table(self) -> None:
         """As tall as its rows: a table of three layers should not leave a screen of empty grid."""
@@ -163,4 +200,4 @@ class GradCheckView(QWidget):
     def _describe(self) -> str:
         s = self._spec
         hidden = "".join(f"→{n} {s.activation}" for n in s.sizes[1:-1])
-        return f"{s.sizes[0]}{hidden}→{s.sizes[-1]} {s.output} + {s.loss}"
+        return f"{s.sizes[0]}{hidden}→{s.sizes[-1]} {self._head_text()}"

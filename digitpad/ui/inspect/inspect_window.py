@@ -50,7 +50,7 @@ class InspectWindow(QDialog):
                                  "The test images the network gets wrong",
                                  "What the first layer's units look for",
                                  "How the hidden units respond: dead or saturated units",
-                                 "Is backpropagation right for this architecture?")):
+                                 "Is backpropagation right for this model's maths?")):
             self.tabs.setTabToolTip(i, tip)
         self.confusion.cell_clicked.connect(self.show_cell)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -92,7 +92,7 @@ class InspectWindow(QDialog):
         self.gallery.set_inspection(inspection, test)
         self.weights.set_inspection(inspection)
         self.activations.set_inspection(inspection)
-        self.gradcheck.set_spec(model.network.spec)
+        self.gradcheck.set_network(model.network)
         title = model.name or "untitled model"
         self.setWindowTitle(f"Inside {title}")
         mistakes = int(np.sum(ev.predictions != ev.labels))
