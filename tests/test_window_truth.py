@@ -21,6 +21,7 @@ from digitpad.nn.gradcheck import gradient_check
 from digitpad.training.prepare import build_network, to_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.app import default_model
+from digitpad.ui.widgets.canvas import OVERLAY_NEGATIVE, OVERLAY_POSITIVE
 
 
 def open_with_ctrl_o(window, qtbot, monkeypatch, path) -> list[str]:
@@ -96,3 +97,20 @@ def test_look_inside_after_the_softmax_derivative_lab_run_says_the_gradient_chec
     assert not view.result().passed and "✗ FAILS" in view.status.text() and "passes" not in view.status.text()
     assert "The numbers part at the output" in view.status.text() and "layer 2 (16 → 10)" in view.status.text()
     window.inspect_window.close()
+
+
+def test_saliency_has_a_legend_naming_the_class_its_colours_are_about(window, qtbot):
+    legend = window.saliency_legend
+    assert legend.isHidden()
+    draw_seven(qtbot, window.canvas)
+    qtbot.waitUntil(lambda: window.probabilities.top_class() is not None)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_S)  # Draw ▸ Show saliency
+    assert window.saliency_action.isChecked() and window.canvas.overlay() is not None
+    top = int(np.argmax(predict_drawing(window.files.model, window.canvas.image())))
+    assert legend.isVisible()
+    assert f"red: more ink here pushes “{top}” up" in legend.text() and "blue: pushes it down" in legend.text()
+    red, blue = (f"rgb{c}" for c in (OVERLAY_POSITIVE, OVERLAY_NEGATIVE))
+    assert legend.text().index(red) < legend.text().index("red:") < legend.text().index(blue)
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert window.canvas.overlay() is None and legend.isHidden()

@@ -48,6 +48,7 @@ from digitpad.ui.widgets.plots import AccuracyPlot, LossPlot
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
 from digitpad.ui.widgets.runs_panel import RunsPanel
+from digitpad.ui.widgets.saliency_legend import SaliencyLegend
 from digitpad.ui.widgets.training_panel import TrainingPanel
 
 
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.files = ModelFiles(self, self.settings, model, lambda: self.session.running,
                                 lambda: self.runs.valid_settings())
         self.prediction = DrawingPrediction(self.canvas, self.probabilities, self.preview,
-                                            lambda: self.saliency_action.isChecked(), model)
+                                            lambda: self.saliency_action.isChecked(), model, self.saliency_legend)
         self.runs = RunPresenter(self, self.session, self.files, self.prediction, self.settings,
                                  after_run=self._refresh_inside)
         self.actions = build_menus(self)
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.draw_box = box = QGroupBox(PROMPT, objectName="drawBox")
         layout = QVBoxLayout(box)
         layout.addWidget(self.canvas, 1)
+        self.saliency_legend = SaliencyLegend()
+        layout.addWidget(self.saliency_legend)
         row = QHBoxLayout()
         self.clear_button = QPushButton("Clear", objectName="clearButton", toolTip="Clear the canvas (Esc)")
         self.undo_button = QPushButton("Undo", objectName="undoButton", toolTip="Undo the last stroke (Ctrl+Z)")

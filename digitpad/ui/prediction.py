@@ -20,6 +20,7 @@ from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.canvas import DrawingCanvas
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
+from digitpad.ui.widgets.saliency_legend import SaliencyLegend
 
 PREDICT_DELAY_MS = 30  # at most one prediction per 30 ms while drawing
 
@@ -28,9 +29,9 @@ class DrawingPrediction(QObject):
     """Keeps the probability bars, the input preview and the saliency overlay true to the canvas."""
 
     def __init__(self, canvas: DrawingCanvas, bars: ProbabilityBars, preview_widget: InputPreview,
-                 show_saliency: Callable[[], bool], model: Model) -> None:
+                 show_saliency: Callable[[], bool], model: Model, legend: SaliencyLegend) -> None:
         super().__init__(canvas)
-        self.canvas, self.bars, self.preview = canvas, bars, preview_widget
+        self.canvas, self.bars, self.preview, self.legend = canvas, bars, preview_widget, legend
         self._show_saliency = show_saliency
         self._model = model
         self.timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
@@ -58,11 +59,19 @@ class DrawingPrediction(QObject):
     def update(self) -> None:
         """Preprocess the drawing and run one forward pass (well under a millisecond)."""
         drawing = self.canvas.image()
+        self.legend.setVisible(self._show_saliency())
         if not np.any(drawing > 0):
             self.bars.set_probabilities(None)
             self.preview.set_image(None)
             self.canvas.set_overlay(None)
+            self.legend.set_subject(None)
             return
         self.preview.set_image(preview(self._model, drawing))
-        self.bars.set_probabilities(predict_drawing(self._model, drawing))
-        self.canvas.set_overlay(drawing_saliency(self._model, drawing) if self._show_saliency() else None)
+        probabilities = predict_drawing(self._model, drawing)
+        self.bars.set_probabilities(probabilities)
+        saliency = drawing_saliency(self._model, drawing) if self._show_saliency() else None
+        self.canvas.set_overlay(saliency)
+        if saliency is not None:
+            top = int(np.argmax(probabilities))
+            self.legend.set_subject("the output value" if self._model.network.spec.is_regression
+                                    else f"“{self._model.class_names[top]}”")
