@@ -14,11 +14,11 @@ from test_main_window import draw_seven
 
 from digitpad.data.dataset import FASHION_NAMES
 from digitpad.data.loading import describe
-from digitpad.inference.predict import predict_drawing
+from digitpad.inference.predict import drawing_to_input, predict_drawing
 from digitpad.lab.pitfalls import PITFALLS
 from digitpad.model.files import save_model
 from digitpad.nn.gradcheck import gradient_check
-from digitpad.training.prepare import build_network, to_model
+from digitpad.training.prepare import build_network, prepare_run, to_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.app import default_model
 from digitpad.ui.widgets.canvas import OVERLAY_NEGATIVE, OVERLAY_POSITIVE
@@ -114,3 +114,29 @@ def test_saliency_has_a_legend_naming_the_class_its_colours_are_about(window, qt
     assert legend.text().index(red) < legend.text().index("red:") < legend.text().index(blue)
     qtbot.keyClick(window, Qt.Key.Key_S)
     assert window.canvas.overlay() is None and legend.isHidden()
+
+
+def test_a_one_output_regression_shows_its_number_on_a_line_not_class_probabilities(window, qtbot, monkeypatch,
+                                                                                   tmp_path):
+    settings = RunSettings(dataset="digits8x8", hidden="16", head="identity+mse", regression=True, epochs=3,
+                           batch_size=32, lr=0.01, validation=0.0)
+    run = prepare_run(settings)
+    save_model(tmp_path / "label10.npz", run.model(run.fit(), name="label/10"))
+    assert open_with_ctrl_o(window, qtbot, monkeypatch, tmp_path / "label10.npz") == []
+    line = window.number_line
+    assert line.isVisible() and window.probabilities.isHidden()
+    assert line.value() is None and line.text() == "Draw a digit"
+    draw_seven(qtbot, window.canvas)
+    qtbot.waitUntil(lambda: line.value() is not None)
+    model = window.files.model
+    x = drawing_to_input(model, window.canvas.image())
+    output = float(model.network.outputs(x)[0, 0])
+    digit = int(model.network.predict(x)[0])
+    assert line.value() == pytest.approx(output * 10, rel=1e-6) and line.digit() == digit
+    assert line.text() in (f"output × 10 = {output * 10:.2f}, rounds to {digit}",
+                           f"output × 10 = {output * 10:.2f}, beyond the line: counted as {digit}")
+    left, right = line._line_ends()
+    assert line.marker_x() == pytest.approx(left + (right - left) * min(max(output * 10, 0), 9) / 9)
+    assert "%" not in line.accessibleDescription() and line.accessibleDescription().startswith("Prediction: output")
+    window.files.set_model(default_model(), None)  # a classifier again: the bars come back
+    assert window.probabilities.isVisible() and line.isHidden()

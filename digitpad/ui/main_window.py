@@ -44,6 +44,7 @@ from digitpad.ui.widgets.canvas import PROMPT, DrawingCanvas
 from digitpad.ui.widgets.doctor_panel import DoctorPanel
 from digitpad.ui.widgets.gradient_plot import GradientNormPlot
 from digitpad.ui.widgets.lab_panel import LabPanel
+from digitpad.ui.widgets.number_line import NumberLine
 from digitpad.ui.widgets.plots import AccuracyPlot, LossPlot
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
         self.files = ModelFiles(self, self.settings, model, lambda: self.session.running,
                                 lambda: self.runs.valid_settings())
         self.prediction = DrawingPrediction(self.canvas, self.probabilities, self.preview,
-                                            lambda: self.saliency_action.isChecked(), model, self.saliency_legend)
+                                            lambda: self.saliency_action.isChecked(), model, self.saliency_legend,
+                                            self.number_line)
         self.runs = RunPresenter(self, self.session, self.files, self.prediction, self.settings,
                                  after_run=self._refresh_inside)
         self.actions = build_menus(self)
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
     # -- layout ----------------------------------------------------------
     def _build(self) -> None:
         self.canvas, self.preview, self.probabilities = DrawingCanvas(), InputPreview(), ProbabilityBars()
+        self.number_line = NumberLine()
         self.panel, self.lab_panel = TrainingPanel(), LabPanel()
         self.loss_plot, self.accuracy_plot = LossPlot(), AccuracyPlot()
         self.doctor_panel, self.grad_plot, self.runs_panel = DoctorPanel(), GradientNormPlot(), RunsPanel()
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(box)
         layout.addWidget(self.model_label)
         layout.addWidget(self.probabilities, 1)
+        layout.addWidget(self.number_line, 1)
         layout.addWidget(QLabel("What the model sees:"))
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         return box

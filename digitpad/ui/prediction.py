@@ -13,11 +13,12 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from digitpad.inference.predict import predict_drawing, preview
+from digitpad.inference.predict import drawing_to_input, predict_drawing, preview
 from digitpad.inference.saliency import drawing_saliency
 from digitpad.model.bundle import Model
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.canvas import DrawingCanvas
+from digitpad.ui.widgets.number_line import NumberLine
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
 from digitpad.ui.widgets.saliency_legend import SaliencyLegend
@@ -29,9 +30,11 @@ class DrawingPrediction(QObject):
     """Keeps the probability bars, the input preview and the saliency overlay true to the canvas."""
 
     def __init__(self, canvas: DrawingCanvas, bars: ProbabilityBars, preview_widget: InputPreview,
-                 show_saliency: Callable[[], bool], model: Model, legend: SaliencyLegend) -> None:
+                 show_saliency: Callable[[], bool], model: Model, legend: SaliencyLegend,
+                 number_line: NumberLine) -> None:
         super().__init__(canvas)
         self.canvas, self.bars, self.preview, self.legend = canvas, bars, preview_widget, legend
+        self.number_line = number_line
         self._show_saliency = show_saliency
         self._model = model
         self.timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
@@ -49,7 +52,12 @@ class DrawingPrediction(QObject):
         self._model = model
         prompt = draw_prompt(model.class_names)
         self.bars.set_class_names(model.class_names, prompt)
+        self.number_line.set_class_names(model.class_names, prompt)
         self.canvas.set_prompt(prompt)
+        # A one-output regression has no class probabilities: it shows its number on a line instead.
+        regression = model.network.spec.is_regression
+        self.bars.setVisible(not regression)
+        self.number_line.setVisible(regression)
         self.update()
 
     def _schedule(self) -> None:
@@ -62,16 +70,27 @@ class DrawingPrediction(QObject):
         self.legend.setVisible(self._show_saliency())
         if not np.any(drawing > 0):
             self.bars.set_probabilities(None)
+            self.number_line.set_reading(None, None)
             self.preview.set_image(None)
             self.canvas.set_overlay(None)
             self.legend.set_subject(None)
             return
         self.preview.set_image(preview(self._model, drawing))
         probabilities = predict_drawing(self._model, drawing)
-        self.bars.set_probabilities(probabilities)
+        if self._model.network.spec.is_regression:
+            self.number_line.set_reading(*regression_reading(self._model, drawing))
+        else:
+            self.bars.set_probabilities(probabilities)
         saliency = drawing_saliency(self._model, drawing) if self._show_saliency() else None
         self.canvas.set_overlay(saliency)
         if saliency is not None:
             top = int(np.argmax(probabilities))
             self.legend.set_subject("the output value" if self._model.network.spec.is_regression
                                     else f"“{self._model.class_names[top]}”")
+
+
+def regression_reading(model: Model, drawing: np.ndarray) -> tuple[float, int]:
+    """A label/10 regression's output × 10 for ``drawing`` and the class the engine rounds it to."""
+    network = model.network
+    output = network.outputs(drawing_to_input(model, drawing))
+    return float(output[0, 0]) * network.n_classes, int(network.predict_from_outputs(output)[0])
