@@ -21,8 +21,8 @@ from digitpad.training.history import (
 )
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import TrainResult
-from digitpad.ui.base.plot_base import OVERLAY_COLOURS
-from digitpad.ui.widgets.plots import SMOOTHING, AccuracyPlot, LossPlot, moving_average
+from digitpad.ui.base.plot_parts import OVERLAY_COLOURS
+from digitpad.ui.widgets.plots import SMOOTHING_WINDOW, AccuracyPlot, LossPlot, window_means
 from digitpad.ui.widgets.runs_panel import RunsPanel
 
 
@@ -194,7 +194,7 @@ def _points(curve):
 
 
 def _legend_names(plot) -> list[str]:
-    return [label.text for _, label in plot.legend.items]
+    return plot.legend_names()
 
 
 def test_loss_plot_overlays_one_set_of_curves_per_ticked_run(qtbot):
@@ -207,10 +207,11 @@ def test_loss_plot_overlays_one_set_of_curves_per_ticked_run(qtbot):
     first = plot.overlays[0]
     np.testing.assert_allclose(_points(first["val"]), np.column_stack([[1, 2, 3], runs[0].history["val_loss"]]))
     np.testing.assert_allclose(_points(first["train"]), np.column_stack([[1, 2, 3], runs[0].history["train_loss"]]))
-    smoothed = moving_average(runs[0].batch_losses, SMOOTHING)
+    smoothed = window_means(np.array(runs[0].batch_losses), SMOOTHING_WINDOW)
     np.testing.assert_allclose(_points(first["batch"]), np.column_stack([runs[0].batch_steps, smoothed]))
     assert "val" not in plot.overlays[1]
-    assert _legend_names(plot)[-2:] == ["first", "second"]  # one entry per run
+    assert _legend_names(plot) == ["first · batch average", "first · train", "first · validation",
+                                   "second · batch average", "second · train"]  # one entry per line drawn
     plot.set_overlays(runs[1:])
     assert len(plot.overlays) == 1 and "first" not in _legend_names(plot)
     plot.set_overlays([])
@@ -229,7 +230,7 @@ def test_accuracy_plot_overlays_in_percent_and_keeps_the_current_run(qtbot):
     colours = [curves["val"].opts["pen"].color().name() for curves in plot.overlays]
     assert colours == [OVERLAY_COLOURS[0], "#123456"]  # the plot's own choice only when the run has none
     assert _points(plot.val_curve).tolist() == [[1.0, 45.0]]
-    assert _legend_names(plot) == ["train", "validation", "a", "b"]
+    assert _legend_names(plot) == ["train", "validation", "a · train", "a · validation", "b · train", "b · validation"]
 
 
 # -- the limit on kept runs ------------------------------------------------------

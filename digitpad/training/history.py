@@ -25,6 +25,7 @@ from digitpad.training.trainer import TrainResult
 CSV_COLUMNS = ("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
 # A plot a few hundred pixels wide shows no more; 60,000 batch-size-1 steps would be 500 kB per run.
 MAX_BATCH_POINTS = 2000
+LOSS_NAMES = {"cross_entropy": "cross-entropy", "bce": "binary cross-entropy", "mse": "squared error"}
 
 
 @dataclass
@@ -51,6 +52,8 @@ class RunRecord:
         "completed", "stopped" or "diverged", as the trainer reported it.
     colour : str
         Display colour chosen by the runs panel; empty lets a plot choose.
+    seconds : float
+        How long the whole run took (``TrainResult.seconds``).
     """
 
     name: str
@@ -62,6 +65,7 @@ class RunRecord:
     metrics: dict[str, float] = field(default_factory=dict)
     status: str = "completed"
     colour: str = ""
+    seconds: float = 0.0
 
     @classmethod
     def from_result(cls, name: str, settings: dict, result: TrainResult, batches_per_epoch: int) -> RunRecord:
@@ -70,7 +74,8 @@ class RunRecord:
         stride, steps, losses = downsample(steps, np.asarray(result.batch_losses, dtype=np.float64))
         history = {key: list(series) for key, series in result.history.items()}
         metrics = {key: series[-1] for key, series in history.items() if series}
-        return cls(name, dict(settings), history, steps.tolist(), losses.tolist(), stride, metrics, result.status)
+        return cls(name, dict(settings), history, steps.tolist(), losses.tolist(), stride, metrics, result.status,
+                   seconds=result.seconds)
 
     @property
     def val_accuracy(self) -> float | None:
@@ -80,6 +85,29 @@ class RunRecord:
     @property
     def epochs_done(self) -> int:
         return max((len(series) for series in self.history.values()), default=0)
+
+    @property
+    def batches_per_epoch(self) -> float:
+        """About how many mini-batches an epoch had (1 for full-batch gradient descent)."""
+        return len(self.batch_losses) * self.batch_stride / max(1, self.epochs_done)
+
+    @property
+    def loss_name(self) -> str:
+        """The loss its curves measure (see :func:`loss_name`)."""
+        return loss_name(self.settings)
+
+    def same_loss(self, other: RunRecord) -> bool:
+        """Whether the two runs' loss curves measure the same loss, so they can be compared on one axis."""
+        return self.loss_name == other.loss_name
+
+
+def loss_name(settings: dict) -> str:
+    """The loss a run with these settings (``RunSettings.to_dict()``) computes, in words:
+    "cross-entropy", "binary cross-entropy", "squared error" or "squared error on label/10"
+    (a regression's squared error is on other targets, so not comparable with a classifier's)."""
+    loss = str(settings.get("head", "?+?")).partition("+")[2]
+    name = LOSS_NAMES.get(loss, loss.replace("_", " ") or "unknown loss")
+    return f"{name} on label/10" if settings.get("regression") else name
 
 
 def downsample(steps: np.ndarray, losses: np.ndarray,

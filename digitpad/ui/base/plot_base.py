@@ -3,29 +3,34 @@
 :class:`PalettePlot` is a pyqtgraph ``PlotWidget`` coloured from its Qt
 palette (Base behind, Text for axes and legend) rather than pyqtgraph's black
 default, so plots match light and dark desktops and follow a palette change
-at runtime. It fixes the x axis to a run's length (:meth:`PalettePlot.fit_run`),
-moves the y range only when the data leaves it (:meth:`PalettePlot.fit_view`;
-pyqtgraph's auto-range moved it at every update, redrawing axis and grid, then
-painted twice), and caches axes and legend as pixmaps. :class:`Columns` holds
-points in arrays that grow by doubling, so an update costs time for the new
-points only. Log scale, grid and export are in pyqtgraph's own right-click menu.
+at runtime. It fixes the x axis to a run's length, or an overlaid earlier
+run's if that is longer (:meth:`PalettePlot.fit_run`), with a tick at its last
+epoch; moves the y range only when the data leaves it, never below 0 for data
+that never is (:meth:`PalettePlot.fit_view`; pyqtgraph's auto-range moved it
+at every update, redrawing axis and grid, then painted twice); and caches
+axes and legend as pixmaps. The legend sits under the axes, never over the
+data, and lists only the curves that hold points; a note above the plot says
+what the curves cannot show (:meth:`PalettePlot.set_note`). Log scale, grid
+and export are in pyqtgraph's own right-click menu. The pieces (columns of
+points, axes, legend, colours) are in :mod:`.plot_parts`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
 from digitpad.training.history import RunRecord
+from digitpad.ui.base.plot_parts import ClippedAxis, Columns, PlotLegend, overlay_colour
 
-# Earlier runs: purple, cyan, red, brown, pink, olive; none is the current run's blue, green or orange.
-OVERLAY_COLOURS = ("#9467bd", "#17becf", "#d62728", "#8c564b", "#e377c2", "#bcbd22")
+__all__ = ["ClippedAxis", "Columns", "PalettePlot", "overlay_colour"]
+
 # Auto-downsampling keeps one sample per pixel column (pyqtgraph's default is 5): "peak" then still draws each
 # column's minimum and maximum, "mean" a line no different to the eye, at a fraction of the cost of antialiasing
 # 5 (peak: 10) points per pixel, which made a 15,000-batch loss plot's repaint 3× slower.
@@ -36,59 +41,21 @@ SAMPLES_PER_PIXEL = 1.0
 # When the data leaves the y range, the range grows by this share of the data's span beyond it, so a falling
 # loss moves the axis a few times per run rather than at every update.
 HEADROOM = 0.1
+# The first fit pads the data by this share of its span (a flat curve: of its value, or PAD_FLAT if it is 0),
+# never below 0 for data that never is, nor past the plot's y bounds (accuracy: 0–100 %).
+PADDING, PAD_FLAT = 0.05, 0.01
+LEGEND_ROW = 4  # in the PlotItem's grid: title, top axis, view, bottom axis, then the legend
+# Epoch points get markers up to this many epochs: beyond, markers crowd into a thick band, and redrawing
+# thousands of them at every update (the lab's 3,000-epoch runs) cost the GUI thread most of its time.
+MARKED_EPOCHS = 100
 OVERLAY_TOOLTIP = ("\nEarlier runs ticked in the runs list: thin lines in their own colour, "
                    "dotted = training, dashed = validation.")
 
 
-class Columns:
-    """Append-only float64 columns that grow by doubling, so appending is amortised O(1)."""
-
-    def __init__(self, n_columns: int, capacity: int = 256) -> None:
-        self._data = np.empty((n_columns, capacity))
-        self.size = 0
-
-    def append(self, *columns: Sequence[float]) -> None:
-        """Add the same number of values to every column."""
-        end = self.size + len(columns[0])
-        if end > self._data.shape[1]:
-            grown = np.empty((len(self._data), max(end, 2 * self._data.shape[1])))
-            grown[:, :self.size] = self._data[:, :self.size]
-            self._data = grown
-        self._data[:, self.size:end] = columns
-        self.size = end
-
-    @property
-    def n_columns(self) -> int:
-        return len(self._data)
-
-    def __getitem__(self, column: int) -> np.ndarray:
-        # A view: pyqtgraph keeps it without copying, and appends never rewrite it.
-        return self._data[column, :self.size]
-
-    def clear(self) -> None:
-        self.size = 0
-
-
-class ClippedAxis(pg.AxisItem):
-    """An axis that clips before it draws its ticks and grid lines.
-
-    Qt's raster engine draws translucent 1-px lines (the grid, at alpha 0.1)
-    through a per-pixel path when no clip is set: 24 grid lines took ~5 ms,
-    0.1 ms with a clip. pyqtgraph sets its clip only after the lines, for
-    the labels. A clip one pixel beyond the axis's bounds (so the lines'
-    end pixels stay) draws the same pixels, and a y range change repaints
-    the loss plot in ~6 ms instead of ~13 (benchmarks/README.md).
-    """
-
-    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs) -> None:
-        p.setClipRect(self.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1))
-        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
-
-
 class PalettePlot(pg.PlotWidget):
-    """A PlotWidget coloured from its Qt palette, with a grid, a legend and a tooltip."""
+    """A PlotWidget coloured from its Qt palette, with a grid, a legend under it, a note above it and a tooltip."""
 
-    def __init__(self, object_name: str, y_label: str, tooltip: str, legend_offset: tuple[int, int]) -> None:
+    def __init__(self, object_name: str, y_label: str, tooltip: str) -> None:
         super().__init__(axisItems={name: ClippedAxis(name) for name in ("left", "bottom")})
         self.setObjectName(object_name)
         item = self.getPlotItem()
@@ -96,7 +63,9 @@ class PalettePlot(pg.PlotWidget):
         item.setLabel("left", y_label)
         item.showGrid(x=True, y=True, alpha=0.1)
         item.setContentsMargins(4, 10, 12, 4)  # room for the top tick label and the last marker
-        self.legend = item.addLegend(offset=legend_offset)
+        self.legend, self._note = PlotLegend(), ""
+        item.layout.addItem(self.legend, LEGEND_ROW, 0, 1, 3)
+        self._named: list[tuple[pg.PlotDataItem, str, str]] = []  # (curve, run, text) for the legend
         # QGraphicsView never shows its own tooltip, only those of items under the cursor.
         item.setToolTip(tooltip + OVERLAY_TOOLTIP)
         self.overlays: list[dict[str, pg.PlotDataItem]] = []
@@ -105,27 +74,33 @@ class PalettePlot(pg.PlotWidget):
         for item_to_cache in (item.getAxis("left"), item.getAxis("bottom"), self.legend):
             item_to_cache.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._run_epochs: int | None = None
+        self._overlay_epochs = 0
+        self._x_end: float | None = None
+        self.y_bounds = (-math.inf, math.inf)  # on a linear axis, the view never leaves these
         self._x_follows = self._y_follows = self._y_fitted = False
         item.getViewBox().sigRangeChangedManually.connect(self._ranged_by_user)
         self._apply_palette()
 
     def _curve(self, name: str | None, colour: str | QColor, width: float, symbol: str | None = None,
                style: Qt.PenStyle = Qt.PenStyle.SolidLine, symbol_size: int = 7,
-               antialias: bool = False) -> pg.PlotDataItem:
-        """A curve; ``antialias`` only for curves of few points (see ANTIALIAS_COST)."""
+               antialias: bool = False, run: str = "") -> pg.PlotDataItem:
+        """A curve, in the legend as ``name`` (after ``run``, an earlier run's name) while it holds points;
+        ``antialias`` only for curves of few points (see ANTIALIAS_COST)."""
         markers = {} if symbol is None else {"symbol": symbol, "symbolSize": symbol_size, "symbolBrush": colour,
                                              "symbolPen": pg.mkPen(colour)}
-        curve = self.plot(name=name, pen=pg.mkPen(colour, width=width, style=style), antialias=antialias,
+        curve = self.plot(pen=pg.mkPen(colour, width=width, style=style), antialias=antialias,
                           autoDownsampleFactor=SAMPLES_PER_PIXEL, **markers)
         if symbol is not None:  # pyqtgraph styles the scatter only once there is data, but the legend draws from it
             curve.scatter.setBrush(colour)
             curve.scatter.setPen(markers["symbolPen"])
             curve.scatter.setSize(symbol_size)
+        if name is not None:
+            self._named.append((curve, run, name))
         return curve
 
-    def _overlay_curve(self, name: str | None, colour: str, style: Qt.PenStyle,
+    def _overlay_curve(self, run: str, name: str, colour: str, style: Qt.PenStyle,
                        x: Sequence[float], y: Sequence[float], symbol: str | None = None) -> pg.PlotDataItem:
-        curve = self._curve(name, colour, 1.5, symbol, style, symbol_size=5)
+        curve = self._curve(name, colour, 1.5, symbol, style, symbol_size=5, run=run)
         curve.setData(x, y)
         curve.setZValue(-1)  # behind the current run
         # Unchanged while the current run draws over them: cached, three runs add ~0.5 ms to a repaint, not ~5.
@@ -133,36 +108,57 @@ class PalettePlot(pg.PlotWidget):
             part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         return curve
 
-    def _replace_overlays(self, runs: Sequence[RunRecord], metric: str, scale: float) -> None:
-        """Remove the old overlay curves and add each run's per-epoch train and val ``metric`` × ``scale``.
+    def _replace_overlays(self, runs: Sequence[RunRecord], metric: str,
+                          values: Callable[[Sequence[float]], np.ndarray]) -> None:
+        """Remove the old overlay curves and add each run's per-epoch train and validation ``metric``,
+        drawn as ``values(series)``, each in the legend as "<run> · train" or "<run> · validation".
 
-        The run's name goes into the legend once, on its first curve
-        (``_run_curves`` may have added a batch curve already).
+        Every run gets a colour of its own: its record's, unless an earlier
+        run in ``runs`` has it already (``_run_curves`` may add a batch curve first).
         """
         for curves in self.overlays:
             for curve in curves.values():
                 self.removeItem(curve)
-        self.overlays = []
-        for i, run in enumerate(runs):
-            colour = run.colour or OVERLAY_COLOURS[i % len(OVERLAY_COLOURS)]
+                self._named = [entry for entry in self._named if entry[0] is not curve]
+        self.overlays, used = [], set()
+        for run in runs:
+            colour = run.colour
+            index = 0
+            while not colour or colour in used:
+                colour, index = overlay_colour(index), index + 1
+            used.add(colour)
             curves = self._run_curves(run, colour)
-            for key, style, symbol in (("train", Qt.PenStyle.DotLine, "o"), ("val", Qt.PenStyle.DashLine, "s")):
+            for key, text, style, symbol in (("train", "train", Qt.PenStyle.DotLine, "o"),
+                                             ("val", "validation", Qt.PenStyle.DashLine, "s")):
                 series = run.history.get(f"{key}_{metric}", [])
                 if series:
-                    name = None if curves else run.name
-                    curves[key] = self._overlay_curve(name, colour, style, np.arange(1, len(series) + 1),
-                                                      np.asarray(series, dtype=np.float64) * scale, symbol)
+                    curves[key] = self._overlay_curve(run.name, text, colour, style, np.arange(1, len(series) + 1),
+                                                      values(series), symbol if len(series) <= MARKED_EPOCHS else None)
             self.overlays.append(curves)
+        self._overlay_epochs = max((run.epochs_done for run in runs), default=0)
 
     def _run_curves(self, run: RunRecord, colour: str) -> dict[str, pg.PlotDataItem]:
         return {}
 
+    def set_note(self, text: str, tooltip: str = "") -> None:
+        """A short line above the plot, outside the data (e.g. that overlaid runs are not comparable), with
+        ``tooltip`` for the details; "" removes it. Keep it short: the plot is never narrower than its note."""
+        self._note = text
+        item = self.getPlotItem()
+        item.setTitle(text or None, size="9pt", color=self.palette().color(QPalette.ColorRole.Text), bold=True)
+        item.titleLabel.setToolTip(tooltip)
+
+    def note(self) -> str:
+        """The line above the plot, or ""."""
+        return self._note
+
     def fit_run(self, epochs: int | None) -> None:
-        """Fix the x axis to the whole run (0 to ``epochs``) so it need not re-range and repaint its ticks
-        at every update; with the length unknown (None), :meth:`fit_view` grows it an epoch at a time."""
+        """Fix the x axis to the whole run (0 to ``epochs``, or further for a longer overlaid run) so it need
+        not re-range and repaint its ticks at every update; with the length unknown (None),
+        :meth:`fit_view` grows it an epoch at a time."""
         self.enableAutoRange(axis="x", enable=False)
-        self._run_epochs, self._x_follows = epochs, True
-        self.setXRange(0, epochs or 1, padding=0.02)
+        self._run_epochs, self._x_follows, self._x_end = epochs, True, None
+        self._fit_x(exact=True)
 
     def follow_y(self) -> None:
         """From now on :meth:`fit_view` ranges the y axis to the data (pyqtgraph's y auto-range goes off)."""
@@ -172,20 +168,19 @@ class PalettePlot(pg.PlotWidget):
     def fit_view(self, exact: bool = False) -> None:
         """Keep every visible point in view, moving an axis only when the data leaves it.
 
-        x (when :meth:`fit_run` had no run length) runs to the end of the
-        latest epoch the data reaches. y (after :meth:`follow_y`) grows by
-        ``HEADROOM`` on the side the data left by; the first fit, and any
-        with ``exact``, fits the data tightly (with pyqtgraph's usual padding).
-        An axis the user zoomed or panned stays as it is, as with pyqtgraph's
-        auto-range, until auto-range is switched on again (the "A" button,
-        the menu, a log scale): x then stays pyqtgraph's, y comes back here.
+        x runs to the run's last epoch or an overlaid run's, whichever is
+        later (without a run length, to the end of the latest epoch the data
+        reaches). y (after :meth:`follow_y`) grows by ``HEADROOM`` on the
+        side the data left by; the first fit, and any with ``exact``, fits
+        the data with ``PADDING``. On a linear axis y never goes below 0 for
+        data that never does, nor outside ``y_bounds``. An axis the user
+        zoomed or panned stays as it is, as with pyqtgraph's auto-range,
+        until auto-range is switched on again (the "A" button, the menu, a
+        log scale): x then stays pyqtgraph's, y comes back here.
         """
+        self._sync_legend()
+        self._fit_x(exact)
         view = self.getViewBox()
-        x_extent = self._extent(0)
-        if x_extent and not (self._run_epochs or view.autoRangeEnabled()[0]) and self._x_follows:
-            end = max(1, math.ceil(x_extent[1]))
-            if exact or view.viewRange()[0][1] < end:
-                self.setXRange(0, end, padding=0.02)
         if view.autoRangeEnabled()[1]:
             self.follow_y()
         extent = self._extent(1)
@@ -196,12 +191,45 @@ class PalettePlot(pg.PlotWidget):
         if self._y_fitted and not exact:
             if view_low <= low and high <= view_high:
                 return
-            pad = HEADROOM * (high - low)
-            floor = 0.0 if low >= 0 and not self.getPlotItem().getAxis("left").logMode else -math.inf
-            low = max(low - pad, floor) if low < view_low else low
-            high = high + pad if high > view_high else high
+            pad = (HEADROOM + PADDING) * (high - low)
+            low, high = (low - pad if low < view_low else view_low), (high + pad if high > view_high else view_high)
+        else:
+            pad = PADDING * (high - low) or PAD_FLAT * (abs(high) or 1)
+            low, high = low - pad, high + pad
+        if not self.getPlotItem().getAxis("left").logMode:
+            floor = max(self.y_bounds[0], 0.0 if extent[0] >= 0 else -math.inf)
+            low, high = max(low, floor), min(high, self.y_bounds[1])
         self._y_fitted = True
-        self.setYRange(low, high)
+        self.setYRange(low, high, padding=0)
+
+    def _fit_x(self, exact: bool) -> None:
+        if not self._x_follows or self.getViewBox().autoRangeEnabled()[0]:
+            return
+        end = max(self._run_epochs or 0, self._overlay_epochs)
+        if not self._run_epochs:
+            extent = self._extent(0)
+            end = max(end, 1, math.ceil(extent[1]) if extent else 1)
+            if not exact and self._x_end is not None and end <= self._x_end:
+                return
+        if exact or end != self._x_end:
+            self._x_end = end
+            self.getPlotItem().getAxis("bottom").end_tick = end
+            self.setXRange(0, end, padding=0.02)
+
+    def _sync_legend(self) -> None:
+        """The legend lists the named curves that hold points, and no others."""
+        self.legend.set_entries([entry for entry in self._named
+                                 if entry[0].xData is not None and len(entry[0].xData)])
+
+    def legend_names(self) -> list[str]:
+        """What the legend lists, in order."""
+        return self.legend.names()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # GraphicsView.__init__ resizes before our items exist, and close() after the scene deleted them.
+        if hasattr(self, "legend") and not self.closed:
+            self.legend.fit_width(event.size().width() - 16)
 
     def _extent(self, axis: int) -> tuple[float, float] | None:
         """The finite extent along ``axis`` (0: x, 1: y) of the visible data items as drawn (log10 on a log
@@ -232,13 +260,8 @@ class PalettePlot(pg.PlotWidget):
             axis = self.getPlotItem().getAxis(name)
             axis.setPen(text)
             axis.setTextPen(text)
-        frame, fill = QColor(text), QColor(base)
-        frame.setAlpha(60)
-        fill.setAlpha(210)
-        self.legend.setPen(frame)
-        self.legend.setBrush(fill)
         self.legend.setLabelTextColor(text)
-        for _, label in self.legend.items:
-            label.setText(label.text)  # setLabelTextColor alone does not redraw existing labels
+        if self.note():
+            self.set_note(self.note(), self.getPlotItem().titleLabel.toolTip())
 
 

@@ -27,7 +27,7 @@ class GradientNormPlot(PalettePlot):
     """‖∂L/∂W‖ of each dense layer per batch, on a log axis, against (fractional) epochs."""
 
     def __init__(self) -> None:
-        super().__init__("gradNormPlot", "‖∂L/∂W‖", "", legend_offset=(-10, -10))
+        super().__init__("gradNormPlot", "‖∂L/∂W‖", "")
         # Set after the base, which adds a note about earlier runs: this plot shows the current run only.
         self.getPlotItem().setToolTip(
             "Size of each dense layer's weight gradient ‖∂L/∂W‖ at every mini-batch, on a log scale.\n"

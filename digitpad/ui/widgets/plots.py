@@ -12,9 +12,15 @@ auto-range moved it at every update, redrawing axis and grid, then painted
 twice), and axes, legend and earlier runs are cached as pixmaps: an update
 took ~8 ms of GUI-thread CPU before, ~2.5 ms after.
 
+The moving average of the batch losses is the mean of the last
+:data:`SMOOTHING_WINDOW` batches: unlike an exponential average seeded with
+the first, highest loss, it never lies outside the losses it averages.
+
 Earlier runs can be laid over the current one (``set_overlays``): thin
 dotted (training) and dashed (validation) lines in one colour per run, behind
-the current run's curves, replaced wholesale on each call.
+the current run's curves, replaced wholesale on each call, each at its own
+epochs. Runs whose losses differ (cross-entropy and squared error, say) get a
+note above the loss plot: their curves are not comparable.
 
 Changes to the learning rate, momentum or weight decay during a run show on
 the loss plot as vertical lines labelled with the change
@@ -28,12 +34,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QPen
 
-from digitpad.training.history import RunRecord
-from digitpad.ui.base.plot_base import Columns, PalettePlot
+from digitpad.training.history import RunRecord, loss_name
+from digitpad.ui.base.plot_base import MARKED_EPOCHS, Columns, PalettePlot
 
 # Blue, green and orange of middle lightness: told apart by colour-blind readers, legible on white and dark grey.
 BATCH_COLOUR = "#3d85c6"
@@ -41,11 +48,8 @@ BATCH_COLOUR = "#3d85c6"
 RAW_COLOUR = QColor(128, 128, 128, 110)
 TRAIN_COLOUR = "#59a14f"
 VAL_COLOUR = "#f28e2b"
-# Weight of the past in the moving average of batch losses: about the last 10 batches count.
-SMOOTHING = 0.9
-# Epoch points get markers up to this many epochs: beyond, markers crowd into a thick band, and redrawing
-# thousands of them at every update (the lab's 3,000-epoch runs) cost the GUI thread most of its time.
-MARKED_EPOCHS = 100
+# The moving average of batch losses is the mean of this many batches (the latest and those before it).
+SMOOTHING_WINDOW = 10
 # Step-change markers: the palette's text colour at this opacity (0-255), dashed, behind the curves.
 MARKER_ALPHA = 150
 
@@ -99,10 +103,11 @@ class LossPlot(_EpochPoints, PalettePlot):
 
     def __init__(self) -> None:
         super().__init__("lossPlot", "loss",
-                         "Loss while training: grey = every mini-batch, blue line = their moving average, "
+                         "Loss while training: grey = every mini-batch, blue line = their moving average "
+                         f"(the mean of the last {SMOOTHING_WINDOW} mini-batches), "
                          "dots = mean training loss and validation loss per epoch.\n"
-                         "Right-click for a log scale, the grid and export.",
-                         legend_offset=(-10, 10))
+                         "Click a line's sample in the legend to hide or show it. "
+                         "Right-click for a log scale, the grid and export.")
         # Set on the PlotItem, which imposes its own (context-menu) settings on every curve it holds.
         # Peak downsampling keeps the spread of the noisy batch losses visible when zoomed out.
         self.setDownsampling(auto=True, mode="peak")
@@ -114,21 +119,38 @@ class LossPlot(_EpochPoints, PalettePlot):
         self._epochs = _EpochCurves(self, "train (epoch mean)")
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self._batches = Columns(3)  # step, loss, smoothed loss
-        self._smoothed: float | None = None
         self._markers: list[pg.InfiniteLine] = []
+        self._current_loss: str | None = None
+        self._overlay_losses: list[str] = []
         self.follow_y()
 
+    def set_current_loss(self, settings: dict) -> None:
+        """The current run's settings (``RunSettings.to_dict()``): its loss is compared with the overlaid runs'."""
+        self._current_loss = loss_name(settings)
+        self._show_loss_note()
+
     def set_overlays(self, runs: Sequence[RunRecord]) -> None:
-        """Show these earlier runs (and only these): smoothed batch loss, and train/val loss per epoch."""
-        self._replace_overlays(runs, "loss", 1.0)
+        """Show these earlier runs (and only these): smoothed batch loss, and train/val loss per epoch;
+        a note above the plot when their losses, or the current run's, differ."""
+        self._replace_overlays(runs, "loss", lambda series: np.asarray(series, dtype=np.float64))
+        self._overlay_losses = [run.loss_name for run in runs]
+        self._show_loss_note()
         self.fit_view(exact=True)  # runs taken away may leave room to spare
 
+    def _show_loss_note(self) -> None:
+        losses = list(dict.fromkeys(([self._current_loss] if self._current_loss else []) + self._overlay_losses))
+        self.set_note("Different losses: not comparable" if len(losses) > 1 else "",
+                      f"These runs compute different losses ({', '.join(losses)}): their values measure different "
+                      "things, so a lower curve is not a better run. Compare their accuracy instead.")
+
     def _run_curves(self, run: RunRecord, colour: str) -> dict[str, pg.PlotDataItem]:
-        if not run.batch_losses:
+        if run.batches_per_epoch < 1.5:  # one batch an epoch: the batch curve would be the train curve again
             return {}
-        # The same memory in batches as the live curve's, whatever the record's downsampling stride.
-        smoothed = moving_average(run.batch_losses, SMOOTHING ** run.batch_stride)
-        curve = self._overlay_curve(run.name, colour, Qt.PenStyle.SolidLine, run.batch_steps, smoothed)
+        # The same window in batches as the live curve's, whatever the record's downsampling stride.
+        smoothed = window_means(np.asarray(run.batch_losses, dtype=np.float64),
+                                max(1, round(SMOOTHING_WINDOW / run.batch_stride)))
+        curve = self._overlay_curve(run.name, "batch average", colour, Qt.PenStyle.SolidLine,
+                                    run.batch_steps, smoothed)
         curve.setDownsampling(auto=True, method="mean")
         return {"batch": curve}
 
@@ -138,9 +160,9 @@ class LossPlot(_EpochPoints, PalettePlot):
             raise ValueError(f"{len(steps)} steps for {len(losses)} losses")
         if not len(losses):
             return
-        smoothed = moving_average(losses, SMOOTHING, self._smoothed)
-        self._smoothed = smoothed[-1]
-        self._batches.append(steps, losses, smoothed)
+        start = self._batches.size
+        self._batches.append(steps, losses, losses)
+        self._batches[2][start:] = window_means(self._batches[1], SMOOTHING_WINDOW, start)
         self.raw_curve.setData(self._batches[0], self._batches[1])
         self.smooth_curve.setData(self._batches[0], self._batches[2])
         self.fit_view()
@@ -180,42 +202,49 @@ class LossPlot(_EpochPoints, PalettePlot):
             self.removeItem(line)
         self._markers = []
         self._batches.clear()
-        self._smoothed = None
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setData([], [])
         self._epochs.clear(epochs)
         self.follow_y()
         self.fit_run(epochs)
+        self._sync_legend()
 
 
 class AccuracyPlot(_EpochPoints, PalettePlot):
-    """Training and validation accuracy per epoch, in percent on a fixed 0–100 axis."""
+    """Training and validation accuracy per epoch, in percent, on an axis fitted to the data within 0–100 %."""
 
     def __init__(self) -> None:
         super().__init__("accuracyPlot", "accuracy (%)",
                          "Share of images classified correctly after each epoch, "
                          "on the training data and on the held-out validation data.\n"
-                         "A widening gap between them is overfitting. Right-click for the grid and export.",
-                         legend_offset=(-10, -10))  # bottom right: accuracy curves live near the top
+                         "A widening gap between them is overfitting. Right-click for the grid and export.")
         self._epochs = _EpochCurves(self, "train")
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
-        self.setYRange(0, 100, padding=0.04)
+        self.y_bounds = (0.0, 100.0)
+        self.setYRange(0, 100, padding=0)
+        self.follow_y()
 
     def set_overlays(self, runs: Sequence[RunRecord]) -> None:
         """Show these earlier runs (and only these): train/val accuracy per epoch, in percent."""
-        self._replace_overlays(runs, "accuracy", 100.0)
+        self._replace_overlays(runs, "accuracy", lambda series: 100 * np.asarray(series, dtype=np.float64))
         self.fit_view(exact=True)
 
     def clear_run(self, epochs: int | None = None) -> None:
         """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`PalettePlot.fit_run`)."""
         self._epochs.clear(epochs)
+        self.follow_y()
         self.fit_run(epochs)
+        self._sync_legend()
 
 
-def moving_average(values: Sequence[float], weight: float, start: float | None = None) -> list[float]:
-    """Exponential moving average ``m = weight·m + (1 − weight)·v``, seeded by ``start`` or the first value."""
-    out, ema = [], start
-    for value in values:
-        ema = value if ema is None else weight * ema + (1 - weight) * value
-        out.append(ema)
-    return out
+def window_means(values: np.ndarray, window: int, first: int = 0) -> np.ndarray:
+    """For each value from index ``first`` on, the mean of it and the up to ``window − 1`` values before it.
+
+    A mean of the values it stands for, so it always lies within their
+    minimum and maximum; it costs time for the new values (and one window) only.
+    """
+    low = max(0, first - window + 1)
+    sums = np.concatenate(([0.0], np.cumsum(values[low:], dtype=np.float64)))
+    ends = np.arange(first, len(values)) - low + 1
+    starts = np.maximum(ends - window, 0)
+    return (sums[ends] - sums[starts]) / (ends - starts)

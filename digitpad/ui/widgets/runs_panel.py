@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.common.errors import DigitpadError
 from digitpad.training.history import RunRecord, save_history_csv, settings_summary
-from digitpad.ui.base.plot_base import OVERLAY_COLOURS
+from digitpad.ui.base.plot_parts import overlay_colour
 
 __all__ = ["RunRecord", "RunsPanel"]
 
@@ -123,7 +123,7 @@ class RunsPanel(QWidget):
         selected are dropped, and the line under the list says which.
         """
         if not record.colour:
-            record.colour = OVERLAY_COLOURS[self._added % len(OVERLAY_COLOURS)]
+            record.colour = overlay_colour(self._added)
         self._added += 1
         self._records.append(record)
         item = QTreeWidgetItem()

@@ -1,0 +1,204 @@
+"""The pieces digitpad's plots are made of: growing columns of points, axes, the legend, overlay colours.
+
+:class:`Columns` holds points in arrays that grow by doubling, so an update
+costs time for the new points only. :class:`ClippedAxis` clips before its
+grid lines, takes no SI prefix, and can always tick one value (a run's last
+epoch). :class:`PlotLegend` sits in a row of the plot's grid under the axes,
+never over the data. :func:`overlay_colour` gives each earlier run its own
+colour.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QSizePolicy
+
+# Earlier runs: purple, cyan, red, brown, pink, olive; none is the current run's blue, green or orange.
+# Past these, overlay_colour steps round the hue circle by the golden angle, so no two runs share a colour.
+OVERLAY_COLOURS = ("#9467bd", "#17becf", "#d62728", "#8c564b", "#e377c2", "#bcbd22")
+GOLDEN_ANGLE = 0.381966  # of a turn: consecutive hues never line up again
+# Pixels a tick label may reach past the end of the view: the plot's top and right margins (PalettePlot).
+LABEL_OVERHANG = 12
+
+
+class Columns:
+    """Append-only float64 columns that grow by doubling, so appending is amortised O(1)."""
+
+    def __init__(self, n_columns: int, capacity: int = 256) -> None:
+        self._data = np.empty((n_columns, capacity))
+        self.size = 0
+
+    def append(self, *columns: Sequence[float]) -> None:
+        """Add the same number of values to every column."""
+        end = self.size + len(columns[0])
+        if end > self._data.shape[1]:
+            grown = np.empty((len(self._data), max(end, 2 * self._data.shape[1])))
+            grown[:, :self.size] = self._data[:, :self.size]
+            self._data = grown
+        self._data[:, self.size:end] = columns
+        self.size = end
+
+    @property
+    def n_columns(self) -> int:
+        return len(self._data)
+
+    def __getitem__(self, column: int) -> np.ndarray:
+        # A view: pyqtgraph keeps it without copying, and appends never rewrite it.
+        return self._data[column, :self.size]
+
+    def clear(self) -> None:
+        self.size = 0
+
+
+class ClippedAxis(pg.AxisItem):
+    """An axis that clips before it draws its ticks and grid lines.
+
+    Qt's raster engine draws translucent 1-px lines (the grid, at alpha 0.1)
+    through a per-pixel path when no clip is set: 24 grid lines took ~5 ms,
+    0.1 ms with a clip. pyqtgraph sets its clip only after the lines, for
+    the labels. A clip one pixel beyond the axis's bounds (so the lines'
+    end pixels stay) draws the same pixels, and a y range change repaints
+    the loss plot in ~6 ms instead of ~13 (benchmarks/README.md).
+    """
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)  # "loss (x0.001)" over ticks 0–500 read as a loss of 500
+        self.end_tick: float | None = None  # a value that always gets a tick: the plot's last epoch
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs) -> None:
+        p.setClipRect(self.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1))
+        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+
+    def boundingRect(self) -> QRectF:
+        """The axis reaches ``LABEL_OVERHANG`` past the view at both ends: pyqtgraph hides a label that does
+        not fit in it, so the last epoch's (or a loss's 0), centred on the view's edge, was never drawn."""
+        rect, m = super().boundingRect(), LABEL_OVERHANG
+        return rect.adjusted(-m, 0, m, 0) if self.orientation == "bottom" else rect.adjusted(0, -m, 0, m)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        """pyqtgraph's ticks, plus one at ``end_tick`` when it is in view (0, 2, 4 then 5 for a 5-epoch run);
+        the major tick nearer than half a spacing to it goes, so their labels never overlap."""
+        levels = super().tickValues(minVal, maxVal, size)
+        end = self.end_tick
+        if end is None or self.logMode or not levels or not min(minVal, maxVal) <= end <= max(minVal, maxVal):
+            return levels
+        spacing, values = levels[0]
+        kept = [v for v in values if abs(v - end) >= spacing / 2 or v == end]
+        return [(spacing, sorted({*kept, end}))] + levels[1:]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        """On a log axis spanning a whole decade, label the decades only: labels at 2, 3, … 9 ×10ⁿ as well
+        piled up on the Gradients tab."""
+        strings = super().tickStrings(values, scale, spacing)
+        if self.logMode and spacing is None and math.floor(max(self.range)) >= math.ceil(min(self.range)):
+            return [""] * len(strings)
+        return strings
+
+
+class PlotLegend(pg.GraphicsWidget):
+    """A legend in a row of the PlotItem's grid under the axes, never over the data.
+
+    One entry (a sample of the curve's pen and marker, and a word) per line
+    drawn, grouped by run: the current run's entries first, then one line per
+    earlier run that starts with its name. Entries flow left to right and
+    wrap at the plot's width (:meth:`fit_width`). Clicking a sample hides or
+    shows its curve (pyqtgraph's ``ItemSample``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.items: list[tuple[pg.ItemSample, pg.LabelItem]] = []  # one per line drawn
+        self.headers: list[pg.LabelItem] = []  # an earlier run's name before its entries
+        self._entries: list[tuple[pg.PlotDataItem, str, str]] = []
+        self._colour: QColor | str = "#000000"
+        self._width = 0.0
+
+    def set_entries(self, entries: Sequence[tuple[pg.PlotDataItem, str, str]]) -> None:
+        """Show exactly these (curve, run name or "" for the current run, what the curve is) entries."""
+        if entries == self._entries:
+            return
+        for item in [part for pair in self.items for part in pair] + self.headers:
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        self.items, self.headers, self._entries = [], [], list(entries)
+        group = None
+        for curve, run, text in entries:
+            if run and run != group:
+                self.headers.append(self._label(f"{run}:"))
+            group = run
+            self.items.append((pg.ItemSample(curve), self._label(text)))
+            self.items[-1][0].setParentItem(self)
+        self._place()
+
+    def _label(self, text: str) -> pg.LabelItem:
+        label = pg.LabelItem(text, color=self._colour, justify="left", size="8pt")
+        label.setParentItem(self)
+        return label
+
+    def fit_width(self, width: float) -> None:
+        """Wrap the entries at ``width`` pixels."""
+        if width != self._width:
+            self._width = width
+            self._place()
+
+    def _place(self) -> None:
+        x = y = row_height = 0.0
+        headers = iter(self.headers)
+        group = None
+        for (sample, label), (_, run, _) in zip(self.items, self._entries):
+            parts = [sample, label]
+            if run and run != group:
+                parts.insert(0, next(headers))
+                if x:  # each earlier run starts a line
+                    x, y, row_height = 0.0, y + row_height, 0.0
+            group = run
+            width = sum(part.boundingRect().width() for part in parts) + 8
+            if x and x + width > self._width:
+                x, y, row_height = 0.0, y + row_height, 0.0
+            for part in parts:
+                part.setPos(x, y + (20 - part.boundingRect().height()) / 2 if part is not sample else y)
+                x += part.boundingRect().width()
+            x += 8
+            row_height = 18.0
+        height = y + row_height
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+        self.updateGeometry()
+
+    def names(self) -> list[str]:
+        """Each entry's text, after its run's name: "batch loss", "Run 2 · validation"."""
+        return [f"{run} · {text}" if run else text for _, run, text in self._entries]
+
+    def labels(self) -> list[pg.LabelItem]:
+        return [label for _, label in self.items] + self.headers
+
+    def setLabelTextColor(self, colour: QColor | str) -> None:
+        self._colour = colour
+        for label in self.labels():
+            label.setText(label.text, color=colour)
+
+    def labelTextColor(self) -> QColor:
+        return pg.mkColor(self._colour)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.size().width(), self.size().height())
+
+
+def overlay_colour(index: int) -> str:
+    """The ``index``-th earlier run's colour: :data:`OVERLAY_COLOURS`, then hues a golden angle apart,
+    alternately darker and lighter, none repeating."""
+    if index < len(OVERLAY_COLOURS):
+        return OVERLAY_COLOURS[index]
+    n = index - len(OVERLAY_COLOURS)
+    red, green, blue = colorsys.hsv_to_rgb((0.83 + n * GOLDEN_ANGLE) % 1.0, 0.7, (0.55, 0.8)[n % 2])
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
