@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, qGray
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from digitpad.common.errors import DataError
@@ -277,3 +277,43 @@ def test_gradient_check_uses_the_maths_a_lab_mistake_trained_with_and_names_wher
     assert result.passed and result.first_failure() is None
     assert [table.item(r, 3).text() for r in range(3)] == ["✓ pass"] * 3
     assert win.gradcheck.status.text().startswith("Every layer passes") and "FAIL" not in win.gradcheck.status.text()
+
+
+def double_click(qtbot, widget, pos) -> None:
+    """As a mouse sends it: press and release, then the double-click event (QTest's mouseDClick sends only that)."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def thumbnail_centre(view, row: int):
+    return view.visualRect(view.model().index(row, 0)).center()
+
+
+def test_a_double_click_or_enter_opens_a_mistake_large_with_the_engines_probabilities(qtbot, digits8x8):
+    model, test = digits8x8
+    win = open_window(qtbot, model, test)
+    win.tabs.setCurrentWidget(win.gallery)
+    view = win.gallery.view
+    qtbot.waitUntil(lambda: view.visualRect(view.model().index(1, 0)).isValid())
+    for row, open_it in ((0, lambda: double_click(qtbot, view.viewport(), thumbnail_centre(view, 0))),
+                         (1, lambda: (qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                                                       pos=thumbnail_centre(view, 1)),
+                                      qtbot.keyClick(view, Qt.Key.Key_Return)))):
+        open_it()
+        dialog = win.gallery.dialog
+        qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+        index = int(win.gallery.shown_indices()[row])
+        x = test.images[index:index + 1] * np.float32(model.input_scale)
+        engine = model.network.predict_proba(x)[0]
+        np.testing.assert_allclose(dialog.bars.probabilities(), engine, rtol=1e-5, atol=1e-7)
+        predicted, true = int(np.argmax(engine)), int(test.labels[index])
+        assert predicted != true and dialog.bars.top_class() == predicted
+        facts = dialog.facts.text()
+        assert f"Test image {index:,}" in facts and f"true class: <b>{true}</b>" in facts
+        assert f"predicted: <b>{predicted}</b> with {100 * engine[predicted]:.1f} %" in facts
+        assert f"probability of the true class: {100 * engine[true]:.1f} %" in facts
+        pixmap = dialog.image.pixmap().toImage()
+        shown = [[qGray(pixmap.pixel(28 * c + 14, 28 * r + 14)) for c in range(8)] for r in range(8)]
+        assert pixmap.width() == 224 and np.array_equal(shown, np.rint(test.images[index].reshape(8, 8) / 16 * 255))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isHidden() and win.isVisible()

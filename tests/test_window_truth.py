@@ -140,3 +140,30 @@ def test_a_one_output_regression_shows_its_number_on_a_line_not_class_probabilit
     assert "%" not in line.accessibleDescription() and line.accessibleDescription().startswith("Prediction: output")
     window.files.set_model(default_model(), None)  # a classifier again: the bars come back
     assert window.probabilities.isVisible() and line.isHidden()
+
+
+def test_a_mistake_drawn_on_the_canvas_is_read_by_the_model_there(window, qtbot, monkeypatch, tmp_path):
+    run = prepare_run(RunSettings(dataset="digits8x8", hidden="16", epochs=2, batch_size=32, lr=0.1, validation=0.0))
+    save_model(tmp_path / "small.npz", run.model(run.fit(), name="small"))
+    assert open_with_ctrl_o(window, qtbot, monkeypatch, tmp_path / "small.npz") == []
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.inspect_window is not None and window.inspect_window.isVisible())
+    inside = window.inspect_window
+    inside.tabs.setCurrentWidget(inside.gallery)
+    view = inside.gallery.view
+    qtbot.waitUntil(lambda: view.visualRect(view.model().index(0, 0)).isValid())
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Enter)
+    dialog = inside.gallery.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    index = int(inside.gallery.shown_indices()[0])
+    test = inside.gallery.model._test
+    pixels = test.images[index].reshape(8, 8) / 16
+    on_canvas = window.canvas.image()
+    assert on_canvas.shape == (28, 28) and np.allclose(on_canvas, pixels[np.arange(28) * 8 // 28][:, np.arange(28) * 8 // 28])
+    qtbot.waitUntil(lambda: window.probabilities.top_class() is not None)
+    np.testing.assert_allclose(window.probabilities.probabilities(),
+                               predict_drawing(window.files.model, on_canvas), rtol=1e-5, atol=1e-7)
+    assert f"test image {index:,}" in window.statusBar().currentMessage()
+    inside.close()

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
     def _show_inside(self, model: Model, test: Dataset, inspection: Inspection) -> None:
         if self.inspect_window is None:
             self.inspect_window = InspectWindow(model, test, self, inspection)
+            self.inspect_window.gallery.draw_requested.connect(self.draw_on_canvas)
         else:
             self.inspect_window.set_model(model, test, inspection)
         self.inspect_window.show()
@@ -175,6 +176,14 @@ class MainWindow(QMainWindow):
     def _refresh_inside(self) -> None:
         if self.inspect_window is not None and self.inspect_window.isVisible():
             self.look_inside()
+
+    def draw_on_canvas(self, image: object, caption: str) -> None:
+        """Put a test image from Look inside on the canvas (undoable), in front, to experiment with."""
+        self.canvas.set_image(image)
+        self.statusBar().showMessage(f"On the canvas: {caption}. Draw over it or erase parts and watch the "
+                                     "answer change; Ctrl+Z brings back your drawing.", 10_000)
+        self.raise_()
+        self.activateWindow()
 
     def show_model_info(self) -> None:
         ModelInfoDialog(self, self.files.model).exec()

@@ -4,7 +4,8 @@ A QListView in icon mode over a list model: thousands of mistakes cost one
 small array of indices, and a thumbnail is made only when its row is painted
 (uniform item sizes let the view lay out every row without asking for its
 data). The gallery shows every mistake, most confident first, or the images
-of one confusion-matrix cell.
+of one confusion-matrix cell. Double-click or Enter opens one large, with its
+probabilities (:class:`~digitpad.ui.inspect.mistake_dialog.MistakeDialog`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,14 +30,17 @@ from PySide6.QtWidgets import (
 from digitpad.data.dataset import Dataset
 from digitpad.training.inspection import Inspection
 from digitpad.ui.base.images import gray_image
+from digitpad.ui.inspect.mistake_dialog import MistakeDialog
+from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.probabilities import percent
 
 THUMB = 56       # thumbnail side in pixels: 28×28 at 2×, 8×8 at 7×
 ITEM_WIDTH = 104  # room for "Ankle boot" and friends under a thumbnail
 PADDING = 6
 ROOT = QModelIndex()  # a list has one parent: the invalid root index
-LIST_TOOLTIP = ("Hover a thumbnail for details. Each shows what the network saw: true → predicted class and "
-                "the probability the network gave its prediction.")
+LIST_TOOLTIP = ("Hover a thumbnail for details; double-click it (or press Enter) to open it large with every "
+                "class's probability. Each shows what the network saw: true → predicted class and the probability "
+                "the network gave its prediction.")
 
 
 class Item(NamedTuple):
@@ -76,9 +80,17 @@ class GalleryModel(QAbstractListModel):
         true_class, predicted = int(ev.labels[index]), int(ev.predictions[index])
         return Item(index, true_class, predicted, float(probs[predicted]), float(probs[true_class]))
 
-    def thumbnail(self, row: int) -> QImage:
+    def pixels(self, row: int) -> np.ndarray:
+        """The test image of ``row``, 2-D in [0, 1]."""
         test = self._test
-        return gray_image(test.images[self._rows[row]].reshape(test.image_shape) / test.max_value)
+        return test.images[self._rows[row]].reshape(test.image_shape) / test.max_value
+
+    def probabilities(self, row: int) -> np.ndarray:
+        """The class probabilities the engine gave the image of ``row``."""
+        return self._inspection.probabilities[int(self._rows[row])]
+
+    def thumbnail(self, row: int) -> QImage:
+        return gray_image(self.pixels(row))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -149,11 +161,17 @@ def _bold(font: QFont) -> QFont:
 
 
 class MistakesGallery(QWidget):
-    """Every misclassified test image, or one confusion cell's images, as a scrolling grid."""
+    """Every misclassified test image, or one confusion cell's images, as a scrolling grid.
+
+    ``draw_requested(image, caption)``: the opened image's "Draw on the canvas", a 28×28 drawing.
+    """
+
+    draw_requested = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mistakesGallery")
+        self.dialog: MistakeDialog | None = None
         self._inspection: Inspection | None = None
         self._test: Dataset | None = None
         self._cell: tuple[int, int] | None = None
@@ -173,6 +191,7 @@ class MistakesGallery(QWidget):
         self.view.setItemDelegate(ThumbnailDelegate(self.view))
         self.view.setModel(self.model)
         self.view.setToolTip(LIST_TOOLTIP)
+        self.view.activated.connect(self.open_image)  # double-click, or Enter on the current thumbnail
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_all)
@@ -198,6 +217,20 @@ class MistakesGallery(QWidget):
         self.view.scrollToTop()
         self.show_all.setEnabled(self._cell is not None)
         self.summary.setText(self._describe())
+
+    def open_image(self, index: QModelIndex) -> None:
+        """Show the thumbnail at ``index`` large, with its probabilities, in the one mistake dialog."""
+        if not index.isValid():
+            return
+        if self.dialog is None:
+            self.dialog = MistakeDialog(self)
+            self.dialog.draw_requested.connect(self.draw_requested)
+        row, names = index.row(), self.model.class_names()
+        self.dialog.show_image(self.model.item(row).index, self.model.pixels(row), self.model.item(row).true_class,
+                               self.model.probabilities(row), names, draw_prompt(names))
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
 
     def cell(self) -> tuple[int, int] | None:
         """The confusion cell shown, or None when showing every mistake."""

@@ -112,4 +112,6 @@ class InspectWindow(QDialog):
     def done(self, result: int) -> None:
         # Close, Escape and the title bar's × all end here: a running check is let go, not waited for.
         self.gradcheck.shutdown()
+        if self.gallery.dialog is not None:
+            self.gallery.dialog.close()
         super().done(result)
