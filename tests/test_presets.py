@@ -6,6 +6,7 @@ from dataclasses import fields, replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from digitpad.cli.main import main
@@ -100,7 +101,8 @@ def open_popup(qtbot, combo):
 
 
 def assert_shows(qtbot, panel, before: RunSettings, name: str):
-    """The form holds the recipe, the combo names it, and exactly the fields it changed light up for a moment."""
+    """The form holds the recipe, the combo names it, and exactly the fields it changed light up for a moment,
+    with the titles of their pages of the form."""
     assert panel.settings() == apply_recipe(before, name)
     assert panel.preset_combo.currentText() == RECIPES[name].title
     changed = {f.name for f in fields(RunSettings) if getattr(before, f.name) != getattr(panel.settings(), f.name)}
@@ -109,17 +111,24 @@ def assert_shows(qtbot, panel, before: RunSettings, name: str):
     assert lit == {panel.field_widget(f) for f in changed}
     for widget in lit:  # the highlight is drawn over the field: what the person sees differs from the field alone
         assert highlight_of(widget).geometry() == widget.rect()
+    assert any(w.isVisible() for w in lit)  # on the page shown
+    tabs = panel.pages
+    pages = {i for i in range(tabs.count()) for w in lit if tabs.widget(i).isAncestorOf(w)}
+    colour = panel.palette().color(QPalette.ColorRole.Highlight)
+    assert {i for i in range(tabs.count()) if tabs.tabBar().tabTextColor(i) == colour} == pages
     shown = {widget: widget.grab().toImage() for widget in lit}
     qtbot.waitUntil(lambda: not highlighted(panel), timeout=3000)
     assert all(widget.grab().toImage() != image for widget, image in shown.items())
+    qtbot.waitUntil(lambda: all(tabs.tabBar().tabTextColor(i) != colour for i in range(tabs.count())))
 
 
 def highlighted(panel) -> set:
-    return {w.parentWidget() for w in panel.findChildren(QWidget, "fieldHighlight") if w.isVisible()}
+    """The fields with a highlight over them (shown, or on a page of the form not shown now)."""
+    return {w.parentWidget() for w in panel.findChildren(QWidget, "fieldHighlight") if not w.isHidden()}
 
 
 def highlight_of(widget):
-    return next(w for w in widget.findChildren(QWidget, "fieldHighlight") if w.isVisible())
+    return next(w for w in widget.findChildren(QWidget, "fieldHighlight") if not w.isHidden())
 
 
 def test_clicking_a_preset_in_the_open_list_applies_it(qtbot, form):

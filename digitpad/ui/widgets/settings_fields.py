@@ -1,16 +1,31 @@
 """The settings form's fields: one widget per RunSettings field, each with the tooltip that explains it.
 
 :class:`SettingsFields` builds them as attributes of the panel
-(``lr_spin``, ``dataset_combo``, ...); how they are laid out, read, filled
-and locked during a run is the panel's job (:mod:`.training_panel`).
+(``lr_spin``, ``dataset_combo``, ...) and keeps what concerns one field
+alone (the dataset's file choice, the note under Images); how they are laid
+out, read, filled and locked during a run is the panel's job
+(:mod:`.training_panel`). :class:`FieldHighlight` lights up a field a
+preset changed.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QWheelEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
+from digitpad.data.loading import available
 from digitpad.data.registry import BUNDLED, TITLES
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS
@@ -31,8 +46,8 @@ HIGHLIGHT_MS = 1500  # how long a field a preset changed stays lit
 
 
 class SettingsFields:
-    """Mixin for the panel: creates every field widget; ``_preset_activated`` and ``_dataset_activated``
-    are the panel's."""
+    """Mixin for the panel: creates every field widget, and keeps the dataset's file choice and the note under
+    Images; ``_preset_activated`` is the panel's."""
 
     def _build_fields(self) -> None:
         """Create the field widgets, each named (objectName) and explained (toolTip)."""
@@ -92,6 +107,40 @@ class SettingsFields:
         self.epochs_spin = _spin("epochsSpin", 1, 100_000, "Passes over the training images.")
         self.seed_spin = _spin("seedSpin", 0, 2**31 - 1, "Seed for weights, split and shuffling: "
                                "the same seed repeats a run exactly.")
+        self.subset_note = QLabel(objectName="subsetNote", wordWrap=True, visible=False)
+        self._train_counts: dict[str, int] = {}  # dataset name -> its training images, once found
+        self.subset_spin.valueChanged.connect(self._show_subset_note)
+        self.dataset_combo.currentIndexChanged.connect(self._show_subset_note)
+
+    def _show_subset_note(self) -> None:
+        """Say so under Images when the dataset has fewer training images than asked for (the run takes them all).
+
+        The count is the data store's (``available``), known for a dataset digitpad has; a user's file and a
+        dataset not yet downloaded are not read for it, so nothing is said of them.
+        """
+        dataset, subset = self.dataset_combo.currentData(), self.subset_spin.value()
+        if subset and dataset in TITLES and dataset not in self._train_counts:
+            self._train_counts |= {info.name: info.counts["train"] for info in available() if "train" in info.counts}
+        count = self._train_counts.get(dataset)
+        too_many = bool(subset) and count is not None and subset > count
+        if too_many:
+            self.subset_note.setText(f"Only {count:,} training images in {TITLES[dataset]}: all of them will be used.")
+        self.subset_note.setVisible(too_many)
+
+    def _dataset_activated(self, index: int) -> None:
+        if self.dataset_combo.itemText(index) != CHOOSE_FILE:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Train on a file", "",
+                                              "Datasets (*.csv *.csv.gz *.gz *-ubyte);;All files (*)")
+        if path:
+            self._add_file_item(path)
+        else:
+            self.dataset_combo.setCurrentIndex(0)
+
+    def _add_file_item(self, path: str) -> None:
+        self.dataset_combo.insertItem(self.dataset_combo.count() - 1, Path(path).name, path)
+        self.dataset_combo.setItemData(self.dataset_combo.count() - 2, path, Qt.ItemDataRole.ToolTipRole)
+        self.dataset_combo.setCurrentIndex(self.dataset_combo.count() - 2)
 
 
 class FieldHighlight(QWidget):

@@ -14,33 +14,30 @@ emits ``step_edited({"lr": 0.01})`` for the window to hand to
 from __future__ import annotations
 
 from dataclasses import fields
-from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from digitpad.common.errors import ConfigError
-from digitpad.data.loading import available
-from digitpad.data.registry import TITLES
 from digitpad.model.bundle import STEP_SETTINGS
 from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.recipes import apply_recipe, matching_recipe
 from digitpad.training.settings import RunSettings
 from digitpad.ui.widgets.settings_fields import (
-    CHOOSE_FILE,
     DATASETS,
+    HIGHLIGHT_MS,
     OPTIMIZER_TEXT,
     FieldHighlight,
     SettingsFields,
@@ -52,7 +49,7 @@ LIVE_TIP = "Can change while training runs: the new value applies from the next 
 
 
 class TrainingPanel(SettingsFields, QWidget):
-    """Settings grouped by what they change, then the run controls."""
+    """The preset, the settings on pages by what they change, then the run controls."""
 
     settings_changed = Signal()
     # The run controls, pressed (the panel does not run anything itself).
@@ -71,39 +68,27 @@ class TrainingPanel(SettingsFields, QWidget):
         self._setting = False  # set_settings is filling in the form: no step_edited
         self._live: dict[str, float | None] = {}  # live field -> the value the run has (None: unknown, refused)
         self._build_fields()
-        self._train_counts: dict[str, int] = {}  # dataset name -> its training images, once found
-        self.subset_note = QLabel(objectName="subsetNote", wordWrap=True, visible=False)
-        self.subset_spin.valueChanged.connect(self._show_subset_note)
-        self.dataset_combo.currentIndexChanged.connect(self._show_subset_note)
-        form_host = QWidget()
-        column = QVBoxLayout(form_host)
-        column.setContentsMargins(0, 0, 6, 0)
-        column.addWidget(self._group("Recipe", [("Preset", self.preset_combo, "preset")]))
-        column.addWidget(self._group("Data", [
-            ("Dataset", self.dataset_combo, "dataset"), ("Images", self.subset_spin, "subset"),
-            ("Validation", self.validation_spin, "validation"), ("Random shift", self.shift_spin, "shift")]))
-        self.subset_spin.parentWidget().layout().addWidget(self.subset_note)  # under the field, above its error
-        column.addWidget(self._group("Network", [
-            ("Hidden layers", self.hidden_edit, "hidden"), ("Activation", self.activation_combo, "activation"),
-            ("Output + loss", self.head_combo, "head"), ("", self.regression_check, "regression"),
-            ("Initialiser", self.init_combo, "init"), ("", self.bias_check, "bias")]))
-        column.addWidget(self._group("Optimisation", [
-            ("Optimizer", self.optimizer_combo, "optimizer"), ("Learning rate", self.lr_spin, "lr"),
-            ("Momentum", self.momentum_spin, "momentum"), ("Schedule", self.schedule_combo, "schedule"),
-            ("Weight decay", self.weight_decay_spin, "weight_decay"),
-            ("Batch size", self._batch_row(), "batch_size"), ("", self.sum_check, "sum_gradient"),
-            ("", self.scale_check, "scale_inputs"), ("Epochs", self.epochs_spin, "epochs"),
-            ("Seed", self.seed_spin, "seed")]))
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(form_host)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(form_host.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        # Pages short enough to show whole at 1280×800; one long scrolling form cut its rows at the edge.
+        self.pages = QTabWidget(objectName="formPages", documentMode=True)
+        for title, rows in (
+            ("Data", [("Dataset", self.dataset_combo, "dataset"), ("Images", self.subset_spin, "subset"),
+                      ("Validation", self.validation_spin, "validation"), ("Random shift", self.shift_spin, "shift"),
+                      ("", self.scale_check, "scale_inputs")]),
+            ("Network", [("Hidden layers", self.hidden_edit, "hidden"),
+                         ("Activation", self.activation_combo, "activation"),
+                         ("Output + loss", self.head_combo, "head"), ("", self.regression_check, "regression"),
+                         ("Initialiser", self.init_combo, "init"), ("", self.bias_check, "bias")]),
+            ("Optimizer", [("Optimizer", self.optimizer_combo, "optimizer"), ("Learning rate", self.lr_spin, "lr"),
+                           ("Momentum", self.momentum_spin, "momentum"), ("Schedule", self.schedule_combo, "schedule"),
+                           ("Weight decay", self.weight_decay_spin, "weight_decay")]),
+            ("Run", [("Batch size", self._batch_row(), "batch_size"), ("", self.sum_check, "sum_gradient"),
+                     ("Epochs", self.epochs_spin, "epochs"), ("Seed", self.seed_spin, "seed")])):
+            self.pages.addTab(self._page(rows), title)
+        self.subset_spin.parentWidget().layout().insertWidget(1, self.subset_note)  # under the field
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self._form([("Preset", self.preset_combo, "preset")]))
+        layout.addWidget(self.pages, 1)
         layout.addLayout(self._controls())
         self._tips = {w: w.toolTip() for w in self._tip_widgets()}  # the normal tooltips, back after a run
         for field, spin in self._live_spins().items():
@@ -115,9 +100,17 @@ class TrainingPanel(SettingsFields, QWidget):
         self.settings_changed.connect(self._show_matching_preset)
 
     # -- building --------------------------------------------------------
-    def _group(self, title: str, rows: list[tuple[str, QWidget, str]]) -> QGroupBox:
-        group = QGroupBox(title)
-        form = QFormLayout(group)
+    def _page(self, rows: list[tuple[str, QWidget, str]]) -> QScrollArea:
+        """A page of the form; it scrolls only in a window smaller than 1280×800 (or with large fonts)."""
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame,
+                             horizontalScrollBarPolicy=Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(form := self._form(rows))
+        scroll.setMinimumWidth(form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        return scroll
+
+    def _form(self, rows: list[tuple[str, QWidget, str]]) -> QWidget:
+        host = QWidget()
+        form = QFormLayout(host)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, widget, field in rows:
             error = QLabel(objectName=f"{field}Error", wordWrap=True)
@@ -138,7 +131,7 @@ class TrainingPanel(SettingsFields, QWidget):
             # change as a change of settings re-matched the old settings and put the combo back before that.
             for signal in change_signals(widget) if field != "preset" else []:
                 signal.connect(self.settings_changed)
-        return group
+        return host
 
     def _batch_row(self) -> QWidget:
         row = QWidget()
@@ -252,7 +245,7 @@ class TrainingPanel(SettingsFields, QWidget):
             return
         label.setText(str(error))
         label.show()
-        self.findChild(QScrollArea).ensureWidgetVisible(label)
+        self._reveal(error.field)
 
     def show_step_error(self, error: ConfigError) -> None:
         """Show a change refused during a run (from ``TrainingSession.change_step``) next to its field, leaving
@@ -265,16 +258,28 @@ class TrainingPanel(SettingsFields, QWidget):
             self._live[error.field] = None
         label.setText(str(error))
         label.show()
-        self.findChild(QScrollArea).ensureWidgetVisible(label)
+        self._reveal(error.field)
+
+    def _reveal(self, field: str) -> None:
+        """Show the page holding ``field`` and scroll it to the field and its message."""
+        page = self._page_of(field)
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+            page.ensureWidgetVisible(self._errors[field].parentWidget())
+
+    def _page_of(self, field: str) -> QScrollArea | None:
+        """The page of the form that holds ``field`` (None for the preset, above the pages)."""
+        return next((page for page in map(self.pages.widget, range(self.pages.count()))
+                     if page.isAncestorOf(self._fields[field])), None)
 
     def clear_errors(self) -> None:
         for label in self._errors.values():
             label.hide()
 
     def error_text(self, field: str) -> str:
-        """The message shown next to ``field`` ('' when none)."""
+        """The message shown next to ``field`` ('' when none), on its page of the form whether shown now or not."""
         label = self._errors[field]
-        return label.text() if label.isVisibleTo(self) else ""
+        return "" if label.isHidden() else label.text()
 
     # -- run state -------------------------------------------------------
     def set_running(self, running: bool) -> None:
@@ -283,6 +288,8 @@ class TrainingPanel(SettingsFields, QWidget):
         self.stop_button.setEnabled(running)
         self.set_paused(False)
         self._running = running
+        if running:  # the page of the only settings a run leaves editable
+            self.pages.setCurrentWidget(self._page_of("lr"))
         self._live = {field: spin.value() for field, spin in self._live_spins().items()} if running else {}
         for spin in self._live_spins().values():
             # While running, a value counts once typed in full (Enter, focus out) or stepped, not per keystroke.
@@ -341,16 +348,20 @@ class TrainingPanel(SettingsFields, QWidget):
 
     def _preset_activated(self, index: int) -> None:
         """Fill in the recipe picked (by mouse, by keys in the list or on the closed combo) and light up the
-        fields it changed."""
+        fields it changed, and the titles of their pages."""
         name = self.preset_combo.itemData(index)
         if name is None:
             return
         before = self.settings()
         after = apply_recipe(before, name)
         self.set_settings(after)
-        for f in fields(RunSettings):
-            if getattr(before, f.name) != getattr(after, f.name):
-                FieldHighlight(self._fields[f.name])
+        changed = [f.name for f in fields(RunSettings) if getattr(before, f.name) != getattr(after, f.name)]
+        for field in changed:
+            FieldHighlight(self._fields[field])
+        bar = self.pages.tabBar()
+        for page in {self._page_of(field) for field in changed}:
+            bar.setTabTextColor(self.pages.indexOf(page), self.palette().color(QPalette.ColorRole.Highlight))
+        QTimer.singleShot(HIGHLIGHT_MS, bar, lambda: [bar.setTabTextColor(i, QColor()) for i in range(bar.count())])
 
     def _show_matching_preset(self) -> None:
         if self._setting:  # half filled in: the form's last field decides
@@ -358,33 +369,3 @@ class TrainingPanel(SettingsFields, QWidget):
         index = self.preset_combo.findData(matching_recipe(self.settings()))
         with QSignalBlocker(self.preset_combo):
             self.preset_combo.setCurrentIndex(index if index >= 0 else self.preset_combo.count() - 1)
-
-    def _show_subset_note(self) -> None:
-        """Say so under Images when the dataset has fewer training images than asked for (the run takes them all).
-
-        The count is the data store's (``available``), known for a dataset digitpad has; a user's file and a
-        dataset not yet downloaded are not read for it, so nothing is said of them.
-        """
-        dataset, subset = self.dataset_combo.currentData(), self.subset_spin.value()
-        if subset and dataset in TITLES and dataset not in self._train_counts:
-            self._train_counts |= {info.name: info.counts["train"] for info in available() if "train" in info.counts}
-        count = self._train_counts.get(dataset)
-        too_many = bool(subset) and count is not None and subset > count
-        if too_many:
-            self.subset_note.setText(f"Only {count:,} training images in {TITLES[dataset]}: all of them will be used.")
-        self.subset_note.setVisible(too_many)
-
-    def _dataset_activated(self, index: int) -> None:
-        if self.dataset_combo.itemText(index) != CHOOSE_FILE:
-            return
-        path, _ = QFileDialog.getOpenFileName(self, "Train on a file", "",
-                                              "Datasets (*.csv *.csv.gz *.gz *-ubyte);;All files (*)")
-        if path:
-            self._add_file_item(path)
-        else:
-            self.dataset_combo.setCurrentIndex(0)
-
-    def _add_file_item(self, path: str) -> None:
-        self.dataset_combo.insertItem(self.dataset_combo.count() - 1, Path(path).name, path)
-        self.dataset_combo.setItemData(self.dataset_combo.count() - 2, path, Qt.ItemDataRole.ToolTipRole)
-        self.dataset_combo.setCurrentIndex(self.dataset_combo.count() - 2)
