@@ -99,7 +99,7 @@ class ClippedAxis(pg.AxisItem):
         piled up on the Gradients tab."""
         strings = super().tickStrings(values, scale, spacing)
         if self.logMode and spacing is None and math.floor(max(self.range)) >= math.ceil(min(self.range)):
-            return [""] * len(strings)
+            return [text if abs(v - round(v)) < 1e-9 else "" for v, text in zip(values, strings)]
         return strings
 
 

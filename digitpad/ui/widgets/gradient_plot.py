@@ -19,7 +19,6 @@ from PySide6.QtGui import QShowEvent
 from digitpad.ui.base.plot_base import Columns, PalettePlot
 
 # One colour per layer, first layer first: blue, green, orange, purple, red, cyan, brown, pink.
-LEGEND_COLUMNS = 3  # a legend of deep nets grows sideways, not up over the curves
 LAYER_COLOURS = ("#3d85c6", "#59a14f", "#f28e2b", "#9467bd", "#e15759", "#17becf", "#8c564b", "#e377c2")
 
 
@@ -87,7 +86,6 @@ class GradientNormPlot(PalettePlot):
         # (one repaint took 30-50 ms at width 1.5, 2-5 ms at 1).
         self.curves = [self._curve(f"layer {i + 1}", LAYER_COLOURS[i % len(LAYER_COLOURS)], width=1)
                        for i in range(n_layers)]
-        self.legend.setColumnCount(min(n_layers, LEGEND_COLUMNS))
 
     def _draw(self) -> None:
         if self._points is None or self._points.size == self._drawn:
