@@ -6,9 +6,10 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from shiboken6 import isValid
 from support.models import make_model
 from test_main_window import draw_seven
 
@@ -167,3 +168,80 @@ def test_a_mistake_drawn_on_the_canvas_is_read_by_the_model_there(window, qtbot,
                                predict_drawing(window.files.model, on_canvas), rtol=1e-5, atol=1e-7)
     assert f"test image {index:,}" in window.statusBar().currentMessage()
     inside.close()
+
+
+def active_window_is(window) -> bool:
+    return QApplication.activeWindow() is window
+
+
+def test_f1_opens_how_to_use_and_esc_closes_it_leaving_the_drawing_and_the_keyboard(window, qtbot):
+    draw_seven(qtbot, window.canvas)
+    drawing = window.canvas.image()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: active_window_is(window))
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # Help ▸ How to use digitpad
+    help_dialog = window.help_dialog
+    qtbot.waitUntil(lambda: help_dialog is not None and active_window_is(help_dialog))
+    text = help_dialog.text.toPlainText()
+    for step in ("Draw on the black canvas", "Read the prediction", "Train a network", "Doctor", "Lab",
+                 "Look inside", "Keep a model"):
+        assert step in text, step
+    assert "Draw ▸ Clear\tEsc, Del" in text or "Draw ▸ Clear\nEsc, Del" in text
+    assert "Help ▸ How to use digitpad" in text and "F1" in text
+    qtbot.keyClick(QApplication.focusWidget() or help_dialog, Qt.Key.Key_Escape)
+    assert help_dialog.isHidden()
+    assert np.array_equal(window.canvas.image(), drawing)  # Esc closed the dialog, not the drawing
+    qtbot.waitUntil(lambda: active_window_is(window))  # the keyboard is back with the main window
+    qtbot.keyClick(window, Qt.Key.Key_E)  # Draw ▸ Eraser, at once
+    assert window.eraser_button.isChecked() and window.canvas.eraser()
+
+
+@pytest.mark.parametrize("dialog", ["model details", "look inside", "a mistake"])
+def test_esc_closes_the_dialog_in_front_never_the_drawing_and_the_keyboard_comes_back(window, qtbot, dialog,
+                                                                                   monkeypatch, tmp_path):
+    if dialog != "model details":  # Look inside needs a model of the 8×8 digits, whose test set is bundled
+        run = prepare_run(RunSettings(dataset="digits8x8", hidden="16", epochs=1, batch_size=32, validation=0.0))
+        save_model(tmp_path / "small.npz", run.model(run.fit(), name="small"))
+        assert open_with_ctrl_o(window, qtbot, monkeypatch, tmp_path / "small.npz") == []
+    draw_seven(qtbot, window.canvas)
+    drawing = window.canvas.image()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: active_window_is(window))
+    seen = []
+
+    def press_escape():
+        front = QApplication.activeWindow()
+        seen.append(front)
+        qtbot.keyClick(QApplication.focusWidget() or front, Qt.Key.Key_Escape)
+        QTimer.singleShot(3000, lambda: isValid(front) and front.isVisible() and front.done(5))  # never hang
+
+    if dialog == "model details":  # modal: exec returns once Esc closed it
+        QTimer.singleShot(100, press_escape)
+        qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+        assert type(seen[0]).__name__ == "ModelInfoDialog" and seen[0].result() == 0  # Esc, not the fallback
+        behind = window
+    else:
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.inspect_window is not None and active_window_is(window.inspect_window))
+        behind = window
+        if dialog == "a mistake":
+            view = window.inspect_window.gallery.view
+            window.inspect_window.tabs.setCurrentWidget(window.inspect_window.gallery)
+            view.setCurrentIndex(view.model().index(0, 0))
+            qtbot.keyClick(view, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: window.inspect_window.gallery.dialog is not None
+                            and active_window_is(window.inspect_window.gallery.dialog))
+            behind = window.inspect_window
+        press_escape()
+        assert seen[0].isHidden() and behind.isVisible()
+    assert np.array_equal(window.canvas.image(), drawing)  # Esc closed the dialog, not the drawing behind it
+    qtbot.waitUntil(lambda: active_window_is(behind))  # the keyboard is back with the window behind
+    if behind is window:
+        qtbot.keyClick(window, Qt.Key.Key_E)  # Draw ▸ Eraser, at once
+        assert window.eraser_button.isChecked()
+        qtbot.keyClick(window, Qt.Key.Key_Escape)  # no dialog in front now: Esc clears, as its menu entry says
+        assert not np.any(window.canvas.image())
+    else:
+        qtbot.keyClick(QApplication.focusWidget() or behind, Qt.Key.Key_Escape)  # the next Esc closes Look inside
+        assert behind.isHidden() and np.array_equal(window.canvas.image(), drawing)
+        qtbot.waitUntil(lambda: active_window_is(window))

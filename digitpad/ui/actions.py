@@ -67,7 +67,11 @@ MENUS: dict[str, tuple[ActionSpec, ...]] = {
                    "Confusion matrix, mistakes, first-layer weights, activations and a gradient check "
                    "on the model's test set"),
     ),
-    "&Help": (ActionSpec("&About digitpad", "about"),),
+    "&Help": (
+        ActionSpec("&How to use digitpad", "show_help", QKeySequence.StandardKey.HelpContents,
+                   "The main steps, what each view shows, and every shortcut"),
+        ActionSpec("&About digitpad", "about"),
+    ),
 }
 
 
@@ -92,7 +96,7 @@ def build_menus(window: QMainWindow) -> dict[str, QAction | QMenu]:
 
 def _action(window: QMainWindow, spec: ActionSpec) -> QAction:
     action = QAction(spec.text, window, checkable=spec.checkable)
-    action.setShortcuts(_key_sequences(spec.shortcut))
+    action.setShortcuts(key_sequences(spec.shortcut))
     action.setStatusTip(spec.tip)
     target, _, argument = spec.target.partition(":")
     slot = operator.attrgetter(target)(window)
@@ -100,7 +104,8 @@ def _action(window: QMainWindow, spec: ActionSpec) -> QAction:
     return action
 
 
-def _key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    """The keys of an ActionSpec's shortcut, as its QAction gets them."""
     if shortcut is None:
         return []
     if isinstance(shortcut, QKeySequence.StandardKey):

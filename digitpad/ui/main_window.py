@@ -32,7 +32,9 @@ from digitpad.training.inspection import Inspection, inspect_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.actions import build_menus
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
+from digitpad.ui.dialogs.help_dialog import HelpDialog
 from digitpad.ui.dialogs.model_info import ModelInfoDialog
+from digitpad.ui.focus import FocusReturn, return_focus_on_close
 from digitpad.ui.inspect.inspect_window import InspectWindow
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.session import TrainingSession
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.inspect_window: InspectWindow | None = None
+        self.help_dialog: HelpDialog | None = None
+        self.focus_return = FocusReturn(self)
         self.session = TrainingSession(self)
         self._build()
         self.files = ModelFiles(self, self.settings, model, lambda: self.session.running,
@@ -168,10 +172,12 @@ class MainWindow(QMainWindow):
         if self.inspect_window is None:
             self.inspect_window = InspectWindow(model, test, self, inspection)
             self.inspect_window.gallery.draw_requested.connect(self.draw_on_canvas)
+            return_focus_on_close(self.inspect_window, self)
         else:
             self.inspect_window.set_model(model, test, inspection)
         self.inspect_window.show()
         self.inspect_window.raise_()
+        self.inspect_window.activateWindow()  # the keyboard (Esc) goes to the window in front
 
     def _refresh_inside(self) -> None:
         if self.inspect_window is not None and self.inspect_window.isVisible():
@@ -187,6 +193,15 @@ class MainWindow(QMainWindow):
 
     def show_model_info(self) -> None:
         ModelInfoDialog(self, self.files.model).exec()
+
+    def show_help(self) -> None:
+        """Help ▸ How to use digitpad (F1), beside the window."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+            return_focus_on_close(self.help_dialog, self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def about(self) -> None:
         QMessageBox.about(self, "About digitpad", "<b>digitpad</b> — draw digits, train a neural network "

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from digitpad.data.dataset import Dataset
 from digitpad.training.inspection import Inspection
 from digitpad.ui.base.images import gray_image
+from digitpad.ui.focus import return_focus_on_close
 from digitpad.ui.inspect.mistake_dialog import MistakeDialog
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.probabilities import percent
@@ -225,6 +226,7 @@ class MistakesGallery(QWidget):
         if self.dialog is None:
             self.dialog = MistakeDialog(self)
             self.dialog.draw_requested.connect(self.draw_requested)
+            return_focus_on_close(self.dialog, self)
         row, names = index.row(), self.model.class_names()
         self.dialog.show_image(self.model.item(row).index, self.model.pixels(row), self.model.item(row).true_class,
                                self.model.probabilities(row), names, draw_prompt(names))

@@ -1,0 +1,71 @@
+"""Help ▸ How to use digitpad: the main steps, what each view shows, and every shortcut.
+
+The shortcuts are read from the menus' own table (:data:`digitpad.ui.actions.MENUS`),
+so the page lists the keys the window really has.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from digitpad.ui.actions import MENUS, key_sequences
+
+STEPS = """
+<h3>How to use digitpad</h3>
+<ol>
+<li><b>Draw</b> on the black canvas with the left mouse button; the right button (or Eraser) erases.
+Undo takes back a stroke, Clear empties the canvas.</li>
+<li><b>Read the prediction</b> beside it: one bar per class with the probability the network gives it, the top
+class large. <i>What the model sees</i> is your drawing after the same preprocessing as the training images.
+<i>Show saliency</i> colours the drawing: red where more ink raises the top class, blue where it lowers it.</li>
+<li><b>Train</b> a network in the <i>Train</i> tab: pick a preset or set the data, the network and the
+optimisation, then press Train. The loss and accuracy curves below grow as it learns; the prediction follows the
+new weights after every epoch.</li>
+<li><b>Watch it learn</b> in the tabs beside the plots: the <i>Doctor</i> explains problems it sees (a flat loss,
+dead units, exploding gradients) and can put its fix into the form; <i>Gradients</i> shows each layer's gradient
+size; <i>Runs</i> keeps every run of the session to overlay on the plots.</li>
+<li><b>Learn from mistakes</b> in the <i>Lab</i> tab (or the Lab menu): classic failing set-ups, each with a story
+and the bugs and fixes to tick one at a time.</li>
+<li><b>Look inside</b> a trained model (Model menu): the confusion matrix, the test images it gets wrong
+(double-click one to see it large and draw it on the canvas), the first layer's weights, the hidden units'
+activations and a gradient check of backpropagation.</li>
+<li><b>Keep a model</b> with File ▸ Save (a .npz file) and open it again later; Model ▸ Model details lists its
+settings and history.</li>
+</ol>
+"""
+
+
+def shortcuts_html() -> str:
+    """A table of every menu entry that has a shortcut, as the menus define them."""
+    rows = []
+    for menu, specs in MENUS.items():
+        for spec in specs:
+            sequences = key_sequences(spec.shortcut)
+            if isinstance(spec.shortcut, QKeySequence.StandardKey):
+                sequences = sequences[:1]  # the platform's usual key, as the menu shows it, not media keys
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences)
+            if keys:
+                where = f"{menu.replace('&', '')} ▸ {spec.text.replace('&', '')}"
+                rows.append(f"<tr><td>{html.escape(where)}</td><td><b>{html.escape(keys)}</b></td></tr>")
+    return f"<h4>Shortcuts</h4><table cellspacing=4>{''.join(rows)}</table>"
+
+
+class HelpDialog(QDialog):
+    """The How to use page: steps, views, shortcuts. Non-modal, so it can stay open beside the window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle("How to use digitpad")
+        self.setModal(False)
+        self.resize(620, 640)
+        self.text = QTextBrowser(objectName="helpText")
+        self.text.setHtml(STEPS + shortcuts_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
