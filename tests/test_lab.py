@@ -84,6 +84,36 @@ def test_toggles_apply_in_the_presets_order_whatever_order_they_are_given():
         get_pitfall("nope")
 
 
+def test_alternatives_share_a_choice_and_all_fixes_takes_the_one_that_wins():
+    preset = get_pitfall("softmax-bugs")
+    assert {t.name for t in preset.toggles if t.choice == "optimizer"} == {"momentum", "adam"}
+    assert "momentum" not in preset.all_fixes and "adam" in preset.all_fixes
+    assert set(preset.fix_names) - set(preset.all_fixes) == {"momentum"}
+    every, chosen = preset.run_for(preset.fix_names), preset.run_for(preset.all_fixes)
+    assert every.settings == chosen.settings and chosen.label.endswith("all fixes")
+    for other in (get_pitfall("narrow"), get_pitfall("label10")):
+        assert other.all_fixes == other.fix_names  # no alternatives there
+
+
+def test_a_settings_change_maps_to_the_toggles_that_make_it():
+    narrow, label10, bugs = get_pitfall("narrow"), get_pitfall("label10"), get_pitfall("softmax-bugs")
+    assert narrow.toggles_for({"scale_inputs": True}) == ("scale_inputs",)
+    assert narrow.toggles_for({"activation": "relu", "init": "he"}) == ("relu", "he_init")
+    assert label10.toggles_for({"sum_gradient": False}) == ("mean_gradient",)
+    assert label10.toggles_for({"regression": False, "head": "softmax+cross_entropy"}) == ("softmax",)
+    assert bugs.toggles_for({"scale_inputs": True}) == ("raw_inputs",)
+    assert narrow.toggles_for({"lr": 0.01}) == () and narrow.toggles_for({"scale_inputs": False}) == ()
+    assert label10.toggles_for({"regression": False}) == ()  # half of a toggle is not that toggle
+
+
+@pytest.mark.parametrize("preset", PITFALLS.values(), ids=PITFALLS)
+def test_the_setup_keeps_the_cause_for_after_the_run(preset):
+    assert preset.story == f"{preset.setup} {preset.reveal}"
+    assert len(re.findall(r"[.!?](?:\s|$)", preset.setup)) == 1
+    for giveaway in ("10%", "chance", "cause", "saturat"):
+        assert giveaway not in preset.setup
+
+
 def test_scaled_lr_divides_by_the_rows_per_step_only_while_the_gradient_is_summed():
     preset = get_pitfall("label10")
     assert preset.run_for(["scaled_lr"]).settings.lr == pytest.approx(0.1 / 500)

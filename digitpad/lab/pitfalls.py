@@ -45,6 +45,7 @@ class Toggle:
     settings: dict = field(default_factory=dict)
     removes: frozenset[str] = frozenset()
     adjust: Callable[[RunSettings], RunSettings] | None = None
+    choice: str = ""  # alternatives share one (e.g. "optimizer"); "" for a toggle of its own
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -55,14 +56,17 @@ class Toggle:
 class Pitfall:
     """A failing configuration, the story of what the learner will see, and its toggles.
 
-    The base settings' dataset is used when it is in the store, else
-    ``fallback`` (when that is).
+    The story comes in two parts, so a learner can predict before the cause
+    is given away: ``setup`` (what is trained, how) and ``reveal`` (what goes
+    wrong and why). The base settings' dataset is used when it is in the
+    store, else ``fallback`` (when that is).
     """
 
     name: str
     title: str
     summary: str  # one line for lists and tooltips
-    story: str
+    setup: str
+    reveal: str
     base: RunSettings
     toggles: tuple[Toggle, ...]
     mistakes: frozenset[str] = frozenset()
@@ -76,6 +80,11 @@ class Pitfall:
                           f"choose from {', '.join(t.name for t in self.toggles)}")
 
     @property
+    def story(self) -> str:
+        """The whole story: the setup, then what goes wrong and why."""
+        return f"{self.setup} {self.reveal}"
+
+    @property
     def dataset(self) -> str:
         """The dataset the preset was written for."""
         return self.base.dataset
@@ -84,6 +93,19 @@ class Pitfall:
     def fix_names(self) -> tuple[str, ...]:
         """Every toggle: removing every bug and applying every fix and tuning."""
         return tuple(t.name for t in self.toggles)
+
+    @property
+    def all_fixes(self) -> tuple[str, ...]:
+        """Every toggle but, of alternatives (one ``choice``), only the last: the one :meth:`run_for` lets win."""
+        last = {t.choice: t.name for t in self.toggles if t.choice}
+        return tuple(t.name for t in self.toggles if not t.choice or last[t.choice] == t.name)
+
+    def toggles_for(self, change: dict) -> tuple[str, ...]:
+        """The toggles that together make exactly the settings ``change`` (a training doctor's fix, say),
+        each setting part of it; () when no set of toggles does."""
+        parts = [t for t in self.toggles if t.settings and t.settings.items() <= change.items()]
+        covered = {key: value for t in parts for key, value in t.settings.items()}
+        return tuple(t.name for t in parts) if covered == change else ()
 
     def dataset_to_use(self) -> str:
         """``dataset`` when it is in the store (or there is no usable fallback), else ``fallback``."""
@@ -118,7 +140,7 @@ class Pitfall:
     def _label(self, applied: list[Toggle]) -> str:
         if not applied:
             return f"{self.name}: failing setup"
-        if len(applied) == len(self.toggles):
+        if {t.name for t in applied} >= set(self.all_fixes):
             return f"{self.name}: all fixes"
         return f"{self.name}: " + ", ".join(t.name for t in applied)
 
@@ -137,10 +159,11 @@ def _lr_per_row(settings: RunSettings) -> RunSettings:
 LABEL10 = Pitfall(
     name="label10", title="Regression on label/10",
     summary="a summed gradient saturates the net near 10% accuracy",
-    story=(
+    setup=(
         "A beginner's digit recogniser: 784 pixels → 250 sigmoid units → one sigmoid output trained to equal "
         "label/10, on the first 500 MNIST images, with U(−1, 1) weights, no bias, full-batch gradient descent "
-        "at lr 0.1 and the gradient summed over the rows instead of averaged. "
+        "at lr 0.1 and the gradient summed over the rows instead of averaged."),
+    reveal=(
         "Within a few epochs the loss stops moving: over a third of the hidden activations sit in the flat "
         "tails of the sigmoid and the output is pinned at 0 or 1 for every image, so accuracy (rounded output "
         "× 10 = label) stays near 10%. "
@@ -183,10 +206,11 @@ LABEL10 = Pitfall(
 NARROW = Pitfall(
     name="narrow", title="Too narrow to learn",
     summary="layers of 4 sigmoid units answer 0.10 for every digit",
-    story=(
+    setup=(
         "An 8×8-digits classifier as a learner wrote it: 64 raw pixel values (0–16) → three hidden layers of "
         "4 sigmoid units → 10 sigmoid outputs whose error is a − y, no bias, U(−1, 1) weights, and full-batch "
-        "gradient descent with lr 0.001 and momentum 0.9 for 3,000 iterations. "
+        "gradient descent with lr 0.001 and momentum 0.9 for 3,000 iterations."),
+    reveal=(
         "At the end every output sits at about 0.10 for every image, the share of each class, and accuracy is "
         "no better than chance, about 10%: four units cannot carry a digit through, so the net settles for the "
         "class frequencies. "
@@ -226,15 +250,16 @@ NARROW = Pitfall(
 SOFTMAX_BUGS = Pitfall(
     name="softmax-bugs", title="Three bugs in softmax training", fallback="mnist",
     summary="stuck at chance, and fixing the bugs is not enough",
-    story=(
+    setup=(
         "A 784-300-300-10 ReLU network with softmax outputs, trained for 5 epochs on Fashion-MNIST (MNIST when "
         "Fashion-MNIST is not in the data folder) in batches of 600 with lr 0.001 and N(0, 0.01) weights, "
         "carrying three bugs at once: the softmax derivative p(1 − p) multiplied onto the cross-entropy "
-        "gradient, images taken from the unshuffled array while the labels are shuffled, and pixels left at 0–255. "
+        "gradient, images taken from the unshuffled array while the labels are shuffled, and pixels left at 0–255."),
+    reveal=(
         "Accuracy stays at chance, about 10%, and the loss hardly moves. "
         "Remove the bugs one at a time: they interact, and with all three gone accuracy is still only about "
         "13%, because weights of 0.01 shrink the signal at every layer and lr 0.001 is too small to recover. "
-        "The tuning toggles, He initialisation and lr 0.1 with momentum or Adam, finish the job."),
+        "The tuning choices, He initialisation and lr 0.1 with momentum or Adam, finish the job."),
     base=RunSettings(dataset="fashion", validation=0.0, hidden="300,300", activation="relu",
                      head="softmax+cross_entropy", init="normal", bias=True, scale_inputs=False, optimizer="sgd",
                      lr=0.001, schedule="constant", batch_size=600, epochs=5, seed=0),
@@ -254,11 +279,11 @@ SOFTMAX_BUGS = Pitfall(
                "signal or gradient gets through.", {"init": "he"}),
         Toggle("momentum", "lr 0.1 with momentum 0.9", "tuning",
                "A hundred times the learning rate, with momentum to smooth the steps: lr 0.001 with plain SGD moves "
-               "the weights too little in 5 epochs.", {"optimizer": "momentum", "momentum": 0.9, "lr": 0.1}),
+               "the weights too little in 5 epochs.", {"optimizer": "momentum", "momentum": 0.9, "lr": 0.1},
+               choice="optimizer"),
         Toggle("adam", "Adam (lr 0.001)", "tuning",
                "Adam scales each weight's step by its own gradient history, so the tiny gradients of a badly "
-               "initialised net still move it. If momentum is also ticked, Adam replaces it.",
-               {"optimizer": "adam", "lr": 0.001}),
+               "initialised net still move it.", {"optimizer": "adam", "lr": 0.001}, choice="optimizer"),
     ),
 )
 

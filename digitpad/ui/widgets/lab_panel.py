@@ -1,11 +1,18 @@
-"""The learning lab panel: pick a preset, read its story, tick causes away, run.
+"""The learning lab panel: pick a preset, predict, run, read why; tick fixes, run again.
 
-Bugs are checkboxes that start ticked (the bug is present); fixes and tuning
-start unticked. The panel only builds :class:`~digitpad.lab.pitfalls.LabRun` s
-and emits them; whoever owns the training session runs them.
+A tick always means the same thing: that fix is applied (a bug box ticked is
+the bug removed). Alternatives (toggles sharing a ``choice``, such as two
+optimizers) are one combo box, so at most one of them is picked. The story's
+cause stays hidden until a run of the preset has ended: predict, run, reveal.
+The panel only builds :class:`~digitpad.lab.pitfalls.LabRun` s and emits
+them; whoever owns the training session runs them and reports back through
+:meth:`LabPanel.show_progress`, :meth:`LabPanel.show_status` and
+:meth:`LabPanel.reveal`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,29 +33,35 @@ from digitpad.lab.mistakes import MISTAKES
 from digitpad.lab.pitfalls import PITFALLS, LabRun, Pitfall, Toggle, get_pitfall
 from digitpad.training.settings import RunSettings
 
-GROUPS = (("bug", "labBugs", "Bugs (ticked = still in the code)",
-           "Deliberate mistakes in this setup. Untick one to remove that bug."),
-          ("fix", "labFixes", "Fixes", "Changes that remove a cause of the failure. Tick to apply."),
-          ("tuning", "labTuning", "Tuning", "Settings that are not bugs but still decide the result. Tick to apply."))
+GROUPS = (("bug", "labBugs", "Bugs (tick to fix)", "Deliberate mistakes in this setup. Tick one to remove that bug."),
+          ("fix", "labFixes", "Fixes (tick to apply)", "Changes that remove a cause of the failure. Tick to apply."),
+          ("tuning", "labTuning", "Tuning (tick to apply)",
+           "Settings that are not bugs but still decide the result. Tick to apply."))
+PREDICT = "What do you expect to see? Run the failing setup; why it fails is explained here once it has run."
 
 INIT_TEXT = {"uniform": "U(−1, 1)", "normal": "N(0, 0.01²)", "glorot": "Glorot", "he": "He"}
 
 
 class LabPanel(QWidget):
-    """Pitfall chooser, story, toggles grouped by kind, and the three run buttons."""
+    """Pitfall chooser, story, toggles grouped by kind, the three run buttons and the run's own controls."""
 
     run_requested = Signal(object)  # a LabRun
+    pause_requested = Signal()      # pause, or resume a paused run
+    stop_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labPanel")
         self._checks: dict[str, QCheckBox] = {}
+        self._choices: dict[str, QComboBox] = {}
+        self._revealed: set[str] = set()
         self.preset_combo = QComboBox(objectName="labPresetCombo",
                                       toolTip="A complete setup that reproduces a classic way training fails")
         for i, preset in enumerate(PITFALLS.values()):
             self.preset_combo.addItem(preset.title, preset.name)
             self.preset_combo.setItemData(i, preset.summary, Qt.ItemDataRole.ToolTipRole)
-        self.story = QLabel(objectName="labStory", wordWrap=True, toolTip="What you will see, and why")
+        self.story = QLabel(objectName="labStory", wordWrap=True,
+                            toolTip="The setup; what goes wrong and why shows once it has run")
         self.summary = QLabel(objectName="labSummary", wordWrap=True,
                               toolTip="The settings the next run will use, with the ticks as they are now")
         self.summary.setStyleSheet("color: palette(placeholder-text);")
@@ -71,24 +85,45 @@ class LabPanel(QWidget):
         layout.addWidget(self.preset_combo)
         layout.addWidget(scroll, 1)
         layout.addLayout(self._buttons())
+        layout.addLayout(self._run_controls())
         self.preset_combo.currentIndexChanged.connect(self._show_preset)
         self._show_preset()
+        self.set_running(False)
 
     def _buttons(self) -> QHBoxLayout:
         self.failing_button = QPushButton("Run failing setup", objectName="labRunFailingButton",
-                                          toolTip="Put every bug back, untick every fix, and run the setup "
+                                          toolTip="Untick every fix (every bug back in) and run the setup "
                                                   "exactly as it fails")
         self.ticked_button = QPushButton("Run with ticked fixes", objectName="labRunTickedButton",
                                          toolTip="Run with the boxes as they are ticked now")
         self.all_button = QPushButton("Apply all fixes", objectName="labApplyAllButton",
-                                      toolTip="Remove every bug, tick every fix and tuning, and run")
-        self.failing_button.clicked.connect(self._run_failing)
+                                      toolTip="Tick every fix (of alternatives, the last one) and run")
+        self.failing_button.clicked.connect(lambda: self._run_with(()))
         self.ticked_button.clicked.connect(lambda: self.run_requested.emit(self.lab_run()))
-        self.all_button.clicked.connect(self._run_all_fixes)
+        self.all_button.clicked.connect(lambda: self._run_with(self.preset().all_fixes))
         row = QHBoxLayout()
         for button in (self.failing_button, self.ticked_button, self.all_button):
             row.addWidget(button)
         return row
+
+    def _run_controls(self) -> QVBoxLayout:
+        self.pause_button = QPushButton("Pause", objectName="labPauseButton",
+                                        toolTip="Pause or resume the run; takes effect within one batch (F6)")
+        self.stop_button = QPushButton("Stop", objectName="labStopButton",
+                                       toolTip="Stop the run after the current batch (Shift+F5)")
+        self.pause_button.clicked.connect(self.pause_requested)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.progress = QProgressBar(objectName="labProgress", textVisible=True,
+                                     toolTip="Progress of the run: epochs, batches and time left")
+        self.status = QLabel("Ready", objectName="labStatus", wordWrap=True)
+        row = QHBoxLayout()
+        row.addWidget(self.pause_button)
+        row.addWidget(self.stop_button)
+        row.addWidget(self.progress, 1)
+        column = QVBoxLayout()
+        column.addLayout(row)
+        column.addWidget(self.status)
+        return column
 
     # -- public API ----------------------------------------------------------
     def preset(self) -> Pitfall:
@@ -100,35 +135,82 @@ class LabPanel(QWidget):
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(get_pitfall(name).name))
 
     def lab_run(self) -> LabRun:
-        """The run the ticks describe: unticked bugs removed, ticked fixes and tuning applied."""
+        """The run the ticks describe: ticked bugs removed, ticked fixes and tuning applied."""
         return self.preset().run_for(self.enabled())
 
     def enabled(self) -> list[str]:
-        """Names of the toggles in effect: bugs unticked, fixes and tuning ticked."""
-        return [t.name for t in self.preset().toggles if self._checks[t.name].isChecked() != (t.kind == "bug")]
+        """Names of the toggles in effect: the ticked boxes and the alternatives picked."""
+        names = {name for name, check in self._checks.items() if check.isChecked()}
+        names |= {combo.currentData() for combo in self._choices.values() if combo.currentData()}
+        return [t.name for t in self.preset().toggles if t.name in names]
 
     def check_box(self, toggle: str) -> QCheckBox:
-        """The checkbox of one toggle of the shown preset."""
+        """The checkbox of one toggle of the shown preset (not of an alternative: see :meth:`choice_box`)."""
         return self._checks[toggle]
 
+    def choice_box(self, choice: str) -> QComboBox:
+        """The combo box of the shown preset's alternatives called ``choice`` (e.g. "optimizer")."""
+        return self._choices[choice]
+
+    def apply_toggles(self, names: Iterable[str]) -> None:
+        """Tick (or pick) the shown preset's toggles ``names``, leaving the others as they are."""
+        for name in names:
+            toggle = self.preset().toggle(name)
+            if toggle.choice:
+                combo = self._choices[toggle.choice]
+                combo.setCurrentIndex(combo.findData(name))
+            else:
+                self._checks[name].setChecked(True)
+
+    def reveal(self, preset: str) -> None:
+        """A run of ``preset`` has ended: from now on its story says what went wrong and why."""
+        self._revealed.add(preset)
+        if self.preset().name == preset:
+            self._show_story()
+
     def set_running(self, running: bool) -> None:
-        """Lock the panel while a lab run trains (one run at a time)."""
+        """Lock the choices while a run trains (one run at a time); Pause and Stop act on it."""
         for widget in (self.preset_combo, self.failing_button, self.ticked_button, self.all_button,
                        *self.groups.values()):
             widget.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        self.set_paused(False)
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause_button.setText("Resume" if paused else "Pause")
+
+    def show_status(self, text: str) -> None:
+        """The run's state in one line under the progress bar."""
+        self.status.setText(text)
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        """``done`` of ``total`` steps with ``text`` on the bar; marks it for the next repaint rather than
+        repainting at once (see ``TrainingPanel.show_progress``)."""
+        self.progress.setUpdatesEnabled(False)
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setFormat(text)
+        self.progress.setUpdatesEnabled(True)
 
     # -- internals -----------------------------------------------------------
     def _show_preset(self) -> None:
         preset = self.preset()
-        self.story.setText(preset.story)
-        for check in self._checks.values():
-            check.setParent(None)  # Python now owns it: dropping the reference below deletes it at once
+        self._show_story()
+        for widget in (*self._checks.values(), *self._choices.values()):
+            widget.setParent(None)  # Python now owns it: dropping the reference below deletes it at once
         self._checks.clear()
+        self._choices.clear()
         for toggle in preset.toggles:
-            check = _toggle_box(toggle)
-            check.toggled.connect(self._update_summary)
-            self.groups[toggle.kind].layout().addWidget(check)
-            self._checks[toggle.name] = check
+            layout = self.groups[toggle.kind].layout()
+            if not toggle.choice:
+                self._checks[toggle.name] = check = _toggle_box(toggle)
+                check.toggled.connect(self._update_summary)
+                layout.addWidget(check)
+            elif toggle.choice not in self._choices:
+                self._choices[toggle.choice] = combo = _choice_box(preset, toggle.choice)
+                combo.currentIndexChanged.connect(self._update_summary)
+                layout.addWidget(combo)
         for kind, group in self.groups.items():
             group.setVisible(any(t.kind == kind for t in preset.toggles))
         content = self._scroll.widget()
@@ -136,29 +218,43 @@ class LabPanel(QWidget):
                                      + self._scroll.verticalScrollBar().sizeHint().width())
         self._update_summary()
 
-    def _set_ticks(self, all_fixed: bool) -> None:
-        for toggle in self.preset().toggles:
-            self._checks[toggle.name].setChecked(all_fixed != (toggle.kind == "bug"))
+    def _show_story(self) -> None:
+        preset = self.preset()
+        self.story.setText(preset.story if preset.name in self._revealed else f"{preset.setup}\n\n{PREDICT}")
 
-    def _run_failing(self) -> None:
-        self._set_ticks(all_fixed=False)
-        self.run_requested.emit(self.lab_run())
-
-    def _run_all_fixes(self) -> None:
-        self._set_ticks(all_fixed=True)
+    def _run_with(self, names: Iterable[str]) -> None:
+        """Set the ticks to exactly ``names`` and run."""
+        for check in self._checks.values():
+            check.setChecked(False)
+        for combo in self._choices.values():
+            combo.setCurrentIndex(0)
+        self.apply_toggles(names)
         self.run_requested.emit(self.lab_run())
 
     def _update_summary(self) -> None:
         run = self.lab_run()
         bugs = ", ".join(MISTAKES[name].title.lower() for name in sorted(run.mistakes))
         self.summary.setText(settings_summary(run.settings) + (f" · bugs in the code: {bugs}" if bugs else ""))
+        for combo in self._choices.values():
+            combo.setToolTip(combo.currentData(Qt.ItemDataRole.ToolTipRole))
 
 
 def _toggle_box(toggle: Toggle) -> QCheckBox:
-    text = f"Bug: {toggle.label}" if toggle.kind == "bug" else toggle.label
-    check = QCheckBox(text, objectName=f"labToggle_{toggle.name}", toolTip=toggle.explanation)
-    check.setChecked(toggle.kind == "bug")
-    return check
+    text = f"Fix the bug: {toggle.label}" if toggle.kind == "bug" else toggle.label
+    return QCheckBox(text, objectName=f"labToggle_{toggle.name}", toolTip=toggle.explanation)
+
+
+def _choice_box(preset: Pitfall, choice: str) -> QComboBox:
+    """The alternatives sharing ``choice``: none of them (as the setup has it) or exactly one."""
+    combo = QComboBox(objectName=f"labChoice_{choice}")
+    combo.addItem(f"{choice.capitalize()} as in the setup", None)
+    combo.setItemData(0, f"Keep the setup's {choice}; or pick one of the alternatives, which exclude each other",
+                      Qt.ItemDataRole.ToolTipRole)
+    for toggle in preset.toggles:
+        if toggle.choice == choice:
+            combo.addItem(toggle.label, toggle.name)
+            combo.setItemData(combo.count() - 1, toggle.explanation, Qt.ItemDataRole.ToolTipRole)
+    return combo
 
 
 def settings_summary(s: RunSettings) -> str:
