@@ -8,8 +8,9 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QToolTip
 
 from digitpad.training.history import (
     CSV_COLUMNS,
@@ -19,11 +20,14 @@ from digitpad.training.history import (
     save_history_csv,
     settings_summary,
 )
+from digitpad.training.evaluate import evaluate
+from digitpad.training.prepare import prepare_run
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import TrainResult
 from digitpad.ui.base.plot_parts import OVERLAY_COLOURS
 from digitpad.ui.widgets.plots import SMOOTHING_WINDOW, AccuracyPlot, LossPlot, window_means
 from digitpad.ui.widgets.runs_panel import RunsPanel
+from digitpad.ui.widgets.training_panel import TrainingPanel
 
 
 def _result(epochs: int = 3, batches: int = 4, val: bool = True, status: str = "completed") -> TrainResult:
@@ -285,3 +289,57 @@ def test_ticking_a_dropped_run_does_nothing(qtbot):
     with qtbot.assertNotEmitted(panel.overlays_changed):
         panel.tick(old)
     assert panel.ticked() == []
+
+
+# -- what hovering a run shows ---------------------------------------------------
+def _hover_tooltip(qtbot, panel, row: int, column: int) -> str:
+    """Move the mouse over a cell and wait for the tooltip a person would see."""
+    tree = panel.list
+    pos = tree.visualRect(tree.indexFromItem(tree.topLevelItem(row), column)).center()
+    qtbot.mouseMove(tree.viewport(), pos)
+    QApplication.sendEvent(tree.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, tree.viewport().mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    text = QToolTip.text()
+    QToolTip.hideText()
+    return text
+
+
+def test_hovering_a_run_shows_its_numbers_and_settings_as_the_train_tab_names_them(qtbot, panel):
+    settings = RunSettings(dataset="digits8x8", subset=1200, validation=0.25, hidden="16", optimizer="momentum",
+                           lr=0.05, batch_size=64, epochs=3, sum_gradient=False, seed=3)
+    prepared = prepare_run(settings)
+    result = prepared.fit()
+    record = RunRecord.from_result("Run 1", settings.to_dict(), result, math.ceil(len(prepared.train) / 64))
+    panel.add_run(record)
+    panel.show()
+    qtbot.waitExposed(panel)
+    val = evaluate(prepared.network, prepared.val, prepared.input_scale)  # the engine's own numbers
+    tip = _hover_tooltip(qtbot, panel, 0, 0)
+    lines = tip.splitlines()
+    assert lines[0] == "Completed after 3 epochs"
+    assert f"Validation accuracy: {100 * val.accuracy:.1f} %" in lines
+    assert f"Validation loss: {val.loss:.4g}" in lines
+    assert f"Training accuracy: {100 * result.history['train_accuracy'][-1]:.1f} %" in lines
+    assert f"Time: {result.seconds:.1f} s" in lines and "Loss: cross-entropy" in lines
+    for line in ("Dataset: 8×8 digits", "Images: 1,200", "Validation: 25 %", "Hidden layers: 16",
+                 "Output + loss: softmax + cross-entropy", "Optimizer: SGD + momentum", "Learning rate: 0.05",
+                 "Momentum: 0.9", "Batch size: 64", "Sum gradients: no", "Scale inputs: yes", "Bias: yes",
+                 "Initialiser: He", "Random shift: off", "Epochs: 3"):
+        assert line in lines, (line, tip)
+    for raw in ("sum_gradient", "subset", "head", "=", "0.9299", "seconds", "False", "True"):
+        assert raw not in tip, raw
+    assert _hover_tooltip(qtbot, panel, 0, 2) == tip  # the same on every column of the row
+    assert panel.list.topLevelItem(0).text(2) == f"{val.accuracy:.1%}"
+
+
+def test_the_tooltips_labels_are_the_train_tabs(qtbot, panel):
+    form = TrainingPanel()
+    qtbot.addWidget(form)
+    shown = {label.text().rstrip(":").replace("&", "") for label in form.findChildren(QLabel)}
+    record = _record()
+    record.settings = RunSettings(optimizer="momentum").to_dict()
+    panel.add_run(record)
+    labels = {line.split(":")[0] for line in panel.list.topLevelItem(0).toolTip(0).splitlines()}
+    assert {"Dataset", "Images", "Validation", "Random shift", "Hidden layers", "Activation", "Output + loss",
+            "Initialiser", "Optimizer", "Learning rate", "Momentum", "Schedule", "Weight decay", "Batch size",
+            "Epochs", "Seed"} <= shown & labels

@@ -41,8 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.common.errors import DigitpadError
+from digitpad.data.registry import title
+from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.history import RunRecord, save_history_csv, settings_summary
 from digitpad.ui.base.plot_parts import overlay_colour
+from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 __all__ = ["RunRecord", "RunsPanel"]
 
@@ -244,8 +247,72 @@ def _accuracy_text(record: RunRecord) -> str:
     return text if record.status == "completed" else f"{text} ({record.status})"
 
 
+INIT_TEXT = {"uniform": "Uniform(−1, 1)"}  # the others as the Train tab shows them: capitalised
+STATUS_TEXT = {"completed": "Completed", "stopped": "Stopped", "diverged": "Diverged"}
+# The final numbers, as the Train tab and the plots name them; accuracies are fractions shown in percent.
+METRIC_TEXT = {"train_loss": "Training loss", "train_accuracy": "Training accuracy", "val_loss": "Validation loss",
+               "val_accuracy": "Validation accuracy", "lr": "Final learning rate"}
+
+
 def _details(record: RunRecord) -> str:
-    lines = [f"{record.status}, {record.epochs_done} epochs"]
-    lines += [f"{key} {value:.4g}" for key, value in record.metrics.items()]
-    lines += [f"{key} = {value}" for key, value in record.settings.items()]
+    """The run's tooltip: its outcome, then its settings under the Train tab's labels and in its units."""
+    epochs = record.epochs_done
+    planned = record.settings.get("epochs")
+    done = f"{epochs} of {planned} epochs" if planned and planned != epochs else f"{epochs} epochs"
+    lines = [f"{STATUS_TEXT.get(record.status, record.status.capitalize())} after {done}"]
+    for key, value in record.metrics.items():
+        if key == "seconds":
+            continue  # the last epoch's time; the run's is below
+        text = f"{100 * value:.1f} %" if key.endswith("accuracy") else f"{value:.4g}"
+        lines.append(f"{METRIC_TEXT.get(key, key.replace('_', ' ').capitalize())}: {text}")
+    if record.seconds:
+        lines.append(f"Time: {_seconds(record.seconds)}")
+    lines.append(f"Loss: {record.loss_name}")
+    lines += ["", *_settings_lines(record.settings)]
     return "\n".join(lines)
+
+
+def _settings_lines(s: dict) -> list[str]:
+    """``RunSettings.to_dict()`` as "Label: value" lines, the Train tab's labels, only the settings it has."""
+    def yes(key: str) -> str:
+        return "yes" if s.get(key) else "no"
+
+    rows = [("Dataset", title(s["dataset"]) if "dataset" in s else None),
+            ("Images", "all" if s.get("subset") == 0 else _count(s.get("subset"))),
+            ("Validation", _percent(s.get("validation"))),
+            ("Random shift", None if "shift" not in s else f"{s['shift']} px" if s["shift"] else "off"),
+            ("Hidden layers", None if "hidden" not in s else s["hidden"] or "none (a linear model)"),
+            ("Activation", s.get("activation")), ("Output + loss", HEAD_TEXT.get(s.get("head"), s.get("head"))),
+            ("Regression on label/10", yes("regression") if "regression" in s else None),
+            ("Initialiser", INIT_TEXT.get(s.get("init"), str(s.get("init")).capitalize()) if "init" in s else None),
+            ("Bias", yes("bias") if "bias" in s else None),
+            ("Optimizer", OPTIMIZER_TEXT.get(s.get("optimizer"), s.get("optimizer"))),
+            ("Learning rate", _number(s.get("lr"))),
+            ("Momentum", _number(s.get("momentum")) if s.get("optimizer") in MOMENTUM_OPTIMIZERS else None),
+            ("Schedule", s.get("schedule")), ("Weight decay", _number(s.get("weight_decay"))),
+            ("Batch size", "full" if s.get("batch_size") == 0 else _count(s.get("batch_size"))),
+            ("Sum gradients", yes("sum_gradient") if "sum_gradient" in s else None),
+            ("Scale inputs", yes("scale_inputs") if "scale_inputs" in s else None),
+            ("Precision", "float64" if s.get("float64") else None),
+            ("Epochs", _count(s.get("epochs"))), ("Seed", s.get("seed"))]
+    return [f"{label}: {value}" for label, value in rows if value is not None]
+
+
+def _count(value) -> str | None:
+    return f"{value:,}" if isinstance(value, int) else None
+
+
+def _number(value) -> str | None:
+    return f"{value:g}" if isinstance(value, (int, float)) else None
+
+
+def _percent(share) -> str | None:
+    return f"{100 * share:g} %" if isinstance(share, (int, float)) else None
+
+
+def _seconds(seconds: float) -> str:
+    """0.7 s, 42 s or 3:07, as the status line gives a run's time."""
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else f"{whole} s"
