@@ -201,3 +201,37 @@ def test_the_gradient_plot_labels_decades_only(qtbot, win):
     labels = [text for text in drawn_labels(plot.getPlotItem().getAxis("left")) if text]
     decades = [text.startswith("10") or text.replace(".", "").strip("0") == "1" for text in labels]
     assert labels and all(decades), labels  # 0.01 and 0.1, not 0.02, 0.03, … or 2·10¹ as well
+
+
+def click_menu_action(qtbot, plot, text: str):
+    """Right-click the plot's data area and click the menu entry ``text``; returns its action."""
+    centre = plot.mapFromScene(plot.getViewBox().sceneBoundingRect().center())
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=centre)
+    menu = plot.getViewBox().menu
+    qtbot.waitUntil(menu.isVisible)
+    action = next(a for a in menu.actions() if a.text() == text)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    return action
+
+
+def test_the_error_rate_on_a_log_scale_is_a_right_click_away(qtbot, win):
+    plot = win.accuracy_plot
+    win.runs_panel.add_run(_run("earlier", 3))
+    tick_rows(qtbot, win, [0])
+    plot.clear_run(3)
+    plot.add_epochs([1, 2, 3], [92.0, 99.0, 100.0], [90.0, 98.0, 99.9])
+    action = click_menu_action(qtbot, plot, "Error rate on a log scale")
+    assert action.isChecked()
+    axis = plot.getPlotItem().getAxis("left")
+    assert axis.logMode and axis.labelText == "error rate (%)"
+    x, y = plot.train_curve.getOriginalDataset()
+    assert y[:2] == pytest.approx([8.0, 1.0]) and np.isnan(y[2])  # 100 % accuracy: no error to draw
+    assert plot.val_curve.getOriginalDataset()[1] == pytest.approx([10.0, 2.0, 0.1])
+    earlier = 100 - 100 * np.array(win.runs_panel.runs()[0].history["val_accuracy"])
+    assert plot.overlays[0]["val"].getOriginalDataset()[1] == pytest.approx(earlier)
+    low, high = plot.getViewBox().viewRange()[1]  # log10 of the error rates in view
+    assert low <= -1 and high >= 1
+    assert plot.getViewBox().viewRange()[0][1] == pytest.approx(3.06)  # x stays the run's
+    click_menu_action(qtbot, plot, "Error rate on a log scale")  # and back
+    assert not axis.logMode and plot.train_curve.getOriginalDataset()[1].tolist() == [92.0, 99.0, 100.0]

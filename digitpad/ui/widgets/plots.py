@@ -37,7 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QPen
+from PySide6.QtGui import QAction, QColor, QPalette, QPen
 
 from digitpad.training.history import RunRecord, loss_name
 from digitpad.ui.base.plot_base import MARKED_EPOCHS, Columns, PalettePlot
@@ -50,6 +50,9 @@ TRAIN_COLOUR = "#59a14f"
 VAL_COLOUR = "#f28e2b"
 # The moving average of batch losses is the mean of this many batches (the latest and those before it).
 SMOOTHING_WINDOW = 10
+ERROR_RATE_TEXT = "Error rate on a log scale"
+ERROR_RATE_TIP = ("Show 100 % − accuracy on a log scale: 92 %, 99 % and 99.9 % accuracy become 8 %, 1 % and 0.1 % "
+                  "error, a decade apart, where a 0–100 % axis squashes them together.")
 # Step-change markers: the palette's text colour at this opacity (0-255), dashed, behind the curves.
 MARKER_ALPHA = 150
 
@@ -64,14 +67,21 @@ class _EpochCurves:
                                        antialias=True)
         self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol=self.SYMBOLS["val"], antialias=True)
         self._train, self._val = Columns(2), Columns(2)
+        self.shown = np.asarray  # how values are drawn (the accuracy plot's error rate: 100 − accuracy)
 
     def add(self, epoch_ends: Sequence[float], train: Sequence[float], val: Sequence[float | None]) -> None:
         self._train.append(epoch_ends, train)
-        self.train_curve.setData(self._train[0], self._train[1])
+        self.train_curve.setData(self._train[0], self.shown(self._train[1]))
         with_val = [(end, v) for end, v in zip(epoch_ends, val) if v is not None]
         if with_val:
             self._val.append(*zip(*with_val))
-            self.val_curve.setData(self._val[0], self._val[1])
+            self.val_curve.setData(self._val[0], self.shown(self._val[1]))
+
+    def redraw(self) -> None:
+        """Hand every point to the curves again, as :attr:`shown` now draws them."""
+        for columns, curve in ((self._train, self.train_curve), (self._val, self.val_curve)):
+            if columns.size:
+                curve.setData(columns[0], self.shown(columns[1]))
 
     def clear(self, epochs: int | None = None) -> None:
         """Forget the points; a run of more than MARKED_EPOCHS epochs gets plain lines: no markers, no antialiasing."""
@@ -217,17 +227,40 @@ class AccuracyPlot(_EpochPoints, PalettePlot):
         super().__init__("accuracyPlot", "accuracy (%)",
                          "Share of images classified correctly after each epoch, "
                          "on the training data and on the held-out validation data.\n"
-                         "A widening gap between them is overfitting. Right-click for the grid and export.")
+                         "A widening gap between them is overfitting.\n"
+                         "Right-click for the error rate on a log scale (which spreads out 90–100 %), "
+                         "the grid and export.")
         self._epochs = _EpochCurves(self, "train")
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self.y_bounds = (0.0, 100.0)
         self.setYRange(0, 100, padding=0)
         self.follow_y()
+        self._overlay_runs: list[RunRecord] = []
+        self.error_action = QAction(ERROR_RATE_TEXT, self, checkable=True, toolTip=ERROR_RATE_TIP)
+        self.error_action.toggled.connect(self.show_error_rate)
+        menu = self.getViewBox().menu
+        menu.addSeparator()
+        menu.addAction(self.error_action)
 
     def set_overlays(self, runs: Sequence[RunRecord]) -> None:
-        """Show these earlier runs (and only these): train/val accuracy per epoch, in percent."""
-        self._replace_overlays(runs, "accuracy", lambda series: 100 * np.asarray(series, dtype=np.float64))
+        """Show these earlier runs (and only these): train/val accuracy (or error rate) per epoch, in percent."""
+        self._overlay_runs = list(runs)
+        self._replace_overlays(runs, "accuracy", lambda series: self._epochs.shown(100 * np.asarray(series)))
         self.fit_view(exact=True)
+
+    def show_error_rate(self, on: bool) -> None:
+        """Draw the error rate, 100 − accuracy, on a log axis (on) or the accuracy (off), earlier runs too.
+
+        92 %, 99 % and 99.9 % accuracy become 8 %, 1 % and 0.1 % error, a
+        decade apart. A point of 100 % accuracy has no error to put on a log
+        axis and is left out.
+        """
+        self._epochs.shown = error_rate if on else np.asarray
+        self.getPlotItem().setLabel("left", "error rate (%)" if on else "accuracy (%)")
+        self.setLogMode(y=on)
+        self.enableAutoRange(axis="x", enable=False)  # pyqtgraph switches auto-range on with a log scale
+        self._epochs.redraw()
+        self.set_overlays(self._overlay_runs)
 
     def clear_run(self, epochs: int | None = None) -> None:
         """Forget every point, ready for a new run of ``epochs`` epochs (see :meth:`PalettePlot.fit_run`)."""
@@ -235,6 +268,13 @@ class AccuracyPlot(_EpochPoints, PalettePlot):
         self.follow_y()
         self.fit_run(epochs)
         self._sync_legend()
+
+
+def error_rate(accuracy: np.ndarray) -> np.ndarray:
+    """100 − accuracy (in percent), NaN where that is 0: a log axis has no place for it."""
+    error = 100 - np.asarray(accuracy, dtype=np.float64)
+    error[error <= 0] = np.nan
+    return error
 
 
 def window_means(values: np.ndarray, window: int, first: int = 0) -> np.ndarray:
