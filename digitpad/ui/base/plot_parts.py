@@ -85,14 +85,20 @@ class ClippedAxis(pg.AxisItem):
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         """pyqtgraph's ticks, plus one at ``end_tick`` when it is in view (0, 2, 4 then 5 for a 5-epoch run);
-        the major tick nearer than half a spacing to it goes, so their labels never overlap."""
+        a major tick nearer than half a spacing to it goes down to the minor ticks, so their labels never
+        overlap."""
         levels = super().tickValues(minVal, maxVal, size)
         end = self.end_tick
         if end is None or self.logMode or not levels or not min(minVal, maxVal) <= end <= max(minVal, maxVal):
             return levels
         spacing, values = levels[0]
-        kept = [v for v in values if abs(v - end) >= spacing / 2 or v == end]
-        return [(spacing, sorted({*kept, end}))] + levels[1:]
+        near = [v for v in values if abs(v - end) < spacing / 2 and v != end]
+        major = [(spacing, sorted({*values, end} - set(near)))]
+        if len(levels) < 2:
+            return major
+        # A major tick made room for the end goes down a level: labelled there if there is room for it.
+        minor_spacing, minor = levels[1]
+        return major + [(minor_spacing, sorted({*minor, *near} - {end}))] + levels[2:]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         """On a log axis spanning a whole decade, label the decades only: labels at 2, 3, … 9 ×10ⁿ as well
