@@ -125,3 +125,13 @@ def test_model_details_list_the_steps_changed_while_training(parent):
     text = ModelInfoDialog(parent, model).text.toPlainText()
     assert "Changed while training" in text
     assert "lr 0.05 → 0.01 from epoch 3, batch 41" in text and "weight decay 0 → 0.001 from epoch 6, batch 1" in text
+
+
+def test_model_details_group_the_settings_as_the_train_tabs_pages(qtbot, parent):
+    from digitpad.ui.widgets.training_panel import TrainingPanel
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    pages = [panel.pages.tabText(i) for i in range(panel.pages.count())]
+    lines = ModelInfoDialog(parent, default_model()).text.toPlainText().splitlines()
+    shown = [line for line in lines[lines.index("Settings") + 1:lines.index("History")] if line in pages]
+    assert list(dict.fromkeys(shown)) == pages  # "Optimizer" is both a page and its first field

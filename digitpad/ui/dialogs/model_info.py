@@ -1,8 +1,8 @@
 """The current model's details: architecture, dataset, settings, metrics and per-epoch history.
 
 Every setting is shown under the label and in the units of the Train tab's
-form (``Images: first 6,000``, ``Validation: 10 %``), grouped as the form
-groups them, and every number with its unit: the dialog is read by the
+form (``Images: first 6,000``, ``Validation: 10 %``), under its pages
+(Data, Network, Optimizer, Run), and every number with its unit: the dialog is read by the
 person who filled that form, not by the code that stored it.
 """
 
@@ -30,12 +30,13 @@ def _count(value: object, zero: str) -> str:
 
 
 INIT_TEXT = {"uniform": "Uniform(−1, 1)", "normal": "Normal(0, 0.01)"}
-# (Train tab group, field, label, how its value reads), in the form's order.
+# (Train tab page, field, label, how its value reads), in the form's order.
 SETTINGS: tuple[tuple[str, str, str, Callable[[object], str]], ...] = (
     ("Data", "dataset", "Dataset", lambda v: title(str(v))),
     ("Data", "subset", "Images", lambda v: "all" if v == 0 else f"first {_count(v, 'all')}"),
     ("Data", "validation", "Validation", lambda v: f"{100 * v:g} %"),
     ("Data", "shift", "Random shift", lambda v: "off" if v == 0 else f"{v} px"),
+    ("Data", "scale_inputs", "Scale inputs to [0, 1]", _yes),
     ("Network", "hidden", "Hidden layers", lambda v: str(v) or "none (a linear model)"),
     ("Network", "activation", "Activation", lambda v: str(v).replace("_", " ")),
     ("Network", "head", "Output + loss", lambda v: HEAD_TEXT.get(v, str(v))),
@@ -43,16 +44,15 @@ SETTINGS: tuple[tuple[str, str, str, Callable[[object], str]], ...] = (
     ("Network", "init", "Initialiser", lambda v: INIT_TEXT.get(v, str(v).capitalize())),
     ("Network", "bias", "Layers have a bias", _yes),
     ("Network", "float64", "64-bit floats", _yes),
-    ("Optimisation", "optimizer", "Optimizer", lambda v: OPTIMIZER_TEXT.get(v, str(v))),
-    ("Optimisation", "lr", "Learning rate", lambda v: f"{v:g}"),
-    ("Optimisation", "momentum", "Momentum", lambda v: f"{v:g}"),
-    ("Optimisation", "schedule", "Schedule", str),
-    ("Optimisation", "weight_decay", "Weight decay", lambda v: "off" if v == 0 else f"{v:g}"),
-    ("Optimisation", "batch_size", "Batch size", lambda v: _count(v, "full batch")),
-    ("Optimisation", "sum_gradient", "Sum the gradient over the batch", _yes),
-    ("Optimisation", "scale_inputs", "Scale inputs to [0, 1]", _yes),
-    ("Optimisation", "epochs", "Epochs", lambda v: _count(v, "0")),
-    ("Optimisation", "seed", "Seed", str),
+    ("Optimizer", "optimizer", "Optimizer", lambda v: OPTIMIZER_TEXT.get(v, str(v))),
+    ("Optimizer", "lr", "Learning rate", lambda v: f"{v:g}"),
+    ("Optimizer", "momentum", "Momentum", lambda v: f"{v:g}"),
+    ("Optimizer", "schedule", "Schedule", str),
+    ("Optimizer", "weight_decay", "Weight decay", lambda v: "off" if v == 0 else f"{v:g}"),
+    ("Run", "batch_size", "Batch size", lambda v: _count(v, "full batch")),
+    ("Run", "sum_gradient", "Sum the gradient over the batch", _yes),
+    ("Run", "epochs", "Epochs", lambda v: _count(v, "0")),
+    ("Run", "seed", "Seed", str),
 )
 SPLITS = {"train": "Training", "val": "Validation", "validation": "Validation", "test": "Test"}
 # Per-epoch series: column title and how one value reads.
