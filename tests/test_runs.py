@@ -291,6 +291,19 @@ def test_ticking_a_dropped_run_does_nothing(qtbot):
     assert panel.ticked() == []
 
 
+
+def test_tick_and_untick_by_record(qtbot, panel):
+    first, second = _record("first"), _record("second")
+    panel.add_run(first)
+    panel.add_run(second)
+    with qtbot.waitSignal(panel.overlays_changed) as blocker:
+        panel.tick(second)
+    assert blocker.args == [[second]] and panel.list.topLevelItem(1).checkState(0) == Qt.CheckState.Checked
+    with qtbot.waitSignal(panel.overlays_changed) as blocker:
+        panel.tick(second, False)
+    assert blocker.args == [[]] and panel.ticked() == []
+
+
 # -- what hovering a run shows ---------------------------------------------------
 def _hover_tooltip(qtbot, panel, row: int, column: int) -> str:
     """Move the mouse over a cell and wait for the tooltip a person would see."""

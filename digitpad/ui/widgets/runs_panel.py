@@ -145,10 +145,12 @@ class RunsPanel(QWidget):
         self._drop_old_runs()  # while the previous selection is still current, so it is kept
         self.list.setCurrentItem(item)
 
-    def tick(self, record: RunRecord) -> None:
-        """Tick ``record`` for overlay (as a click on its checkbox would); nothing if it was dropped."""
+    def tick(self, record: RunRecord, ticked: bool = True) -> None:
+        """Tick ``record`` for overlay, or untick it (as a click on its checkbox would); nothing if it was
+        dropped."""
         if any(r is record for r in self._records):
-            self.list.topLevelItem(self._index(record)).setCheckState(NAME, Qt.CheckState.Checked)
+            state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+            self.list.topLevelItem(self._index(record)).setCheckState(NAME, state)
 
     def runs(self) -> list[RunRecord]:
         """The runs in the list (the session's latest, see :data:`MAX_RUNS`), oldest first."""
