@@ -317,3 +317,25 @@ def test_a_double_click_or_enter_opens_a_mistake_large_with_the_engines_probabil
         assert pixmap.width() == 224 and np.array_equal(shown, np.rint(test.images[index].reshape(8, 8) / 16 * 255))
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isHidden() and win.isVisible()
+
+
+def test_a_regressions_mistake_shows_no_made_up_probabilities(qtbot, digits8x8):
+    _, test = digits8x8
+    settings = RunSettings(dataset="digits8x8", hidden="16", head="identity+mse", regression=True, epochs=2,
+                           batch_size=32, lr=0.01)
+    train = loading.load("digits8x8", "train")
+    network = MLP(settings.spec(train.n_features, train.n_classes), seed=0)
+    model = to_model(network, train, settings, Trainer(network, settings.config()).fit(train), name="label/10")
+    win = open_window(qtbot, model, test)
+    win.tabs.setCurrentWidget(win.gallery)
+    view = win.gallery.view
+    qtbot.waitUntil(lambda: view.visualRect(view.model().index(0, 0)).isValid())
+    double_click(qtbot, view.viewport(), thumbnail_centre(view, 0))
+    dialog = win.gallery.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    index = int(win.gallery.shown_indices()[0])
+    predicted = int(network.predict(test.images[index:index + 1] * np.float32(model.input_scale))[0])
+    assert dialog.bars.isHidden() and "%" not in dialog.facts.text()
+    assert f"predicted: <b>{predicted}</b> (wrong), the digit its one output ×10 rounds to" in dialog.facts.text()
+    tip = view.model().data(view.model().index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "%" not in tip and f"predicted: {predicted} (its one output ×10, rounded)" in tip

@@ -72,6 +72,10 @@ class GalleryModel(QAbstractListModel):
     def class_names(self) -> tuple[str, ...]:
         return self._inspection.class_names if self._inspection else ()
 
+    def regression(self) -> bool:
+        """Whether the model is a one-output regression: its "probabilities" are one-hot, so none is shown."""
+        return bool(self._inspection and self._inspection.spec.is_regression)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -98,6 +102,9 @@ class GalleryModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             item, names = self.item(index.row()), self._inspection.class_names
+            if self.regression():
+                return (f"Test image {item.index:,}\ntrue class: {names[item.true_class]}\n"
+                        f"predicted: {names[item.predicted]} (its one output ×10, rounded)")
             return (f"Test image {item.index:,}\ntrue class: {names[item.true_class]}\n"
                     f"predicted: {names[item.predicted]} with probability {percent(item.probability)}\n"
                     f"probability of the true class: {percent(item.true_probability)}")
@@ -151,7 +158,8 @@ class ThumbnailDelegate(QStyledItemDelegate):
             text_rect.translate(0, line)
         painter.setFont(option.font)
         painter.setPen(palette.placeholderText().color())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, percent(item.probability))
+        if not model.regression():
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, percent(item.probability))
         painter.restore()
 
 
@@ -228,8 +236,10 @@ class MistakesGallery(QWidget):
             self.dialog.draw_requested.connect(self.draw_requested)
             return_focus_on_close(self.dialog, self)
         row, names = index.row(), self.model.class_names()
-        self.dialog.show_image(self.model.item(row).index, self.model.pixels(row), self.model.item(row).true_class,
-                               self.model.probabilities(row), names, draw_prompt(names))
+        item = self.model.item(row)
+        self.dialog.show_image(item.index, self.model.pixels(row), item.true_class, item.predicted,
+                               None if self.model.regression() else self.model.probabilities(row), names,
+                               draw_prompt(names))
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()

@@ -67,22 +67,25 @@ class MistakeDialog(QDialog):
         self._caption = ""
         self.resize(620, 420)
 
-    def show_image(self, index: int, pixels: np.ndarray, true_class: int, probabilities: np.ndarray,
-                   class_names: tuple[str, ...], prompt: str) -> None:
-        """Show test image ``index`` (``pixels`` 2-D in [0, 1]) of ``true_class`` with the network's
-        ``probabilities`` for it."""
+    def show_image(self, index: int, pixels: np.ndarray, true_class: int, predicted: int,
+                   probabilities: np.ndarray | None, class_names: tuple[str, ...], prompt: str) -> None:
+        """Show test image ``index`` (``pixels`` 2-D in [0, 1]) of ``true_class``, the class the network
+        ``predicted`` and its ``probabilities`` for it (None for a one-output regression, which has none)."""
         self._pixels = np.asarray(pixels, dtype=np.float32)
         self.image.setPixmap(QPixmap.fromImage(gray_image(self._pixels)).scaled(
             IMAGE_PX, IMAGE_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
         self.bars.set_class_names(class_names, prompt)
         self.bars.set_probabilities(probabilities)
-        predicted = int(np.argmax(probabilities))
+        self.bars.setVisible(probabilities is not None)
         true_name, predicted_name = class_names[true_class], class_names[predicted]
         verdict = "correct" if predicted == true_class else "wrong"
-        self.facts.setText(f"<b>Test image {index:,}</b><br>true class: <b>{true_name}</b><br>"
-                           f"predicted: <b>{predicted_name}</b> with {percent(float(probabilities[predicted]))} "
-                           f"({verdict})<br>probability of the true class: "
-                           f"{percent(float(probabilities[true_class]))}")
+        if probabilities is None:
+            answer = (f"predicted: <b>{predicted_name}</b> ({verdict}), the digit its one output ×10 rounds to; "
+                      "a regression gives no class probabilities")
+        else:
+            answer = (f"predicted: <b>{predicted_name}</b> with {percent(float(probabilities[predicted]))} "
+                      f"({verdict})<br>probability of the true class: {percent(float(probabilities[true_class]))}")
+        self.facts.setText(f"<b>Test image {index:,}</b><br>true class: <b>{true_name}</b><br>{answer}")
         self._caption = f"test image {index:,} (true class {true_name})"
         self.setWindowTitle(f"Test image {index:,}: {true_name} → {predicted_name}")
 
