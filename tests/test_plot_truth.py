@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPainter
 from digitpad.training.history import RunRecord
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import TrainResult
+from digitpad.ui.base.plot_parts import overlay_colour
 
 
 def _run(name: str, epochs: int, batches: int = 4, val: bool = True, head: str = "softmax+cross_entropy",
@@ -92,6 +93,7 @@ def test_every_ticked_run_has_a_colour_of_its_own(qtbot, win):
     tick_rows(qtbot, win, range(8))
     colours = [curves["train"].opts["pen"].color().name() for curves in win.loss_plot.overlays]
     assert len(colours) == 8 and len(set(colours)) == 8
+    assert len({overlay_colour(i) for i in range(500)}) == 500  # and on, for runs 9, 10, …
     train, val = win.loss_plot.overlays[0]["train"], win.loss_plot.overlays[0]["val"]
     assert train.opts["pen"].style() != val.opts["pen"].style()  # told apart by the line, and by the legend
     assert {"Run 1 · train", "Run 1 · validation"} <= set(win.loss_plot.legend_names())
@@ -225,7 +227,7 @@ def test_the_error_rate_on_a_log_scale_is_a_right_click_away(qtbot, win):
     assert action.isChecked()
     axis = plot.getPlotItem().getAxis("left")
     assert axis.logMode and axis.labelText == "error rate (%)"
-    x, y = plot.train_curve.getOriginalDataset()
+    y = plot.train_curve.getOriginalDataset()[1]
     assert y[:2] == pytest.approx([8.0, 1.0]) and np.isnan(y[2])  # 100 % accuracy: no error to draw
     assert plot.val_curve.getOriginalDataset()[1] == pytest.approx([10.0, 2.0, 0.1])
     earlier = 100 - 100 * np.array(win.runs_panel.runs()[0].history["val_accuracy"])

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QSizePolicy
 # Past these, overlay_colour steps round the hue circle by the golden angle, so no two runs share a colour.
 OVERLAY_COLOURS = ("#9467bd", "#17becf", "#d62728", "#8c564b", "#e377c2", "#bcbd22")
 GOLDEN_ANGLE = 0.381966  # of a turn: consecutive hues never line up again
+# The legend's rows (8-pt text; pyqtgraph's 20-px line samples overlap them by a pixel) and the gap between entries.
+LEGEND_ROW_HEIGHT, LEGEND_GAP = 18, 8
 # Pixels a tick label may reach past the end of the view: the plot's top and right margins (PalettePlot).
 LABEL_OVERHANG = 12
 
@@ -158,25 +160,23 @@ class PlotLegend(pg.GraphicsWidget):
             self._place()
 
     def _place(self) -> None:
-        x = y = row_height = 0.0
-        headers = iter(self.headers)
-        group = None
+        """Lay the entries out in rows: each earlier run starts a row, and a row wraps at the width."""
+        x = y = 0.0
+        headers, group = iter(self.headers), None
         for (sample, label), (_, run, _) in zip(self.items, self._entries):
             parts = [sample, label]
             if run and run != group:
                 parts.insert(0, next(headers))
-                if x:  # each earlier run starts a line
-                    x, y, row_height = 0.0, y + row_height, 0.0
+                if x:
+                    x, y = 0.0, y + LEGEND_ROW_HEIGHT
             group = run
-            width = sum(part.boundingRect().width() for part in parts) + 8
-            if x and x + width > self._width:
-                x, y, row_height = 0.0, y + row_height, 0.0
+            if x and x + sum(part.boundingRect().width() for part in parts) > self._width:
+                x, y = 0.0, y + LEGEND_ROW_HEIGHT
             for part in parts:
-                part.setPos(x, y + (20 - part.boundingRect().height()) / 2 if part is not sample else y)
+                part.setPos(x, y + (LEGEND_ROW_HEIGHT - part.boundingRect().height()) / 2)
                 x += part.boundingRect().width()
-            x += 8
-            row_height = 18.0
-        height = y + row_height
+            x += LEGEND_GAP
+        height = y + LEGEND_ROW_HEIGHT if self.items else 0.0
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)
         self.updateGeometry()
@@ -186,6 +186,7 @@ class PlotLegend(pg.GraphicsWidget):
         return [f"{run} · {text}" if run else text for _, run, text in self._entries]
 
     def labels(self) -> list[pg.LabelItem]:
+        """Every text the legend shows: the entries' and the run names before them."""
         return [label for _, label in self.items] + self.headers
 
     def setLabelTextColor(self, colour: QColor | str) -> None:
@@ -196,13 +197,10 @@ class PlotLegend(pg.GraphicsWidget):
     def labelTextColor(self) -> QColor:
         return pg.mkColor(self._colour)
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.size().width(), self.size().height())
-
 
 def overlay_colour(index: int) -> str:
     """The ``index``-th earlier run's colour: :data:`OVERLAY_COLOURS`, then hues a golden angle apart,
-    alternately darker and lighter, none repeating."""
+    alternately darker and lighter, none repeating (tests/test_plot_truth.py checks the first 500)."""
     if index < len(OVERLAY_COLOURS):
         return OVERLAY_COLOURS[index]
     n = index - len(OVERLAY_COLOURS)
