@@ -10,10 +10,12 @@ import numpy as np
 import pytest
 
 from digitpad.data import importing, loading
+from digitpad.lab.mistakes import apply_mistakes
+from digitpad.lab.pitfalls import get_pitfall
 from digitpad.nn.network import MLP
 from digitpad.training.diagnosis import CONSTANT_STD, Diagnosis, HealthSignals, diagnose
 from digitpad.training.doctor import Doctor, probe_signals
-from digitpad.training.prepare import split_validation
+from digitpad.training.prepare import prepare_run, split_validation
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Callback, Trainer, input_scale
 
@@ -25,19 +27,36 @@ def digits():
     return loading.load("digits8x8", "train")
 
 
+class EpochClock(Callback):
+    """The epochs finished so far; it runs before the Doctor, so a report made at an epoch's end knows the epoch."""
+
+    def __init__(self) -> None:
+        self.done = 0
+
+    def on_epoch_end(self, stats):
+        self.done = stats.epoch + 1
+
+
 class Run:
-    """One real training run with a Doctor attached, and every list ``on_diagnoses`` reported."""
+    """One real training run with a Doctor attached, and every list ``on_diagnoses`` reported (and at which
+    epoch's end, in ``report_epochs``)."""
 
     def __init__(self, data, settings: RunSettings, prepare=None, extra: tuple[Callback, ...] = ()) -> None:
-        config = settings.config()
+        config, self.settings = settings.config(), settings
         train, val = split_validation(data.head(settings.subset or None), config.validation, config.seed)
         self.net = MLP(settings.spec(data.n_features, data.n_classes), seed=config.seed)
         if prepare:
             prepare(self.net)
         probe = train.images[:256] * np.float32(input_scale(train, config))
         self.reports: list[list[Diagnosis]] = []
-        self.doctor = Doctor(self.net, probe, settings, self.reports.append)
-        self.trainer = Trainer(self.net, config, [self.doctor, *extra])
+        self.report_epochs: list[int] = []
+        clock = EpochClock()
+
+        def report(diagnoses):
+            self.reports.append(diagnoses)
+            self.report_epochs.append(clock.done)
+        self.doctor = Doctor(self.net, probe, settings, report)
+        self.trainer = Trainer(self.net, config, [clock, self.doctor, *extra])
         for callback in extra:
             callback.trainer = self.trainer
         self.result = self.trainer.fit(train, val)
@@ -147,6 +166,92 @@ def test_diagnoses_are_current_a_loss_jump_that_recovers_is_dropped(digits):
     assert first.code == "dead_relu" and run.get("dead_relu").epoch == first.epoch  # first seen, kept
 
 
+# -- the loss curve as the loss plot shows it ----------------------------------------------------
+
+def plot_height(run: Run, epochs: int) -> float:
+    """The loss plot's y range after ``epochs`` epochs: the lowest batch or validation loss plotted to the highest."""
+    result = run.result
+    per_epoch = len(result.batch_losses) // result.epochs_done
+    shown = result.batch_losses[:epochs * per_epoch] + [v for v in result.history["val_loss"][:epochs] if v is not None]
+    return max(shown) - min(shown)
+
+
+def window(run: Run) -> int:
+    """The last tenth of the run, at least 3 epochs: the stretch a plateau or a rise is read over."""
+    return max(3, math.ceil(0.1 * run.settings.epochs))
+
+
+def assert_flat(run: Run, first: int, last: int) -> None:
+    """Epochs ``first``–``last`` lie in a band flat on the plot (2 % of its height) and against the loss (1 %),
+    the stretch is at least a window long, and the epoch before it leaves the band."""
+    losses = run.result.history["train_loss"]
+    band = min(0.02 * plot_height(run, last), 0.01 * losses[last - 1])
+    stretch = losses[first - 1:last]
+    assert max(stretch) - min(stretch) < band and last - first >= window(run)
+    if first > 1:
+        assert max(stretch + [losses[first - 2]]) - min(stretch + [losses[first - 2]]) >= band
+
+
+def test_a_loss_that_falls_steadily_is_never_called_flat_or_rising(digits):
+    # Full-batch SGD at a small rate: 2.3 → 0.44 in 300 epochs, under 1 % per 3 epochs at the end, where the doctor
+    # once said "The loss has stopped falling" beside a plot that falls all the way.
+    run = Run(digits, replace(DIGITS, validation=0.0, batch_size=0, optimizer="sgd", lr=0.05, schedule="constant",
+                              epochs=300))
+    losses = run.result.history["train_loss"]
+    assert losses[-1] < 0.25 * losses[0] and run.result.history["train_accuracy"][-1] > 0.9
+    assert not {"loss_flat", "loss_rising"} & run.ever()
+
+
+def test_the_narrow_lab_preset_with_its_fixes_is_not_flat_while_its_loss_falls():
+    # The issue's run: wide layers and scaled inputs take the loss from 12.8 to about 1.4 in 1,500 epochs and the
+    # training accuracy to about 89 %; the doctor said "stopped falling since epoch 71".
+    lab = get_pitfall("narrow").run_for(("wide", "scale_inputs"), {"epochs": 1500})
+    prepared = prepare_run(lab.settings, customise=lambda network: apply_mistakes(lab.mistakes, network))
+    network, reports = prepared.network, []
+    doctor = Doctor(network, prepared.train.images[:256] * network.dtype(prepared.input_scale), prepared.settings,
+                    reports.append)
+    result = prepared.fit([doctor])
+    losses = result.history["train_loss"]
+    assert losses[-1] < 0.5 * losses[70] and result.history["train_accuracy"][-1] > 0.8
+    assert not any(d.code in ("loss_flat", "loss_rising") for report in reports for d in report)
+
+
+def test_a_loss_that_levels_off_is_flat_from_the_epoch_it_stopped_falling(digits):
+    # One hidden unit cannot carry ten digits: the loss falls from 2.3 and levels off near 1.36.
+    run = Run(digits, replace(DIGITS, hidden="1", batch_size=0, optimizer="momentum", lr=0.5, schedule="constant",
+                              epochs=300))
+    flat = run.get("loss_flat")
+    first, last = flat.epochs
+    assert last == 300
+    assert_flat(run, first, last)
+    stretch = run.result.history["train_loss"][first - 1:]
+    low, high = f"{min(stretch):.3g}", f"{max(stretch):.3g}"
+    assert f"From epoch {first} to 300 the training loss stayed " in flat.explanation
+    assert (f"at {low}" if low == high else f"between {low} and {high}") in flat.explanation
+    flat_reports = [(epoch, d) for epoch, report in zip(run.report_epochs, run.reports) for d in report
+                    if d.code == "loss_flat"]
+    assert flat_reports
+    for epoch, d in flat_reports:  # every verdict was true of the curve when it was made
+        assert d.epochs[1] == epoch
+        assert_flat(run, *d.epochs)
+
+
+def test_a_loss_jump_is_rising_while_it_climbs_and_not_once_it_falls_again(digits):
+    # lr 1: the loss falls to 0.2 by epoch 20, jumps to 1.02 by epoch 23 and falls back to 0.25 by epoch 40; the
+    # doctor said "The loss is going up" until epoch 33, beside a curve falling again.
+    run = Run(digits, replace(DIGITS, lr=1.0, schedule="constant", epochs=40))
+    points = [run.result.batch_losses[0], *run.result.history["train_loss"]]  # the first batch's loss as epoch 0
+    rising = [(epoch, d) for epoch, report in zip(run.report_epochs, run.reports) for d in report
+              if d.code == "loss_rising"]
+    assert rising and "loss_rising" not in run.codes
+    for epoch, d in rising:
+        first, last = d.epochs
+        assert last == epoch and first == min(range(max(0, last - window(run)), last), key=points.__getitem__)
+        assert points[last] > 1.5 * points[first] and points[last] - points[first] > 0.05 * plot_height(run, last)
+        assert f"rose from {points[first]:.3g} in epoch {first} to {points[last]:.3g} in epoch {last}" in d.explanation
+    assert max(epoch for epoch, _ in rising) < 30  # the loss has fallen again for a window
+
+
 class StopAtBatch(Callback):
     """Stops its ``trainer`` (set by :class:`Run`) after batch ``batch`` of the first epoch."""
 
@@ -187,9 +292,36 @@ def test_a_flat_loss_is_a_warning_unless_the_schedule_or_convergence_explains_it
     flat = replace(HEALTHY, epoch_losses=(2.0, 1.5, 1.2, 1.199, 1.195, 1.192))
     [d] = diagnose(flat, SPEC, DIGITS)
     assert d.code == "loss_flat" and d.severity == "warning" and d.fix is None
+    assert d.epochs == (3, 6) and "From epoch 3 to 6 the training loss stayed between 1.19 and 1.2" in d.explanation
     assert codes(replace(flat, lr_share=0.1)) == []  # a cosine schedule near its end
     assert codes(replace(flat, epoch_losses=(0.3, 0.1, 0.1, 0.1, 0.1, 0.1))) == []  # < 5 % of 2.3: learned
     assert codes(replace(flat, epoch_losses=(2.0, 1.5, 1.2, 1.18, 1.16, 1.14))) == []  # 5 % in 3 epochs
+
+
+def test_a_plateau_is_read_over_the_last_tenth_of_the_run_and_names_its_epochs():
+    long = replace(DIGITS, epochs=3000)
+    falling = replace(HEALTHY, epoch=400, initial_loss=12.8, peak_loss=12.8,
+                      epoch_losses=tuple(6.0 * 0.999 ** e for e in range(400)))
+    assert codes(falling, SPEC, long) == []  # 0.1 % an epoch: 26 % over the last 300, a tenth of the plot's width
+    levelled = tuple(6.0 * 0.98 ** min(e, 70) for e in range(400))  # falls until epoch 71, then stays
+    [d] = diagnose(replace(falling, epoch_losses=levelled), SPEC, long)
+    assert (d.code, d.epochs) == ("loss_flat", (71, 400))
+    assert d.explanation.startswith("From epoch 71 to 400 the training loss stayed at 1.46,")
+    assert codes(replace(falling, epoch=200, epoch_losses=levelled[:200]), SPEC, long) == []  # 130 flat epochs: too
+    # few to see on a 3,000-epoch axis
+
+
+def test_a_rise_is_one_the_plot_shows_and_a_rise_long_past_is_not_rising():
+    spiked = replace(HEALTHY, peak_loss=40.0, epoch_losses=(1.5, 0.65, 0.3, 0.5))
+    assert codes(spiked) == []  # 0.3 → 0.5 is 0.5 % of a plot 40 high
+    [d] = diagnose(replace(spiked, peak_loss=2.3), SPEC, DIGITS)
+    assert (d.code, d.epochs, d.title) == ("loss_rising", (3, 4), "The loss went up")
+    assert "rose from 0.3 in epoch 3 to 0.5 in epoch 4" in d.explanation
+    since = replace(HEALTHY, epoch_losses=(1.5, 0.4, 0.9, 0.9, 0.9, 0.9))  # went up at epoch 3, flat since
+    [d] = diagnose(since, SPEC, DIGITS)
+    assert (d.code, d.epochs) == ("loss_flat", (3, 6))
+    [d] = diagnose(replace(HEALTHY, epoch_losses=(56.1, 5.2)), SPEC, DIGITS)
+    assert d.epochs == (0, 2) and "from 2.3 on the first batch to 5.2 in epoch 2" in d.explanation
 
 
 def test_cross_entropy_near_ln_10_for_three_epochs_is_stuck_at_chance():
@@ -254,7 +386,7 @@ def test_exploding_gradients_by_growth_or_size_but_not_from_a_vanishing_start():
 
 def test_a_loss_jump_is_rising_but_a_wobble_near_zero_is_not():
     [d] = diagnose(replace(HEALTHY, epoch_losses=(1.5, 0.65, 0.41, 0.83)), SPEC, DIGITS)
-    assert d.code == "loss_rising" and d.fix == {"lr": 0.005} and "0.83" in d.explanation
+    assert d.code == "loss_rising" and d.fix == {"lr": 0.005} and "0.83" in d.explanation and d.epochs == (3, 4)
     assert codes(replace(HEALTHY, epoch_losses=(0.2, 0.0654, 0.0653, 0.0696, 0.0773))) == []
     assert codes(replace(HEALTHY, epoch_losses=(56.1, 5.2))) == ["loss_rising"]  # above the first batch's 2.3
 

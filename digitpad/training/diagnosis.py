@@ -13,13 +13,22 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from digitpad.nn.network import NetworkSpec
 from digitpad.training.settings import RunSettings
 
-# A flat loss: < 1 % change over 3 epochs. Healthy runs fall 3–10 % over any 3 epochs until they converge.
-FLAT_EPOCHS, FLAT_CHANGE = 3, 0.01
+# The loss curve is judged as the loss plot shows it: its per-epoch points, against an x axis that spans the whole
+# run and the y range of everything plotted. "Lately" is the last tenth of the run, and at least 3 epochs: 3 epochs
+# of the lab's 3,000-epoch runs are a pixel wide, and judged over them a loss falling from 3.3 to 0.9 was "flat".
+WINDOW_SHARE, FLAT_EPOCHS = 0.1, 3
+# A flat loss: over that window every epoch point stays within a band that is flat on the plot (2 % of its y range:
+# 4 px of a 200 px plot) and against the loss itself (1 %). Healthy runs fall 3–10 % over any 3 epochs until they
+# converge; that 3,000-epoch run fell 7 % over its last 300, 0.6 % of its y range (its first loss was 12.8).
+FLAT_SHARE, FLAT_CHANGE = 0.02, 0.01
 # Flatness is expected once a schedule has lowered the rate (a cosine run's last epochs run at < 5 % of it).
 FLAT_MIN_LR_SHARE = 0.25
 # A loss below 5 % of the first batch's has learned (8×8 nets that fit reach 1–3 %); it may rest and wobble.
@@ -48,9 +57,10 @@ TINY_NORM = 1e-3
 # a summed gradient 109×) and at least 10 (the largest healthy norm measured was 6.2, batch size 8), or
 # beyond 1000 from any start.
 EXPLODE_GROWTH, EXPLODE_FLOOR, EXPLODE_BOUND = 100.0, 10.0, 1e3
-# A rising loss: an epoch's loss 1.5× the best so far (or the first batch's), by at least 5 % of the first
-# batch's loss, so a near-zero loss wobbling 0.065 → 0.077 (seen in a healthy constant-rate run) is no rise.
-RISE_FACTOR, RISE_MARGIN = 1.5, 0.05
+# A rising loss: the latest epoch point 1.5× the lowest point of the window before it (the first batch's loss
+# counts as epoch 0), and above it by 5 % of the plot's y range (10 px of a 200 px plot): a near-zero loss wobbling
+# 0.065 → 0.077 (seen in a healthy constant-rate run) is no rise, nor is a rise beside a spike that dwarfs it.
+RISE_FACTOR, RISE_SHARE = 1.5, 0.05
 # Learning rates below these are small for mean-reduced gradients (usual: sgd family 0.05–0.5, adam ~1e-3).
 SMALL_LR = {"adam": 2e-4}
 SMALL_LR_SGD = 0.02
@@ -69,7 +79,9 @@ class Diagnosis:
     apply with one click (None when no single change is the fix); treat it as
     read-only (being a dict, it also makes a Diagnosis unhashable).
     ``epoch`` (1-based) is when the problem was first seen; ``layer`` the
-    1-based dense layer concerned, where one is.
+    1-based dense layer concerned, where one is. ``epochs`` is the first and
+    last epoch of the stretch of the loss curve a diagnosis of the curve
+    describes (0 is the first batch, before any update), so a plot can mark it.
     """
 
     code: str
@@ -80,21 +92,23 @@ class Diagnosis:
     fix: dict[str, object] | None = None
     epoch: int = 0
     layer: int | None = None
+    epochs: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HealthSignals:
-    """The numbers the rules read; per-epoch tuples run oldest first, per-layer ones from the input side.
+    """The numbers the rules read; per-epoch series run oldest first, per-layer tuples from the input side.
 
     Norms are ‖∂L/∂W‖ of each dense layer. ``saturation`` and ``dead`` have one
-    share per hidden layer (empty when the activation has no such state).
+    share per hidden layer (empty when the activation has no such state). The
+    per-epoch series become read-only arrays (an array given is not copied).
     """
 
     epoch: int                            # 1-based epoch the run is in
     initial_loss: float = math.nan        # the first batch's loss, before any update
     peak_loss: float = math.nan           # the largest batch loss so far
-    epoch_losses: tuple[float, ...] = ()
-    epoch_accuracies: tuple[float, ...] = ()
+    epoch_losses: Sequence[float] = ()
+    epoch_accuracies: Sequence[float] = ()
     lr_share: float = 1.0                 # learning rate now / the run's starting rate
     first_norms: tuple[float, ...] = ()   # on the first batch
     peak_norms: tuple[float, ...] = ()    # largest so far
@@ -104,6 +118,15 @@ class HealthSignals:
     output_std: float = math.nan          # mean over output units of their std across the probe images
     probe_size: int = 0
     divergence: str | None = None         # the trainer's message when the loss became NaN or infinite
+    # The loss plot's y extent: the lowest and highest finite batch, epoch or validation loss so far (empty: taken
+    # from the first batch's, the peak and the epoch losses).
+    loss_range: tuple[float, float] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("epoch_losses", "epoch_accuracies"):
+            series = np.asarray(getattr(self, name), dtype=float).view()  # a view: the caller's array stays writable
+            series.flags.writeable = False
+            object.__setattr__(self, name, series)
 
 
 def _sig(value: float) -> float:
@@ -160,7 +183,7 @@ def diagnose(signals: HealthSignals, spec: NetworkSpec, settings: RunSettings) -
     symptom (a loss stuck at chance is also flat).
     """
     case = _Case(spec, settings)
-    rules = (_diverged, _exploding, _rising, _dead, _vanishing, _saturated, _constant, _chance, _flat)
+    rules = (_diverged, _exploding, _rising, _dead, _vanishing, _saturated, _constant, _chance)
     found = {d.code: d for d in (rule(signals, case) for rule in rules) if d is not None}
     drop = set()
     if "diverged" in found:
@@ -171,6 +194,9 @@ def diagnose(signals: HealthSignals, spec: NetworkSpec, settings: RunSettings) -
                              ("loss_flat", "stuck_at_chance")):
         if stronger in found:
             drop.add(weaker)
+    # The weakest symptom, and the one rule that may read the whole run: asked only when nothing found explains it.
+    if "loss_flat" not in drop and (flat := _flat(signals, case)) is not None:
+        found[flat.code] = flat
     kept = [d for code, d in found.items() if code not in drop]
     return sorted(kept, key=lambda d: (d.severity != "problem", ORDER.index(d.code)))
 
@@ -205,16 +231,23 @@ def _exploding(s: HealthSignals, case: _Case) -> Diagnosis | None:
 
 
 def _rising(s: HealthSignals, case: _Case) -> Diagnosis | None:
-    if not s.epoch_losses or not math.isfinite(s.initial_loss):
+    losses, last = s.epoch_losses, len(s.epoch_losses)
+    if not last or not math.isfinite(s.initial_loss):
         return None
-    latest, best = s.epoch_losses[-1], min((s.initial_loss, *s.epoch_losses[:-1]))
-    if not (latest > RISE_FACTOR * best and latest - best > RISE_MARGIN * s.initial_loss):
+    start = max(0, last - _window(s, case))  # the window's first epoch; the first batch's loss is epoch 0's
+    earlier = losses[max(0, start - 1):last - 1]
+    earlier = np.concatenate(([s.initial_loss], earlier)) if start == 0 else earlier
+    lowest = int(np.argmin(earlier))
+    latest, low = float(losses[-1]), float(earlier[lowest])
+    if not (latest > RISE_FACTOR * low and latest - low > RISE_SHARE * _height(s)):
         return None
+    first = start + lowest
     fix, how = case.gentler_steps()
-    return Diagnosis("loss_rising", "problem", "The loss is going up",
-                     f"The training loss rose to {latest:.3g} in epoch {len(s.epoch_losses)}, from {best:.3g} at "
-                     "best. Steps that are too large overshoot the bottom of the valley and climb its other side.",
-                     how, fix, s.epoch)
+    since = "on the first batch" if first == 0 else f"in epoch {first}"
+    return Diagnosis("loss_rising", "problem", "The loss went up",
+                     f"The training loss rose from {low:.3g} {since} to {latest:.3g} in epoch {last}. Steps that "
+                     "are too large overshoot the bottom of the valley and climb its other side.",
+                     how, fix, s.epoch, epochs=(first, last))
 
 
 def _dead(s: HealthSignals, case: _Case) -> Diagnosis | None:
@@ -320,21 +353,42 @@ def _chance(s: HealthSignals, case: _Case) -> Diagnosis | None:
 
 
 def _flat(s: HealthSignals, case: _Case) -> Diagnosis | None:
-    if len(s.epoch_losses) <= FLAT_EPOCHS or s.lr_share < FLAT_MIN_LR_SHARE or _near_zero(s):
+    losses, window = s.epoch_losses, _window(s, case)
+    if len(losses) <= window or s.lr_share < FLAT_MIN_LR_SHARE or _near_zero(s):
         return None
-    before, now = s.epoch_losses[-1 - FLAT_EPOCHS], s.epoch_losses[-1]
-    change = abs(now - before) / before
-    if change >= FLAT_CHANGE:
+    band = min(FLAT_SHARE * _height(s), FLAT_CHANGE * losses[-1])
+    recent = losses[-window - 1:]
+    if not recent.max() - recent.min() < band:
         return None
+    # The flat stretch: back from the window's first epoch for as long as the points stay within the band.
+    last, before = len(losses), len(losses) - window - 1
+    highs = np.maximum.accumulate(np.append(recent.max(), losses[:before][::-1]))
+    lows = np.minimum.accumulate(np.append(recent.min(), losses[:before][::-1]))
+    inside = int(np.argmax(highs - lows >= band)) or len(highs)  # 1 + the epochs before the window in the band
+    first = last - window - inside + 1
+    low, high = f"{lows[inside - 1]:.3g}", f"{highs[inside - 1]:.3g}"
+    level = f"stayed at {low}" if low == high else f"stayed between {low} and {high}"
     fix, how = case.faster_learning()
     return Diagnosis("loss_flat", "warning", "The loss has stopped falling",
-                     f"Over the last {FLAT_EPOCHS} epochs the training loss changed by only {change:.1%} (now "
-                     f"{now:.3g}; the first batch's was {s.initial_loss:.3g}), though the learning rate is still "
-                     f"{s.lr_share:.0%} of its starting value.", how, fix, s.epoch)
+                     f"From epoch {first} to {last} the training loss {level}, flat on the loss plot (it began at "
+                     f"{s.initial_loss:.3g}), though the learning rate is still {s.lr_share:.0%} of its starting "
+                     "value.", how, fix, s.epoch, epochs=(first, last))
+
+
+def _window(s: HealthSignals, case: _Case) -> int:
+    """Epochs back from the latest that a plateau or a rise is judged over: the last tenth of the run's x axis."""
+    return max(FLAT_EPOCHS, math.ceil(WINDOW_SHARE * max(case.s.epochs, len(s.epoch_losses))))
+
+
+def _height(s: HealthSignals) -> float:
+    """The loss plot's y range: from the lowest loss plotted to the highest."""
+    losses = s.epoch_losses
+    low, high = s.loss_range or (min(s.initial_loss, losses.min()), max(s.initial_loss, s.peak_loss, losses.max()))
+    return float(high - low)
 
 
 def _latest_loss(s: HealthSignals) -> float:
-    return s.epoch_losses[-1] if s.epoch_losses else s.initial_loss
+    return float(s.epoch_losses[-1]) if len(s.epoch_losses) else s.initial_loss
 
 
 def _near_zero(s: HealthSignals) -> bool:

@@ -54,6 +54,26 @@ class GradientHistory:
         return np.zeros((0, 0)) if self._norms is None else self._norms[:len(self.steps)]
 
 
+class Series:
+    """Floats appended one at a time, in an array that grows by doubling; :meth:`view` copies nothing."""
+
+    def __init__(self) -> None:
+        self._values, self._n = np.empty(64), 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def append(self, value: float) -> None:
+        if self._n == len(self._values):
+            self._values = np.concatenate((self._values, np.empty(self._n)))
+        self._values[self._n] = value
+        self._n += 1
+
+    def view(self) -> np.ndarray:
+        """The values so far (later appends never change them)."""
+        return self._values[:self._n]
+
+
 # The doctor checks (a probe pass and every rule) after each of the first CHECKED_EPOCHS epochs and then after
 # every k-th, so no run has more than about twice that many checks: checking each of the lab's 3,000 one-step
 # epochs took a fifth of its training time, and a learner cannot read a verdict that changes 100 times a second.
@@ -82,8 +102,8 @@ class Doctor(Callback):
         self.on_diagnoses = on_diagnoses
         self.history = GradientHistory()
         self._initial_loss = self._peak_loss = math.nan
-        self._epoch_losses: list[float] = []
-        self._epoch_accuracies: list[float] = []
+        self._loss_range = (math.inf, -math.inf)  # the loss plot's y extent: every finite loss it shows
+        self._epoch_losses, self._epoch_accuracies = Series(), Series()
         self._lr_share = 1.0
         self._epoch_start = self._last_epoch_start = 0  # history rows where this and the previous epoch began
         self._first_seen: dict[str, int] = {}
@@ -101,10 +121,13 @@ class Doctor(Callback):
             self._initial_loss = self._peak_loss = stats.loss
         self._peak_loss = max(self._peak_loss, stats.loss)
         self._lr_share = stats.lr / self.settings.lr
+        self._plotted(stats.loss)
 
     def on_epoch_end(self, stats: EpochStats) -> None:
         self._epoch_losses.append(stats.train_loss)
         self._epoch_accuracies.append(stats.train_accuracy)
+        if stats.val_loss is not None:  # the training loss is its batches' mean: already in the range
+            self._plotted(stats.val_loss)
         epoch = stats.epoch + 1
         if epoch <= CHECKED_EPOCHS or epoch % math.ceil(stats.epochs / CHECKED_EPOCHS) == 0 or epoch == stats.epochs:
             self._update(self._signals(epoch))
@@ -121,16 +144,22 @@ class Doctor(Callback):
             self._update(self._signals(result.epochs_done))
 
     # -- measuring ------------------------------------------------------------
+    def _plotted(self, loss: float) -> None:
+        if math.isfinite(loss):
+            low, high = self._loss_range
+            self._loss_range = (min(low, loss), max(high, loss))
+
     def _signals(self, epoch: int) -> HealthSignals:
         norms = self.history.as_array()
         recent = norms[self._epoch_start:] if len(norms) > self._epoch_start else norms[self._last_epoch_start:]
         layers = norms.shape[1] if len(norms) else 0
         return HealthSignals(
-            epoch, self._initial_loss, self._peak_loss, tuple(self._epoch_losses), tuple(self._epoch_accuracies),
+            epoch, self._initial_loss, self._peak_loss, self._epoch_losses.view(), self._epoch_accuracies.view(),
             self._lr_share,
             first_norms=tuple(norms[0].tolist()) if layers else (),
             peak_norms=tuple(self.history.peak.tolist()) if layers else (),
             recent_norms=tuple(np.median(recent, axis=0).tolist()) if layers else (),
+            loss_range=self._loss_range if self._loss_range[0] <= self._loss_range[1] else (),
             **probe_signals(self.network, self.probe))
 
     def _update(self, signals: HealthSignals) -> None:
