@@ -7,13 +7,13 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea
 
 from digitpad.data import loading
 from digitpad.nn.network import MLP
-from digitpad.training.diagnosis import Diagnosis
+from digitpad.training.diagnosis import Diagnosis, HealthSignals, diagnose
 from digitpad.training.doctor import Doctor
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Trainer
@@ -54,7 +54,8 @@ def test_each_diagnosis_becomes_a_row_in_the_given_order(panel):
     dead = row(panel, "dead_relu")
     assert "Layer 1 is dead" in dead.title.text() and "since epoch 1 · layer 1" in dead.title.text()
     assert dead.explanation.text() == DEAD.explanation and DEAD.suggestion in dead.suggestion.text()
-    assert dead.apply_button.text() == "Apply: learning rate → 1" and dead.apply_button.toolTip()
+    assert dead.apply_button.text() == "Apply" and dead.change.text() == "Fix: learning rate → 1"
+    assert dead.apply_button.toolTip()
     assert row(panel, "loss_flat").apply_button is None  # no one-click fix, no button
     assert panel.findChild(QPushButton, "applyFix_loss_flat") is None
 
@@ -121,6 +122,112 @@ def test_fixes_are_described_in_words():
     assert describe_fix({"lr": 0.005, "scale_inputs": True}) == "learning rate → 0.005, scale inputs → on"
     assert describe_fix({"activation": "leaky_relu", "init": "he"}) == "activation → leaky relu, initialiser → he"
     assert describe_fix({"sum_gradient": False}) == "sum the gradient → off"
+
+
+def test_fixes_use_the_train_tabs_words():
+    assert describe_fix({"regression": False, "head": "softmax+cross_entropy"}) == \
+        "regression → off, output + loss → softmax + cross-entropy"
+    assert describe_fix({"optimizer": "momentum", "hidden": "100,100"}) == \
+        "optimizer → SGD + momentum, hidden layers → 100,100"
+
+
+# -- the panel in the window --------------------------------------------------------------
+
+REGRESSION = RunSettings(dataset="digits8x8", hidden="32", head="identity+mse", regression=True)
+SUMMED = RunSettings(dataset="digits8x8", hidden="32", activation="sigmoid", sum_gradient=True)
+
+
+def long_diagnoses() -> list[Diagnosis]:
+    """Real rule output with the longest texts and fixes: a regression net's constant outputs, a summed
+    gradient's rising loss, saturated sigmoid units and a flat loss with its epochs."""
+    signals = HealthSignals(epoch=40, initial_loss=2.3, peak_loss=2.3, epoch_losses=(2.3,) * 40,
+                            epoch_accuracies=(0.1,) * 40, output_std=0.001, probe_size=256)
+    found = diagnose(signals, REGRESSION.spec(64, 10), REGRESSION)
+    jump = replace(signals, epoch_losses=(1.5, 0.4, 0.9), output_std=0.25, saturation=(0.9,))
+    found += diagnose(jump, SUMMED.spec(64, 10), SUMMED)
+    found += [replace(FLAT, epochs=(71, 3000), explanation="From epoch 71 to 3000 the training loss stayed between "
+                      "3.25 and 3.28, flat on the loss plot (it began at 12.8), though the learning rate is still 100% "
+                      "of its starting value.")]
+    return found
+
+
+def inside(widget, viewport) -> bool:
+    left = widget.mapTo(viewport, QPoint(0, 0)).x()
+    return left >= 0 and left + widget.width() <= viewport.width()
+
+
+def test_cards_wrap_to_the_panel_in_a_1280x800_window(make_window, qtbot):
+    window = make_window()
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.doctor_panel
+    window.insight_tabs.setCurrentWidget(panel)
+    panel.set_diagnoses(long_diagnoses())
+    qtbot.waitUntil(lambda: all(row.isVisible() for row in panel.rows))
+    scroll = panel.findChild(QScrollArea, "doctorScroll")
+    viewport = scroll.viewport()
+    assert [r.objectName() for r in panel.rows] == ["diagnosis_constant_outputs", "diagnosis_loss_rising",
+                                                    "diagnosis_saturated_units", "diagnosis_loss_flat"]
+    assert scroll.horizontalScrollBar().maximum() == 0 and not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= viewport.width()
+    for row in panel.rows:
+        assert inside(row, viewport)
+        for label in row.findChildren(QLabel):
+            assert inside(label, viewport), label.text()
+            if label.wordWrap():  # the whole text fits the label's height at its width
+                assert label.heightForWidth(label.width()) <= label.height(), label.text()
+        if row.apply_button is not None:
+            assert inside(row.apply_button, viewport)
+            assert row.apply_button.width() >= row.apply_button.sizeHint().width()  # its text is not cut
+    constant = row(panel, "constant_outputs")
+    assert constant.change.text() == "Fix: regression → off, output + loss → softmax + cross-entropy"
+    assert "epochs 71–3000" in row(panel, "loss_flat").title.text()
+
+
+def test_a_list_equal_to_the_one_shown_changes_no_widget(panel, qtbot):
+    panel.set_diagnoses([DEAD, SATURATED])
+    rows = list(panel.rows)
+    qtbot.wait(10)
+    texts = [(r.title.text(), r.explanation.text()) for r in rows]
+    panel.set_diagnoses([replace(DEAD), replace(SATURATED)])  # equal lists arrive with each epoch update
+    assert panel.rows == rows and [(r.title.text(), r.explanation.text()) for r in rows] == texts
+    newer = replace(SATURATED, explanation="95% of the sigmoid outputs are flat.")
+    panel.set_diagnoses([DEAD, newer])
+    assert panel.rows == rows and rows[1].explanation.text() == newer.explanation  # in place, only the new text
+
+
+def test_clicking_apply_marks_the_card_applied_and_it_stays_so(panel, qtbot):
+    panel.set_diagnoses([DEAD, SATURATED])
+    button = panel.findChild(QPushButton, "applyFix_saturated_units")
+    with qtbot.waitSignal(panel.fix_requested):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    saturated = row(panel, "saturated_units")
+    assert button.text() == "Applied ✓" and not button.isEnabled() and saturated.applied
+    assert saturated.change.text().startswith("Applied: scale inputs → on.")
+    dead = row(panel, "dead_relu")
+    assert dead.apply_button.text() == "Apply" and dead.apply_button.isEnabled()  # the other card is unchanged
+    with qtbot.assertNotEmitted(panel.fix_requested):  # a disabled button does nothing
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    panel.set_diagnoses([DEAD, replace(SATURATED, explanation="95% of the sigmoid outputs are flat.")])
+    assert row(panel, "saturated_units").applied  # new numbers, the same fix: still applied
+    panel.set_diagnoses([FLAT, DEAD, SATURATED])  # rebuilt rows remember it too
+    assert row(panel, "saturated_units").applied and not row(panel, "dead_relu").applied
+    panel.set_diagnoses([])  # a new run
+    panel.set_diagnoses([SATURATED])
+    assert not row(panel, "saturated_units").applied
+
+
+def test_apply_in_the_window_puts_the_fix_in_the_train_tab_and_says_so_on_the_card(window, qtbot):
+    window.panel.set_settings(SUMMED)
+    window.doctor_panel.set_diagnoses(long_diagnoses())
+    window.insight_tabs.setCurrentWidget(window.doctor_panel)
+    card = row(window.doctor_panel, "loss_rising")
+    assert card.diagnosis.fix == {"sum_gradient": False}
+    qtbot.mouseClick(card.apply_button, Qt.MouseButton.LeftButton)
+    assert window.panel.settings().sum_gradient is False and not window.panel.sum_check.isChecked()
+    assert card.apply_button.text() == "Applied ✓" and not card.apply_button.isEnabled()
+    assert card.change.text() == "Applied: sum the gradient → off. Press Train (F5) to try it."
 
 
 # -- the gradient-norm plot --------------------------------------------------------------

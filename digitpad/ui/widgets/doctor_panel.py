@@ -2,8 +2,13 @@
 
 :class:`DoctorPanel` lists the current :class:`~digitpad.training.doctor.Diagnosis`
 objects, problems first, each with its explanation, what to do and, when one
-settings change is the fix, an "Apply" button that emits it. The window feeds
-it from the Doctor's ``on_diagnoses`` through a queued signal.
+settings change is the fix, that change in words and an "Apply" button that
+emits it; once clicked, the card says what was applied. The window feeds it
+from the Doctor's ``on_diagnoses`` through a queued signal.
+
+Every text wraps to the panel's width (there is no sideways scrolling), and a
+list equal to the one shown changes no widget, so the cards move only when
+what they say changes.
 
 Severity colours are tints mixed into the palette's Base colour, and text
 keeps the palette's Text colour, so rows read on light and dark desktops and
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.training.diagnosis import Diagnosis
+from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 # Red and amber of middle lightness: distinct from each other on white and dark grey, and for most colour-blind eyes
 # also by the icon beside them.
@@ -41,20 +47,31 @@ WATCHED = ("While you train, the doctor watches the loss, each layer's gradient 
            "the hidden units respond to a fixed batch of training images. It speaks up about a loss that is flat, "
            "rising or stuck at chance, outputs that ignore the image, saturated or dead units, and gradients that "
            "vanish or explode.")
+# RunSettings fields by the Train tab's row labels (or, for a check box, the words its text starts with); a field not
+# here is named as written, with spaces: "batch size", "weight decay", "activation".
 FIELD_TEXT = {"lr": "learning rate", "init": "initialiser", "scale_inputs": "scale inputs",
-              "sum_gradient": "sum the gradient", "head": "output + loss", "batch_size": "batch size"}
-
+              "sum_gradient": "sum the gradient", "head": "output + loss", "hidden": "hidden layers",
+              "subset": "images", "shift": "random shift"}
+# Values as the Train tab's lists show them.
+VALUE_TEXT = {"head": HEAD_TEXT, "optimizer": OPTIMIZER_TEXT}
 
 
 def describe_fix(fix: dict[str, object]) -> str:
-    """``{"lr": 0.005, "scale_inputs": True}`` → ``"learning rate → 0.005, scale inputs → on"``."""
-    return ", ".join(f"{FIELD_TEXT.get(name, name.replace('_', ' '))} → {_shown(value)}" for name, value in fix.items())
+    """A settings change in the Train tab's words, booleans as on/off:
+    ``{"lr": 0.005, "scale_inputs": True}`` → ``"learning rate → 0.005, scale inputs → on"``.
+
+    For anything that tells a learner what a fix changes (a doctor card, a status line).
+    """
+    return ", ".join(f"{FIELD_TEXT.get(name, name.replace('_', ' '))} → {_shown(name, value)}"
+                     for name, value in fix.items())
 
 
-def _shown(value: object) -> str:
+def _shown(name: str, value: object) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
-    return f"{value:g}" if isinstance(value, float) else str(value).replace("_", " ")
+    if isinstance(value, float):
+        return f"{value:g}"
+    return VALUE_TEXT.get(name, {}).get(value, str(value).replace("_", " "))
 
 
 class DoctorPanel(QWidget):
@@ -68,6 +85,7 @@ class DoctorPanel(QWidget):
         self.setToolTip("The training doctor: problems it sees in the current run, why they happen, "
                         "and what to change.")
         self._diagnoses: list[Diagnosis] = []
+        self._applied: set[tuple] = set()  # (code, fix) of the fixes applied since the list was last empty
         self.rows: list[DiagnosisRow] = []
         self.empty = _label(f"<b>No problems seen</b><br>{WATCHED}", "doctorEmpty", rich=True)
         self.empty.setMargin(8)
@@ -76,13 +94,13 @@ class DoctorPanel(QWidget):
         self._list.setContentsMargins(0, 0, 0, 0)
         self._list.addWidget(self.empty)
         self._list.addStretch(1)
-        scroll = QScrollArea(objectName="doctorScroll")
-        scroll.setWidget(host)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps to the viewport's width: nothing needs a sideways scroll bar, and one would hide cut text.
+        self.scroll = QScrollArea(objectName="doctorScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame,
+                                  horizontalScrollBarPolicy=Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(host)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
 
     def diagnoses(self) -> list[Diagnosis]:
         """What the panel shows, in order."""
@@ -91,31 +109,48 @@ class DoctorPanel(QWidget):
     def set_diagnoses(self, diagnoses: Sequence[Diagnosis]) -> None:
         """Show ``diagnoses`` (in the order given) instead of what was shown; empty shows the watched-for note.
 
-        The same problems with new numbers (a run goes on) update their rows in place: rebuilding the
-        rows at every epoch of a long run kept the GUI thread busy.
+        A list equal to the one shown changes nothing. The same problems with new numbers (a run goes on)
+        update their rows in place, each only where its text changed: rebuilding the rows at every epoch of a
+        long run kept the GUI thread busy, and every changed text reflows its card. An empty list (a new run
+        starts) forgets which fixes were applied.
         """
+        diagnoses = list(diagnoses)
+        if diagnoses == self._diagnoses:
+            return
+        if not diagnoses:
+            self._applied.clear()
         if _shape(diagnoses) == _shape(self._diagnoses):
-            self._diagnoses = list(diagnoses)
+            self._diagnoses = diagnoses
             for row, diagnosis in zip(self.rows, diagnoses):
-                row.show_diagnosis(diagnosis)
+                row.show_diagnosis(diagnosis, self._was_applied(diagnosis))
             return
         for row in self.rows:
             self._list.removeWidget(row)
             row.deleteLater()
-        self._diagnoses = list(diagnoses)
-        self.rows = [DiagnosisRow(d) for d in self._diagnoses]
+        self._diagnoses = diagnoses
+        self.rows = [DiagnosisRow(d, self._was_applied(d)) for d in self._diagnoses]
         for i, row in enumerate(self.rows):
-            row.fix_requested.connect(self.fix_requested)
+            row.fix_requested.connect(self._apply)
             self._list.insertWidget(i, row)
         self.empty.setVisible(not self.rows)
 
+    def _apply(self, fix: dict) -> None:
+        row = self.sender()
+        self.fix_requested.emit(dict(fix))  # a copy: the receiver may change it
+        self._applied.add(_fix_key(row.diagnosis))
+        row.show_diagnosis(row.diagnosis, applied=True)
+
+    def _was_applied(self, diagnosis: Diagnosis) -> bool:
+        return diagnosis.fix is not None and _fix_key(diagnosis) in self._applied
+
 
 class DiagnosisRow(QWidget):
-    """One diagnosis: severity icon and title, explanation, what to do, and the Apply button if there is a fix."""
+    """One diagnosis: severity icon and title, explanation, what to do, and the fix with its Apply button if there
+    is one; once applied, the button reads "Applied ✓" (disabled) and the fix "Applied: …"."""
 
     fix_requested = Signal(dict)
 
-    def __init__(self, diagnosis: Diagnosis) -> None:
+    def __init__(self, diagnosis: Diagnosis, applied: bool = False) -> None:
         super().__init__()
         self.diagnosis = d = diagnosis
         self.setObjectName(f"diagnosis_{d.code}")
@@ -133,32 +168,45 @@ class DiagnosisRow(QWidget):
         text.setSpacing(4)
         for widget in (self.title, self.explanation, self.suggestion):
             text.addWidget(widget)
-        self.apply_button = None
+        self.apply_button = self.change = None
         if d.fix is not None:
             self.apply_button = QPushButton(objectName=f"applyFix_{d.code}")
             self.apply_button.clicked.connect(self._apply)
-            text.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its text
-        self.show_diagnosis(d)
+            self.change = _label("", "diagnosisFix")
+            fix_row = QHBoxLayout()
+            fix_row.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignTop)
+            fix_row.addWidget(self.change, 1)
+            text.addLayout(fix_row)
+        self.show_diagnosis(d, applied)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(STRIPE + 8, 8, 10, 8)
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
 
-    def show_diagnosis(self, diagnosis: Diagnosis) -> None:
-        """Show ``diagnosis``, which has this row's code and severity (its numbers may be new)."""
+    @property
+    def applied(self) -> bool:
+        """Whether this row's fix has been applied (its button is then disabled)."""
+        return self.apply_button is not None and not self.apply_button.isEnabled()
+
+    def show_diagnosis(self, diagnosis: Diagnosis, applied: bool = False) -> None:
+        """Show ``diagnosis``, which has this row's code and severity (its numbers may be new); ``applied`` says
+        its fix was applied."""
         self.diagnosis = d = diagnosis
-        where = [f"since epoch {d.epoch}"] + ([f"layer {d.layer}"] if d.layer else [])
+        where = [_epochs_text(d.epochs) if d.epochs else f"since epoch {d.epoch}"] + ([f"layer {d.layer}"] if d.layer
+                                                                                    else [])
         self.title.setText(f"<b>{html.escape(d.title)}</b>&nbsp;&nbsp;<small>{d.severity} · "
                            f"{' · '.join(where)}</small>")
         self.explanation.setText(d.explanation)
         self.suggestion.setText(f"<b>What to do:</b> {html.escape(d.suggestion)}")
         if self.apply_button is not None:
-            self.apply_button.setText(f"Apply: {describe_fix(d.fix)}")
-            self.apply_button.setToolTip(f"Set {describe_fix(d.fix)} in the training settings; "
-                                         "the change takes effect on the next run.")
+            change = describe_fix(d.fix)
+            self.apply_button.setText("Applied ✓" if applied else "Apply")
+            self.apply_button.setEnabled(not applied)
+            self.apply_button.setToolTip(f"Set {change} in the Train tab; the change takes effect on the next run.")
+            self.change.setText(f"Applied: {change}. Press Train (F5) to try it." if applied else f"Fix: {change}")
 
     def _apply(self) -> None:
-        self.fix_requested.emit(dict(self.diagnosis.fix))  # a copy: the receiver may change it
+        self.fix_requested.emit(dict(self.diagnosis.fix))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Painted from the palette on every paint, so a palette change restyles the row by itself.
@@ -172,6 +220,15 @@ class DiagnosisRow(QWidget):
         painter.drawRoundedRect(QRectF(self.rect()), 4, 4)
         painter.setBrush(accent)
         painter.drawRoundedRect(QRectF(0, 0, STRIPE, self.height()), 2, 2)
+
+
+def _epochs_text(epochs: tuple[int, int]) -> str:
+    first, last = epochs
+    return f"epochs {first}–{last}" if first else f"first batch to epoch {last}"
+
+
+def _fix_key(diagnosis: Diagnosis) -> tuple:
+    return diagnosis.code, tuple(sorted((name, repr(value)) for name, value in diagnosis.fix.items()))
 
 
 def _shape(diagnoses: Sequence[Diagnosis]) -> list[tuple[str, str, bool]]:
