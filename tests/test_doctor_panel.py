@@ -171,15 +171,15 @@ def test_cards_wrap_to_the_panel_in_a_1280x800_window(make_window, qtbot):
                                                     "diagnosis_saturated_units", "diagnosis_loss_flat"]
     assert scroll.horizontalScrollBar().maximum() == 0 and not scroll.horizontalScrollBar().isVisible()
     assert scroll.widget().width() <= viewport.width()
-    for row in panel.rows:
-        assert inside(row, viewport)
-        for label in row.findChildren(QLabel):
+    for card in panel.rows:
+        assert inside(card, viewport)
+        for label in card.findChildren(QLabel):
             assert inside(label, viewport), label.text()
             if label.wordWrap():  # the whole text fits the label's height at its width
                 assert label.heightForWidth(label.width()) <= label.height(), label.text()
-        if row.apply_button is not None:
-            assert inside(row.apply_button, viewport)
-            assert row.apply_button.width() >= row.apply_button.sizeHint().width()  # its text is not cut
+        if card.apply_button is not None:
+            assert inside(card.apply_button, viewport)
+            assert card.apply_button.width() >= card.apply_button.sizeHint().width()  # its text is not cut
     constant = row(panel, "constant_outputs")
     assert constant.change.text() == "Fix: regression → off, output + loss → softmax + cross-entropy"
     assert "epochs 71–3000" in row(panel, "loss_flat").title.text()
@@ -204,7 +204,7 @@ def test_clicking_apply_marks_the_card_applied_and_it_stays_so(panel, qtbot):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     saturated = row(panel, "saturated_units")
     assert button.text() == "Applied ✓" and not button.isEnabled() and saturated.applied
-    assert saturated.change.text().startswith("Applied: scale inputs → on.")
+    assert saturated.change.text() == "Applied: scale inputs → on."
     dead = row(panel, "dead_relu")
     assert dead.apply_button.text() == "Apply" and dead.apply_button.isEnabled()  # the other card is unchanged
     with qtbot.assertNotEmitted(panel.fix_requested):  # a disabled button does nothing
@@ -218,6 +218,15 @@ def test_clicking_apply_marks_the_card_applied_and_it_stays_so(panel, qtbot):
     assert not row(panel, "saturated_units").applied
 
 
+def test_a_receiver_that_cannot_apply_a_fix_takes_the_mark_back(panel, qtbot):
+    panel.set_diagnoses([DEAD, SATURATED])
+    panel.fix_requested.connect(lambda fix: panel.set_applied(fix, False))  # e.g. a lab with no such choice
+    button = panel.findChild(QPushButton, "applyFix_dead_relu")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dead = row(panel, "dead_relu")
+    assert not dead.applied and button.text() == "Apply" and dead.change.text() == "Fix: learning rate → 1"
+
+
 def test_apply_in_the_window_puts_the_fix_in_the_train_tab_and_says_so_on_the_card(window, qtbot):
     window.panel.set_settings(SUMMED)
     window.doctor_panel.set_diagnoses(long_diagnoses())
@@ -227,7 +236,7 @@ def test_apply_in_the_window_puts_the_fix_in_the_train_tab_and_says_so_on_the_ca
     qtbot.mouseClick(card.apply_button, Qt.MouseButton.LeftButton)
     assert window.panel.settings().sum_gradient is False and not window.panel.sum_check.isChecked()
     assert card.apply_button.text() == "Applied ✓" and not card.apply_button.isEnabled()
-    assert card.change.text() == "Applied: sum the gradient → off. Press Train (F5) to try it."
+    assert card.change.text() == "Applied: sum the gradient → off."
 
 
 # -- the gradient-norm plot --------------------------------------------------------------

@@ -85,7 +85,7 @@ class DoctorPanel(QWidget):
         self.setToolTip("The training doctor: problems it sees in the current run, why they happen, "
                         "and what to change.")
         self._diagnoses: list[Diagnosis] = []
-        self._applied: set[tuple] = set()  # (code, fix) of the fixes applied since the list was last empty
+        self._applied: set[tuple] = set()  # the fixes applied since the list was last empty (_fix_key)
         self.rows: list[DiagnosisRow] = []
         self.empty = _label(f"<b>No problems seen</b><br>{WATCHED}", "doctorEmpty", rich=True)
         self.empty.setMargin(8)
@@ -134,14 +134,26 @@ class DoctorPanel(QWidget):
             self._list.insertWidget(i, row)
         self.empty.setVisible(not self.rows)
 
+    def set_applied(self, fix: dict, applied: bool = True) -> None:
+        """Mark the cards whose fix is ``fix`` as applied (button "Applied ✓", disabled), or no longer so.
+
+        A click on Apply marks its card before ``fix_requested`` is emitted, so a receiver that cannot apply
+        the fix takes the mark back with ``set_applied(fix, False)``.
+        """
+        if applied:
+            self._applied.add(_fix_key(fix))
+        else:
+            self._applied.discard(_fix_key(fix))
+        for row in self.rows:
+            if row.diagnosis.fix == fix:
+                row.show_diagnosis(row.diagnosis, applied)
+
     def _apply(self, fix: dict) -> None:
-        row = self.sender()
+        self.set_applied(fix)
         self.fix_requested.emit(dict(fix))  # a copy: the receiver may change it
-        self._applied.add(_fix_key(row.diagnosis))
-        row.show_diagnosis(row.diagnosis, applied=True)
 
     def _was_applied(self, diagnosis: Diagnosis) -> bool:
-        return diagnosis.fix is not None and _fix_key(diagnosis) in self._applied
+        return diagnosis.fix is not None and _fix_key(diagnosis.fix) in self._applied
 
 
 class DiagnosisRow(QWidget):
@@ -203,7 +215,7 @@ class DiagnosisRow(QWidget):
             self.apply_button.setText("Applied ✓" if applied else "Apply")
             self.apply_button.setEnabled(not applied)
             self.apply_button.setToolTip(f"Set {change} in the Train tab; the change takes effect on the next run.")
-            self.change.setText(f"Applied: {change}. Press Train (F5) to try it." if applied else f"Fix: {change}")
+            self.change.setText(f"Applied: {change}." if applied else f"Fix: {change}")
 
     def _apply(self) -> None:
         self.fix_requested.emit(dict(self.diagnosis.fix))
@@ -227,8 +239,8 @@ def _epochs_text(epochs: tuple[int, int]) -> str:
     return f"epochs {first}–{last}" if first else f"first batch to epoch {last}"
 
 
-def _fix_key(diagnosis: Diagnosis) -> tuple:
-    return diagnosis.code, tuple(sorted((name, repr(value)) for name, value in diagnosis.fix.items()))
+def _fix_key(fix: dict[str, object]) -> tuple:
+    return tuple(sorted((name, repr(value)) for name, value in fix.items()))
 
 
 def _shape(diagnoses: Sequence[Diagnosis]) -> list[tuple[str, str, bool]]:
