@@ -35,6 +35,7 @@ class ModelFiles(QObject):
     """
 
     changed = Signal(object)  # the current Model, after any change of it, its file or its saved state
+    created = Signal(object)  # the untrained Model File ▸ New model made (after ``changed``)
 
     def __init__(self, window: QMainWindow, settings: QSettings, model: Model, busy: Callable[[], bool],
                  new_settings: Callable[[], RunSettings | None]) -> None:
@@ -51,6 +52,10 @@ class ModelFiles(QObject):
         self.window.setWindowModified(unsaved)
         self.changed.emit(model)
 
+    def refresh(self) -> None:
+        """Announce the current model again (``changed``), so whatever shows it shows it again."""
+        self.changed.emit(self.model)
+
     @property
     def unsaved(self) -> bool:
         return self.window.isWindowModified()
@@ -65,6 +70,7 @@ class ModelFiles(QObject):
             return
         data = describe(settings.dataset)
         self.set_model(to_model(build_network(settings, data), data, settings, None, name="Untitled"), None)
+        self.created.emit(self.model)
 
     # -- opening ------------------------------------------------------------
     def open_dialog(self) -> None:

@@ -2,10 +2,16 @@
 
 :class:`RunPresenter` starts runs (asking first about an unsaved model or a
 missing dataset), pauses, resumes and stops them, and turns the session's
-signals into plot points, the panel's progress and status, the doctor's
+signals into plot points, the panels' progress and status, the doctor's
 list, the Runs tab and, while the run goes, a drawing prediction that
 follows each epoch's weights. It talks to the widgets through their public
 methods only.
+
+A lab run is an experiment meant to fail, kept apart from the learner's own
+work: its settings never go into the Train tab's form (nor are remembered as
+the form's), its model is never unsaved work to ask about, a doctor's fix for
+it becomes the matching Lab choice, and only an earlier run of the same preset
+with the same loss is overlaid on it.
 """
 
 from __future__ import annotations
@@ -13,12 +19,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from digitpad.common.errors import ConfigError
 from digitpad.data.registry import NAMES, is_available
-from digitpad.lab.pitfalls import LabRun
+from digitpad.lab.pitfalls import LabRun, get_pitfall
 from digitpad.model.bundle import Model
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import StepChange, TrainResult
@@ -27,7 +33,8 @@ from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.jobs.training import EpochUpdate, Progress
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
-from digitpad.ui.widgets.runs_panel import RunRecord
+from digitpad.ui.widgets.doctor_panel import describe_fix
+from digitpad.ui.widgets.runs_panel import RunRecord, RunsPanel
 
 SETTINGS_KEY = "training/settings"
 
@@ -45,11 +52,13 @@ class RunPresenter(QObject):
         self.window, self.session, self.files, self.prediction = window, session, files, prediction
         self.settings, self._after_run = settings, after_run
         self._batches_per_epoch = 1
+        self._lab: LabRun | None = None  # the lab run going or last run; None for a run from the form
+        self._lab_records: list[tuple[RunRecord, str]] = []  # the lab runs in the Runs tab, with their preset
         w = window
         self.panel, self.lab_panel = w.panel, w.lab_panel
         self.loss_plot, self.accuracy_plot, self.grad_plot = w.loss_plot, w.accuracy_plot, w.grad_plot
         s = session
-        s.loading.connect(lambda source: self.panel.show_status(f"Loading {source}…"))
+        s.loading.connect(lambda source: self._status(f"Loading {source}…"))
         s.started.connect(self._started)
         s.progressed.connect(self._progressed)
         s.epoch_finished.connect(self._epoch_finished)
@@ -64,7 +73,10 @@ class RunPresenter(QObject):
         self.panel.pause_requested.connect(self.toggle_pause)
         self.panel.stop_requested.connect(session.stop)
         self.lab_panel.run_requested.connect(self.start_lab_run)
+        self.lab_panel.pause_requested.connect(self.toggle_pause)
+        self.lab_panel.stop_requested.connect(session.stop)
         w.doctor_panel.fix_requested.connect(self.apply_fix)
+        files.created.connect(self._new_model)
 
     # -- starting -----------------------------------------------------------
     def valid_settings(self) -> RunSettings | None:
@@ -81,34 +93,38 @@ class RunPresenter(QObject):
     def start_training(self) -> None:
         settings = self.valid_settings()
         if settings is not None:
-            self._start(settings)
+            self._start(settings, None)
 
     def start_lab_run(self, run: LabRun) -> None:
-        """Run a lab preset: its whole configuration goes into the form, its deliberate bugs into the run."""
-        self.panel.set_settings(run.settings)
-        self._start(run.settings, run.mistakes, run.label)
+        """Run a lab preset: its configuration and deliberate bugs go into the run only, never into the form."""
+        self._start(run.settings, run)
 
-    def _start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
+    def _start(self, settings: RunSettings, lab: LabRun | None) -> None:
+        # A lab model is never unsaved work (see _finished), so only the learner's own model is asked about.
         if self.session.running or not self.files.may_replace_before_training():
             return
         if settings.dataset in NAMES and not is_available(settings.dataset):
             if not get_missing_dataset(self.window, settings.dataset):
-                self.panel.show_status("Training needs the dataset; nothing was started.")
+                self._status("Training needs the dataset; nothing was started.")
                 return
-        self.settings.setValue(SETTINGS_KEY, settings.to_dict())
+        if lab is None:
+            self.settings.setValue(SETTINGS_KEY, settings.to_dict())
+        self._lab = lab
         self._set_running(True)
-        self.session.start(settings, mistakes, label)
+        self.session.start(settings, lab.mistakes if lab else frozenset(), lab.label if lab else "")
 
     def toggle_pause(self) -> None:
         if not self.session.worker:
             return
-        if self.session.worker.paused:
-            self.session.resume()
-            self.panel.set_paused(False)
-        else:
+        paused = not self.session.worker.paused
+        if paused:
             self.session.pause()
-            self.panel.set_paused(True)
-            self.panel.show_status("Paused; press Resume (F6) to go on.")
+        else:
+            self.session.resume()
+        for panel in (self.panel, self.lab_panel):
+            panel.set_paused(paused)
+        if paused:
+            self._status("Paused; press Resume (F6) to go on.")
 
     def _change_step(self, values: dict) -> None:
         """The learner changed the learning rate, momentum or weight decay while the run trains."""
@@ -126,30 +142,54 @@ class RunPresenter(QObject):
         self._status(f"{text} from epoch {change.epoch + 1}, batch {change.batch + 1}.")
 
     def apply_fix(self, fix: dict) -> None:
-        """Put a training doctor's suggested change into the form, ready for the next run."""
-        self.panel.set_settings(dataclasses.replace(self.panel.settings(), **fix))
-        self.window.side_tabs.setCurrentWidget(self.panel)
-        applied = ", ".join(f"{key.replace('_', ' ')} → {value}" for key, value in fix.items())
-        self.panel.show_status(f"Applied {applied}. Press Train (F5) to try it.")
+        """Put a training doctor's suggested change where the next run comes from: the form, or for a lab run
+        the Lab's matching choices (the form is the learner's own, a lab run never changes it)."""
+        words = describe_fix(fix)
+        if self._lab is None:
+            self.panel.set_settings(dataclasses.replace(self.panel.settings(), **fix))
+            self.window.side_tabs.setCurrentWidget(self.panel)
+            self._status(f"Applied {words}. Press Train (F5) to try it.")
+            return
+        preset = get_pitfall(_preset_name(self._lab.label))
+        names = preset.toggles_for(fix)
+        if not names:
+            self._status(f"The lab has no choice that sets {words}; try it on your own run in the Train tab.")
+            return
+        if self.lab_panel.preset() is not preset:
+            self.lab_panel.set_preset(preset.name)
+        self.lab_panel.apply_toggles(names)
+        self.window.side_tabs.setCurrentWidget(self.lab_panel)
+        labels = ", ".join(f"“{preset.toggle(name).label}”" for name in names)
+        self._status(f"Picked {labels} in the Lab ({words}). Press Run with ticked fixes to try it.")
 
     # -- what the session reports ---------------------------------------------
     def _started(self, untrained: Model) -> None:
-        epochs = untrained.hyperparameters.get("epochs")
+        self._clear_run(untrained.hyperparameters.get("epochs"))
+        self._status(f"Training {untrained.network!r}…")
+        # The drawing's prediction follows the run: a copy updated with each epoch's weights, named as the run.
+        self.prediction.set_model(untrained)
+        self.window.model_label.setText(f"<b>Training: {untrained.name}</b><br>{untrained.network!r}")
+
+    def _new_model(self, model: Model) -> None:
+        """File ▸ New model: nothing on screen may still speak of the run before it."""
+        self._clear_run(None)
+        self._lab = None
+        self._status(f"New untrained model {model.network!r}. Press Train (F5) to train it.")
+
+    def _clear_run(self, epochs: int | None) -> None:
         for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
             plot.clear_run(epochs)
         self.window.doctor_panel.set_diagnoses([])
-        self.panel.show_progress(0, 1, "")
-        self.panel.show_status(f"Training {untrained.network!r}…")
-        # The drawing's prediction follows the run: a copy updated with each epoch's weights.
-        self.prediction.set_model(untrained)
+        for panel in (self.panel, self.lab_panel):
+            panel.show_progress(0, 1, "")
 
     def _progressed(self, p: Progress) -> None:
         self._batches_per_epoch = p.n_batches
         self.grad_plot.add(p.steps, p.grad_norms)
         self.loss_plot.add_batches(p.steps, p.losses)
-        self.panel.show_progress(p.epoch * p.n_batches + p.batch + 1, p.epochs * p.n_batches,
-                                 f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch + 1}/{p.n_batches}"
-                                 f" · {duration(p.eta)} left")
+        text = f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch + 1}/{p.n_batches} · {duration(p.eta)} left"
+        for panel in (self.panel, self.lab_panel):
+            panel.show_progress(p.epoch * p.n_batches + p.batch + 1, p.epochs * p.n_batches, text)
 
     def _epoch_finished(self, update: EpochUpdate) -> None:
         epochs = update.epochs
@@ -165,42 +205,72 @@ class RunPresenter(QObject):
 
     def _finished(self, model: Model, result: TrainResult) -> None:
         self._set_running(False)
-        self.files.set_model(model, None, unsaved=True)
-        runs, label = self.window.runs_panel, self.session.label
-        record = RunRecord.from_result(label or runs.next_name(), model.hyperparameters, result,
+        lab, runs = self._lab, self.window.runs_panel
+        self.files.set_model(model, None, unsaved=lab is None)  # a model meant to fail is nobody's work to lose
+        record = RunRecord.from_result(lab.label if lab else runs.next_name(), model.hyperparameters, result,
                                        self._batches_per_epoch)
-        earlier = [r for r in runs.runs() if label and r.name.split(":")[0] == label.split(":")[0]]
+        earlier = runs.runs()
         runs.add_run(record)
-        if earlier:  # a lab preset run again (e.g. with its fixes): overlay the previous attempt
-            runs.tick(earlier[-1])
+        if lab is not None:
+            preset = _preset_name(lab.label)
+            self._overlay_lab_runs(runs, earlier, record, preset)
+            self.lab_panel.reveal(preset)
         self._after_run()
         self._status(f"{result.message[0].upper()}{result.message[1:]} ({duration(result.seconds)}).")
         if result.status == "diverged":
             QMessageBox.warning(self.window, "Training diverged", result.message)
 
+    def _overlay_lab_runs(self, runs: RunsPanel, earlier: list[RunRecord], record: RunRecord, preset: str) -> None:
+        """Overlay the latest earlier run of the same preset with the same loss; untick the lab runs that are
+        not comparable with this one (another preset, another loss: curves on different scales)."""
+        self._lab_records = [(r, name) for r, name in self._lab_records if any(r is e for e in earlier)]
+        comparable = [r for r, name in self._lab_records if name == preset and r.same_loss(record)]
+        for old in runs.ticked():
+            if any(old is r for r, _ in self._lab_records) and not any(old is r for r in comparable):
+                _untick(runs, old)
+        self._lab_records.append((record, preset))
+        if comparable:
+            runs.tick(comparable[-1])
+
     def _refused(self, error: ConfigError) -> None:
         self._set_running(False)
-        self.prediction.set_model(self.files.model)
-        self.panel.show_error(error)
+        self.files.refresh()  # the prediction and its header go back to the current model
+        if self._lab is None:
+            self.panel.show_error(error)
+        else:
+            self._status(str(error))
 
     def _cancelled(self, message: str) -> None:
         self._set_running(False)
-        self.panel.show_status(message)
+        self.files.refresh()
+        self._status(message)
 
     def _failed(self, message: str) -> None:
         self._set_running(False)
-        self.panel.show_status(message)
-        self.prediction.set_model(self.files.model)
+        self._status(message)
+        self.files.refresh()
         QMessageBox.critical(self.window, "Training failed", message)
 
     def _status(self, text: str) -> None:
-        """The run's state, in the training panel and in the status bar (seen from the Lab tab too)."""
+        """The run's state, in the training and lab panels and in the status bar."""
         self.panel.show_status(text)
+        self.lab_panel.show_status(text)
         self.window.statusBar().showMessage(text)
 
     def _set_running(self, running: bool) -> None:
         self.panel.set_running(running)
         self.lab_panel.set_running(running)
+
+
+def _preset_name(label: str) -> str:
+    """The preset of a lab run's label, "narrow" of "narrow: failing setup"."""
+    return label.split(":")[0]
+
+
+def _untick(runs: RunsPanel, record: RunRecord) -> None:
+    """Untick ``record`` in the Runs tab, as a click on its checkbox would."""
+    index = next(i for i, r in enumerate(runs.runs()) if r is record)
+    runs.list.topLevelItem(index).setCheckState(0, Qt.CheckState.Unchecked)
 
 
 def duration(seconds: float) -> str:

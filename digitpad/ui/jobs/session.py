@@ -45,7 +45,7 @@ class TrainingSession(QObject):
     """Runs at most one training at a time and reports in signals."""
 
     loading = Signal(str)               # what is being loaded
-    started = Signal(object)            # a Model holding a copy of the untrained network
+    started = Signal(object)            # a Model holding a copy of the untrained network, named as the run
     progressed = Signal(object)         # worker.Progress
     epoch_finished = Signal(object)     # worker.EpochUpdate
     finished = Signal(object, object)   # (Model, TrainResult)
@@ -118,7 +118,8 @@ class TrainingSession(QObject):
             self._cannot_start(prepared.error)
             return
         run = self._run = _with_step(prepared.run, self._start_step)
-        untrained = dataclasses.replace(prepared.untrained, hyperparameters=run.settings.to_dict())
+        untrained = dataclasses.replace(prepared.untrained, hyperparameters=run.settings.to_dict(),
+                                        name=self.label or _model_name(run.settings, run.data))
         self._start_step = {}
         network = run.network
         doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings)
