@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+)
 
 from digitpad.common.errors import ConfigError
 from digitpad.lab.pitfalls import PITFALLS, get_pitfall

@@ -100,7 +100,7 @@ def test_f6_and_the_labs_pause_button_hold_a_full_batch_run_and_stop_ends_it(win
     qtbot.waitUntil(lambda: counter.n > 60, timeout=10_000)
     with qtbot.waitSignal(window.session.finished, timeout=10_000) as done:
         click(qtbot, lab_button(window, "labStopButton"))
-    model, result = done.args
+    result = done.args[1]
     assert result.status == "stopped" and result.epochs_done < 3000
     bar = window.lab_panel.findChild(QProgressBar, "labProgress")
     # One batch per epoch: the bar shows every batch the trainer did, out of the preset's 3,000.
@@ -223,7 +223,7 @@ def test_new_model_clears_the_last_runs_curves_and_status(window, qtbot, monkeyp
     assert window.panel.status.text().startswith("Trained for 30 epochs")
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert asked == [] and window.files.model.name == "Untitled" and window.files.model.history == {}
-    x, y = window.loss_plot.raw_curve.getData()
+    x = window.loss_plot.raw_curve.getData()[0]
     assert x is None or len(x) == 0
     assert len(window.accuracy_plot.train_curve.getData()[1] or []) == 0
     for text in (window.panel.status.text(), window.lab_panel.status.text(), window.statusBar().currentMessage()):
