@@ -153,6 +153,7 @@ class RunPresenter(QObject):
         preset = get_pitfall(_preset_name(self._lab.label))
         names = preset.toggles_for(fix)
         if not names:
+            self.window.doctor_panel.set_applied(fix, False)  # nothing was applied: the card must not say so
             self._status(f"The lab has no choice that sets {words}; try it on your own run in the Train tab.")
             return
         if self.lab_panel.preset() is not preset:
