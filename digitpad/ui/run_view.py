@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from digitpad.common.errors import ConfigError
@@ -166,6 +166,7 @@ class RunPresenter(QObject):
     # -- what the session reports ---------------------------------------------
     def _started(self, untrained: Model) -> None:
         self._clear_run(untrained.hyperparameters.get("epochs"))
+        self.loss_plot.set_current_loss(untrained.hyperparameters)  # overlays of another loss get a note
         self._status(f"Training {untrained.network!r}…")
         # The drawing's prediction follows the run: a copy updated with each epoch's weights, named as the run.
         self.prediction.set_model(untrained)
@@ -228,7 +229,7 @@ class RunPresenter(QObject):
         comparable = [r for r, name in self._lab_records if name == preset and r.same_loss(record)]
         for old in runs.ticked():
             if any(old is r for r, _ in self._lab_records) and not any(old is r for r in comparable):
-                _untick(runs, old)
+                runs.tick(old, False)
         self._lab_records.append((record, preset))
         if comparable:
             runs.tick(comparable[-1])
@@ -266,12 +267,6 @@ class RunPresenter(QObject):
 def _preset_name(label: str) -> str:
     """The preset of a lab run's label, "narrow" of "narrow: failing setup"."""
     return label.split(":")[0]
-
-
-def _untick(runs: RunsPanel, record: RunRecord) -> None:
-    """Untick ``record`` in the Runs tab, as a click on its checkbox would."""
-    index = next(i for i, r in enumerate(runs.runs()) if r is record)
-    runs.list.topLevelItem(index).setCheckState(0, Qt.CheckState.Unchecked)
 
 
 def duration(seconds: float) -> str:

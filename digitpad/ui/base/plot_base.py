@@ -88,7 +88,8 @@ class PalettePlot(pg.PlotWidget):
         ``antialias`` only for curves of few points (see ANTIALIAS_COST)."""
         markers = {} if symbol is None else {"symbol": symbol, "symbolSize": symbol_size, "symbolBrush": colour,
                                              "symbolPen": pg.mkPen(colour)}
-        curve = self.plot(pen=pg.mkPen(colour, width=width, style=style), antialias=antialias,
+        # Named as in the legend (item.name()); the PlotItem has no legend of its own to add it to.
+        curve = self.plot(name=name, pen=pg.mkPen(colour, width=width, style=style), antialias=antialias,
                           autoDownsampleFactor=SAMPLES_PER_PIXEL, **markers)
         if symbol is not None:  # pyqtgraph styles the scatter only once there is data, but the legend draws from it
             curve.scatter.setBrush(colour)
