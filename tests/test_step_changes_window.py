@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from support.keys import type_into
 
 from digitpad.model.files import load_model
 from digitpad.training.settings import RunSettings
@@ -22,13 +23,6 @@ class BatchRates(Callback):
         self.seen.append((stats.epoch, stats.batch, stats.lr))
 
 
-def type_into(qtbot, spin, text: str) -> None:
-    """Select the spin box's text and type ``text`` and Enter, as a person does."""
-    editor = spin.lineEdit()
-    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def test_a_learning_rate_typed_while_paused_is_used_from_the_next_batch_and_kept(window, qtbot, tmp_path,
@@ -44,7 +38,7 @@ def test_a_learning_rate_typed_while_paused_is_used_from_the_next_batch_and_kept
     qtbot.wait(300)  # the batch in flight when Pause was clicked ends; no other starts
     done = len(rates.seen)
     assert window.panel.lr_spin.isEnabled() and not window.panel.hidden_edit.isEnabled()
-    type_into(qtbot, window.panel.lr_spin, "0.01")
+    type_into(window.panel.lr_spin, "0.01")
     qtbot.wait(200)
     assert len(rates.seen) == done  # still paused
     with qtbot.waitSignal(window.session.step_changed, timeout=10_000) as changed:

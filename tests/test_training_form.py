@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from support.keys import type_into
 
 from digitpad.data.registry import BUNDLED, TITLES
 from digitpad.training.prepare import prepare_run
@@ -37,11 +38,6 @@ def panel(qtbot):
     return panel
 
 
-def type_into(spin, text: str) -> None:
-    spin.setFocus()
-    QTest.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(spin, text)
-    QTest.keyClick(spin, Qt.Key.Key_Return)
 
 
 def pick(qtbot, combo, text: str) -> None:

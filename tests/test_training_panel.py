@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from support.keys import type_into
 
 from digitpad.common.errors import ConfigError
 from digitpad.training.settings import RunSettings
@@ -47,11 +48,6 @@ def fields(panel: TrainingPanel) -> dict[str, QWidget]:
     return found
 
 
-def type_into(spin, text: str) -> None:
-    spin.setFocus()
-    QTest.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(spin, text)
-    QTest.keyClick(spin, Qt.Key.Key_Return)
 
 
 def edits(panel: TrainingPanel) -> list[dict]:

@@ -13,6 +13,7 @@ test module or anything from ``benchmarks/``.
   ``os_threads``, ``qthreads``, ``rss_mb`` (Linux: they read ``/proc``).
 - ``faults``: injected failures and what they leave behind
   (``disk_full_mid_write``, ``left_in``).
+- ``keys``: typing into a field as a person does (``type_into``).
 - ``models``: small model files to test with (``make_model``, ``parts``,
   ``refused``).
 """
