@@ -1,10 +1,15 @@
-"""Regenerate docs/screenshot.png: the window at 1280×800 with a drawn 7 after a short MNIST run.
+"""Regenerate docs/screenshot.png (the window at 1280×800 with a drawn 7 after a short MNIST run) and
+docs/lab-NAME.png for each learning-lab preset (its failing run, then the run with every fix, overlaid).
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshot.py
+    QT_QPA_PLATFORM=offscreen python docs/screenshot.py [--lab-only]
+
+The lab presets need MNIST and Fashion-MNIST: the IDX files in ../shared/data (next to the
+repository), when there, are imported into a temporary data folder; else the store's own are used.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -13,24 +18,59 @@ import numpy as np
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from digitpad.data import registry
+from digitpad.data import importing, registry
+from digitpad.lab.pitfalls import PITFALLS
 from digitpad.training.settings import RunSettings
 from digitpad.ui.app import default_model
 from digitpad.ui.main_window import MainWindow
 from digitpad.ui.widgets.canvas import stroke_ink
 
 OUT = Path(__file__).with_name("screenshot.png")
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def lab_screenshots(app: QApplication, window: MainWindow) -> None:
+    """Each preset as a learner meets it: the failing run, then every fix, the two overlaid."""
+    for name, pitfall in PITFALLS.items():
+        window.lab_panel.set_preset(name)
+        for enabled in ((), pitfall.all_fixes):
+            window.runs.start_lab_run(pitfall.run_for(enabled))
+            app.exec()
+        runs = window.runs_panel
+        for run in runs.ticked():
+            runs.tick(run, False)
+        runs.tick(runs.runs()[-2])  # the failing run under the fixed one, even where their losses differ
+        window.side_tabs.setCurrentWidget(window.lab_panel)
+        app.processEvents()
+        out = OUT.with_name(f"lab-{name}.png")
+        window.grab().save(str(out))
+        print(f"wrote {out}")
+
+
+def use_shared_data() -> None:
+    """Import ../shared/data's MNIST and Fashion-MNIST into a temporary data folder, if they are there."""
+    files = sorted(SHARED_DATA.glob("mnist/*.gz")) + sorted(SHARED_DATA.glob("fashion/*.gz"))
+    if files:
+        os.environ[registry.ENV_VAR] = str(Path(tempfile.mkdtemp()) / "data")
+        importing.import_files(files)
 
 
 def main() -> int:
+    use_shared_data()
     app = QApplication(sys.argv)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(default_model(), settings)
     window.resize(1280, 800)
     window.show()
+    window.session.finished.connect(lambda *_: app.exit(0))  # exit, not quit: quit closes the windows
+    lab_screenshots(app, window)
+    if "--lab-only" in sys.argv:
+        return 0
+    for run in window.runs_panel.ticked():
+        window.runs_panel.tick(run, False)
     dataset = "mnist" if registry.is_available("mnist") else "digits8x8"
     window.panel.set_settings(RunSettings(dataset=dataset, subset=20_000, epochs=8))
-    window.session.finished.connect(lambda *_: app.exit(0))  # exit, not quit: quit closes the windows
+    window.side_tabs.setCurrentWidget(window.panel)
     window.runs.start_training()
     app.exec()
     image = np.zeros((28, 28), np.float32)
