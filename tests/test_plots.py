@@ -292,3 +292,14 @@ def test_axes_clipped_before_their_grid_draw_the_same_pixels(qtbot, loss_plot, m
     clipped = grab()
     monkeypatch.setattr(ClippedAxis, "drawPicture", pg.AxisItem.drawPicture)
     assert grab() == clipped
+
+
+def test_rising_accuracy_moves_the_axis_a_few_times_not_at_every_epoch(accuracy_plot):
+    accuracy_plot.clear_run(epochs=12)
+    ranges = []
+    for epoch, accuracy in enumerate([85, 89, 91, 92.5, 93.5, 94.3, 95, 95.6, 96.1, 96.5, 96.8, 97.0], start=1):
+        accuracy_plot.add_epoch(epoch, accuracy, None)
+        ranges.append(y_range(accuracy_plot))
+        low, high = ranges[-1]
+        assert low <= accuracy <= high <= 100  # every point in view, never past 100 %
+    assert len(set(ranges)) <= 4  # each move redraws the axis: halfway to 100 % at a time

@@ -172,7 +172,8 @@ class PalettePlot(pg.PlotWidget):
         x runs to the run's last epoch or an overlaid run's, whichever is
         later (without a run length, to the end of the latest epoch the data
         reaches). y (after :meth:`follow_y`) grows by ``HEADROOM`` on the
-        side the data left by; the first fit, and any with ``exact``, fits
+        side the data left by, and towards a bound (0 under non-negative data,
+        ``y_bounds``) at least halfway to it; the first fit, and any with ``exact``, fits
         the data with ``PADDING``. On a linear axis y never goes below 0 for
         data that never does, nor outside ``y_bounds``. An axis the user
         zoomed or panned stays as it is, as with pyqtgraph's auto-range,
@@ -189,17 +190,22 @@ class PalettePlot(pg.PlotWidget):
             return
         low, high = extent
         view_low, view_high = view.viewRange()[1]
+        floor, ceiling = -math.inf, math.inf
+        if not self.getPlotItem().getAxis("left").logMode:
+            floor, ceiling = max(self.y_bounds[0], 0.0 if extent[0] >= 0 else -math.inf), self.y_bounds[1]
         if self._y_fitted and not exact:
             if view_low <= low and high <= view_high:
                 return
+            # Towards a bound (a loss falling to 0, accuracy rising to 100 %) at least halfway to it, so the
+            # axis, whose every move redraws it, moves a few times a run rather than at every epoch.
             pad = (HEADROOM + PADDING) * (high - low)
-            low, high = (low - pad if low < view_low else view_low), (high + pad if high > view_high else view_high)
+            low = low - max(pad, (low - floor) / 2 if math.isfinite(floor) else 0.0) if low < view_low else view_low
+            high = high + max(pad, (ceiling - high) / 2 if math.isfinite(ceiling) else 0.0) if high > view_high \
+                else view_high
         else:
             pad = PADDING * (high - low) or PAD_FLAT * (abs(high) or 1)
             low, high = low - pad, high + pad
-        if not self.getPlotItem().getAxis("left").logMode:
-            floor = max(self.y_bounds[0], 0.0 if extent[0] >= 0 else -math.inf)
-            low, high = max(low, floor), min(high, self.y_bounds[1])
+        low, high = max(low, floor), min(high, ceiling)
         self._y_fitted = True
         self.setYRange(low, high, padding=0)
 

@@ -176,7 +176,9 @@ class PlotLegend(pg.GraphicsWidget):
                 part.setPos(x, y + (LEGEND_ROW_HEIGHT - part.boundingRect().height()) / 2)
                 x += part.boundingRect().width()
             x += LEGEND_GAP
-        height = y + LEGEND_ROW_HEIGHT if self.items else 0.0
+        # One row even while empty: the first entries of a run then change no layout (a row appearing
+        # resized the view box and re-rendered axes and curves at a run's first updates, benchmarks/README.md).
+        height = y + LEGEND_ROW_HEIGHT
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)
         self.updateGeometry()
