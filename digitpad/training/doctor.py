@@ -22,6 +22,30 @@ from digitpad.training.trainer import BatchStats, Callback, EpochStats, TrainRes
 from digitpad.training.unit_health import dead_share, saturated_share
 
 
+class Series:
+    """Values (floats, or equal-length rows of floats) appended one at a time, in an array that grows by
+    doubling; :meth:`view` copies nothing."""
+
+    def __init__(self) -> None:
+        self._values: np.ndarray | None = None
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def append(self, value: float | tuple[float, ...]) -> None:
+        if self._values is None:
+            self._values = np.empty((64, *np.shape(value)))
+        elif self._n == len(self._values):
+            self._values = np.concatenate((self._values, np.empty_like(self._values)))
+        self._values[self._n] = value
+        self._n += 1
+
+    def view(self) -> np.ndarray:
+        """The values so far (later appends never change them)."""
+        return np.zeros(0) if self._values is None else self._values[:self._n]
+
+
 class GradientHistory:
     """Every batch's ‖∂L/∂W‖ per dense layer, at x positions in epochs (``epoch + (batch + 1) / n_batches``).
 
@@ -32,46 +56,21 @@ class GradientHistory:
 
     def __init__(self) -> None:
         self.steps: list[float] = []
-        self._norms: np.ndarray | None = None
+        self._norms = Series()
         self.peak: np.ndarray | None = None  # (n_layers,) largest norm so far
 
     def __len__(self) -> int:
         return len(self.steps)
 
     def append(self, step: float, norms: tuple[float, ...]) -> None:
-        n = len(self.steps)
-        if self._norms is None or n == len(self._norms):
-            grown = np.empty((max(64, 2 * n), len(norms)))
-            if self._norms is not None:
-                grown[:n] = self._norms[:n]
-            self._norms = grown
-        self._norms[n] = norms
+        self._norms.append(norms)
         self.steps.append(step)
-        self.peak = self._norms[n].copy() if self.peak is None else np.maximum(self.peak, self._norms[n])
+        latest = self._norms.view()[-1]
+        self.peak = latest.copy() if self.peak is None else np.maximum(self.peak, latest)
 
     def as_array(self) -> np.ndarray:
         """The norms as ``(n_batches, n_layers)`` (a view: read, do not keep)."""
-        return np.zeros((0, 0)) if self._norms is None else self._norms[:len(self.steps)]
-
-
-class Series:
-    """Floats appended one at a time, in an array that grows by doubling; :meth:`view` copies nothing."""
-
-    def __init__(self) -> None:
-        self._values, self._n = np.empty(64), 0
-
-    def __len__(self) -> int:
-        return self._n
-
-    def append(self, value: float) -> None:
-        if self._n == len(self._values):
-            self._values = np.concatenate((self._values, np.empty(self._n)))
-        self._values[self._n] = value
-        self._n += 1
-
-    def view(self) -> np.ndarray:
-        """The values so far (later appends never change them)."""
-        return self._values[:self._n]
+        return self._norms.view() if len(self._norms) else np.zeros((0, 0))
 
 
 # The doctor checks (a probe pass and every rule) after each of the first CHECKED_EPOCHS epochs and then after
