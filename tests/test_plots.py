@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
@@ -303,3 +303,63 @@ def test_rising_accuracy_moves_the_axis_a_few_times_not_at_every_epoch(accuracy_
         low, high = ranges[-1]
         assert low <= accuracy <= high <= 100  # every point in view, never past 100 %
     assert len(set(ranges)) <= 4  # each move redraws the axis: halfway to 100 % at a time
+
+
+class PaintCounter(QObject):
+    """Counts the paint events of the widget it watches."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("kind", ["loss", "accuracy"])
+def test_an_update_that_moves_the_y_range_or_its_labels_paints_the_plot_once(qtbot, loss_plot, accuracy_plot, kind):
+    """Each extra paint costs the trainer GIL time: the view's new transform is set before the paint (pyqtgraph
+    deferred it into the paint, which then dirtied the curves again), and the labels' room does not shrink
+    from "62.5" to "65" and grow again at "100" (two more layouts and paints)."""
+    plot = loss_plot if kind == "loss" else accuracy_plot
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.clear_run(12)
+    QApplication.processEvents()
+    counter, axis = PaintCounter(plot.viewport()), plot.getPlotItem().getAxis("left")
+    width, moves = axis.width(), set()
+    for epoch in range(1, 13):
+        value = 2.0 * 0.7 ** epoch if kind == "loss" else 100 - 50 * 0.6 ** epoch
+        plot.add_epoch(epoch, value, None)
+        moves.add(tuple(y_range(plot)))
+        counter.count = 0
+        for _ in range(3):
+            QApplication.processEvents()
+        assert counter.count == 1, f"epoch {epoch}: {counter.count} paints"
+        assert axis.width() == width
+    assert len(moves) >= 3  # the range did move
+
+
+def test_legend_entries_are_made_once_per_curve_and_dropped_with_it(loss_plot):
+    made = loss_plot.legend.labels  # nothing shown yet, but every current-run entry is made
+    assert made() == []
+    loss_plot.add_batches([0.5, 1.0], [2.0, 1.0])
+    loss_plot.add_epoch(1.0, 1.5, 1.6)
+    first = made()
+    loss_plot.clear_run(3)
+    loss_plot.add_batches([0.5, 1.0], [2.0, 1.0])
+    loss_plot.add_epoch(1.0, 1.5, 1.6)
+    assert made() == first and all(a is b for a, b in zip(made(), first))  # the same items, shown again
+    assert all(label.isVisible() for label in first)
+    run = RunRecord("Run 1", {}, {"train_loss": [2.0, 1.0], "val_loss": [2.1, 1.1]})
+    children = len(loss_plot.legend.childItems())
+    for _ in range(3):  # replacing the overlays makes their entries afresh and drops the old ones
+        loss_plot.set_overlays([run])
+    assert len(loss_plot.legend.childItems()) == children + 5  # "Run 1:", and a sample and a word for each curve
+    assert loss_plot.legend_names()[-2:] == ["Run 1 · train", "Run 1 · validation"]
+    loss_plot.set_overlays([])
+    assert len(loss_plot.legend.childItems()) == children
+    assert not any(name.startswith("Run 1") for name in loss_plot.legend_names())

@@ -166,6 +166,7 @@ class RunPresenter(QObject):
     # -- what the session reports ---------------------------------------------
     def _started(self, untrained: Model) -> None:
         self._clear_run(untrained.hyperparameters.get("epochs"))
+        self.grad_plot.set_layers(len(untrained.network.dense_layers))
         self.loss_plot.set_current_loss(untrained.hyperparameters)  # overlays of another loss get a note
         self._status(f"Training {untrained.network!r}…")
         # The drawing's prediction follows the run: a copy updated with each epoch's weights, named as the run.

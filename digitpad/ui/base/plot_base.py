@@ -41,9 +41,11 @@ SAMPLES_PER_PIXEL = 1.0
 # When the data leaves the y range, the range grows by this share of the data's span beyond it, so a falling
 # loss moves the axis a few times per run rather than at every update.
 HEADROOM = 0.1
-# The first fit pads the data by this share of its span (a flat curve: of its value, or PAD_FLAT if it is 0),
-# never below 0 for data that never is, nor past the plot's y bounds (accuracy: 0–100 %).
-PADDING, PAD_FLAT = 0.05, 0.01
+# The first fit pads the data by this share of its span (a flat curve, such as a run's first batch: by PAD_FLAT of
+# its value, or PAD_FLAT if it is 0), never below 0 for data that never is, nor past the plot's y bounds
+# (accuracy: 0–100 %). A 1 % pad around a first batch's loss of 1.4 gave labels like "1.395", whose width
+# re-laid the plot out at the next update.
+PADDING, PAD_FLAT = 0.05, 0.1
 LEGEND_ROW = 4  # in the PlotItem's grid: title, top axis, view, bottom axis, then the legend
 # Epoch points get markers up to this many epochs: beyond, markers crowd into a thick band, and redrawing
 # thousands of them at every update (the lab's 3,000-epoch runs) cost the GUI thread most of its time.
@@ -97,7 +99,14 @@ class PalettePlot(pg.PlotWidget):
             curve.scatter.setSize(symbol_size)
         if name is not None:
             self._named.append((curve, run, name))
+            self.legend.prepare(curve, run, name)
         return curve
+
+    def _remove_curve(self, curve: pg.PlotDataItem) -> None:
+        """Take ``curve`` off the plot and out of the legend."""
+        self.removeItem(curve)
+        self._named = [entry for entry in self._named if entry[0] is not curve]
+        self.legend.forget(curve)
 
     def _overlay_curve(self, run: str, name: str, colour: str, style: Qt.PenStyle,
                        x: Sequence[float], y: Sequence[float], symbol: str | None = None) -> pg.PlotDataItem:
@@ -119,8 +128,7 @@ class PalettePlot(pg.PlotWidget):
         """
         for curves in self.overlays:
             for curve in curves.values():
-                self.removeItem(curve)
-                self._named = [entry for entry in self._named if entry[0] is not curve]
+                self._remove_curve(curve)
         self.overlays, used = [], set()
         for run in runs:
             colour = run.colour
@@ -158,6 +166,7 @@ class PalettePlot(pg.PlotWidget):
         not re-range and repaint its ticks at every update; with the length unknown (None),
         :meth:`fit_view` grows it an epoch at a time."""
         self.enableAutoRange(axis="x", enable=False)
+        self.getPlotItem().getAxis("left").reset_text_space()
         self._run_epochs, self._x_follows, self._x_end = epochs, True, None
         self._fit_x(exact=True)
 
@@ -208,6 +217,7 @@ class PalettePlot(pg.PlotWidget):
         low, high = max(low, floor), min(high, ceiling)
         self._y_fitted = True
         self.setYRange(low, high, padding=0)
+        view.updateMatrix()
 
     def _fit_x(self, exact: bool) -> None:
         if not self._x_follows or self.getViewBox().autoRangeEnabled()[0]:
@@ -222,6 +232,7 @@ class PalettePlot(pg.PlotWidget):
             self._x_end = end
             self.getPlotItem().getAxis("bottom").end_tick = end
             self.setXRange(0, end, padding=0.02)
+            self.getViewBox().updateMatrix()
 
     def _sync_legend(self) -> None:
         """The legend lists the named curves that hold points, and no others."""

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
 # Earlier runs: purple, cyan, red, brown, pink, olive; none is the current run's blue, green or orange.
@@ -28,6 +28,7 @@ GOLDEN_ANGLE = 0.381966  # of a turn: consecutive hues never line up again
 LEGEND_ROW_HEIGHT, LEGEND_GAP = 18, 8
 # Pixels a tick label may reach past the end of the view: the plot's top and right margins (PalettePlot).
 LABEL_OVERHANG = 12
+TYPICAL_LABEL = "99.5"  # the y axes' labels get room for this as a run starts (ClippedAxis.reset_text_space)
 
 
 class Columns:
@@ -73,7 +74,18 @@ class ClippedAxis(pg.AxisItem):
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
         self.enableAutoSIPrefix(False)  # "loss (x0.001)" over ticks 0–500 read as a loss of 500
+        # The labels' room grows but never shrinks within a run: "62.5" then "65" then "100" on the accuracy
+        # axis resized the plot twice, each time laying it out and repainting it twice (benchmarks/README.md).
+        self.setStyle(autoReduceTextSpace=False)
         self.end_tick: float | None = None  # a value that always gets a tick: the plot's last epoch
+
+    def reset_text_space(self) -> None:
+        """Room for labels as wide as "99.5" (a y axis; call it as a run starts): most runs' labels fit, so
+        the axis keeps its width through the run."""
+        if self.orientation in ("left", "right"):
+            font = self.style["tickFont"] or self.font()
+            self.textWidth = math.ceil(QFontMetricsF(font).horizontalAdvance(TYPICAL_LABEL))
+            self._updateWidth()
 
     def drawPicture(self, p, axisSpec, tickSpecs, textSpecs) -> None:
         p.setClipRect(self.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1))
@@ -119,6 +131,11 @@ class PlotLegend(pg.GraphicsWidget):
     earlier run that starts with its name. Entries flow left to right and
     wrap at the plot's width (:meth:`fit_width`). Clicking a sample hides or
     shows its curve (pyqtgraph's ``ItemSample``).
+
+    An entry's sample and text are made once per curve (:meth:`prepare`) and
+    then only shown or hidden: making a text item took ~1 ms, and a run's first
+    points used to make all of them while the trainer waited for the GIL
+    (benchmarks/README.md). :meth:`forget` drops a curve's when it leaves the plot.
     """
 
     def __init__(self) -> None:
@@ -127,30 +144,62 @@ class PlotLegend(pg.GraphicsWidget):
         self.items: list[tuple[pg.ItemSample, pg.LabelItem]] = []  # one per line drawn
         self.headers: list[pg.LabelItem] = []  # an earlier run's name before its entries
         self._entries: list[tuple[pg.PlotDataItem, str, str]] = []
+        self._made: dict[tuple[pg.PlotDataItem, str, str], tuple[pg.ItemSample, pg.LabelItem]] = {}
+        self._made_headers: dict[tuple[str, int], pg.LabelItem] = {}  # (run, how many groups of that name before)
         self._colour: QColor | str = "#000000"
         self._width = 0.0
+
+    def prepare(self, curve: pg.PlotDataItem, run: str, text: str) -> None:
+        """Make ``curve``'s entry (and its run's name), hidden, so that showing it later costs nothing."""
+        if (curve, run, text) not in self._made:
+            sample = pg.ItemSample(curve)
+            sample.setParentItem(self)
+            sample.hide()
+            self._made[curve, run, text] = (sample, self._label(text))
+        self._header(run, 0)
+
+    def _header(self, run: str, repeat: int) -> pg.LabelItem | None:
+        """The name before the ``repeat``-th group of entries of the earlier run ``run`` (None for the current run)."""
+        if run and (run, repeat) not in self._made_headers:
+            self._made_headers[run, repeat] = self._label(f"{run}:")
+        return self._made_headers.get((run, repeat))
+
+    def forget(self, curve: pg.PlotDataItem) -> None:
+        """Drop ``curve``'s entry (it left the plot), and its run's name once no entry of that run is left."""
+        for key in [key for key in self._made if key[0] is curve]:
+            for part in self._made.pop(key):
+                _remove(part)
+        kept = [(entry, pair) for entry, pair in zip(self._entries, self.items) if entry[0] is not curve]
+        self._entries, self.items = [entry for entry, _ in kept], [pair for _, pair in kept]
+        for key in [key for key in self._made_headers if key[0] not in {run for _, run, _ in self._made}]:
+            header = self._made_headers.pop(key)
+            if header in self.headers:
+                self.headers.remove(header)
+            _remove(header)
 
     def set_entries(self, entries: Sequence[tuple[pg.PlotDataItem, str, str]]) -> None:
         """Show exactly these (curve, run name or "" for the current run, what the curve is) entries."""
         if entries == self._entries:
             return
-        for item in [part for pair in self.items for part in pair] + self.headers:
-            item.setParentItem(None)
-            if item.scene() is not None:
-                item.scene().removeItem(item)
+        for part in [part for pair in self.items for part in pair] + self.headers:
+            part.hide()
         self.items, self.headers, self._entries = [], [], list(entries)
-        group = None
+        group, groups = None, []
         for curve, run, text in entries:
+            self.prepare(curve, run, text)
             if run and run != group:
-                self.headers.append(self._label(f"{run}:"))
+                self.headers.append(self._header(run, groups.count(run)))
+                groups.append(run)
             group = run
-            self.items.append((pg.ItemSample(curve), self._label(text)))
-            self.items[-1][0].setParentItem(self)
+            self.items.append(self._made[curve, run, text])
+        for part in [part for pair in self.items for part in pair] + self.headers:
+            part.show()
         self._place()
 
     def _label(self, text: str) -> pg.LabelItem:
         label = pg.LabelItem(text, color=self._colour, justify="left", size="8pt")
         label.setParentItem(self)
+        label.hide()
         return label
 
     def fit_width(self, width: float) -> None:
@@ -193,11 +242,17 @@ class PlotLegend(pg.GraphicsWidget):
 
     def setLabelTextColor(self, colour: QColor | str) -> None:
         self._colour = colour
-        for label in self.labels():
+        for label in [label for _, label in self._made.values()] + list(self._made_headers.values()):
             label.setText(label.text, color=colour)
 
     def labelTextColor(self) -> QColor:
         return pg.mkColor(self._colour)
+
+
+def _remove(item: pg.GraphicsObject) -> None:
+    item.setParentItem(None)
+    if item.scene() is not None:
+        item.scene().removeItem(item)
 
 
 def overlay_colour(index: int) -> str:

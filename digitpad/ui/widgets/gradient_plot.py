@@ -37,7 +37,7 @@ class GradientNormPlot(PalettePlot):
         self.setDownsampling(auto=True, mode="peak")
         self.setClipToView(True)
         self.follow_y()
-        self.curves: list[pg.PlotDataItem] = []  # one per layer, made at a run's first batch
+        self.curves: list[pg.PlotDataItem] = []  # one per layer (set_layers)
         self._points: Columns | None = None
         self._drawn = 0  # points the curves hold
 
@@ -55,7 +55,7 @@ class GradientNormPlot(PalettePlot):
         norms = np.asarray(norms_per_layer, dtype=np.float64)
         if self._points is None:
             self._points = Columns(1 + norms.shape[1])
-            self._make_curves(norms.shape[1])
+            self.set_layers(norms.shape[1])
         elif norms.shape[1] != self._points.n_columns - 1:
             raise ValueError(f"{norms.shape[1]} layers, but this run has {self._points.n_columns - 1}")
         norms[~(norms > 0) | ~np.isfinite(norms)] = np.nan
@@ -76,12 +76,13 @@ class GradientNormPlot(PalettePlot):
         super().showEvent(event)
         self._draw()  # what arrived while another tab was in front
 
-    def _make_curves(self, n_layers: int) -> None:
-        """One curve per layer, kept from the previous run when it had as many (creating them took 10-30 ms)."""
+    def set_layers(self, n_layers: int) -> None:
+        """One curve per layer, kept from the previous run when it had as many. Creating them took 10-35 ms:
+        called when a run starts, before its thread does, rather than at its first batch."""
         if len(self.curves) == n_layers:
             return
         for curve in self.curves:
-            self.removeItem(curve)
+            self._remove_curve(curve)
         # 1 px: Qt strokes wider antialiased lines through a slow path, and these zigzag at every pixel
         # (one repaint took 30-50 ms at width 1.5, 2-5 ms at 1).
         self.curves = [self._curve(f"layer {i + 1}", LAYER_COLOURS[i % len(LAYER_COLOURS)], width=1)
