@@ -270,6 +270,31 @@ def test_a_run_stopped_inside_an_epoch_is_checked_when_it_ends(digits):
     assert run.codes == ["vanishing_gradients"] and len(run.doctor.history) == 6
 
 
+def test_a_doctor_with_a_min_interval_lets_that_much_time_pass_between_checks_and_checks_the_last_epoch(
+        digits, monkeypatch):
+    import digitpad.training.doctor as doctor_module
+
+    checked, ticks = [], iter(range(10_000))
+    probe = doctor_module.probe_signals
+    monkeypatch.setattr(doctor_module, "probe_signals", lambda net, x: checked.append(run_epochs.done) or probe(net, x))
+    settings = replace(DIGITS, epochs=9)
+    config = settings.config()
+    train, val = split_validation(digits, config.validation, config.seed)
+    net = MLP(settings.spec(64, 10), seed=0)
+    run_epochs = EpochClock()
+    # The clock moves 0.1 "s" at each epoch end.
+    doctor = Doctor(net, train.images[:64] / np.float32(16), settings, min_interval=0.25,
+                    clock=lambda: 0.1 * next(ticks))
+    Trainer(net, config, [run_epochs, doctor]).fit(train, val)
+    assert checked == [1, 4, 7, 9]  # 0.3 s apart, and always the run's last epoch
+    # Without one, every epoch is checked (the count rule: the first CHECKED_EPOCHS of them).
+    checked.clear()
+    run_epochs = EpochClock()
+    Trainer(MLP(settings.spec(64, 10), seed=0), config,
+            [run_epochs, Doctor(net, train.images[:64] / np.float32(16), settings)]).fit(train, val)
+    assert checked == list(range(1, 10))
+
+
 # -- each rule on made-up numbers ----------------------------------------------------------
 
 SPEC = DIGITS.spec(64, 10)

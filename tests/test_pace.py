@@ -52,7 +52,10 @@ def test_updates_come_less_often_while_they_take_the_gui_more_than_its_share():
     clocks.spend(wall=0.2, cpu=0.02)
     update_pace.arrived()
     assert update_pace.slowdown == pytest.approx(2.0)
-    clocks.spend(wall=0.2, cpu=0.002)  # updates became cheap: back to every base interval, never faster
+    clocks.spend(wall=0.2, cpu=0.002)  # updates became cheap: halfway back to every base interval...
+    update_pace.arrived()
+    assert update_pace.slowdown == pytest.approx((2.0 + 2.0 * (0.002 / 0.2) / GUI_SHARE) / 2)
+    clocks.spend(wall=0.2, cpu=0.0)  # ... and on, never faster than the base interval
     update_pace.arrived()
     assert update_pace.slowdown == 1.0
     clocks.spend(wall=0.1, cpu=0.1)  # the GUI thread busy all the time: still an update a second
@@ -72,6 +75,22 @@ def test_a_share_is_only_measured_over_a_long_enough_time():
     clocks.spend(wall=SHARE_WINDOW, cpu=0.0)  # measured from the first arrival: 20 % over the whole window
     update_pace.arrived()
     assert update_pace.slowdown == pytest.approx((SHARE_WINDOW / 4) / (1.25 * SHARE_WINDOW) / GUI_SHARE)
+
+
+def test_a_new_run_starts_at_the_pace_the_last_one_ended_with_and_measures_afresh():
+    clocks = FakeClocks()
+    update_pace = clocks.pace()
+    update_pace.arrived()
+    clocks.spend(wall=0.1, cpu=0.03)
+    update_pace.arrived()
+    assert update_pace.slowdown == pytest.approx(3.0)
+    clocks.spend(wall=60.0, cpu=0.0)  # a minute between two runs: no share of anybody's
+    update_pace.new_run()
+    update_pace.arrived()
+    assert update_pace.slowdown == pytest.approx(3.0)
+    clocks.spend(wall=0.3, cpu=0.03)  # the same cost at the kept pace: 10 %, steady
+    update_pace.arrived()
+    assert update_pace.slowdown == pytest.approx(3.0)
 
 
 class SlowReceiver(QObject):

@@ -138,9 +138,12 @@ def test_body_runs_synchronously_and_throttles_by_the_clock(digits, monkeypatch)
     ticks = itertools.count()
     monkeypatch.setattr(worker_module, "monotonic", lambda: next(ticks) * 0.001)  # 1 ms per look
     worker = make_worker(digits, epochs=2)
-    progress, updates, results = [], [], []
+    progress, updates, results, arrived = [], [], [], []
     worker.progressed.connect(progress.append, Qt.ConnectionType.DirectConnection)
     worker.epoch_finished.connect(updates.append, Qt.ConnectionType.DirectConnection)
+    worker.progressed.connect(lambda p: arrived.append(("batches", p.epoch)), Qt.ConnectionType.DirectConnection)
+    worker.epoch_finished.connect(lambda u: arrived.append(("epochs", [e.epoch for e in u.epochs])),
+                                  Qt.ConnectionType.DirectConnection)
     worker.finished.connect(results.append, Qt.ConnectionType.DirectConnection)
     worker.run()
     (result,) = results
@@ -152,8 +155,10 @@ def test_body_runs_synchronously_and_throttles_by_the_clock(digits, monkeypatch)
     # Between epoch ends, a Progress goes out only after THROTTLE_SECONDS of (fake) time: ~100 batches.
     mid_epoch = [p for p in progress[1:] if p.batch != n_batches - 1]
     assert mid_epoch and all(len(p.losses) >= 45 for p in mid_epoch)
-    assert [p.batch for p in progress].count(n_batches - 1) == 2  # flushed at each epoch end
-    assert [u.stats.epoch for u in updates] == [0, 1]
+    # The first epoch goes out with the next batches (one update, one repaint), the last at once with its own.
+    assert arrived[arrived.index(("epochs", [0])) - 1] == ("batches", 1)
+    assert arrived[-2:] == [("batches", 1), ("epochs", [1])] and progress[-1].batch == n_batches - 1
+    assert [e.epoch for u in updates for e in u.epochs] == [0, 1]
     last = progress[-1]
     assert (last.epoch, last.batch, last.epochs, last.eta) == (1, n_batches - 1, 2, 0.0)
     freed = weakref.ref(worker)

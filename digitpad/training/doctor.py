@@ -10,6 +10,7 @@ it into :class:`~digitpad.training.diagnosis.HealthSignals`, which
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -76,6 +77,9 @@ class GradientHistory:
 # The doctor checks (a probe pass and every rule) after each of the first CHECKED_EPOCHS epochs and then after
 # every k-th, so no run has more than about twice that many checks: checking each of the lab's 3,000 one-step
 # epochs took a fifth of its training time, and a learner cannot read a verdict that changes 100 times a second.
+# A doctor given a ``min_interval`` (the window's) also lets that much time pass between two checks: the window
+# shows a verdict at most 4 times a second, and checking each of the 8×8 digits' 30 epochs of 13 ms cost 7 %
+# of that run (benchmarks/README.md).
 CHECKED_EPOCHS = 100
 
 
@@ -93,12 +97,18 @@ class Doctor(Callback):
         The run's settings; fixes are computed from them (e.g. lr / 10).
     on_diagnoses
         Called with the new list, on the training thread, whenever it changes.
+    min_interval
+        Seconds (of ``clock``) to let pass between two checks; the run's
+        last epoch and its end are always checked. 0 checks every epoch the
+        count rule names (:data:`CHECKED_EPOCHS`), wherever the run goes.
     """
 
     def __init__(self, network: MLP, probe: np.ndarray, settings: RunSettings,
-                 on_diagnoses: Callable[[list[Diagnosis]], None] | None = None) -> None:
+                 on_diagnoses: Callable[[list[Diagnosis]], None] | None = None, min_interval: float = 0.0,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         self.network, self.probe, self.settings = network, np.asarray(probe, dtype=network.dtype), settings
         self.on_diagnoses = on_diagnoses
+        self.min_interval, self._clock, self._last_check = min_interval, clock, -math.inf
         self.history = GradientHistory()
         self._initial_loss = self._peak_loss = math.nan
         self._loss_range = (math.inf, -math.inf)  # the loss plot's y extent: every finite loss it shows
@@ -128,9 +138,11 @@ class Doctor(Callback):
         if stats.val_loss is not None:  # the training loss is its batches' mean: already in the range
             self._plotted(stats.val_loss)
         epoch = stats.epoch + 1
-        if epoch <= CHECKED_EPOCHS or epoch % math.ceil(stats.epochs / CHECKED_EPOCHS) == 0 or epoch == stats.epochs:
+        counted = epoch <= CHECKED_EPOCHS or epoch % math.ceil(stats.epochs / CHECKED_EPOCHS) == 0
+        now = self._clock()
+        if epoch == stats.epochs or (counted and now - self._last_check >= self.min_interval):
             self._update(self._signals(epoch))
-            self._checked = epoch
+            self._checked, self._last_check = epoch, now
         self._last_epoch_start, self._epoch_start = self._epoch_start, len(self.history)
 
     def on_train_end(self, result: TrainResult) -> None:

@@ -14,6 +14,9 @@ Two rules, both measured in benchmarks/README.md:
   until that share is ``GUI_SHARE``: a run of thousands of tiny batches gets
   fewer, a run whose updates cost little keeps every one, and a person
   drawing while it trains (more GUI work) slows the plots, not the pen.
+  One pace serves a window's runs one after another (:meth:`UpdatePace.new_run`):
+  an update costs the GUI about as much in the next run, and a 0.3 s run
+  ended before a fresh pace had measured anything.
 """
 
 from __future__ import annotations
@@ -43,9 +46,9 @@ class UpdatePace:
     Call :meth:`arrived` on the GUI thread each time an update arrives. The
     GUI thread's CPU share since the last measurement (at least
     ``SHARE_WINDOW`` seconds ago), against ``GUI_SHARE``, scales ``slowdown``: with the intervals ``slowdown`` times longer an
-    update's cost is spread over that much more time, so one step brings
+    update's cost is spread over that much more time, so one step up brings
     the share to ``GUI_SHARE`` (or as close as ``1 ≤ slowdown ≤ MAX_SLOWDOWN``
-    allows). The worker thread only reads ``slowdown``, a float the GUI
+    allows); a step down goes halfway. The worker thread only reads ``slowdown``, a float the GUI
     thread replaces whole, so no lock is needed.
     """
 
@@ -54,6 +57,11 @@ class UpdatePace:
         self.slowdown = 1.0
         self._clock, self._cpu_clock = clock, cpu_clock
         self._last: tuple[float, float] | None = None
+
+    def new_run(self) -> None:
+        """A run starts: measure afresh (the idle time since the last run is nobody's share), at the slowdown
+        the previous run ended with."""
+        self._last = None
 
     def arrived(self) -> None:
         now = (self._clock(), self._cpu_clock())
@@ -64,7 +72,10 @@ class UpdatePace:
         if wall < SHARE_WINDOW:
             return
         share = (now[1] - self._last[1]) / wall
-        self.slowdown = min(MAX_SLOWDOWN, max(1.0, self.slowdown * share / GUI_SHARE))
+        wanted = self.slowdown * share / GUI_SHARE
+        # Up at once, down halfway: an update without epochs costs less than one with them, and going all the
+        # way down after each cheap one made the next costly one take twice its share.
+        self.slowdown = min(MAX_SLOWDOWN, max(1.0, wanted if wanted > self.slowdown else (self.slowdown + wanted) / 2))
         self._last = now
 
 

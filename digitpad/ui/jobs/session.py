@@ -31,7 +31,9 @@ from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import StepChange, TrainResult, checked_step
 from digitpad.ui.jobs.job import Job
+from digitpad.ui.jobs.pace import UpdatePace
 from digitpad.ui.jobs.training import (
+    EPOCH_THROTTLE_SECONDS,
     TrainingWorker,
     start_job,
     step_position,
@@ -65,6 +67,7 @@ class TrainingSession(QObject):
         self._run: PreparedRun | None = None
         self._stop_requested = False
         self._start_step: dict[str, float] = {}  # change_step values given while the data loads
+        self._pace = UpdatePace()  # how often updates come, carried from run to run
         self.label = ""
 
     @property
@@ -122,9 +125,10 @@ class TrainingSession(QObject):
                                         name=self.label or _model_name(run.settings, run.data))
         self._start_step = {}
         network = run.network
-        doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings)
+        doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings,
+                        min_interval=EPOCH_THROTTLE_SECONDS)
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[doctor],
-                                     batch_rows=run.batch_rows)
+                                     batch_rows=run.batch_rows, pace=self._pace)
         doctor.on_diagnoses = self.worker.note_diagnoses
         self.worker.progressed.connect(self.progressed)
         self.worker.diagnosed.connect(self.diagnosed)

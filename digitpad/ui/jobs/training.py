@@ -7,7 +7,8 @@ with signals named for what happened. The trainer knows nothing of Qt;
 rules keep the GUI healthy:
 
 * Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``,
-  finished epochs at most every ``EPOCH_THROTTLE_SECONDS``, both stretched
+  finished epochs with them at most every ``EPOCH_THROTTLE_SECONDS`` (sent
+  apart, each made the loss plot repaint once more), both stretched
   while the updates take the GUI thread too much CPU (:mod:`~digitpad.ui.jobs.pace`; :class:`EpochUpdate`
   carries every epoch since the last one, with one copy of the weights), and
   everything once more at the end: a run doing thousands of batches or epochs
@@ -118,10 +119,11 @@ class _PauseGate(QObject):
     diagnosed = Signal(list)
     step_changed = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, pace: UpdatePace) -> None:
         super().__init__()
         self.closed = False
-        self.pace = UpdatePace()
+        self.pace = pace
+        pace.new_run()
         self._held: list[tuple[str, object]] = []
         self.arrived.connect(self._pass)
 
@@ -148,6 +150,7 @@ class _SignalAdapter(Callback):
         self._steps: list[float] = []
         self._norms: list[tuple[float, ...]] = []
         self._finished: list[EpochStats] = []
+        self._weights: dict[str, np.ndarray] = {}  # a copy taken at the latest epoch's end
         self._diagnoses: list | None = None  # the doctor's latest, not yet sent
         self._changes: list[StepChange] = []  # step changes that took effect, not yet sent
         self._last: BatchStats | None = None
@@ -158,13 +161,15 @@ class _SignalAdapter(Callback):
         self._steps.append(stats.epoch + (stats.batch + 1) / stats.n_batches)
         self._norms.append(stats.grad_norms)
         self._last = stats
-        if monotonic() - self._last_emit >= THROTTLE_SECONDS * self._gate.pace.slowdown:
-            self.flush(epochs=False)
+        now, slowdown = monotonic(), self._gate.pace.slowdown
+        if now - self._last_emit >= THROTTLE_SECONDS * slowdown:
+            # Finished epochs ride along with the batches when they are due: one update, one repaint.
+            self.flush(epochs=now - self._last_epoch_emit >= EPOCH_THROTTLE_SECONDS * slowdown)
 
     def on_epoch_end(self, stats: EpochStats) -> None:
         self._finished.append(stats)
-        if (monotonic() - self._last_epoch_emit >= EPOCH_THROTTLE_SECONDS * self._gate.pace.slowdown
-                or stats.epoch + 1 == stats.epochs):
+        self._weights = self._network.get_weights()  # sent with this epoch, even if batches of the next go first
+        if stats.epoch + 1 == stats.epochs:
             self.flush()
 
     def on_step_change(self, change: StepChange) -> None:
@@ -194,7 +199,7 @@ class _SignalAdapter(Callback):
             self._losses, self._steps, self._norms = [], [], []
             self._last_emit = monotonic()
         if epochs and self._finished:
-            items.append(("epoch", EpochUpdate(tuple(self._finished), self._network.get_weights())))
+            items.append(("epoch", EpochUpdate(tuple(self._finished), self._weights)))
             self._finished = []
             self._last_epoch_emit = monotonic()
         if epochs and self._diagnoses is not None:
@@ -224,13 +229,15 @@ class TrainingWorker(QObject):
     step_changed = Signal(object)    # StepChange, when a change_step takes effect (before that batch's progress)
 
     def __init__(self, network: MLP, config: TrainConfig, train: Dataset, val: Dataset | None,
-                 callbacks: Sequence[Callback] = (), batch_rows: BatchRows = aligned_batch) -> None:
+                 callbacks: Sequence[Callback] = (), batch_rows: BatchRows = aligned_batch,
+                 pace: UpdatePace | None = None) -> None:
         """``callbacks`` run on the training thread too (e.g. the training doctor);
-        ``batch_rows`` is the trainer's batch picker (see :class:`Trainer`)."""
+        ``batch_rows`` is the trainer's batch picker (see :class:`Trainer`); ``pace`` is the window's
+        :class:`~digitpad.ui.jobs.pace.UpdatePace`, kept from run to run (default: a new one)."""
         super().__init__()
         self.network, self.config = network, config
         self._train, self._val = train, val
-        self._gate = _PauseGate()
+        self._gate = _PauseGate(pace or UpdatePace())
         self._adapter = _SignalAdapter(network, config.epochs, self._gate)
         # The adapter goes last, so what the other callbacks report for an epoch leaves with that epoch.
         self._trainer = Trainer(network, config, [*callbacks, self._adapter], batch_rows)
