@@ -45,11 +45,12 @@ def test_updates_come_less_often_while_they_take_the_gui_more_than_its_share():
     clocks = FakeClocks()
     update_pace = clocks.pace()
     update_pace.arrived()
-    clocks.spend(wall=0.1, cpu=0.02)  # 20 % of the GUI thread's time: twice its share
+    cost = 2 * GUI_SHARE * 0.1  # an update every 0.1 s costing this is twice the GUI thread's share
+    clocks.spend(wall=0.1, cpu=cost)
     update_pace.arrived()
-    assert update_pace.slowdown == pytest.approx(0.02 / 0.1 / GUI_SHARE)
+    assert update_pace.slowdown == pytest.approx(2.0)
     # With the intervals that much longer, the same cost per update is the GUI's share exactly: steady.
-    clocks.spend(wall=0.2, cpu=0.02)
+    clocks.spend(wall=0.2, cpu=cost)
     update_pace.arrived()
     assert update_pace.slowdown == pytest.approx(2.0)
     clocks.spend(wall=0.2, cpu=0.002)  # updates became cheap: halfway back to every base interval...
@@ -81,14 +82,15 @@ def test_a_new_run_starts_at_the_pace_the_last_one_ended_with_and_measures_afres
     clocks = FakeClocks()
     update_pace = clocks.pace()
     update_pace.arrived()
-    clocks.spend(wall=0.1, cpu=0.03)
+    cost = 3 * GUI_SHARE * 0.1
+    clocks.spend(wall=0.1, cpu=cost)
     update_pace.arrived()
     assert update_pace.slowdown == pytest.approx(3.0)
     clocks.spend(wall=60.0, cpu=0.0)  # a minute between two runs: no share of anybody's
     update_pace.new_run()
     update_pace.arrived()
     assert update_pace.slowdown == pytest.approx(3.0)
-    clocks.spend(wall=0.3, cpu=0.03)  # the same cost at the kept pace: 10 %, steady
+    clocks.spend(wall=0.3, cpu=cost)  # the same cost at the kept pace: the GUI's share exactly, steady
     update_pace.arrived()
     assert update_pace.slowdown == pytest.approx(3.0)
 

@@ -209,28 +209,41 @@ class PlotLegend(pg.GraphicsWidget):
             self._place()
 
     def _place(self) -> None:
-        """Lay the entries out in rows: each earlier run starts a row, and a row wraps at the width."""
-        x = y = 0.0
-        headers, group = iter(self.headers), None
-        for (sample, label), (_, run, _) in zip(self.items, self._entries):
-            parts = [sample, label]
+        """Lay the entries out in rows: each earlier run starts a row, and a row wraps at the width.
+
+        The legend is as tall as the current run's entries need once they all show (with the earlier runs'
+        shown): a row appearing or going resized the view box and re-rendered axes and curves (a whole
+        extra layout and repaint) at a run's start and its first epoch (benchmarks/README.md)."""
+        placed, height = self._flow(self._entries)
+        for part, x, y in placed:
+            part.setPos(x, y + (LEGEND_ROW_HEIGHT - part.boundingRect().height()) / 2)
+        every_current = [key for key in self._made if not key[1]]
+        height = max(height, self._flow(every_current + [entry for entry in self._entries if entry[1]])[1])
+        if height != self.maximumHeight():
+            self.setMinimumHeight(height)
+            self.setMaximumHeight(height)
+            self.updateGeometry()
+
+    def _flow(self, entries: Sequence[tuple[pg.PlotDataItem, str, str]]) -> tuple[list, float]:
+        """Where each part of ``entries`` goes, as (part, x, row top), and the height of all their rows (one
+        row even for none)."""
+        placed, x, y = [], 0.0, 0.0
+        group, groups = None, []
+        for curve, run, text in entries:
+            parts = list(self._made[curve, run, text])
             if run and run != group:
-                parts.insert(0, next(headers))
+                parts.insert(0, self._header(run, groups.count(run)))
+                groups.append(run)
                 if x:
                     x, y = 0.0, y + LEGEND_ROW_HEIGHT
             group = run
             if x and x + sum(part.boundingRect().width() for part in parts) > self._width:
                 x, y = 0.0, y + LEGEND_ROW_HEIGHT
             for part in parts:
-                part.setPos(x, y + (LEGEND_ROW_HEIGHT - part.boundingRect().height()) / 2)
+                placed.append((part, x, y))
                 x += part.boundingRect().width()
             x += LEGEND_GAP
-        # One row even while empty: the first entries of a run then change no layout (a row appearing
-        # resized the view box and re-rendered axes and curves at a run's first updates, benchmarks/README.md).
-        height = y + LEGEND_ROW_HEIGHT
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height)
-        self.updateGeometry()
+        return placed, y + LEGEND_ROW_HEIGHT
 
     def names(self) -> list[str]:
         """Each entry's text, after its run's name: "batch loss", "Run 2 · validation"."""
