@@ -58,6 +58,7 @@ def run_lab(window, qtbot, button: str = "labRunFailingButton", timeout: int = 6
     """Click one of the Lab's run buttons and wait for the run to end; returns (model, result)."""
     with qtbot.waitSignal(window.session.finished, timeout=timeout) as done:
         click(qtbot, lab_button(window, button))
+    qtbot.wait(20)  # the earlier run's overlay and the doctor's cards come a turn of the event loop later
     return done.args
 
 
@@ -242,3 +243,20 @@ def test_while_a_run_trains_the_prediction_header_names_that_run(window, qtbot):
     with qtbot.waitSignal(window.session.finished, timeout=10_000):
         click(qtbot, lab_button(window, "labStopButton"))
     assert window.model_label.text().startswith("<b>narrow: failing setup</b>")
+
+
+def test_a_runs_late_cards_and_overlay_never_land_after_new_model(window, qtbot, monkeypatch):
+    """The doctor's cards and the earlier run's overlay come a turn of the event loop after they are sent; New
+    model pressed before then clears the window, and they do not come back."""
+    shorten(monkeypatch, "narrow", epochs=30)
+    no_questions(monkeypatch)
+    window.open_lab("narrow")
+    run_lab(window, qtbot)
+    assert window.doctor_panel.diagnoses()  # the failing setup is diagnosed
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        click(qtbot, lab_button(window, "labRunFailingButton"))
+    window.doctor_panel.set_diagnoses([])  # so the run's last cards, if they came, would show
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(30)
+    assert window.files.model.name == "Untitled"
+    assert window.doctor_panel.diagnoses() == [] and window.loss_plot.overlays == []

@@ -336,6 +336,7 @@ def test_a_lab_preset_runs_and_its_fix_overlays_the_failure(window, qtbot):
     fixed = window.lab_panel.preset().run_for(window.lab_panel.preset().fix_names, overrides={"epochs": 20})
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
         window.runs.start_lab_run(fixed)
+    qtbot.wait(20)  # the overlay comes a turn of the event loop later
     names = [r.name for r in window.runs_panel.runs()]
     assert names[0].startswith("narrow:") and names[1].startswith("narrow:")
     assert [r.name for r in window.runs_panel.ticked()] == [names[0]]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from digitpad.common.errors import ConfigError
@@ -37,6 +37,8 @@ from digitpad.ui.widgets.doctor_panel import describe_fix
 from digitpad.ui.widgets.runs_panel import RunRecord, RunsPanel
 
 SETTINGS_KEY = "training/settings"
+# A timer this long runs in a later turn of the event loop than the event that starts it (see _diagnosed).
+NEXT_TURN_MS = 1
 
 
 class RunPresenter(QObject):
@@ -52,6 +54,7 @@ class RunPresenter(QObject):
         self.window, self.session, self.files, self.prediction = window, session, files, prediction
         self.settings, self._after_run = settings, after_run
         self._batches_per_epoch = 1
+        self._cleared = 0  # how many times the plots and the doctor were cleared for a run (or a new model)
         self._lab: LabRun | None = None  # the lab run going or last run; None for a run from the form
         self._lab_records: list[tuple[RunRecord, str]] = []  # the lab runs in the Runs tab, with their preset
         w = window
@@ -65,7 +68,7 @@ class RunPresenter(QObject):
         s.finished.connect(self._finished)
         s.failed.connect(self._failed)
         s.refused.connect(self._refused)
-        s.diagnosed.connect(w.doctor_panel.set_diagnoses)
+        s.diagnosed.connect(self._diagnosed)
         s.cancelled.connect(self._cancelled)
         s.step_changed.connect(self._step_changed)
         self.panel.step_edited.connect(self._change_step)
@@ -180,6 +183,7 @@ class RunPresenter(QObject):
         self._status(f"New untrained model {model.network!r}. Press Train (F5) to train it.")
 
     def _clear_run(self, epochs: int | None) -> None:
+        self._cleared += 1
         for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
             plot.clear_run(epochs)
         self.window.doctor_panel.set_diagnoses([])
@@ -193,6 +197,22 @@ class RunPresenter(QObject):
         text = f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch + 1}/{p.n_batches} · {duration(p.eta)} left"
         for panel in (self.panel, self.lab_panel):
             panel.show_progress(p.epoch * p.n_batches + p.batch + 1, p.epochs * p.n_batches, text)
+
+    def _diagnosed(self, diagnoses: list) -> None:
+        # New cards are built and laid out in a later turn of the event loop than the plots' update they came
+        # with: in one turn, the two took one 40-55 ms stretch of the GUI thread (benchmarks/README.md). A timer,
+        # not a queued call: Qt runs the queued calls (and a 0 ms single shot) of a turn together.
+        panel = self.window.doctor_panel
+        QTimer.singleShot(NEXT_TURN_MS, self, self._for_this_run(lambda: panel.set_diagnoses(diagnoses)))
+
+    def _for_this_run(self, call: Callable[[], None]) -> Callable[[], None]:
+        """``call``, unless by the time it is called the plots and the doctor have been cleared for another run."""
+        run = self._cleared
+
+        def if_same_run() -> None:
+            if self._cleared == run:
+                call()
+        return if_same_run
 
     def _epoch_finished(self, update: EpochUpdate) -> None:
         epochs = update.epochs
@@ -216,8 +236,10 @@ class RunPresenter(QObject):
         runs.add_run(record)
         if lab is not None:
             preset = _preset_name(lab.label)
-            self._overlay_lab_runs(runs, earlier, record, preset)
             self.lab_panel.reveal(preset)
+            # The earlier run's curves (~25 ms to make) come a turn after the run's end is shown.
+            QTimer.singleShot(NEXT_TURN_MS, self,
+                              self._for_this_run(lambda: self._overlay_lab_runs(runs, earlier, record, preset)))
         self._after_run()
         self._status(f"{result.message[0].upper()}{result.message[1:]} ({duration(result.seconds)}).")
         if result.status == "diverged":
