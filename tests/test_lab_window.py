@@ -13,6 +13,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtTest import QTest
 
 from digitpad.data import importing
 from digitpad.lab import pitfalls
@@ -149,10 +150,13 @@ def test_a_lab_run_leaves_the_train_forms_settings_as_the_learner_typed_them(win
 
 # -- 6: a doctor's fix, in words, into the Lab's choices -----------------------------------------------------------
 def apply_first_fix(window, qtbot) -> dict:
-    qtbot.waitUntil(lambda: any(d.fix for d in window.doctor_panel.diagnoses()), timeout=10_000)
     window.insight_tabs.setCurrentWidget(window.doctor_panel)
-    button = next(b for b in window.doctor_panel.findChildren(QPushButton)
-                  if b.objectName().startswith("applyFix_") and b.isVisible())
+
+    def apply_buttons() -> list[QPushButton]:  # new cards show a turn of the event loop after they are made
+        return [b for b in window.doctor_panel.findChildren(QPushButton)
+                if b.objectName().startswith("applyFix_") and b.isVisible()]
+    qtbot.waitUntil(lambda: bool(apply_buttons()), timeout=10_000)
+    button = apply_buttons()[0]
     code = button.objectName().removeprefix("applyFix_")
     fix = next(d.fix for d in window.doctor_panel.diagnoses() if d.code == code)
     click(qtbot, button)
@@ -260,3 +264,23 @@ def test_a_runs_late_cards_and_overlay_never_land_after_new_model(window, qtbot,
     qtbot.wait(30)
     assert window.files.model.name == "Untitled"
     assert window.doctor_panel.diagnoses() == [] and window.loss_plot.overlays == []
+
+
+def test_pointing_at_a_doctor_card_shades_the_epochs_it_speaks_of_on_the_loss_plot(window, qtbot, monkeypatch):
+    shorten(monkeypatch, "narrow", epochs=30)
+    no_questions(monkeypatch)
+    window.open_lab("narrow")
+    run_lab(window, qtbot)
+    panel = window.doctor_panel
+    window.insight_tabs.setCurrentWidget(panel)
+    assert panel.rows and window.loss_plot.marked_epochs() is None
+    for row in panel.rows:
+        QTest.mouseMove(row, row.rect().center())
+        d = row.diagnosis
+        first, last = d.epochs if d.epochs else (d.epoch, 30)  # "since epoch N": to the run's last epoch
+        assert window.loss_plot.marked_epochs() == pytest.approx((first, last) if last - first >= 1 else
+                                                                 ((first + last) / 2 - 0.5, (first + last) / 2 + 0.5))
+        words = f"epochs {first}–{last}" if d.epochs else f"since epoch {first}"
+        assert words in row.title.text()  # the card says what the plot shades
+    QTest.mouseMove(window.canvas, window.canvas.rect().center())
+    assert window.loss_plot.marked_epochs() is None

@@ -79,6 +79,7 @@ class RunPresenter(QObject):
         self.lab_panel.pause_requested.connect(self.toggle_pause)
         self.lab_panel.stop_requested.connect(session.stop)
         w.doctor_panel.fix_requested.connect(self.apply_fix)
+        w.doctor_panel.pointed.connect(self.loss_plot.mark_epochs)
         files.created.connect(self._new_model)
 
     # -- starting -----------------------------------------------------------

@@ -8,7 +8,8 @@ from the Doctor's ``on_diagnoses`` through a queued signal.
 
 Every text wraps to the panel's width (there is no sideways scrolling), and a
 list equal to the one shown changes no widget, so the cards move only when
-what they say changes.
+what they say changes. While the pointer is on a card, ``pointed`` names the
+epochs it speaks of, for the loss plot to shade (:func:`epoch_span`).
 
 Severity colours are tints mixed into the palette's Base colour, and text
 keeps the palette's Text colour, so rows read on light and dark desktops and
@@ -66,6 +67,12 @@ def describe_fix(fix: dict[str, object]) -> str:
                      for name, value in fix.items())
 
 
+def epoch_span(diagnosis: Diagnosis) -> tuple[int, int | None]:
+    """The epochs ``diagnosis`` speaks of, as ``(first, last)`` on the plots' epoch axis: its stretch of the curve
+    (``epochs``; 0 is the first batch), or from the epoch it was first seen to the latest (``last`` None)."""
+    return diagnosis.epochs if diagnosis.epochs else (diagnosis.epoch, None)
+
+
 def _shown(name: str, value: object) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
@@ -78,6 +85,7 @@ class DoctorPanel(QWidget):
     """The current diagnoses, or a note of what is being watched when there are none."""
 
     fix_requested = Signal(dict)  # RunSettings field → new value, from a row's Apply button
+    pointed = Signal(object)  # (first, last) epochs of the card under the pointer (epoch_span), None when it leaves
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,10 +135,13 @@ class DoctorPanel(QWidget):
         for row in self.rows:
             self._list.removeWidget(row)
             row.deleteLater()
+        if any(row.underMouse() for row in self.rows):
+            self.pointed.emit(None)  # the card under the pointer goes, and the plot's shading with it
         self._diagnoses = diagnoses
         self.rows = [DiagnosisRow(d, self._was_applied(d)) for d in self._diagnoses]
         for i, row in enumerate(self.rows):
             row.fix_requested.connect(self._apply)
+            row.pointed.connect(self.pointed)
             self._list.insertWidget(i, row)
         self.empty.setVisible(not self.rows)
 
@@ -161,11 +172,13 @@ class DiagnosisRow(QWidget):
     is one; once applied, the button reads "Applied ✓" (disabled) and the fix "Applied: …"."""
 
     fix_requested = Signal(dict)
+    pointed = Signal(object)  # epoch_span(diagnosis) as the pointer enters, None as it leaves
 
     def __init__(self, diagnosis: Diagnosis, applied: bool = False) -> None:
         super().__init__()
         self.diagnosis = d = diagnosis
         self.setObjectName(f"diagnosis_{d.code}")
+        self.setToolTip("The loss plot shades the epochs this card speaks of while the pointer is on it.")
         icon = QStyle.StandardPixmap.SP_MessageBoxCritical if d.severity == "problem" \
             else QStyle.StandardPixmap.SP_MessageBoxWarning
         badge = QLabel(objectName="severityIcon")
@@ -219,6 +232,14 @@ class DiagnosisRow(QWidget):
 
     def _apply(self) -> None:
         self.fix_requested.emit(dict(self.diagnosis.fix))
+
+    def enterEvent(self, event) -> None:
+        super().enterEvent(event)
+        self.pointed.emit(epoch_span(self.diagnosis))
+
+    def leaveEvent(self, event) -> None:
+        super().leaveEvent(event)
+        self.pointed.emit(None)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Painted from the palette on every paint, so a palette change restyles the row by itself.

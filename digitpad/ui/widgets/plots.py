@@ -22,6 +22,9 @@ the current run's curves, replaced wholesale on each call, each at its own
 epochs. Runs whose losses differ (cross-entropy and squared error, say) get a
 note above the loss plot: their curves are not comparable.
 
+The epochs a doctor card speaks of can be shaded (:meth:`LossPlot.mark_epochs`),
+in the palette's highlight colour, behind every curve.
+
 Changes to the learning rate, momentum or weight decay during a run show on
 the loss plot as vertical lines labelled with the change
 (:meth:`LossPlot.add_step_change`), in the palette's text colour, half
@@ -55,6 +58,8 @@ ERROR_RATE_TIP = ("Show 100 % − accuracy on a log scale: 92 %, 99 % and 99.9 %
                   "error, a decade apart, where a 0–100 % axis squashes them together.")
 # Step-change markers: the palette's text colour at this opacity (0-255), dashed, behind the curves.
 MARKER_ALPHA = 150
+# The shaded epochs of a doctor card: the palette's highlight colour at this opacity (0-255).
+MARKED_ALPHA = 60
 
 
 class _EpochCurves:
@@ -130,6 +135,7 @@ class LossPlot(_EpochPoints, PalettePlot):
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self._batches = Columns(3)  # step, loss, smoothed loss
         self._markers: list[pg.InfiniteLine] = []
+        self._marked: pg.LinearRegionItem | None = None
         self._current_loss: str | None = None
         self._overlay_losses: list[str] = []
         self.follow_y()
@@ -189,6 +195,30 @@ class LossPlot(_EpochPoints, PalettePlot):
         self.addItem(line, ignoreBounds=True)
         self._markers.append(line)
 
+    def mark_epochs(self, span: tuple[float, float | None] | None) -> None:
+        """Shade the epochs from ``first`` to ``last`` of ``span`` (``last`` None: to the latest point drawn), at
+        least one epoch wide, or nothing (None): the stretch of the run a doctor card speaks of."""
+        if self._marked is not None:
+            self.removeItem(self._marked)
+            self._marked = None
+        if span is None:
+            return
+        first, last = span
+        if last is None:
+            extent = self._extent(0)
+            last = extent[1] if extent else first
+        middle = (first + last) / 2
+        low, high = (first, last) if last - first >= 1 else (max(0.0, middle - 0.5), middle + 0.5)
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(MARKED_ALPHA)
+        self._marked = pg.LinearRegionItem((low, high), movable=False, brush=colour, pen=pg.mkPen(None))
+        self._marked.setZValue(-2)  # behind earlier runs and the current one
+        self.addItem(self._marked, ignoreBounds=True)
+
+    def marked_epochs(self) -> tuple[float, float] | None:
+        """The shaded epochs (first, last), or None."""
+        return None if self._marked is None else tuple(float(v) for v in self._marked.getRegion())
+
     def step_markers(self) -> list[tuple[float, str]]:
         """The step-change markers shown, as (x in epochs, label text), oldest first."""
         return [(float(line.value()), line.label.toPlainText()) for line in self._markers]
@@ -211,6 +241,7 @@ class LossPlot(_EpochPoints, PalettePlot):
         for line in self._markers:
             self.removeItem(line)
         self._markers = []
+        self.mark_epochs(None)
         self._batches.clear()
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setData([], [])
