@@ -77,7 +77,9 @@ def test_toggles_apply_in_the_presets_order_whatever_order_they_are_given():
     assert preset.run_for(["adam", "momentum"]).settings.optimizer == "adam"
     assert preset.run_for(["momentum"]).settings.lr == 0.1
     run = preset.run_for(["misaligned_batches"])
-    assert run.mistakes == {"softmax_derivative"} and run.label == "softmax-bugs: misaligned_batches"
+    assert run.mistakes == {"softmax_derivative"}
+    assert run.label == "Three bugs in softmax training · fixed: images unshuffled, labels shuffled"
+    assert run.pitfall == "softmax-bugs"
     with pytest.raises(ConfigError, match="no toggle 'wide'"):
         preset.run_for(["wide"])
     with pytest.raises(ConfigError, match="unknown lab preset"):
@@ -256,7 +258,7 @@ def test_lab_runs_a_preset_with_fixes_and_saves_the_model(tmp_path, capsys):
     assert "epoch 1/60" in out and "epoch 60/60" in out and "output std across inputs" in out
     assert "test accuracy" in out and f"saved {path}" in out
     model = load_model(path)
-    assert model.network.spec.sizes == (64, 100, 100, 100, 10) and model.name == "lab: narrow: wide, scale_inputs"
+    assert model.network.spec.sizes == (64, 100, 100, 100, 10) and model.name == "lab: Too narrow to learn · Three hidden layers of 100 + Inputs scaled to [0, 1]"
 
 
 def test_lab_all_fixes_marks_every_bug_removed_before_it_needs_the_data(capsys):

@@ -241,12 +241,13 @@ def test_while_a_run_trains_the_prediction_header_names_that_run(window, qtbot):
     previous = window.files.display_name()
     window.open_lab("narrow")
     start_lab(window, qtbot)
-    assert "Training: narrow: failing setup" in window.model_label.text() and previous not in window.model_label.text()
+    assert "Training: Too narrow to learn · failing setup" in window.model_label.text()
+    assert previous not in window.model_label.text()
     assert repr(window.prediction.model.network) in window.model_label.text()
     assert window.prediction.model.network.spec.sizes == (64, 4, 4, 4, 10)
     with qtbot.waitSignal(window.session.finished, timeout=10_000):
         click(qtbot, lab_button(window, "labStopButton"))
-    assert window.model_label.text().startswith("<b>narrow: failing setup</b>")
+    assert window.model_label.text().startswith("<b>Too narrow to learn · failing setup</b>")
 
 
 def test_a_runs_late_cards_and_overlay_never_land_after_new_model(window, qtbot, monkeypatch):

@@ -338,7 +338,8 @@ def test_a_lab_preset_runs_and_its_fix_overlays_the_failure(window, qtbot):
         window.runs.start_lab_run(fixed)
     qtbot.wait(20)  # the overlay comes a turn of the event loop later
     names = [r.name for r in window.runs_panel.runs()]
-    assert names[0].startswith("narrow:") and names[1].startswith("narrow:")
+    # One style for every run's name: "Run N", and for a lab run which setup it was, in the Lab tab's words.
+    assert names == ["Run 1 · Too narrow to learn · failing setup", "Run 2 · Too narrow to learn · all fixes"]
     assert [r.name for r in window.runs_panel.ticked()] == [names[0]]
     assert len(window.loss_plot.overlays) == 1
 

@@ -21,11 +21,13 @@ KINDS = ("bug", "fix", "tuning")
 
 
 class LabRun(NamedTuple):
-    """One run of the lab: the settings, the deliberate mistakes installed, and a label for plots and files."""
+    """One run of the lab: the settings, the deliberate mistakes installed, a label for plots and files in the
+    lab's words ("Too narrow to learn · failing setup"), and the pitfall's name ("narrow")."""
 
     settings: RunSettings
     mistakes: frozenset[str]
     label: str
+    pitfall: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,14 +137,16 @@ class Pitfall:
         for toggle in applied:
             if toggle.adjust is not None:
                 settings = toggle.adjust(settings)
-        return LabRun(settings, mistakes, self._label(applied))
+        return LabRun(settings, mistakes, self._label(applied), self.name)
 
     def _label(self, applied: list[Toggle]) -> str:
+        """The run in the words the Lab tab shows: its title, then "failing setup", "all fixes" or the choices
+        applied (a bug's as "fixed: <the bug>")."""
         if not applied:
-            return f"{self.name}: failing setup"
+            return f"{self.title} · failing setup"
         if {t.name for t in applied} >= set(self.all_fixes):
-            return f"{self.name}: all fixes"
-        return f"{self.name}: " + ", ".join(t.name for t in applied)
+            return f"{self.title} · all fixes"
+        return f"{self.title} · " + " + ".join(f"fixed: {t.label}" if t.kind == "bug" else t.label for t in applied)
 
 
 def _lr_per_row(settings: RunSettings) -> RunSettings:

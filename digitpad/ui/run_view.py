@@ -154,7 +154,7 @@ class RunPresenter(QObject):
             self.window.side_tabs.setCurrentWidget(self.panel)
             self._status(f"Applied {words}. Press Train (F5) to try it.")
             return
-        preset = get_pitfall(_preset_name(self._lab.label))
+        preset = get_pitfall(self._lab.pitfall)
         names = preset.toggles_for(fix)
         if not names:
             self.window.doctor_panel.set_applied(fix, False)  # nothing was applied: the card must not say so
@@ -231,12 +231,13 @@ class RunPresenter(QObject):
         self._set_running(False)
         lab, runs = self._lab, self.window.runs_panel
         self.files.set_model(model, None, unsaved=lab is None)  # a model meant to fail is nobody's work to lose
-        record = RunRecord.from_result(lab.label if lab else runs.next_name(), model.hyperparameters, result,
-                                       self._batches_per_epoch)
+        # Every run is "Run N"; a lab run says which setup it was: "Run 3 · Too narrow to learn · failing setup".
+        name = f"{runs.next_name()} · {lab.label}" if lab else runs.next_name()
+        record = RunRecord.from_result(name, model.hyperparameters, result, self._batches_per_epoch)
         earlier = runs.runs()
         runs.add_run(record)
         if lab is not None:
-            preset = _preset_name(lab.label)
+            preset = lab.pitfall
             self.lab_panel.reveal(preset)
             # The earlier run's curves (~25 ms to make) come a turn after the run's end is shown.
             QTimer.singleShot(NEXT_TURN_MS, self,
@@ -286,11 +287,6 @@ class RunPresenter(QObject):
     def _set_running(self, running: bool) -> None:
         self.panel.set_running(running)
         self.lab_panel.set_running(running)
-
-
-def _preset_name(label: str) -> str:
-    """The preset of a lab run's label, "narrow" of "narrow: failing setup"."""
-    return label.split(":")[0]
 
 
 def duration(seconds: float) -> str:
