@@ -16,6 +16,7 @@ from support.models import make_model, parts, refused
 
 from digitpad import __version__
 from digitpad.common.errors import ModelFileError
+from digitpad.lab.mistakes import SoftmaxDerivativeHead, apply_mistakes
 from digitpad.model import files as model_file
 from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import NetworkSpec
@@ -167,7 +168,7 @@ def _drop(key: str):
 
 @pytest.mark.parametrize("edit, words", [
     (_drop("format_version"), ["format_version", "1"]),
-    (_set("format_version", 3), ["format_version 3", "reads versions 1, 2"]),
+    (_set("format_version", 4), ["format_version 4", "reads versions 1, 2, 3"]),
     (_set("format_version", "1"), ["format_version"]),
     (_set("format_version", True), ["format_version"]),
     (_drop("name"), ["lacks", "name"]),
@@ -230,14 +231,14 @@ def test_step_changes_round_trip_exactly(tmp_path):
     assert all(type(c["epoch"]) is int and type(c["new"]) is float for c in back.step_changes)
     with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
         meta = json.loads(bytes(npz["metadata"]))
-    assert meta["format_version"] == 2 and meta["step_changes"] == CHANGES
+    assert meta["format_version"] == 3 and meta["step_changes"] == CHANGES
     save_model(tmp_path / "none.npz", make_model())
     assert load_model(tmp_path / "none.npz").step_changes == []
 
 
 def test_a_version_1_file_still_loads_with_no_step_changes(tmp_path):
     meta, arrays = parts(tmp_path)
-    del meta["step_changes"]
+    del meta["step_changes"], meta["mistakes"]
     meta["format_version"] = 1
     model = load_model(write(tmp_path / "v1.npz", meta, arrays))
     assert model.step_changes == [] and model.name == "tiny"
@@ -297,6 +298,56 @@ def test_copy_and_summary_handle_step_changes():
     many = make_model(step_changes=[dict(CHANGES[0])] * 12).summary()
     assert "and 7 more" in many
     assert "changes   none" in make_model().summary()
+
+
+# -- the lab's deliberate mistakes (format version 3) -----------------------
+def test_mistakes_round_trip_and_older_files_have_none(tmp_path):
+    save_model(tmp_path / "m.npz", make_model(mistakes=("softmax_derivative",)))
+    assert load_model(tmp_path / "m.npz").mistakes == ("softmax_derivative",)
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
+        assert json.loads(bytes(npz["metadata"]))["mistakes"] == ["softmax_derivative"]
+    meta, arrays = parts(tmp_path)
+    assert meta["format_version"] == 3 and meta["mistakes"] == []
+    del meta["mistakes"]
+    meta["format_version"] = 2
+    model = load_model(write(tmp_path / "v2.npz", meta, arrays))
+    assert model.mistakes == () and model.step_changes == [] and model.name == "tiny"
+    # Version 2 never had the field; version 3 always has it.
+    meta["mistakes"] = []
+    refused(write(tmp_path / "v2_with.npz", meta, arrays), "unknown", "mistakes")
+    meta["format_version"] = 3
+    del meta["mistakes"]
+    refused(write(tmp_path / "v3_without.npz", meta, arrays), "lacks", "mistakes")
+
+
+@pytest.mark.parametrize("edit, words", [
+    (_set("mistakes", "softmax_derivative"), ["mistakes", "a list"]),
+    (_set("mistakes", [3]), ["mistakes[0]", "a string"]),
+    (_set("mistakes", [""]), ["mistakes[0]", "1 to 100 characters"]),
+    (_set("mistakes", ["x" * 101]), ["mistakes[0]", "101 characters"]),
+    (_set("mistakes", ["softmax_derivative"] * 2), ["mistakes[1]", "'softmax_derivative'", "twice"]),
+    (_set("mistakes", [f"m{i}" for i in range(101)]), ["mistakes", "101 entries"]),
+])
+def test_a_malformed_mistakes_field_is_refused_with_the_reason(tmp_path, edit, words):
+    meta, arrays = parts(tmp_path)
+    edit(meta)
+    refused(write(tmp_path / "bad.npz", meta, arrays), *words)
+
+
+def test_an_unknown_mistake_name_loads_for_its_opener_to_judge():
+    """The model layer cannot know the lab's names (it must not import the lab); the window refuses one it does
+    not know (tests/test_lab_mistake_files.py), the command line evaluates and predicts as without it."""
+    model = make_model(mistakes=("future_bug",))
+    assert "future_bug: deliberate bugs from the learning lab" in model.summary()
+    assert "mistakes" not in make_model().summary()
+
+
+def test_copy_keeps_the_networks_head_and_its_mistakes():
+    model = make_model(NetworkSpec((64, 16, 10)), mistakes=("softmax_derivative",))
+    apply_mistakes(model.mistakes, model.network)
+    twin = model.copy()
+    assert type(twin.network.head) is SoftmaxDerivativeHead and twin.network.head is not model.network.head
+    assert twin.mistakes == model.mistakes and twin.network.head.reduction == model.network.head.reduction
 
 
 @pytest.mark.parametrize("text, word", [

@@ -30,6 +30,14 @@ class Model:
     plain dict ``{"epoch": int, "batch": int, "setting": str, "old": float,
     "new": float}``: 0-based epoch and batch of the first mini-batch that used
     the new value; ``setting`` is one of :data:`STEP_SETTINGS`.
+
+    ``mistakes`` names the learning lab's deliberate bugs installed on the
+    network itself (today only ``"softmax_derivative"``, a wrong head); it is
+    empty for the engine's own maths. The bundle only stores the names, so a
+    file keeps them: whoever opens the file installs them again
+    (:func:`digitpad.lab.mistakes.apply_mistakes`), and the model then trains
+    and checks as the run that made it did. They change the backward pass
+    only, never a prediction.
     """
 
     network: MLP
@@ -45,11 +53,14 @@ class Model:
     created: str = ""
     app_version: str = ""
     step_changes: list[dict] = field(default_factory=list)
+    mistakes: tuple[str, ...] = ()
 
     def copy(self) -> Model:
-        """A deep copy: its network and records can change without touching this model."""
+        """A deep copy: its network and records can change without touching this model.
+        The network keeps its head, a lab mistake's included: the copy computes what this one does."""
         network = MLP(self.network.spec)
         network.set_weights(self.network.get_weights())
+        network.head = copy.copy(self.network.head)
         return dataclasses.replace(self, network=network, hyperparameters=copy.deepcopy(self.hyperparameters),
                                    history=copy.deepcopy(self.history), metrics=dict(self.metrics),
                                    step_changes=copy.deepcopy(self.step_changes))
@@ -69,6 +80,9 @@ class Model:
             ("metrics", ", ".join(f"{k} {v:.4g}" for k, v in self.metrics.items()) or "none"),
             ("created", f"{self.created} by digitpad {self.app_version}" if self.created else "not saved"),
         ]
+        if self.mistakes:
+            rows.append(("mistakes", (f"{', '.join(self.mistakes)}: deliberate bugs from the learning lab "
+                                      "(they change training, not predictions)")))
         title = f"Model {self.name!r}" if self.name else "Model (unnamed)"
         return "\n".join([title] + [f"  {key:<9} {text}" for key, text in rows])
 

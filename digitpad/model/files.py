@@ -117,6 +117,8 @@ def _read_model(archive: zipfile.ZipFile) -> Model:
         # Version 1 files have no step_changes: nothing was changed while they trained.
         step_changes=[{"epoch": c["epoch"], "batch": c["batch"], "setting": c["setting"],
                        "old": float(c["old"]), "new": float(c["new"])} for c in meta.get("step_changes", [])],
+        # Files before version 3 record no mistakes: the engine's own maths.
+        mistakes=tuple(meta.get("mistakes", [])),
     )
 
 

@@ -20,9 +20,10 @@ from digitpad.data.preprocessing import PREPROCESSINGS
 from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS, Model
 from digitpad.nn.network import MAX_PARAMETERS, MAX_UNITS, NetworkSpec
 
-# Version 2 added ``step_changes``; version 1 files (which lack it) still load, with no changes.
-FORMAT_VERSION = 2
-SUPPORTED_VERSIONS = (1, 2)
+# Version 2 added ``step_changes``, version 3 ``mistakes``; older files (which lack them) still load,
+# with no changes and no mistakes.
+FORMAT_VERSION = 3
+SUPPORTED_VERSIONS = (1, 2, 3)
 METADATA = "metadata"
 # Bounds on what the window would otherwise try to show in full.
 _MAX_ENTRIES = 1_000     # hyperparameters, metrics or history series; a real model has a few dozen
@@ -36,8 +37,12 @@ _FIELDS = {"format_version": "an integer", "network": "an object", "input_shape"
            "preprocessing": "a string", "input_scale": "a finite number", "class_names": "a list",
            "dataset": "a string", "hyperparameters": "an object", "history": "an object",
            "metrics": "an object", "name": "a string", "app_version": "a string",
-           "created": "a string", "step_changes": "a list"}
-_V1_FIELDS = {key: kind for key, kind in _FIELDS.items() if key != "step_changes"}
+           "created": "a string", "step_changes": "a list", "mistakes": "a list"}
+# The fields of each version: a file with a field its version lacks is refused, as is one missing a field.
+_VERSION_FIELDS = {3: _FIELDS, 2: {key: kind for key, kind in _FIELDS.items() if key != "mistakes"}}
+_VERSION_FIELDS[1] = {key: kind for key, kind in _VERSION_FIELDS[2].items() if key != "step_changes"}
+# A mistake is a name the learning lab knows (the model layer cannot import it to check which): short text.
+_MAX_MISTAKES, _MAX_MISTAKE_NAME = 100, 100
 _STEP_FIELDS = {"epoch": "an integer", "batch": "an integer", "setting": "a string",
                 "old": "a finite number", "new": "a finite number"}
 # What each changeable setting may be, as TrainConfig.validate allows it (the model layer cannot import training).
@@ -72,6 +77,7 @@ def _metadata(model: Model, created: str) -> dict:
         "history": {k: [_finite_or_none(v) for v in series] for k, series in model.history.items()},
         "metrics": {k: _finite_or_none(v) for k, v in model.metrics.items()},
         "step_changes": list(model.step_changes),
+        "mistakes": list(model.mistakes),
         "app_version": __version__,
         "created": created,
     }
@@ -118,9 +124,10 @@ def check_metadata(meta: dict) -> NetworkSpec:
     if version not in SUPPORTED_VERSIONS:
         raise ModelFileError(f"format_version {version} is not supported (this digitpad reads versions "
                              f"{supported}); a newer digitpad may open it")
-    _check_fields(meta, _FIELDS if version >= 2 else _V1_FIELDS, "metadata")
+    _check_fields(meta, _VERSION_FIELDS[version], "metadata")
     _check_sizes(meta)
     _check_step_changes(meta.get("step_changes", []))
+    _check_mistakes(meta.get("mistakes", []))
     spec = _check_spec(meta["network"])
     _check_input(meta, spec.sizes[0])
     for key, series in meta["history"].items():
@@ -173,6 +180,20 @@ def _check_step_changes(changes: list) -> None:
                                  f"(epoch {previous[0]}, batch {previous[1]}); changes must be in the order "
                                  "they took effect")
         previous = (epoch, batch)
+
+
+def _check_mistakes(mistakes: list) -> None:
+    """Names of the learning lab's deliberate mistakes: short non-empty strings, each once. Whether this
+    digitpad knows them is for the one who installs them to say (the window, through the lab)."""
+    if len(mistakes) > _MAX_MISTAKES:
+        raise ModelFileError(f"mistakes has {len(mistakes):,} entries; at most {_MAX_MISTAKES:,} are allowed")
+    for i, name in enumerate(mistakes):
+        check_type(name, "a string", f"mistakes[{i}]")
+        if not 0 < len(name) <= _MAX_MISTAKE_NAME:
+            raise ModelFileError(f"mistakes[{i}] must be a name of 1 to {_MAX_MISTAKE_NAME} characters, "
+                                 f"got {len(name):,} characters")
+        if name in mistakes[:i]:
+            raise ModelFileError(f"mistakes[{i}] {name!r} is listed twice")
 
 
 def _check_spec(network: dict) -> NetworkSpec:

@@ -4,6 +4,10 @@
 to, and whether it is unsaved (shown as the window's ``[*]``). Every change
 of any of them is announced by ``changed``; a problem with a file is shown in
 a dialog and leaves the current model as it was.
+
+A lab model's file names the deliberate mistakes its network had; opening
+it installs them again, so it trains and checks (Look inside ▸ Gradient
+check) as the run that made it did, never as if its maths were right.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from digitpad.common.errors import DigitpadError
+from digitpad.common.errors import ConfigError, DigitpadError, ModelFileError
 from digitpad.data.loading import describe
+from digitpad.lab.mistakes import MISTAKES, apply_mistakes, installed_mistakes
 from digitpad.model.bundle import Model
 from digitpad.model.files import load_model, save_model
 from digitpad.training.prepare import build_network, to_model
@@ -88,6 +93,7 @@ class ModelFiles(QObject):
             return False
         try:
             model = load_model(path)
+            install_mistakes(model)
         except DigitpadError as exc:
             QMessageBox.warning(self.window, "Cannot open model", f"{path.name} cannot be opened: {exc}\n\n"
                                 "The current model stays loaded.")
@@ -166,3 +172,25 @@ class ModelFiles(QObject):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+
+def install_mistakes(model: Model) -> None:
+    """Install on ``model``'s network the lab mistakes its file records (none for most models).
+
+    Raises ModelFileError, in words, for a mistake this digitpad does not
+    know (a newer one wrote the file), one that does not live on a network,
+    or one its network cannot take: opened without it, the model would
+    check as if its maths were right.
+    """
+    unknown = [name for name in model.mistakes if name not in MISTAKES]
+    if unknown:
+        raise ModelFileError(f"it records the deliberate lab mistake {unknown[0]!r}, which this digitpad does not "
+                             "know; a newer digitpad may open it")
+    try:
+        apply_mistakes(model.mistakes, model.network)
+    except ConfigError as exc:
+        raise ModelFileError(f"it records a deliberate lab mistake its network cannot have: {exc}") from exc
+    elsewhere = sorted(set(model.mistakes) - installed_mistakes(model.network))
+    if elsewhere:
+        raise ModelFileError(f"it records the deliberate lab mistake {elsewhere[0]!r}, which is a mistake of the "
+                             "training loop, not a network's")

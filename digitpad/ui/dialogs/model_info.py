@@ -3,7 +3,8 @@
 Every setting is shown under the label and in the units of the Train tab's
 form (``Images: first 6,000``, ``Validation: 10 %``), under its pages
 (Data, Network, Optimizer, Run), and every number with its unit: the dialog is read by the
-person who filled that form, not by the code that stored it.
+person who filled that form, not by the code that stored it. A model the
+learning lab trained with a deliberate mistake says so first, in the lab's words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from digitpad.data.registry import title
+from digitpad.lab.mistakes import MISTAKES
 from digitpad.model.bundle import Model
 from digitpad.training.trainer import StepChange
 from digitpad.ui.jobs.training import step_text
@@ -125,6 +127,22 @@ def _history_html(history: dict[str, list[float]]) -> str:
     return f"<table border=0 cellspacing=6><tr><th>Epoch</th>{head}</tr>{body}</table>"
 
 
+def _mistakes_html(mistakes: tuple[str, ...]) -> str:
+    """What the lab's deliberate mistakes on the network mean here, then each one in the lab's words."""
+    if not mistakes:
+        return ""
+    parts = []
+    for name in mistakes:
+        mistake = MISTAKES.get(name)
+        title, explanation = (mistake.title, mistake.explanation) if mistake else (name, "")
+        parts.append(f"<p><b>{html.escape(title)}.</b> {html.escape(explanation)}</p>")
+    bug, it, changes = ("this bug", "it", "it changes") if len(mistakes) == 1 else ("these bugs", "them", "they change")
+    return (f"<h4 style='color:#d9534f'>Deliberate lab mistake{'s' * (len(mistakes) > 1)}</h4>"
+            f"<p>The learning lab trained this model with {bug} on purpose, and the model keeps {it}: {changes} how "
+            "the network learns (its gradient), not what it predicts. Look inside ▸ Gradient check fails for it.</p>"
+            + "".join(parts))
+
+
 def model_html(model: Model) -> str:
     """The model's metadata as a small HTML document."""
     metrics = "".join(f"<li>{html.escape(metric_text(k, v))}</li>" for k, v in model.metrics.items()) \
@@ -138,6 +156,6 @@ def model_html(model: Model) -> str:
             f"<p><b>{html.escape(repr(model.network))}</b>, {model.network.n_parameters():,} parameters<br>"
             f"Dataset: {html.escape(title(model.dataset) if model.dataset else 'unknown')}<br>"
             f"Input: {shape} images, {html.escape(seen)}<br>"
-            f"Saved: {html.escape(model.created or 'not saved yet')}</p>"
+            f"Saved: {html.escape(model.created or 'not saved yet')}</p>{_mistakes_html(model.mistakes)}"
             f"<h4>Metrics</h4><ul>{metrics}</ul><h4>Settings</h4>{_settings_html(model.hyperparameters)}{changed}"
             f"<h4>History</h4>{_history_html(model.history)}")
