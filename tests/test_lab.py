@@ -8,6 +8,7 @@ subsets or fewer epochs, and benchmarks/lab.py prints the full figures.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +18,9 @@ from digitpad.cli.main import main
 from digitpad.common.errors import ConfigError
 from digitpad.data import importing, registry
 from digitpad.lab.mistakes import MISTAKES, SoftmaxDerivativeHead, apply_mistakes, misaligned_batch
-from digitpad.lab.pitfalls import PITFALLS, get_pitfall
+from digitpad.lab.pitfalls import PITFALLS, LabRun, get_pitfall
 from digitpad.lab.runner import run_lab, signature
-from digitpad.model.files import load_model
+from digitpad.model.files import load_model, save_model
 from digitpad.nn.losses import SoftmaxCrossEntropy
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.trainer import aligned_batch
@@ -116,13 +117,13 @@ def test_the_setup_keeps_the_cause_for_after_the_run(preset):
         assert giveaway not in preset.setup
 
 
-def test_scaled_lr_divides_by_the_rows_per_step_only_while_the_gradient_is_summed():
+def test_scaled_lr_divides_by_the_images_per_step_only_while_the_gradient_is_summed():
     preset = get_pitfall("label10")
     assert preset.run_for(["scaled_lr"]).settings.lr == pytest.approx(0.1 / 500)
     assert preset.run_for(["scaled_lr", "mini_batches"]).settings.lr == pytest.approx(0.1 / 32)
     assert preset.run_for(["scaled_lr"], {"subset": 100}).settings.lr == pytest.approx(0.1 / 100)
     assert preset.run_for(["scaled_lr", "mean_gradient"]).settings.lr == 0.1
-    with pytest.raises(ConfigError, match="known number of rows"):
+    with pytest.raises(ConfigError, match="known number of images"):
         preset.run_for(["scaled_lr"], {"subset": 0})
 
 
@@ -169,7 +170,7 @@ def test_narrow_reproduces_outputs_stuck_at_the_class_share():
 
 def test_narrow_with_its_fixes_learns_and_is_measured_on_held_out_images():
     preset = get_pitfall("narrow")
-    # 1,500 of the preset's 3,000 iterations keep the test short; benchmarks/lab.py runs all 3,000 (97 % held out).
+    # 1,500 of the preset's 3,000 epochs keep the test short; benchmarks/lab.py runs all 3,000 (97 % held out).
     lab = run_lab(preset.run_for(preset.fix_names, {"epochs": 1500}))
     assert lab.rows["validation"] == pytest.approx(0.2 * (lab.rows["train"] + lab.rows["validation"]), abs=2)
     assert lab.val_accuracy >= 0.95 and lab.test_accuracy >= 0.96
@@ -258,7 +259,20 @@ def test_lab_runs_a_preset_with_fixes_and_saves_the_model(tmp_path, capsys):
     assert "epoch 1/60" in out and "epoch 60/60" in out and "output std across inputs" in out
     assert "test accuracy" in out and f"saved {path}" in out
     model = load_model(path)
-    assert model.network.spec.sizes == (64, 100, 100, 100, 10) and model.name == "lab: Too narrow to learn · Three hidden layers of 100 + Inputs scaled to [0, 1]"
+    assert model.network.spec.sizes == (64, 100, 100, 100, 10)
+    assert model.name == "lab: Too narrow to learn · Three hidden layers of 100 + Inputs scaled to [0, 1]"
+    assert model.mistakes == ()  # this preset's mistakes are all in its settings
+
+
+def test_a_lab_model_file_names_the_mistake_its_network_carries(tmp_path):
+    narrow = get_pitfall("narrow")
+    buggy = LabRun(replace(narrow.base, head="softmax+cross_entropy", epochs=2), frozenset({"softmax_derivative"}),
+                   "softmax derivative twice", "narrow")
+    result = run_lab(buggy, test_split=False)
+    assert isinstance(result.model.network.head, SoftmaxDerivativeHead)
+    assert result.model.mistakes == ("softmax_derivative",)
+    save_model(tmp_path / "buggy.npz", result.model)
+    assert load_model(tmp_path / "buggy.npz").mistakes == ("softmax_derivative",)  # the window installs it again
 
 
 def test_lab_all_fixes_marks_every_bug_removed_before_it_needs_the_data(capsys):
