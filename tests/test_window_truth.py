@@ -188,6 +188,8 @@ def test_f1_opens_how_to_use_and_esc_closes_it_leaving_the_drawing_and_the_keybo
         assert step in text, step
     assert "Draw ▸ Clear\tEsc, Del" in text or "Draw ▸ Clear\nEsc, Del" in text
     assert "Help ▸ How to use digitpad" in text and "F1" in text
+    from digitpad.common.glossary import TERMS
+    assert all(term in text and meaning in text for term, meaning in TERMS.items())  # the words used here
     qtbot.keyClick(QApplication.focusWidget() or help_dialog, Qt.Key.Key_Escape)
     assert help_dialog.isHidden()
     assert np.array_equal(window.canvas.image(), drawing)  # Esc closed the dialog, not the drawing

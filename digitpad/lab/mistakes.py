@@ -64,10 +64,10 @@ MISTAKES: dict[str, Mistake] = {
         "should be 1 gets almost no push. Training crawls or stalls."),
     "misaligned_batches": Mistake(
         "misaligned_batches", "Images and labels shuffled apart",
-        "Each epoch shuffles the rows, but here only the labels are taken in shuffled order while the images "
+        "Each epoch shuffles the images, but here only the labels are taken in shuffled order while the images "
         "are taken from the unshuffled array. Every image arrives with some other image's label, so the "
         "network can learn nothing but how often each class occurs: accuracy stays near 10 %, and the loss "
-        "sits at that of guessing the class frequencies. Always index X and y with the same rows."),
+        "sits at that of guessing the class frequencies. Always index X and y with the same shuffled order."),
 }
 
 

@@ -150,12 +150,12 @@ class Pitfall:
 
 
 def _lr_per_row(settings: RunSettings) -> RunSettings:
-    """While the gradient is summed, divide lr by the rows per step: exactly what averaging does."""
+    """While the gradient is summed, divide lr by the images per step: exactly what averaging does."""
     if not settings.sum_gradient:
         return settings
     rows = settings.batch_size or settings.subset
     if rows <= 0:
-        raise ConfigError("scaling the learning rate needs a known number of rows per step: "
+        raise ConfigError("scaling the learning rate needs a known number of images per step: "
                           "set a batch size or a subset", "lr")
     return replace(settings, lr=settings.lr / rows)
 
@@ -166,26 +166,26 @@ LABEL10 = Pitfall(
     setup=(
         "A beginner's digit recogniser: 784 pixels → 250 sigmoid units → one sigmoid output trained to equal "
         "label/10, on the first 500 MNIST images, with U(−1, 1) weights, no bias, full-batch gradient descent "
-        "at lr 0.1 and the gradient summed over the rows instead of averaged."),
+        "at lr 0.1 and the gradient summed over the images instead of averaged."),
     reveal=(
         "Within a few epochs the loss stops moving: over a third of the hidden activations sit in the flat "
         "tails of the sigmoid and the output is pinned at 0 or 1 for every image, so accuracy (rounded output "
         "× 10 = label) stays near 10%. "
-        "The cause is the step size: a gradient summed over 500 rows is 500 times the average, so lr 0.1 "
-        "acts like lr 50, and it grows with every row you add. "
+        "The cause is the step size: a gradient summed over 500 images is 500 times the average, so lr 0.1 "
+        "acts like lr 50, and it grows with every image you add. "
         "A smaller step stops the blow-up but then crawls (20–35% on the training images after 300–600 "
         "epochs, about 20% on the test set), because one output has to squeeze ten classes onto a line."),
     base=RunSettings(dataset="mnist", subset=500, validation=0.0, hidden="250", activation="sigmoid",
                      head="sigmoid+mse", regression=True, init="uniform", bias=False, sum_gradient=True,
                      optimizer="sgd", lr=0.1, schedule="constant", batch_size=0, epochs=300, seed=0),
     toggles=(
-        Toggle("mean_gradient", "Average the gradient over the rows", "fix",
-               "Divide the summed gradient by the number of rows, so the step no longer grows with the batch. "
+        Toggle("mean_gradient", "Average the gradient over the images", "fix",
+               "Divide the summed gradient by the number of images, so the step no longer grows with the batch. "
                "The net stops saturating, but one regression output still learns slowly.",
                {"sum_gradient": False}),
-        Toggle("scaled_lr", "Learning rate ÷ rows per step", "fix",
-               "The other way to the same fix: keep the summed gradient and divide the learning rate by the rows "
-               "per step (0.1 / 500). It gives exactly the averaged run; once the gradient is averaged it has "
+        Toggle("scaled_lr", "Learning rate ÷ images per step", "fix",
+               "The other way to the same fix: keep the summed gradient and divide the learning rate by the "
+               "images per step (0.1 / 500). It gives exactly the averaged run; once the gradient is averaged it has "
                "nothing left to do.", adjust=_lr_per_row),
         Toggle("mini_batches", "Mini-batches of 32", "fix",
                "Update after every 32 images instead of once per pass: many small steps, each with a little noise, "
@@ -213,12 +213,12 @@ NARROW = Pitfall(
     setup=(
         "An 8×8-digits classifier as a learner wrote it: 64 raw pixel values (0–16) → three hidden layers of "
         "4 sigmoid units → 10 sigmoid outputs whose error is a − y, no bias, U(−1, 1) weights, and full-batch "
-        "gradient descent with lr 0.001 and momentum 0.9 for 3,000 iterations."),
+        "gradient descent with lr 0.001 and momentum 0.9 for 3,000 epochs (one step each)."),
     reveal=(
         "At the end every output sits at about 0.10 for every image, the share of each class, and accuracy is "
         "no better than chance, about 10%: four units cannot carry a digit through, so the net settles for the "
         "class frequencies. "
-        "The learner's own fix, three layers of 100, reaches about 93%, but on the very rows it trained on: "
+        "The learner's own fix, three layers of 100, reaches about 93%, but on the very images it trained on: "
         "int(len(labels*0.8)) multiplies the labels, not the length, so nothing was held out. "
         "Tick the fixes one at a time to see which of them matters and which does not."),
     base=RunSettings(dataset="digits8x8", validation=0.0, hidden="4,4,4", activation="sigmoid", head="sigmoid+bce",
@@ -242,7 +242,7 @@ NARROW = Pitfall(
                {"activation": "relu"}),
         Toggle("holdout", "Hold out 20% to measure", "fix",
                "Keep 20% of the images out of training and report accuracy on them. The original code meant to "
-               "(int(len(labels) * 0.8)) but wrote int(len(labels*0.8)), which is every row.",
+               "(int(len(labels) * 0.8)) but wrote int(len(labels*0.8)), which is every image.",
                {"validation": 0.2}),
         Toggle("he_init", "He initialisation", "tuning",
                "Weights drawn from N(0, 2 / fan-in), the spread that keeps ReLU activations the same size layer "

@@ -1,4 +1,4 @@
-"""Help ▸ How to use digitpad: the main steps, what each view shows, and every shortcut.
+"""Help ▸ How to use digitpad: the main steps, what each view shows, the words it uses, and every shortcut.
 
 The shortcuts are read from the menus' own table (:data:`digitpad.ui.actions.MENUS`),
 so the page lists the keys the window really has.
@@ -11,6 +11,7 @@ import html
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from digitpad.common.glossary import TERMS
 from digitpad.ui.actions import MENUS, key_sequences
 
 STEPS = """
@@ -22,7 +23,7 @@ Undo takes back a stroke, Clear empties the canvas.</li>
 class large. <i>What the model sees</i> is your drawing after the same preprocessing as the training images.
 <i>Show saliency</i> colours the drawing: red where more ink raises the top class, blue where it lowers it.</li>
 <li><b>Train</b> a network in the <i>Train</i> tab: pick a preset or set the data, the network and the
-optimisation, then press Train. The loss and accuracy curves below grow as it learns; the prediction follows the
+optimizer, then press Train. The loss and accuracy curves below grow as it learns; the prediction follows the
 new weights after every epoch.</li>
 <li><b>Watch it learn</b> in the tabs beside the plots: the <i>Doctor</i> explains problems it sees (a flat loss,
 dead units, exploding gradients) and can put its fix into the form; <i>Gradients</i> shows each layer's gradient
@@ -36,6 +37,13 @@ activations and a gradient check of backpropagation.</li>
 settings and history.</li>
 </ol>
 """
+
+
+def glossary_html() -> str:
+    """The words digitpad uses (:data:`~digitpad.common.glossary.TERMS`), each with what it means here."""
+    rows = "".join(f"<tr><td><b>{html.escape(term)}</b></td><td>{html.escape(meaning)}</td></tr>"
+                   for term, meaning in TERMS.items())
+    return f"<h4>Words used here</h4><table cellspacing=4>{rows}</table>"
 
 
 def shortcuts_html() -> str:
@@ -54,7 +62,7 @@ def shortcuts_html() -> str:
 
 
 class HelpDialog(QDialog):
-    """The How to use page: steps, views, shortcuts. Non-modal, so it can stay open beside the window."""
+    """The How to use page: steps, views, the words used, shortcuts. Non-modal, so it can stay open beside the window."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -63,7 +71,7 @@ class HelpDialog(QDialog):
         self.setModal(False)
         self.resize(620, 640)
         self.text = QTextBrowser(objectName="helpText")
-        self.text.setHtml(STEPS + shortcuts_html())
+        self.text.setHtml(STEPS + glossary_html() + shortcuts_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -121,7 +121,7 @@ class LossPlot(_EpochPoints, PalettePlot):
                          "Loss while training: grey = every mini-batch, blue line = their moving average "
                          f"(the mean of the last {SMOOTHING_WINDOW} mini-batches), "
                          "dots = mean training loss and validation loss per epoch.\n"
-                         "Click a line's sample in the legend to hide or show it. "
+                         "Click a line's swatch in the legend to hide or show it. "
                          "Right-click for a log scale, the grid and export.")
         # Set on the PlotItem, which imposes its own (context-menu) settings on every curve it holds.
         # Peak downsampling keeps the spread of the noisy batch losses visible when zoomed out.
