@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from digitpad.data import importing, registry
@@ -36,6 +36,7 @@ def lab_screenshots(app: QApplication, window: MainWindow) -> None:
         for enabled in ((), pitfall.all_fixes):
             window.runs.start_lab_run(pitfall.run_for(enabled))
             app.exec()
+            settle()  # the lab's own overlay comes a turn of the event loop after the run ends
         runs = window.runs_panel
         for run in runs.ticked():
             runs.tick(run, False)
@@ -45,6 +46,13 @@ def lab_screenshots(app: QApplication, window: MainWindow) -> None:
         out = OUT.with_name(f"lab-{name}.png")
         window.grab().save(str(out))
         print(f"wrote {out}")
+
+
+def settle(ms: int = 50) -> None:
+    """Let the event loop run for ``ms`` milliseconds (what the window does a turn after a run ends)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def use_shared_data() -> None:

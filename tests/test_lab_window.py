@@ -285,3 +285,17 @@ def test_pointing_at_a_doctor_card_shades_the_epochs_it_speaks_of_on_the_loss_pl
         assert words in row.title.text()  # the card says what the plot shades
     QTest.mouseMove(window.canvas, window.canvas.rect().center())
     assert window.loss_plot.marked_epochs() is None
+
+
+def test_the_lab_tabs_progress_text_fits_its_bar_at_1280_by_800(window, qtbot, monkeypatch):
+    window.resize(1280, 800)
+    shorten(monkeypatch, "narrow", epochs=30)
+    no_questions(monkeypatch)
+    window.open_lab("narrow")
+    run_lab(window, qtbot)
+    bar = window.lab_panel.progress
+    assert bar.format().startswith("epoch 30/30")
+    # What an MNIST lab run shows (1,875 batches of 32), with room for the bar's own margins.
+    widest = "epoch 10/10 · batch 1875/1875 · 59 s left"
+    for text in (bar.format(), widest):
+        assert bar.fontMetrics().horizontalAdvance(text) + 16 <= bar.contentsRect().width(), text

@@ -119,9 +119,10 @@ class LabPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.pause_button)
         row.addWidget(self.stop_button)
-        row.addWidget(self.progress, 1)
+        row.addStretch(1)
         column = QVBoxLayout()
         column.addLayout(row)
+        column.addWidget(self.progress)  # a row of its own: "epoch 10/10 · batch 1875/1875 · 0 s left" fits
         column.addWidget(self.status)
         return column
 
