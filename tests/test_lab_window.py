@@ -59,7 +59,7 @@ def run_lab(window, qtbot, button: str = "labRunFailingButton", timeout: int = 6
     """Click one of the Lab's run buttons and wait for the run to end; returns (model, result)."""
     with qtbot.waitSignal(window.session.finished, timeout=timeout) as done:
         click(qtbot, lab_button(window, button))
-    qtbot.wait(20)  # the earlier run's overlay and the doctor's cards come a turn of the event loop later
+    qtbot.waitUntil(lambda: not window.runs.pending)  # the overlay and the doctor's cards come a turn later
     return done.args
 
 
@@ -262,7 +262,7 @@ def test_a_runs_late_cards_and_overlay_never_land_after_new_model(window, qtbot,
         click(qtbot, lab_button(window, "labRunFailingButton"))
     window.doctor_panel.set_diagnoses([])  # so the run's last cards, if they came, would show
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.wait(30)
+    qtbot.waitUntil(lambda: not window.runs.pending)
     assert window.files.model.name == "Untitled"
     assert window.doctor_panel.diagnoses() == [] and window.loss_plot.overlays == []
 
@@ -283,6 +283,10 @@ def test_pointing_at_a_doctor_card_shades_the_epochs_it_speaks_of_on_the_loss_pl
                                                                  ((first + last) / 2 - 0.5, (first + last) / 2 + 0.5))
         words = f"epochs {first}–{last}" if d.epochs else f"since epoch {first}"
         assert words in row.title.text()  # the card says what the plot shades
+    # The doctor's next check moves the card's stretch while the pointer rests on it: the shading follows.
+    hovered = panel.rows[-1]
+    panel.set_diagnoses([*panel.diagnoses()[:-1], dataclasses.replace(hovered.diagnosis, epochs=(2, 9))])
+    assert window.loss_plot.marked_epochs() == (2.0, 9.0) and "epochs 2–9" in hovered.title.text()
     QTest.mouseMove(window.canvas, window.canvas.rect().center())
     assert window.loss_plot.marked_epochs() is None
 

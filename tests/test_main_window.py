@@ -336,7 +336,7 @@ def test_a_lab_preset_runs_and_its_fix_overlays_the_failure(window, qtbot):
     fixed = window.lab_panel.preset().run_for(window.lab_panel.preset().fix_names, overrides={"epochs": 20})
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
         window.runs.start_lab_run(fixed)
-    qtbot.wait(20)  # the overlay comes a turn of the event loop later
+    qtbot.waitUntil(lambda: not window.runs.pending)  # the overlay comes a turn of the event loop later
     names = [r.name for r in window.runs_panel.runs()]
     # One style for every run's name: "Run N", and for a lab run which setup it was, in the Lab tab's words.
     assert names == ["Run 1 · Too narrow to learn · failing setup", "Run 2 · Too narrow to learn · all fixes"]

@@ -159,6 +159,11 @@ def test_body_runs_synchronously_and_throttles_by_the_clock(digits, monkeypatch)
     assert arrived[arrived.index(("epochs", [0])) - 1] == ("batches", 1)
     assert arrived[-2:] == [("batches", 1), ("epochs", [1])] and progress[-1].batch == n_batches - 1
     assert [e.epoch for u in updates for e in u.epochs] == [0, 1]
+    # An epoch that took longer than the epoch throttle goes at its end, with the batches before it.
+    monkeypatch.setattr(worker_module, "EPOCH_THROTTLE_SECONDS", 0.0)
+    arrived.clear()
+    worker.run()
+    assert arrived[arrived.index(("epochs", [0])) - 1] == ("batches", 0)
     last = progress[-1]
     assert (last.epoch, last.batch, last.epochs, last.eta) == (1, n_batches - 1, 2, 0.0)
     freed = weakref.ref(worker)

@@ -55,6 +55,7 @@ class RunPresenter(QObject):
         self.settings, self._after_run = settings, after_run
         self._batches_per_epoch = 1
         self._cleared = 0  # how many times the plots and the doctor were cleared for a run (or a new model)
+        self.pending = 0  # what a run sent that is still to be shown, a turn of the event loop later (cards, overlay)
         self._lab: LabRun | None = None  # the lab run going or last run; None for a run from the form
         self._lab_records: list[tuple[RunRecord, str]] = []  # the lab runs in the Runs tab, with their preset
         w = window
@@ -207,10 +208,13 @@ class RunPresenter(QObject):
         QTimer.singleShot(NEXT_TURN_MS, self, self._for_this_run(lambda: panel.set_diagnoses(diagnoses)))
 
     def _for_this_run(self, call: Callable[[], None]) -> Callable[[], None]:
-        """``call``, unless by the time it is called the plots and the doctor have been cleared for another run."""
+        """``call``, unless by the time it is called the plots and the doctor have been cleared for another run;
+        :attr:`pending` counts it until then."""
         run = self._cleared
+        self.pending += 1
 
         def if_same_run() -> None:
+            self.pending -= 1
             if self._cleared == run:
                 call()
         return if_same_run

@@ -8,7 +8,8 @@ rules keep the GUI healthy:
 
 * Batch losses are batched up and sent at most every ``THROTTLE_SECONDS``,
   finished epochs with them at most every ``EPOCH_THROTTLE_SECONDS`` (sent
-  apart, each made the loss plot repaint once more), both stretched
+  apart, each made the loss plot repaint once more; an epoch longer than
+  that goes at its end), both stretched
   while the updates take the GUI thread too much CPU (:mod:`~digitpad.ui.jobs.pace`; :class:`EpochUpdate`
   carries every epoch since the last one, with one copy of the weights), and
   everything once more at the end: a run doing thousands of batches or epochs
@@ -169,7 +170,9 @@ class _SignalAdapter(Callback):
     def on_epoch_end(self, stats: EpochStats) -> None:
         self._finished.append(stats)
         self._weights = self._network.get_weights()  # sent with this epoch, even if batches of the next go first
-        if stats.epoch + 1 == stats.epochs:
+        # A long epoch (MNIST's take seconds) goes at once: its point shows before a pause the learner presses
+        # to look at it, and one more repaint per epoch costs nothing there. Short ones ride with the batches.
+        if stats.epoch + 1 == stats.epochs or stats.seconds >= EPOCH_THROTTLE_SECONDS * self._gate.pace.slowdown:
             self.flush()
 
     def on_step_change(self, change: StepChange) -> None:

@@ -131,6 +131,8 @@ class DoctorPanel(QWidget):
             self._diagnoses = diagnoses
             for row, diagnosis in zip(self.rows, diagnoses):
                 row.show_diagnosis(diagnosis, self._was_applied(diagnosis))
+                if row.underMouse():  # the stretch it speaks of may have grown
+                    self.pointed.emit(epoch_span(diagnosis))
             return
         for row in self.rows:
             self._list.removeWidget(row)
