@@ -27,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from digitpad.common.errors import DigitpadError
+from digitpad.ui.jobs.gc_guard import collect_on_gui_thread
 
 JobFunction = Callable[[Callable[[Any], None], Callable[[], bool]], Any]
 
@@ -83,6 +84,9 @@ class Job(QObject):
         self.thread.finished.connect(self._thread_finished)
 
     def start(self) -> Job:
+        """Start the thread (call on the GUI thread); from now on only the GUI thread collects garbage
+        (:mod:`~digitpad.ui.jobs.gc_guard`)."""
+        collect_on_gui_thread()
         Job._running.add(self)
         self.thread.start()
         return self
