@@ -205,19 +205,19 @@ class RunPresenter(QObject):
         # with: in one turn, the two took one 40-55 ms stretch of the GUI thread (benchmarks/README.md). A timer,
         # not a queued call: Qt runs the queued calls (and a 0 ms single shot) of a turn together.
         panel = self.window.doctor_panel
-        QTimer.singleShot(NEXT_TURN_MS, self, self._for_this_run(lambda: panel.set_diagnoses(diagnoses)))
+        self._next_turn(lambda: panel.set_diagnoses(diagnoses), this_run_only=True)  # a run's cards are its own
 
-    def _for_this_run(self, call: Callable[[], None]) -> Callable[[], None]:
-        """``call``, unless by the time it is called the plots and the doctor have been cleared for another run;
-        :attr:`pending` counts it until then."""
+    def _next_turn(self, call: Callable[[], None], this_run_only: bool = False) -> None:
+        """Run ``call`` a turn of the event loop later (:attr:`pending` counts it until then); with
+        ``this_run_only``, not at all if the plots and the doctor have been cleared for another run by then."""
         run = self._cleared
         self.pending += 1
 
-        def if_same_run() -> None:
+        def later() -> None:
             self.pending -= 1
-            if self._cleared == run:
+            if not this_run_only or self._cleared == run:
                 call()
-        return if_same_run
+        QTimer.singleShot(NEXT_TURN_MS, self, later)
 
     def _epoch_finished(self, update: EpochUpdate) -> None:
         epochs = update.epochs
@@ -243,9 +243,9 @@ class RunPresenter(QObject):
         if lab is not None:
             preset = lab.pitfall
             self.lab_panel.reveal(preset)
-            # The earlier run's curves (~25 ms to make) come a turn after the run's end is shown.
-            QTimer.singleShot(NEXT_TURN_MS, self,
-                              self._for_this_run(lambda: self._overlay_lab_runs(runs, earlier, record, preset)))
+            # The earlier run's curves (~25 ms to make) come a turn after the run's end is shown; they are ticked
+            # runs, which outlive the run (as if ticked at once), and the lab's record of its runs needs them.
+            self._next_turn(lambda: self._overlay_lab_runs(runs, earlier, record, preset))
         self._after_run()
         self._status(f"{result.message[0].upper()}{result.message[1:]} ({duration(result.seconds)}).")
         if result.status == "diverged":
