@@ -1,5 +1,6 @@
-"""Regenerate docs/screenshot.png (the window at 1280×800 with a drawn 7 after a short MNIST run) and
-docs/lab-NAME.png for each learning-lab preset (its failing run, then the run with every fix, overlaid).
+"""Regenerate docs/screenshot.png (the window at 1280×800 with a drawn 7 after a short MNIST run, the Network
+tab in front) and docs/lab-NAME.png for each learning-lab preset (its failing run, then the run with every
+fix, overlaid).
 
     QT_QPA_PLATFORM=offscreen python docs/screenshot.py [--lab-only]
 
@@ -84,6 +85,7 @@ def main() -> int:
     image = np.zeros((28, 28), np.float32)
     for start, end in [((6, 7), (6, 20)), ((6, 20), (23, 11)), ((14, 12), (14, 19))]:
         image = np.maximum(image, stroke_ink(start, end))
+    window.insight_tabs.setCurrentWidget(window.network_view)  # every layer of the network for the drawing
     window.canvas.set_image(image)
     window.prediction.update()
     app.processEvents()

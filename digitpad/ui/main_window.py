@@ -47,6 +47,7 @@ from digitpad.ui.widgets.doctor_panel import DoctorPanel
 from digitpad.ui.widgets.gradient_plot import GradientNormPlot
 from digitpad.ui.widgets.lab_panel import LabPanel
 from digitpad.ui.widgets.number_line import NumberLine
+from digitpad.ui.widgets.network_view import NetworkView
 from digitpad.ui.widgets.plots import AccuracyPlot, LossPlot
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
                                 lambda: self.runs.valid_settings())
         self.prediction = DrawingPrediction(self.canvas, self.probabilities, self.preview,
                                             lambda: self.saliency_action.isChecked(), model, self.saliency_legend,
-                                            self.number_line)
+                                            self.number_line, self.network_view)
         self.runs = RunPresenter(self, self.session, self.files, self.prediction, self.settings,
                                  after_run=self._refresh_inside)
         self.actions = build_menus(self)
@@ -91,8 +92,9 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel(objectName="modelLabel", wordWrap=True,
                                   toolTip="The model that reads your drawing (Model ▸ Model details… for more)")
         self.side_tabs = _tabs("sideTabs", ((self.panel, "Train"), (self.lab_panel, "Lab")))
+        self.network_view = NetworkView()
         self.insight_tabs = _tabs("insightTabs", ((self.doctor_panel, "Doctor"), (self.grad_plot, "Gradients"),
-                                                  (self.runs_panel, "Runs")))
+                                                  (self.network_view, "Network"), (self.runs_panel, "Runs")))
         top = QSplitter(Qt.Orientation.Horizontal, objectName="topSplitter")
         for widget, stretch in ((self._draw_box(), 5), (self._predict_box(), 3), (self.side_tabs, 3)):
             top.addWidget(widget)

@@ -1,4 +1,5 @@
-"""The drawing's prediction: preprocess it, one forward pass, and show the bars, the model's input and saliency.
+"""The drawing's prediction: preprocess it, one forward pass, and show the bars, the model's input, saliency and,
+while it is in front, every layer in the network view.
 
 At most one prediction every ``PREDICT_DELAY_MS`` while drawing (throttled,
 not debounced: during a long stroke the bars still move). Predictions use
@@ -13,11 +14,18 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from digitpad.inference.predict import drawing_to_input, predict_drawing, preview
+from digitpad.inference.predict import (
+    drawing_to_input,
+    input_range,
+    layer_values,
+    predict_drawing,
+    preview,
+)
 from digitpad.inference.saliency import drawing_saliency
 from digitpad.model.bundle import Model
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.canvas import DrawingCanvas
+from digitpad.ui.widgets.network_view import NetworkView
 from digitpad.ui.widgets.number_line import NumberLine
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
@@ -31,10 +39,11 @@ class DrawingPrediction(QObject):
 
     def __init__(self, canvas: DrawingCanvas, bars: ProbabilityBars, preview_widget: InputPreview,
                  show_saliency: Callable[[], bool], model: Model, legend: SaliencyLegend,
-                 number_line: NumberLine) -> None:
+                 number_line: NumberLine, network_view: NetworkView) -> None:
         super().__init__(canvas)
         self.canvas, self.bars, self.preview, self.legend = canvas, bars, preview_widget, legend
-        self.number_line = number_line
+        self.number_line, self.network_view = number_line, network_view
+        network_view.shown.connect(self.update)  # values are computed only while the view can be seen
         self._show_saliency = show_saliency
         self._model = model
         self.timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
@@ -74,6 +83,7 @@ class DrawingPrediction(QObject):
             self.preview.set_image(None)
             self.canvas.set_overlay(None)
             self.legend.set_subject(None)
+            self.network_view.show_layers(None)
             return
         self.preview.set_image(preview(self._model, drawing))
         probabilities = predict_drawing(self._model, drawing)
@@ -81,6 +91,10 @@ class DrawingPrediction(QObject):
             self.number_line.set_reading(*regression_reading(self._model, drawing))
         else:
             self.bars.set_probabilities(probabilities)
+        if self.network_view.isVisible():
+            model = self._model
+            self.network_view.show_layers(layer_values(model, drawing), model.input_shape,
+                                          model.network.spec.activation, model.class_names, input_range(model))
         saliency = drawing_saliency(self._model, drawing) if self._show_saliency() else None
         self.canvas.set_overlay(saliency)
         if saliency is not None:
