@@ -85,22 +85,23 @@ class DrawingPrediction(QObject):
             self.legend.set_subject(None)
             self.network_view.show_layers(None)
             return
-        self.preview.set_image(preview(self._model, drawing))
-        probabilities = predict_drawing(self._model, drawing)
-        if self._model.network.spec.is_regression:
-            self.number_line.set_reading(*regression_reading(self._model, drawing))
+        model, regression = self._model, self._model.network.spec.is_regression
+        self.preview.set_image(preview(model, drawing))
+        # With the network view in front, its one pass over every layer gives the probabilities too.
+        layers = layer_values(model, drawing) if self.network_view.isVisible() else None
+        probabilities = layers[-1] if layers is not None and not regression else predict_drawing(model, drawing)
+        if regression:
+            self.number_line.set_reading(*regression_reading(model, drawing))
         else:
             self.bars.set_probabilities(probabilities)
-        if self.network_view.isVisible():
-            model = self._model
-            self.network_view.show_layers(layer_values(model, drawing), model.input_shape,
-                                          model.network.spec.activation, model.class_names, input_range(model))
-        saliency = drawing_saliency(self._model, drawing) if self._show_saliency() else None
+        if layers is not None:
+            self.network_view.show_layers(layers, model.input_shape, model.network.spec.activation,
+                                          model.class_names, input_range(model))
+        saliency = drawing_saliency(model, drawing) if self._show_saliency() else None
         self.canvas.set_overlay(saliency)
         if saliency is not None:
             top = int(np.argmax(probabilities))
-            self.legend.set_subject("the output value" if self._model.network.spec.is_regression
-                                    else f"“{self._model.class_names[top]}”")
+            self.legend.set_subject("the output value" if regression else f"“{model.class_names[top]}”")
 
 
 def regression_reading(model: Model, drawing: np.ndarray) -> tuple[float, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import colorsys
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -171,7 +171,8 @@ class PlotLegend(pg.GraphicsWidget):
                 _remove(part)
         kept = [(entry, pair) for entry, pair in zip(self._entries, self.items) if entry[0] is not curve]
         self._entries, self.items = [entry for entry, _ in kept], [pair for _, pair in kept]
-        for key in [key for key in self._made_headers if key[0] not in {run for _, run, _ in self._made}]:
+        runs = {run for _, run, _ in self._made}
+        for key in [key for key in self._made_headers if key[0] not in runs]:
             header = self._made_headers.pop(key)
             if header in self.headers:
                 self.headers.remove(header)
@@ -183,18 +184,28 @@ class PlotLegend(pg.GraphicsWidget):
             return
         for part in [part for pair in self.items for part in pair] + self.headers:
             part.hide()
-        self.items, self.headers, self._entries = [], [], list(entries)
-        group, groups = None, []
-        for curve, run, text in entries:
-            self.prepare(curve, run, text)
-            if run and run != group:
-                self.headers.append(self._header(run, groups.count(run)))
-                groups.append(run)
-            group = run
-            self.items.append(self._made[curve, run, text])
+        self._entries = list(entries)
+        for entry in entries:
+            self.prepare(*entry)
+        grouped = list(self._grouped(entries))
+        self.items = [self._made[entry] for entry, _ in grouped]
+        self.headers = [header for _, header in grouped if header is not None]
         for part in [part for pair in self.items for part in pair] + self.headers:
             part.show()
         self._place()
+
+    def _grouped(self, entries: Sequence[tuple[pg.PlotDataItem, str, str]]
+                 ) -> Iterator[tuple[tuple[pg.PlotDataItem, str, str], pg.LabelItem | None]]:
+        """Each entry with the run name that starts its group (an earlier run's first entry), else None."""
+        group, groups = None, []
+        for entry in entries:
+            run = entry[1]
+            header = None
+            if run and run != group:
+                header = self._header(run, groups.count(run))
+                groups.append(run)
+            group = run
+            yield entry, header
 
     def _label(self, text: str) -> pg.LabelItem:
         label = pg.LabelItem(text, color=self._colour, justify="left", size="8pt")
@@ -228,15 +239,12 @@ class PlotLegend(pg.GraphicsWidget):
         """Where each part of ``entries`` goes, as (part, x, row top), and the height of all their rows (one
         row even for none)."""
         placed, x, y = [], 0.0, 0.0
-        group, groups = None, []
-        for curve, run, text in entries:
-            parts = list(self._made[curve, run, text])
-            if run and run != group:
-                parts.insert(0, self._header(run, groups.count(run)))
-                groups.append(run)
+        for entry, header in self._grouped(entries):
+            parts = list(self._made[entry])
+            if header is not None:
+                parts.insert(0, header)
                 if x:
                     x, y = 0.0, y + LEGEND_ROW_HEIGHT
-            group = run
             if x and x + sum(part.boundingRect().width() for part in parts) > self._width:
                 x, y = 0.0, y + LEGEND_ROW_HEIGHT
             for part in parts:
