@@ -10,11 +10,12 @@ run installs them on one network and one trainer with :func:`apply_mistakes`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from digitpad.common.errors import ConfigError
+from digitpad.model.bundle import Model
 from digitpad.nn.losses import SoftmaxCrossEntropy
 from digitpad.nn.network import MLP
 from digitpad.training.trainer import BatchRows, aligned_batch
@@ -75,6 +76,12 @@ def installed_mistakes(network: MLP) -> frozenset[str]:
     """The deliberate mistakes that live on ``network`` itself, so it trains with wrong maths (its head);
     the misaligned batches live in the trainer's batch picker and leave the network's maths right."""
     return frozenset({"softmax_derivative"}) if isinstance(network.head, SoftmaxDerivativeHead) else frozenset()
+
+
+def recording_mistakes(model: Model) -> Model:
+    """``model`` naming the mistakes installed on its network (:attr:`Model.mistakes`), so a file of it keeps
+    them and opens with them."""
+    return replace(model, mistakes=tuple(sorted(installed_mistakes(model.network))))
 
 
 def apply_mistakes(names: Iterable[str], network: MLP) -> BatchRows:

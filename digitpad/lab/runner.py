@@ -9,12 +9,12 @@ through its own session (both build the run with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from digitpad.data.loading import load
-from digitpad.lab.mistakes import apply_mistakes, installed_mistakes
+from digitpad.lab.mistakes import apply_mistakes, recording_mistakes
 from digitpad.lab.pitfalls import LabRun, Pitfall
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
@@ -68,9 +68,7 @@ def run_lab(lab_run: LabRun, callbacks: list[Callback] | tuple = (), test_split:
     metrics = {f"{name}_accuracy": evaluate(network, split, scale).accuracy
                for name, split in splits.items() if split is not None}
     probe = (test if test is not None else prepared.train).images[:SIGNATURE_ROWS]
-    # The file says which deliberate mistake its network carries, so it opens with it (and fails the gradient check).
-    model = replace(prepared.model(result, metrics, name=f"lab: {lab_run.label}"),
-                    mistakes=tuple(sorted(installed_mistakes(network))))
+    model = recording_mistakes(prepared.model(result, metrics, name=f"lab: {lab_run.label}"))
     return LabResult(lab_run, model, result, rows, metrics["train_accuracy"], metrics.get("validation_accuracy"),
                      metrics.get("test_accuracy"), signature(network, probe * network.dtype(scale)))
 

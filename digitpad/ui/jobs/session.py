@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from digitpad.common.errors import ConfigError, DataError
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load_source
-from digitpad.lab.mistakes import apply_mistakes, installed_mistakes
+from digitpad.lab.mistakes import apply_mistakes, recording_mistakes
 from digitpad.model.bundle import Model
 from digitpad.training.doctor import Doctor
 from digitpad.training.prepare import PreparedRun, prepare_run
@@ -165,7 +165,7 @@ class TrainingSession(QObject):
         if result.history.get("val_accuracy"):
             metrics["val_accuracy"] = result.history["val_accuracy"][-1]
         name = self.label or _model_name(run.settings, run.data)
-        self.finished.emit(_model(run, result, metrics, name), result)
+        self.finished.emit(recording_mistakes(run.model(result, metrics, name)), result)
 
     def _worker_failed(self, message: str) -> None:
         self._release_worker()
@@ -252,17 +252,10 @@ def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | 
         source = load_source(settings.dataset, "train")  # its errors end the job: `failed`
     try:
         run = prepare_run(settings, source, customise=lambda network: apply_mistakes(mistakes, network))
-        untrained = _model(run).copy()  # before the training thread touches it
+        untrained = recording_mistakes(run.model()).copy()  # before the training thread touches it
     except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
         return _Prepared(source, error=exc)
     return _Prepared(source, run, untrained)
-
-
-def _model(run: PreparedRun, result: TrainResult | None = None, metrics: dict[str, float] | None = None,
-           name: str = "") -> Model:
-    """The run's model, naming the lab mistakes installed on its network: a file of it keeps them."""
-    mistakes = tuple(sorted(installed_mistakes(run.network)))
-    return dataclasses.replace(run.model(result, metrics, name), mistakes=mistakes)
 
 
 def _with_step(run: PreparedRun, values: dict[str, float]) -> PreparedRun:
