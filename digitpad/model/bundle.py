@@ -61,6 +61,7 @@ class Model:
         network = MLP(self.network.spec)
         network.set_weights(self.network.get_weights())
         network.head = copy.copy(self.network.head)
+        network.gains = {layer: gains.copy() for layer, gains in self.network.gains.items()}
         return dataclasses.replace(self, network=network, hyperparameters=copy.deepcopy(self.hyperparameters),
                                    history=copy.deepcopy(self.history), metrics=dict(self.metrics),
                                    step_changes=copy.deepcopy(self.step_changes))

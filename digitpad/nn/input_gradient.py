@@ -51,7 +51,7 @@ def input_gradient(network: MLP, x: np.ndarray, class_index: int) -> np.ndarray:
         raise ValueError(f"class_index must be in 0..{n_out - 1}, got {class_index}")
     a = np.array(x, dtype=np.float64, ndmin=2)
     steps = []  # (layer, float64 weights or a private copy of the activation)
-    for layer in network.layers:
+    for i, layer in enumerate(network.layers):
         if isinstance(layer, Dense):
             W = layer.params["W"].astype(np.float64)
             a = a @ W + layer.params["b"] if layer.has_bias else a @ W
@@ -60,10 +60,17 @@ def input_gradient(network: MLP, x: np.ndarray, class_index: int) -> np.ndarray:
             # A shallow copy keeps the layer's own derivative code but caches in the copy, not the network.
             own = copy.copy(layer)
             a = own.forward(a, train=True)
-            steps.append(own)
+            gain = network.gain_after(i)  # a switched-off or scaled unit (the network view's edits)
+            if gain is not None:
+                a = a * gain
+            steps.append((own, gain))
     grad = _score_gradient(network, a, class_index)
     for step in reversed(steps):
-        grad = grad @ step.T if isinstance(step, np.ndarray) else step.backward(grad)
+        if isinstance(step, np.ndarray):
+            grad = grad @ step.T
+        else:
+            own, gain = step
+            grad = own.backward(grad if gain is None else grad * gain)
     return grad
 
 

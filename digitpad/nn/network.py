@@ -2,6 +2,12 @@
 
 ``MLP(NetworkSpec((784, 256, 128, 10)))`` builds
 Dense → ReLU → Dense → ReLU → Dense, followed by softmax + cross-entropy.
+
+A hidden unit can be switched off or scaled (the network view's edits):
+its output is multiplied by a *gain* (0 = off) in every pass, forward and
+backward, so predictions, activations and gradients all see the edited
+network while the weights stay as trained. With no gains set the passes are
+exactly the plain ones.
 """
 
 from __future__ import annotations
@@ -87,6 +93,8 @@ class MLP:
             self.layers.append(Dense(n_in, n_out, bias=spec.bias, dtype=self.dtype))
         self.dense_layers[0].needs_input_grad = False
         self.head: Head = make_head(spec.output, spec.loss, spec.reduction)
+        # Hidden layer (counted from 1) → its units' output gains; only layers with a gain other than 1.
+        self.gains: dict[int, np.ndarray] = {}
         self.initialise(seed)
 
     @property
@@ -106,8 +114,8 @@ class MLP:
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         """The last Dense layer's output z, shape ``(batch, n_out)``."""
         x = np.asarray(x, dtype=self.dtype)
-        for layer in self.layers:
-            x = layer.forward(x, train)
+        for i, layer in enumerate(self.layers):
+            x = self._with_gain(i, layer.forward(x, train))
         return x
 
     def hidden_activations(self, x: np.ndarray) -> list[np.ndarray]:
@@ -118,8 +126,8 @@ class MLP:
         """Every hidden activation layer's output and the output layer's, from one inference pass."""
         hidden = []
         x = np.asarray(x, dtype=self.dtype)
-        for layer in self.layers:
-            x = layer.forward(x, train=False)
+        for i, layer in enumerate(self.layers):
+            x = self._with_gain(i, layer.forward(x, train=False))
             if not isinstance(layer, Dense):
                 hidden.append(x)
         return hidden, self.head.activate(x)
@@ -133,8 +141,8 @@ class MLP:
         z = self.forward(x, train=True)
         predicted = self.predict_from_outputs(self.head.activate(z))
         loss, grad = self.head.loss_and_grad(z, targets)
-        for layer in reversed(self.layers):
-            grad = layer.backward(grad)
+        for i in reversed(range(len(self.layers))):
+            grad = self.layers[i].backward(self._with_gain(i, grad))
         return loss, predicted
 
     def release_buffers(self) -> None:
@@ -181,6 +189,40 @@ class MLP:
     def n_classes(self) -> int:
         """Output units, or 10 for a regression (it predicts a digit as label/10)."""
         return 10 if self.spec.is_regression else self.spec.sizes[-1]
+
+    # -- unit gains ------------------------------------------------------
+    def gain_after(self, index: int) -> np.ndarray | None:
+        """The gains applied to the output of ``self.layers[index]`` (a hidden activation), or None."""
+        return self.gains.get((index + 1) // 2) if index % 2 else None
+
+    def _with_gain(self, index: int, values: np.ndarray) -> np.ndarray:
+        gain = self.gain_after(index)
+        return values if gain is None else values * gain
+
+    def unit_gain(self, layer: int, unit: int) -> float:
+        """Hidden unit ``unit`` of hidden layer ``layer`` (from 1): 1 as trained, 0 switched off."""
+        self._check_unit(layer, unit)
+        gains = self.gains.get(layer)
+        return 1.0 if gains is None else float(gains[unit])
+
+    def set_unit_gain(self, layer: int, unit: int, gain: float) -> None:
+        """Multiply the output of one hidden unit by ``gain`` from now on (0 switches it off, 1 restores it)."""
+        self._check_unit(layer, unit)
+        if not np.isfinite(gain):
+            raise ValueError(f"a unit's gain must be a finite number, got {gain}")
+        gains = self.gains.get(layer)
+        if gains is None:
+            gains = self.gains[layer] = np.ones(self.spec.sizes[layer], dtype=self.dtype)
+        gains[unit] = gain
+        if np.all(gains == 1):
+            del self.gains[layer]
+
+    def _check_unit(self, layer: int, unit: int) -> None:
+        hidden = len(self.spec.sizes) - 2
+        if not 1 <= layer <= hidden:
+            raise ValueError(f"hidden layers are numbered 1 to {hidden}, got {layer}")
+        if not 0 <= unit < self.spec.sizes[layer]:
+            raise ValueError(f"hidden layer {layer} has units 0 to {self.spec.sizes[layer] - 1}, got {unit}")
 
     # -- parameters ------------------------------------------------------
     def parameters(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
