@@ -168,7 +168,7 @@ def _drop(key: str):
 
 @pytest.mark.parametrize("edit, words", [
     (_drop("format_version"), ["format_version", "1"]),
-    (_set("format_version", 4), ["format_version 4", "reads versions 1, 2, 3"]),
+    (_set("format_version", 5), ["format_version 5", "reads versions 1, 2, 3, 4"]),
     (_set("format_version", "1"), ["format_version"]),
     (_set("format_version", True), ["format_version"]),
     (_drop("name"), ["lacks", "name"]),
@@ -231,14 +231,14 @@ def test_step_changes_round_trip_exactly(tmp_path):
     assert all(type(c["epoch"]) is int and type(c["new"]) is float for c in back.step_changes)
     with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
         meta = json.loads(bytes(npz["metadata"]))
-    assert meta["format_version"] == 3 and meta["step_changes"] == CHANGES
+    assert meta["format_version"] == 4 and meta["step_changes"] == CHANGES
     save_model(tmp_path / "none.npz", make_model())
     assert load_model(tmp_path / "none.npz").step_changes == []
 
 
 def test_a_version_1_file_still_loads_with_no_step_changes(tmp_path):
     meta, arrays = parts(tmp_path)
-    del meta["step_changes"], meta["mistakes"]
+    del meta["step_changes"], meta["mistakes"], meta["edits"]
     meta["format_version"] = 1
     model = load_model(write(tmp_path / "v1.npz", meta, arrays))
     assert model.step_changes == [] and model.name == "tiny"
@@ -307,8 +307,8 @@ def test_mistakes_round_trip_and_older_files_have_none(tmp_path):
     with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
         assert json.loads(bytes(npz["metadata"]))["mistakes"] == ["softmax_derivative"]
     meta, arrays = parts(tmp_path)
-    assert meta["format_version"] == 3 and meta["mistakes"] == []
-    del meta["mistakes"]
+    assert meta["format_version"] == 4 and meta["mistakes"] == []
+    del meta["mistakes"], meta["edits"]
     meta["format_version"] = 2
     model = load_model(write(tmp_path / "v2.npz", meta, arrays))
     assert model.mistakes == () and model.step_changes == [] and model.name == "tiny"
@@ -471,3 +471,54 @@ def test_limits_are_checked_before_building_the_network(tmp_path, monkeypatch):
     meta["network"]["sizes"] = [64, 99_999, 99_999, 10]
     monkeypatch.setattr(model_file, "MLP", lambda spec: pytest.fail("network was built"))
     refused(write(tmp_path / "bad.npz", meta, arrays), "parameters")
+
+
+# -- hand edits: units switched off or scaled, steps on one drawing (format version 4) ---------------------
+def test_edits_round_trip_and_older_files_have_none(tmp_path):
+    model = make_model(hand_steps=[{"label": 7, "lr": 0.05}])
+    model.network.set_unit_gain(1, 3, 0.0)
+    model.network.set_unit_gain(1, 5, 1.5)
+    assert model.edited and model.describe_edits() == "1 unit switched off, 1 unit scaled; 1 step on one drawing"
+    assert "edits     1 unit switched off" in model.summary()
+    save_model(tmp_path / "m.npz", model)
+    back = load_model(tmp_path / "m.npz")
+    assert back.edited and back.hand_steps == [{"label": 7, "lr": 0.05}]
+    assert back.network.unit_gain(1, 3) == 0.0 and back.network.unit_gain(1, 5) == 1.5
+    x = np.random.default_rng(0).random((3, 64)).astype(np.float32)
+    np.testing.assert_array_equal(back.network.predict_proba(x), model.network.predict_proba(x))
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
+        assert json.loads(bytes(npz["metadata"]))["edits"] == [
+            {"kind": "unit", "layer": 1, "unit": 3, "gain": 0.0}, {"kind": "unit", "layer": 1, "unit": 5, "gain": 1.5},
+            {"kind": "step", "label": 7, "lr": 0.05}]
+    meta, arrays = parts(tmp_path)
+    assert meta["edits"] == [] and not make_model().edited and "edits" not in make_model().summary()
+    del meta["edits"]
+    meta["format_version"] = 3
+    assert not load_model(write(tmp_path / "v3.npz", meta, arrays)).edited
+    meta["edits"] = []
+    refused(write(tmp_path / "v3_with.npz", meta, arrays), "unknown", "edits")
+    meta["format_version"] = 4
+    del meta["edits"]
+    refused(write(tmp_path / "v4_without.npz", meta, arrays), "lacks", "edits")
+
+
+def _unit(**fields):
+    return _set("edits", [{"kind": "unit", "layer": 1, "unit": 0, "gain": 0.0} | fields])
+
+
+@pytest.mark.parametrize("edit, words", [
+    (_set("edits", {"kind": "unit"}), ["edits", "a list"]),
+    (_set("edits", [3]), ["edits[0]", "an object"]),
+    (_set("edits", [{"kind": "erase"}]), ["edits[0]", "'erase'", "unknown"]),
+    (_unit(layer=2), ["edits[0]", "hidden layer 2", "does not have"]),
+    (_unit(unit=16), ["edits[0]", "unit 16"]),
+    (_unit(gain="off"), ["edits[0]", "gain", "a finite number"]),
+    (_unit(extra=1), ["edits[0]", "unknown", "extra"]),
+    (_set("edits", [{"kind": "unit", "layer": 1, "unit": 2, "gain": 0.0}] * 2), ["edits[1]", "second time"]),
+    (_set("edits", [{"kind": "step", "label": 10, "lr": 0.1}]), ["edits[0]", "label from 0 to 9"]),
+    (_set("edits", [{"kind": "step", "label": 1, "lr": -0.1}]), ["edits[0]", "positive lr"]),
+])
+def test_a_malformed_edits_field_is_refused_with_the_reason(tmp_path, edit, words):
+    meta, arrays = parts(tmp_path)
+    edit(meta)
+    refused(write(tmp_path / "bad.npz", meta, arrays), *words)

@@ -11,6 +11,8 @@ import copy
 import dataclasses
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from digitpad.nn.network import MLP
 
 # The training settings a run can change while it trains, and the most changes one model records.
@@ -38,6 +40,12 @@ class Model:
     (:func:`digitpad.lab.mistakes.apply_mistakes`), and the model then trains
     and checks as the run that made it did. They change the backward pass
     only, never a prediction.
+
+    A model can be edited by hand in the network view: hidden units switched
+    off or scaled live on the network (:attr:`MLP.gains`), and each single
+    step taken on one drawing is listed in ``hand_steps`` as ``{"label": int,
+    "lr": float}``. :attr:`edited` says whether either was done; a file keeps
+    both (``edits`` in docs/model-format.md).
     """
 
     network: MLP
@@ -54,6 +62,7 @@ class Model:
     app_version: str = ""
     step_changes: list[dict] = field(default_factory=list)
     mistakes: tuple[str, ...] = ()
+    hand_steps: list[dict] = field(default_factory=list)
 
     def copy(self) -> Model:
         """A deep copy: its network and records can change without touching this model.
@@ -64,7 +73,23 @@ class Model:
         network.gains = {layer: gains.copy() for layer, gains in self.network.gains.items()}
         return dataclasses.replace(self, network=network, hyperparameters=copy.deepcopy(self.hyperparameters),
                                    history=copy.deepcopy(self.history), metrics=dict(self.metrics),
-                                   step_changes=copy.deepcopy(self.step_changes))
+                                   step_changes=copy.deepcopy(self.step_changes),
+                                   hand_steps=copy.deepcopy(self.hand_steps))
+
+    @property
+    def edited(self) -> bool:
+        """Changed by hand since it was trained: units switched off or scaled, or steps taken on one drawing."""
+        return bool(self.network.gains or self.hand_steps)
+
+    def describe_edits(self) -> str:
+        """The hand edits in words, e.g. "2 units switched off, 1 scaled; 1 step on one drawing", or ""."""
+        gains = np.concatenate(list(self.network.gains.values())) if self.network.gains else np.ones(0)
+        off, scaled = int(np.sum(gains == 0)), int(np.sum((gains != 0) & (gains != 1)))
+        parts = [f"{n} unit{'s' * (n != 1)} {what}" for n, what in ((off, "switched off"), (scaled, "scaled")) if n]
+        units = ", ".join(parts)
+        steps = len(self.hand_steps)
+        taken = f"{steps} step{'s' * (steps != 1)} on one drawing" if steps else ""
+        return "; ".join(part for part in (units, taken) if part)
 
     def summary(self) -> str:
         """Several lines of plain text describing the model, for the CLI and the GUI."""
@@ -81,6 +106,8 @@ class Model:
             ("metrics", ", ".join(f"{k} {v:.4g}" for k, v in self.metrics.items()) or "none"),
             ("created", f"{self.created} by digitpad {self.app_version}" if self.created else "not saved"),
         ]
+        if self.edited:
+            rows.append(("edits", f"{self.describe_edits()} (by hand, in the network view)"))
         if self.mistakes:
             rows.append(("mistakes", (f"{', '.join(self.mistakes)}: deliberate bugs from the learning lab "
                                       "(they change training, not predictions)")))

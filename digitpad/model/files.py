@@ -108,6 +108,10 @@ def _read_model(archive: zipfile.ZipFile) -> Model:
     network = MLP(spec)
     check_class_names(meta["class_names"], network.n_classes)
     network.set_weights(_read_weights(archive, network))
+    edits = meta.get("edits", [])  # files before version 4 were never edited by hand
+    for edit in edits:
+        if edit["kind"] == "unit":
+            network.set_unit_gain(edit["layer"], edit["unit"], edit["gain"])
     return Model(
         network, tuple(meta["input_shape"]), meta["preprocessing"], float(meta["input_scale"]),
         tuple(meta["class_names"]),
@@ -119,6 +123,7 @@ def _read_model(archive: zipfile.ZipFile) -> Model:
                        "old": float(c["old"]), "new": float(c["new"])} for c in meta.get("step_changes", [])],
         # Files before version 3 record no mistakes: the engine's own maths.
         mistakes=tuple(meta.get("mistakes", [])),
+        hand_steps=[{"label": e["label"], "lr": float(e["lr"])} for e in edits if e["kind"] == "step"],
     )
 
 

@@ -20,10 +20,10 @@ from digitpad.data.preprocessing import PREPROCESSINGS
 from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS, Model
 from digitpad.nn.network import MAX_PARAMETERS, MAX_UNITS, NetworkSpec
 
-# Version 2 added ``step_changes``, version 3 ``mistakes``; older files (which lack them) still load,
-# with no changes and no mistakes.
-FORMAT_VERSION = 3
-SUPPORTED_VERSIONS = (1, 2, 3)
+# Version 2 added ``step_changes``, version 3 ``mistakes``, version 4 ``edits``; older files (which lack them)
+# still load, with no changes, no mistakes and no edits.
+FORMAT_VERSION = 4
+SUPPORTED_VERSIONS = (1, 2, 3, 4)
 METADATA = "metadata"
 # Bounds on what the window would otherwise try to show in full.
 _MAX_ENTRIES = 1_000     # hyperparameters, metrics or history series; a real model has a few dozen
@@ -37,12 +37,17 @@ _FIELDS = {"format_version": "an integer", "network": "an object", "input_shape"
            "preprocessing": "a string", "input_scale": "a finite number", "class_names": "a list",
            "dataset": "a string", "hyperparameters": "an object", "history": "an object",
            "metrics": "an object", "name": "a string", "app_version": "a string",
-           "created": "a string", "step_changes": "a list", "mistakes": "a list"}
+           "created": "a string", "step_changes": "a list", "mistakes": "a list", "edits": "a list"}
 # The fields of each version: a file with a field its version lacks is refused, as is one missing a field.
-_VERSION_FIELDS = {3: _FIELDS, 2: {key: kind for key, kind in _FIELDS.items() if key != "mistakes"}}
+_VERSION_FIELDS = {4: _FIELDS, 3: {key: kind for key, kind in _FIELDS.items() if key != "edits"}}
+_VERSION_FIELDS[2] = {key: kind for key, kind in _VERSION_FIELDS[3].items() if key != "mistakes"}
 _VERSION_FIELDS[1] = {key: kind for key, kind in _VERSION_FIELDS[2].items() if key != "step_changes"}
 # A mistake is a name the learning lab knows (the model layer cannot import it to check which): short text.
 _MAX_MISTAKES, _MAX_MISTAKE_NAME = 100, 100
+# Hand edits (the network view): a hidden unit's output gain, or one SGD step taken on one drawing.
+_EDIT_FIELDS = {"unit": {"kind": "a string", "layer": "an integer", "unit": "an integer", "gain": "a finite number"},
+                "step": {"kind": "a string", "label": "an integer", "lr": "a finite number"}}
+_MAX_HAND_STEPS = 10_000
 _STEP_FIELDS = {"epoch": "an integer", "batch": "an integer", "setting": "a string",
                 "old": "a finite number", "new": "a finite number"}
 # What each changeable setting may be, as TrainConfig.validate allows it (the model layer cannot import training).
@@ -78,6 +83,7 @@ def _metadata(model: Model, created: str) -> dict:
         "metrics": {k: _finite_or_none(v) for k, v in model.metrics.items()},
         "step_changes": list(model.step_changes),
         "mistakes": list(model.mistakes),
+        "edits": unit_edits(model) + [{"kind": "step"} | step for step in model.hand_steps],
         "app_version": __version__,
         "created": created,
     }
@@ -129,6 +135,7 @@ def check_metadata(meta: dict) -> NetworkSpec:
     _check_step_changes(meta.get("step_changes", []))
     _check_mistakes(meta.get("mistakes", []))
     spec = _check_spec(meta["network"])
+    _check_edits(meta.get("edits", []), spec)
     _check_input(meta, spec.sizes[0])
     for key, series in meta["history"].items():
         for value in check_type(series, "a list", f"history {key!r}"):
@@ -194,6 +201,41 @@ def _check_mistakes(mistakes: list) -> None:
                                  f"got {len(name):,} characters")
         if name in mistakes[:i]:
             raise ModelFileError(f"mistakes[{i}] {name!r} is listed twice")
+
+
+def unit_edits(model: Model) -> list[dict]:
+    """The network's switched-off and scaled hidden units as ``edits`` entries, layer by layer."""
+    return [{"kind": "unit", "layer": layer, "unit": int(unit), "gain": float(gains[unit])}
+            for layer, gains in sorted(model.network.gains.items()) for unit in np.flatnonzero(gains != 1)]
+
+
+def _check_edits(edits: list, spec: NetworkSpec) -> None:
+    """Each edit is a unit of a hidden layer the network has, each unit at most once, or a step with a label the
+    network can take and a positive learning rate."""
+    hidden = spec.sizes[1:-1]
+    if len(edits) > sum(hidden) + _MAX_HAND_STEPS:
+        raise ModelFileError(f"edits has {len(edits):,} entries; at most one per hidden unit and "
+                             f"{_MAX_HAND_STEPS:,} steps are allowed")
+    units = set()
+    n_classes = 10 if spec.is_regression else spec.sizes[-1]
+    for i, edit in enumerate(edits):
+        where = f"edits[{i}]"
+        kind = check_type(check_type(edit, "an object", where).get("kind"), "a string", f"{where} field 'kind'")
+        if kind not in _EDIT_FIELDS:
+            raise ModelFileError(f"{where} kind {kind!r} is unknown; known: {', '.join(_EDIT_FIELDS)}")
+        _check_fields(edit, _EDIT_FIELDS[kind], where)
+        if kind == "step":
+            if not 0 <= edit["label"] < n_classes or edit["lr"] <= 0:
+                raise ModelFileError(f"{where} needs a label from 0 to {n_classes - 1} and a positive lr, "
+                                     f"got label {edit['label']}, lr {edit['lr']}")
+            continue
+        layer, unit = edit["layer"], edit["unit"]
+        if not 1 <= layer <= len(hidden) or not 0 <= unit < hidden[layer - 1]:
+            raise ModelFileError(f"{where} names unit {unit} of hidden layer {layer}, which the network "
+                                 f"{list(spec.sizes)} does not have")
+        if (layer, unit) in units:
+            raise ModelFileError(f"{where} edits unit {unit} of hidden layer {layer} a second time")
+        units.add((layer, unit))
 
 
 def _check_spec(network: dict) -> NetworkSpec:
