@@ -1,0 +1,152 @@
+"""What one hidden unit does on the drawing: its numbers, its weights and its effect on each class score.
+
+Everything is computed in float64 from one inference pass with the network's unit gains applied as every pass of
+the engine applies them (:mod:`digitpad.nn.network`): a unit's *output* is its activation times its gain, so a
+switched-off unit outputs 0. The *class scores* are the output layer's pre-activation z (before softmax or
+sigmoid); for a one-output regression the one score is that output.
+
+A hidden unit's effect on class c is ∂z_c/∂a, a being the unit's output: how much the score moves per unit of
+output, through every layer above it (for the last hidden layer it is exactly the outgoing weight). Its
+*contribution* to class c on the drawing is a × ∂z_c/∂a.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import numpy as np
+
+from digitpad.inference.predict import drawing_to_input
+from digitpad.model.bundle import Model
+from digitpad.nn.layers import Layer
+from digitpad.nn.network import MLP
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """One float64 inference pass: each hidden layer's pre-activation z, output (gain applied) and slope
+    ∂output/∂z (gain applied), then the class scores; each ``(1, units)``."""
+
+    pre_activations: list[np.ndarray]
+    outputs: list[np.ndarray]
+    slopes: list[np.ndarray]
+    scores: np.ndarray
+
+
+def _slope(layer: Layer, z: np.ndarray) -> np.ndarray:
+    """The activation's derivative at ``z`` by the engine's own backward, run on a private copy of the layer so
+    the cached arrays of a training pass (perhaps running on another thread) are never touched."""
+    private = copy.copy(layer)
+    private.forward(z.copy(), train=True)
+    return private.backward(np.ones_like(z))
+
+
+def _forward(network: MLP, x: np.ndarray) -> _Pass:
+    values = np.asarray(x, dtype=np.float64)
+    pre, outputs, slopes = [], [], []
+    for i, layer in enumerate(network.layers):
+        gain = network.gain_after(i)
+        if i % 2:  # a hidden activation: values hold its pre-activation z
+            pre.append(values)
+            slope = _slope(layer, values)
+            values = layer.forward(values, train=False)
+            if gain is not None:
+                values, slope = values * gain, slope * gain
+            outputs.append(values)
+            slopes.append(slope)
+        else:
+            values = layer.forward(values, train=False)
+    return _Pass(pre, outputs, slopes, values)
+
+
+def _sensitivities(network: MLP, run: _Pass) -> list[np.ndarray]:
+    """∂z/∂(output of hidden layer l) for every l, ``(n_out, units)``, from the top down: the last hidden layer's is
+    the outgoing weights transposed; each one below goes back through one Dense layer and one (gained) slope."""
+    dense = network.dense_layers
+    jacobian = dense[-1].params["W"].T.astype(np.float64)
+    found = [jacobian]
+    for layer in range(len(run.outputs) - 1, 0, -1):  # hidden layer l+1 (0-based index `layer`) down to l
+        jacobian = (jacobian * run.slopes[layer]) @ dense[layer].params["W"].T.astype(np.float64)
+        found.append(jacobian)
+    return found[::-1]
+
+
+def score_sensitivities(network: MLP, x: np.ndarray) -> list[np.ndarray]:
+    """For each hidden layer, the Jacobian ``(n_out, units)`` of the class scores z with respect to that layer's
+    outputs (gains applied) on the one input ``x`` ``(1, n_inputs)``: entry [c, u] is ∂z_c/∂a_u."""
+    return _sensitivities(network, _forward(network, x))
+
+
+@dataclass(frozen=True, eq=False)
+class UnitReport:
+    """One hidden unit on one drawing (hidden layers counted from 1, units from 0).
+
+    ``activation`` is the unit's output (gain applied: 0 when switched off) and ``pre_activation`` the weighted
+    sum z = x·w + b it came from. ``incoming`` ``(n_prev,)`` are the weights from the layer below (the input
+    pixels for the first hidden layer, shown as an image of ``input_shape``; None for deeper layers);
+    ``outgoing`` ``(n_next,)`` the weights to the next layer (the output layer after the last hidden layer), as
+    trained: a gain scales the unit's output, not these. ``to_classes`` ``(n_out,)`` is ∂z_c/∂a on this drawing,
+    the effect of the unit's output on each class score (the outgoing weights for the last hidden layer).
+    """
+
+    layer: int
+    unit: int
+    activation: float
+    pre_activation: float
+    gain: float
+    incoming: np.ndarray
+    input_shape: tuple[int, int] | None
+    bias: float | None
+    outgoing: np.ndarray
+    to_classes: np.ndarray
+
+
+def _frozen(values: np.ndarray) -> np.ndarray:
+    values = np.array(values, dtype=np.float64)
+    values.setflags(write=False)
+    return values
+
+
+def unit_report(model: Model, drawing: np.ndarray, layer: int, unit: int) -> UnitReport | None:
+    """What unit ``unit`` of hidden layer ``layer`` does on ``drawing``; None when the drawing has no ink.
+    Raises ValueError for a layer or unit the network does not have."""
+    network = model.network
+    gain = network.unit_gain(layer, unit)  # checks the layer and unit
+    if not np.any(drawing > 0):
+        return None
+    run = _forward(network, drawing_to_input(model, drawing))
+    below, above = network.dense_layers[layer - 1], network.dense_layers[layer]
+    return UnitReport(
+        layer=layer, unit=unit, activation=float(run.outputs[layer - 1][0, unit]),
+        pre_activation=float(run.pre_activations[layer - 1][0, unit]), gain=gain,
+        incoming=_frozen(below.params["W"][:, unit]), input_shape=tuple(model.input_shape) if layer == 1 else None,
+        bias=float(below.params["b"][unit]) if below.has_bias else None,
+        outgoing=_frozen(above.params["W"][unit, :]),
+        to_classes=_frozen(_sensitivities(network, run)[layer - 1][:, unit]))
+
+
+def class_contributions(model: Model, drawing: np.ndarray, klass: int) -> list[np.ndarray] | None:
+    """Per hidden layer ``(units,)``, each unit's contribution to the score of class ``klass`` on ``drawing``:
+    its output times the score's sensitivity to it, a_u × ∂z_klass/∂a_u (for the last hidden layer exactly
+    a_u × the outgoing weight to ``klass``). Positive pushed the class up, negative down; a switched-off unit
+    contributes 0. The contributions are first-order: they do not add up to the score unless the layers above
+    are linear. A one-output regression has one score, used for every class. None when the drawing has no ink.
+    """
+    if not np.any(drawing > 0):
+        return None
+    network = model.network
+    score = 0 if network.spec.is_regression else klass
+    if not 0 <= score < network.spec.sizes[-1]:
+        raise ValueError(f"the network has classes 0 to {network.spec.sizes[-1] - 1}, got {klass}")
+    run = _forward(network, drawing_to_input(model, drawing))
+    return [output[0] * jacobian[score] for output, jacobian in zip(run.outputs, _sensitivities(network, run))]
+
+
+def strongest(values: np.ndarray, k: int, sign: int = 0) -> np.ndarray:
+    """Indices of the ``k`` values largest in magnitude, largest first (ties keep index order). ``sign`` 1 looks
+    only at positive values, -1 only at negative ones, so fewer than ``k`` may come back."""
+    values = np.asarray(values, dtype=np.float64)
+    candidates = np.flatnonzero(values * sign > 0) if sign else np.arange(len(values))
+    order = np.argsort(-np.abs(values[candidates]), kind="stable")
+    return candidates[order[:max(k, 0)]]
