@@ -1,0 +1,178 @@
+"""The drawing's class probabilities after each epoch of the run: how its prediction formed.
+
+A small plot (readable at ~400×200 px): x = epoch, y = probability on a
+fixed 0–1 axis, one thin line per class in its own colour, and the class
+predicted at the latest snapshot drawn thick, its name and probability in
+its colour in the view's top left corner. It only shows numbers handed in
+(:meth:`DrawingHistoryPlot.show_history`; they come from
+:class:`~digitpad.inference.drawing_history.WeightHistory`). An update is one
+``setData`` per curve: the curves are made once per number of classes, the
+name is a text item in the view rather than a legend entry (rebuilding a
+legend per update stalled the window, benchmarks/README.md), and the x axis
+moves only when the run grows past it. A one-output regression has a single
+curve, its output × 10, on an axis spanning the digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPalette
+
+from digitpad.ui.base.plot_base import PalettePlot
+from digitpad.ui.base.plot_parts import OVERLAY_COLOURS, overlay_colour
+from digitpad.ui.widgets.gradient_plot import LAYER_COLOURS
+
+# The plots' colours, then olive and grey for classes 9 and 10; beyond, overlay_colour's hues.
+CLASS_COLOURS = (*LAYER_COLOURS, "#bcbd22", "#7f7f7f")
+OTHER_ALPHA = 150  # the classes not predicted: thin and a little faded, so the predicted one stands out
+OTHER_WIDTH, PREDICTED_WIDTH = 1.0, 3.0
+PADDING = 0.03  # of the fixed y range, so a probability of 0 or 1 is not drawn on the frame
+LABEL_POS = (4, 2)  # pixels from the view's top left corner, where curves start near 1/n, rarely at 1
+LABEL_FILL_ALPHA = 210  # the palette's base colour behind the name: legible over any line passing under it
+TRAIN_NOTE = "Train to see the prediction form, epoch by epoch"
+DRAW_NOTE = "Draw to see its prediction, epoch by epoch"
+TOOLTIP = ("How the network's prediction for your drawing formed during the run: each class's probability\n"
+           "after each epoch, from the weights the network had then. Thick line: the class predicted now;\n"
+           "thin lines: the other classes. A regression model shows its output × 10 instead.\n"
+           "Switched-off units count as off at every epoch. Right-click for the grid and export.")
+
+
+def class_colour(index: int) -> str:
+    """The colour of class ``index``'s curve."""
+    if index < len(CLASS_COLOURS):
+        return CLASS_COLOURS[index]
+    return overlay_colour(index - len(CLASS_COLOURS) + len(OVERLAY_COLOURS))  # hues not used above
+
+
+class DrawingHistoryPlot(PalettePlot):
+    """One curve per class of the drawing's probability against epochs, the predicted class thick and named."""
+
+    def __init__(self) -> None:
+        super().__init__("drawingHistoryPlot", "probability", "")
+        del self.clear  # PlotWidget binds its PlotItem's clear() (remove every item) over this class's
+        item = self.getPlotItem()
+        item.setToolTip(TOOLTIP)  # set after the base, which adds a note about earlier runs
+        # No legend row: in a 200-px plot it would take a tenth of the height for one name, shown at its line.
+        item.layout.removeItem(self.legend)
+        self.legend.hide()
+        self.enableAutoRange(axis="y", enable=False)
+        self.curves: list[pg.PlotDataItem] = []
+        self._pens: list[tuple[QColor, QColor]] = []  # (thin, thick) per curve
+        # In the view's pixels, not the data's: it stays put while the curves grow, and costs no range.
+        self.label = pg.TextItem()
+        self.label.setParentItem(self.getViewBox())
+        self.label.setPos(*LABEL_POS)
+        self.label.setZValue(10)  # over the curves
+        self.label.setToolTip(TOOLTIP)
+        self._apply_palette()
+        self._predicted: int | None = None
+        self._regression: bool | None = None
+        self._y_range: tuple[float, float] | None = None
+        self.clear()
+
+    # -- what is shown ---------------------------------------------------
+    def show_history(self, epochs: Sequence[int], probabilities: np.ndarray, class_names: Sequence[str]) -> None:
+        """Show ``probabilities`` ``(k, n_classes)`` at ``epochs`` ``(k,)``, one curve per class; a single
+        column is a regression's output × ``len(class_names)``. No snapshots (k = 0): nothing, and the note."""
+        x = np.asarray(epochs, dtype=np.float64)
+        if not len(x):
+            self._show_nothing(TRAIN_NOTE)
+            return
+        values = np.asarray(probabilities, dtype=np.float64)
+        if values.ndim != 2 or len(values) != len(x):
+            raise ValueError(f"probabilities of shape {values.shape} for {len(x)} epochs")
+        regression = values.shape[1] == 1
+        if not regression and values.shape[1] != len(class_names):
+            raise ValueError(f"{values.shape[1]} columns of probabilities for {len(class_names)} classes")
+        self._make_curves(values.shape[1], regression)
+        self.set_note("")
+        for curve, column in zip(self.curves, values.T.copy()):
+            curve.setData(x, column)
+        latest = values[-1]
+        predicted = 0 if regression else int(np.argmax(latest))
+        self._highlight(predicted)
+        value = latest[predicted]
+        self.label.setText(f"━ output × {len(class_names)}: {value:.1f}" if regression
+                           else f"━ {class_names[predicted]}: {value:.0%}")
+        self.label.setColor(self._pens[predicted][1])
+        self.label.show()
+        self._set_y_range(*((min(-0.5, values.min()), max(len(class_names) - 0.5, values.max())) if regression
+                            else (0.0, 1.0)))
+        self.fit_view()
+
+    def clear(self, epochs: int | None = None) -> None:
+        """No curves, and a note that training shows them; the x axis ready for a run of ``epochs`` (None: it
+        grows with the epochs shown)."""
+        self._show_nothing(TRAIN_NOTE)
+        self.fit_run(epochs)
+
+    def show_empty_canvas(self) -> None:
+        """No curves for an empty canvas (nothing to read, so no guess), and a note to draw."""
+        self._show_nothing(DRAW_NOTE)
+
+    def predicted(self) -> int | None:
+        """The class drawn thick (the latest snapshot's prediction), or None when nothing is shown."""
+        return self._predicted if self.label.isVisible() else None
+
+    def label_text(self) -> str:
+        """The thick line's class and its latest value, as the corner shows them ("" when nothing is shown)."""
+        return self.label.toPlainText().removeprefix("━ ") if self.label.isVisible() else ""
+
+    # -- parts -----------------------------------------------------------
+    def _show_nothing(self, note: str) -> None:
+        for curve in self.curves:
+            curve.setData([], [])
+        self.label.hide()
+        self.set_note(note)
+        if self._regression is None:
+            self._set_y_range(0.0, 1.0)
+
+    def _make_curves(self, count: int, regression: bool) -> None:
+        """``count`` curves (made once per number of classes), and the y axis's name for probabilities or a
+        regression's output."""
+        if regression != self._regression:
+            self._regression = regression
+            self.getPlotItem().setLabel("left", "output × 10" if regression else "probability")
+        if len(self.curves) == count:
+            return
+        for curve in self.curves:
+            self._remove_curve(curve)
+        self._pens = []
+        for index in range(count):
+            thick = QColor(class_colour(index))
+            thin = QColor(thick)
+            thin.setAlpha(OTHER_ALPHA)
+            self._pens.append((thin, thick))
+        # Few points per curve (one per snapshot): antialiased lines stay cheap.
+        self.curves = [self._curve(None, thin, OTHER_WIDTH, antialias=True) for thin, _ in self._pens]
+        self._predicted = None
+
+    def _highlight(self, predicted: int) -> None:
+        if predicted == self._predicted:
+            return
+        if self._predicted is not None:
+            old = self.curves[self._predicted]
+            old.setPen(pg.mkPen(self._pens[self._predicted][0], width=OTHER_WIDTH))
+            old.setZValue(0)
+        new = self.curves[predicted]
+        new.setPen(pg.mkPen(self._pens[predicted][1], width=PREDICTED_WIDTH))
+        new.setZValue(1)  # over the thin lines
+        self._predicted = predicted
+
+    def _apply_palette(self) -> None:
+        super()._apply_palette()
+        if hasattr(self, "label"):  # the base applies the palette before the label exists
+            fill = QColor(self.palette().color(QPalette.ColorRole.Base))
+            fill.setAlpha(LABEL_FILL_ALPHA)
+            self.label.fill = pg.mkBrush(fill)
+            self.label.update()
+
+    def _set_y_range(self, low: float, high: float) -> None:
+        """A fixed y range (moved only when it changes: every move redraws the axis and grid)."""
+        if (low, high) != self._y_range:
+            self._y_range = (low, high)
+            self.setYRange(low, high, padding=PADDING)
+            self.getViewBox().updateMatrix()
