@@ -107,7 +107,7 @@ def test_a_units_report_holds_the_engines_numbers(spec):
             np.testing.assert_array_equal(report.outgoing, above.params["W"][unit])
             assert report.bias == (float(below.params["b"][unit]) if below.has_bias else None)
             assert report.input_shape == (model.input_shape if layer == 1 else None)
-            assert len(report.to_classes) == spec.sizes[-1]
+            assert len(report.to_classes) == spec.sizes[-1] and report.next_is_output == (layer == len(spec.sizes) - 2)
         assert report.activation == 0.0  # the last unit is switched off: it outputs 0
     assert unit_report(model, np.zeros((28, 28), np.float32), 1, 0) is None  # no ink: nothing to report
     with pytest.raises(ValueError):

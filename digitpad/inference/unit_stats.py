@@ -2,9 +2,9 @@
 network (units switched off or scaled) come back at once.
 
 :meth:`TestSetActivations.compute` is one pass over the test images in chunks, meant for a thread of the caller's:
-it reports progress and stops when asked. It keeps every hidden layer's pre-activation z (float32,
-``(N, units)``: 10,000 images of a 784-1024-512-10 network take 61 MB) of the network *without its gains*, which
-is what a unit does as trained; a gain only multiplies a unit's output, so any gains can be applied afterwards.
+it reports progress and stops when asked. It keeps every hidden layer's pre-activation z, ``(N, units)`` in the
+network's dtype (10,000 images of a float32 784-1024-512-10 network take 61 MB), of the network *without its
+gains*: what each unit does as trained. A gain only multiplies a unit's output, so any gains apply afterwards.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class TestSetActivations:
 
     __test__ = False  # a name pytest would otherwise collect from any test module importing it
 
-    pre_activations: tuple[np.ndarray, ...]  # hidden layer l (from 1) at index l - 1, (N, units) float32
+    pre_activations: tuple[np.ndarray, ...]  # hidden layer l (from 1) at index l - 1, (N, units)
     labels: np.ndarray
     trained_accuracy: float
     weights: str  # the fingerprint of the weights they belong to
@@ -51,7 +51,7 @@ class TestSetActivations:
         the share done after each chunk; None when ``cancelled()`` turns true between chunks."""
         weights = fingerprint(network)
         sizes = network.spec.sizes[1:-1]
-        pre = tuple(np.empty((len(images), units), np.float32) for units in sizes)
+        pre = tuple(np.empty((len(images), units), network.dtype) for units in sizes)
         for start in range(0, len(images), CHUNK):
             if cancelled():
                 return None
@@ -65,50 +65,48 @@ class TestSetActivations:
         if cancelled():
             return None
         labels = np.asarray(labels)
-        plain = cls(pre, labels, 0.0, weights)
-        return cls(pre, labels, plain._accuracy(network, {}), weights)
+        return cls(pre, labels, _share_correct(network, pre, labels, {}), weights)
 
     def top_images(self, layer: int, unit: int, k: int = 9) -> np.ndarray:
         """Row indices of the ``k`` test images on which the unit's activation without gain is largest, largest
         first. Every activation rises with z, so they are the images of largest pre-activation (which also
         orders images a saturated or silent unit gives the same activation)."""
         z = self.pre_activations[layer - 1][:, unit]
-        k = min(k, len(z))
-        if k <= 0:
-            return np.zeros(0, np.int64)
-        best = np.argpartition(-z, k - 1)[:k]
-        return best[np.argsort(-z[best], kind="stable")]
+        return np.argsort(-z, kind="stable")[:max(k, 0)]  # equal ones in test-set order
 
     def accuracy(self, network: MLP) -> float:
         """The test accuracy of ``network`` with its current gains; it must have the weights these activations
-        were computed with (ValueError otherwise). Exactly a forward pass's predictions, computed from the cached
-        z upward from the lowest layer with a gain: see :meth:`_scores`."""
+        were computed with (ValueError otherwise). The predictions are a forward pass's, computed from the cached
+        z upward from the lowest layer with a gain (see :func:`_scores`)."""
         if fingerprint(network) != self.weights:
             raise ValueError("these test-set activations were computed for other weights")
-        return self._accuracy(network, network.gains)
+        return _share_correct(network, self.pre_activations, self.labels, network.gains)
 
-    def _accuracy(self, network: MLP, gains: dict[int, np.ndarray]) -> float:
-        if not len(self.labels):
-            return 0.0
-        predicted = network.predict_from_outputs(network.head.activate(self._scores(network, gains)))
-        return float(np.mean(predicted == self.labels))
 
-    def _scores(self, network: MLP, gains: dict[int, np.ndarray]) -> np.ndarray:
-        """The class scores z of every test image with ``gains``. Below the lowest layer with a gain the cached z
-        still hold; from its z the next layer's z moves by one rank-one term per unit u with a gain g_u ≠ 1,
-        (g_u − 1) · f(z_u) ⊗ W[u, :] (the next z is linear in the outputs, so this is exact); above a changed z
-        each layer is computed in full, and the output layer always is."""
-        hidden = len(self.pre_activations)
-        dense = network.dense_layers
-        start = min(gains, default=hidden)
-        z, cached = self.pre_activations[start - 1], True
-        for layer in range(start, hidden + 1):
-            activation, gain, weights = network.layers[2 * layer - 1], gains.get(layer), dense[layer].params["W"]
-            if cached and layer < hidden and gain is not None:
-                units = np.flatnonzero(gain != 1)
-                moved = activation.forward(z[:, units], train=False) * (gain[units] - 1)
-                z, cached = self.pre_activations[layer] + moved @ weights[units], False
-            else:
-                outputs = activation.forward(z, train=False)
-                z, cached = dense[layer].forward(outputs if gain is None else outputs * gain, train=False), False
-        return z
+def _share_correct(network: MLP, pre_activations: tuple[np.ndarray, ...], labels: np.ndarray,
+                   gains: dict[int, np.ndarray]) -> float:
+    if not len(labels):
+        return 0.0
+    predicted = network.predict_from_outputs(network.head.activate(_scores(network, pre_activations, gains)))
+    return float(np.mean(predicted == labels))
+
+
+def _scores(network: MLP, pre_activations: tuple[np.ndarray, ...], gains: dict[int, np.ndarray]) -> np.ndarray:
+    """The class scores z of every test image with ``gains``. Below the lowest layer with a gain the cached z
+    still hold; from its z the next layer's z moves by one rank-one term per unit u with a gain g_u ≠ 1,
+    (g_u − 1) · f(z_u) ⊗ W[u, :] (the next z is linear in the outputs: exact but for rounding); above a changed z
+    each layer is computed in full, and the output layer always is."""
+    hidden = len(pre_activations)
+    dense = network.dense_layers
+    start = min(gains, default=hidden)
+    z, cached = pre_activations[start - 1], True
+    for layer in range(start, hidden + 1):
+        activation, gain, weights = network.layers[2 * layer - 1], gains.get(layer), dense[layer].params["W"]
+        if cached and layer < hidden and gain is not None:
+            units = np.flatnonzero(gain != 1)
+            moved = activation.forward(z[:, units], train=False) * (gain[units] - 1)
+            z, cached = pre_activations[layer] + moved @ weights[units], False
+        else:
+            outputs = activation.forward(z, train=False)
+            z, cached = dense[layer].forward(outputs if gain is None else outputs * gain, train=False), False
+    return z

@@ -84,10 +84,11 @@ class UnitReport:
 
     ``activation`` is the unit's output (gain applied: 0 when switched off) and ``pre_activation`` the weighted
     sum z = x·w + b it came from. ``incoming`` ``(n_prev,)`` are the weights from the layer below (the input
-    pixels for the first hidden layer, shown as an image of ``input_shape``; None for deeper layers);
-    ``outgoing`` ``(n_next,)`` the weights to the next layer (the output layer after the last hidden layer), as
-    trained: a gain scales the unit's output, not these. ``to_classes`` ``(n_out,)`` is ∂z_c/∂a on this drawing,
-    the effect of the unit's output on each class score (the outgoing weights for the last hidden layer).
+    pixels for the first hidden layer, shown as an image of ``input_shape``, which is None deeper);
+    ``outgoing`` ``(n_next,)`` the weights to the next layer (the output layer after the last hidden layer:
+    ``next_is_output``), as trained: a gain scales the unit's output, not these. ``to_classes`` ``(n_out,)`` is
+    ∂z_c/∂a on this drawing, the effect of the unit's output on each class score (the outgoing weights for the
+    last hidden layer).
     """
 
     layer: int
@@ -99,6 +100,7 @@ class UnitReport:
     input_shape: tuple[int, int] | None
     bias: float | None
     outgoing: np.ndarray
+    next_is_output: bool
     to_classes: np.ndarray
 
 
@@ -122,7 +124,7 @@ def unit_report(model: Model, drawing: np.ndarray, layer: int, unit: int) -> Uni
         pre_activation=float(run.pre_activations[layer - 1][0, unit]), gain=gain,
         incoming=_frozen(below.params["W"][:, unit]), input_shape=tuple(model.input_shape) if layer == 1 else None,
         bias=float(below.params["b"][unit]) if below.has_bias else None,
-        outgoing=_frozen(above.params["W"][unit, :]),
+        outgoing=_frozen(above.params["W"][unit, :]), next_is_output=layer == len(network.dense_layers) - 1,
         to_classes=_frozen(_sensitivities(network, run)[layer - 1][:, unit]))
 
 
