@@ -133,6 +133,7 @@ def test_the_drawings_numbers_are_the_engines_for_every_head(spec):
             target = int(np.argmax(np.abs(delta)))
             source = int(np.argmax(np.abs(shown[layer])))
             chain = weight_chain(model, image, label, layer, source, target)
+            assert weight_chain(model, image, label, layer, source, target, numbers=numbers) == chain
             assert chain.delta == delta[target] and chain.activation == shown[layer][source]
             assert chain.gradient == pytest.approx(chain.delta * chain.activation, rel=1e-12)
             assert chain.gradient == pytest.approx(float(grads[f"W{layer}"][source, target]), rel=1e-4, abs=1e-7)

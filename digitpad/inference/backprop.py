@@ -90,15 +90,20 @@ def backprop_numbers(model: Model, drawing: np.ndarray, label: int | None = None
     names = tuple(model.class_names) if len(model.class_names) == network.n_classes else \
         tuple(str(i) for i in range(network.n_classes))
     note = _note(model, names[label], label, activations[-1], targets[0].astype(np.float64), deltas[-1])
-    return BackpropNumbers(label, predicted, t.loss, activations, deltas, {k: g.copy() for k, g in t.gradients.items()},
+    return BackpropNumbers(label, predicted, t.loss, activations, deltas, t.gradients,
                            network.predict_proba(x)[0].astype(np.float64), note, names, tuple(model.input_shape),
                            input_range(model), network.spec.is_regression)
 
 
-def weight_chain(model: Model, drawing: np.ndarray, label: int, layer: int, source: int, target: int) -> WeightChain:
+def weight_chain(model: Model, drawing: np.ndarray, label: int, layer: int, source: int, target: int,
+                 numbers: BackpropNumbers | None = None) -> WeightChain:
     """∂L/∂W{layer}[source, target] = δ_target × a_source for ``drawing`` and ``label``, the step it makes and its
-    central finite difference; ValueError for a drawing with no ink or a weight the network does not have."""
-    numbers = _numbers(model, drawing, label)
+    central finite difference; ValueError for a drawing with no ink or a weight the network does not have.
+
+    ``numbers``: :func:`backprop_numbers` of this model, drawing and label when already at hand (not computed
+    again)."""
+    if numbers is None or numbers.label != label:
+        numbers = _numbers(model, drawing, label)
     if not 0 <= layer < len(numbers.deltas):
         raise ValueError(f"weight arrays are numbered 0 to {len(numbers.deltas) - 1}, got {layer}")
     n_in, n_out = len(numbers.activations[layer]), len(numbers.deltas[layer])

@@ -48,14 +48,14 @@ class Trace:
 def trace(network: MLP, x: np.ndarray, targets: np.ndarray) -> Trace:
     """Forward and backward through ``network`` for inputs ``x`` (batch, n_inputs) and ``targets``
     (:meth:`MLP.targets`), touching neither its weights nor its ``grads``."""
-    weights = {name: param for name, param, _ in network.parameters()}
+    weights = _float64_weights(network)
     inputs, pre_activations, steps = _forward(network, weights, np.array(x, dtype=np.float64, ndmin=2))
     z = pre_activations[-1]
     loss, delta = network.head.loss_and_grad(z.copy(), np.array(targets, dtype=np.float64))
     deltas = [delta]
     for k in reversed(range(1, len(inputs))):
         own, gain = steps[k - 1]
-        grad = deltas[0] @ weights[f"W{k}"].T.astype(np.float64)
+        grad = deltas[0] @ weights[f"W{k}"].T
         deltas.insert(0, own.backward(grad if gain is None else grad * gain))
     gradients = {}
     for k, (a, d) in enumerate(zip(inputs, deltas)):
@@ -74,17 +74,16 @@ def finite_difference(network: MLP, x: np.ndarray, targets: np.ndarray, name: st
     network is read in float64 with its own head and gains; the nudged array
     is a copy, so the network's weights never move.
     """
-    weights = {n: param for n, param, _ in network.parameters()}
+    weights = _float64_weights(network)
     if name not in weights:
         raise ValueError(f"the network has no parameter {name!r}; it has {', '.join(weights)}")
-    nudged = weights[name].astype(np.float64)
+    nudged = weights[name] = weights[name].copy()
     flat = nudged.reshape(-1)
     if not 0 <= index < flat.size:
         raise ValueError(f"{name} has entries 0 to {flat.size - 1}, got {index}")
     x = np.array(x, dtype=np.float64, ndmin=2)
     targets = np.array(targets, dtype=np.float64)
     factor = len(x) if network.head.reduction == "sum" else 1.0
-    weights[name] = nudged
 
     def objective() -> float:
         z = _forward(network, weights, x)[1][-1]
@@ -98,16 +97,22 @@ def finite_difference(network: MLP, x: np.ndarray, targets: np.ndarray, name: st
     return (up - down) / (2 * eps)
 
 
+def _float64_weights(network: MLP) -> dict[str, np.ndarray]:
+    """Every parameter by name in float64: a float32 network's cast once, a float64 network's own arrays (only
+    read, never written)."""
+    return {name: np.asarray(param, dtype=np.float64) for name, param, _ in network.parameters()}
+
+
 def _forward(network: MLP, weights: dict[str, np.ndarray], a: np.ndarray
              ) -> tuple[list[np.ndarray], list[np.ndarray], list[tuple[Layer, np.ndarray | None]]]:
     """What enters each Dense layer, each Dense layer's z, and each hidden activation's own copy (holding
-    what its backward needs) with its gains, in float64 from ``weights`` by name."""
+    what its backward needs) with its gains, from float64 ``weights`` by name."""
     inputs, pre_activations, steps = [], [], []
     for i, layer in enumerate(network.layers):
         if isinstance(layer, Dense):
             k = len(inputs)
             inputs.append(a)
-            a = a @ weights[f"W{k}"].astype(np.float64)
+            a = a @ weights[f"W{k}"]
             if f"b{k}" in weights:
                 a = a + weights[f"b{k}"]
             pre_activations.append(a)
