@@ -253,3 +253,18 @@ def test_it_stays_readable_in_a_tab_at_1280_by_800(part, qtbot):
         assert grid.cell_rect(0).width() >= 2  # cells big enough to see and to click
         assert grid.fontMetrics().horizontalAdvance(grid.title) <= grid.width()  # titles not cut
     assert view.text.height() >= 3 * view.fontMetrics().height()
+
+
+def test_the_keys_reach_the_view_from_whatever_in_it_has_the_focus(part, qtbot):
+    view, presenter = part
+    model = make_model()
+    presenter.set_subject(model, seven())
+    view.activateWindow()
+    qtbot.waitUntil(lambda: view.isActiveWindow())
+    for clicked, key, label in ((view.text.viewport(), Qt.Key.Key_5, 5), (view.grids[1], Qt.Key.Key_6, 6)):
+        qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton, pos=clicked.rect().center())
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert view.label_buttons[label].isChecked()
+        assert view.loss() == pytest.approx(engine(model, seven(), label)[0], rel=1e-5)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert view.label_buttons[6].isChecked()  # Ctrl+7 is not a label
