@@ -12,8 +12,8 @@ from support.models import make_model
 
 from digitpad.inference.drawing_history import PASS_BYTES, WeightHistory
 from digitpad.inference.predict import drawing_to_input
-from digitpad.lab.mistakes import apply_mistakes
 from digitpad.nn.gradcheck import all_combinations
+from digitpad.nn.losses import SoftmaxCrossEntropy, softmax
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.ui.prediction import regression_reading
 from digitpad.ui.widgets.drawing_history_plot import (
@@ -96,12 +96,23 @@ def test_switching_a_unit_off_changes_every_epochs_curve_as_the_engine_does():
     np.testing.assert_array_equal(after, engine_rows(model, weights, image))
 
 
-def test_a_lab_mistakes_head_is_the_one_used():
+class SharperSoftmax(SoftmaxCrossEntropy):
+    """A head whose output is not the spec's: softmax(2z). (The lab's mistakes change no prediction.)"""
+
+    def activate(self, z: np.ndarray) -> np.ndarray:
+        return softmax(2 * z)
+
+
+def test_the_networks_own_head_reads_every_snapshot():
     spec = NetworkSpec((64, 16, 10))
     model, image = make_model(spec), drawing(2)
-    apply_mistakes(["softmax_derivative"], model.network)
     weights = snapshots(spec)
-    values = filled(model, weights).probabilities(model.network, drawing_to_input(model, image))[1]
+    history = filled(model, weights)
+    x = drawing_to_input(model, image)
+    plain = history.probabilities(model.network, x)[1]
+    model.network.head = SharperSoftmax()
+    values = history.probabilities(model.network, x)[1]
+    assert not np.allclose(values, plain)
     np.testing.assert_array_equal(values, engine_rows(model, weights, image))
 
 
