@@ -6,10 +6,12 @@ predicted at the latest snapshot drawn thick, its name and probability in
 its colour in the view's top left corner. It only shows numbers handed in
 (:meth:`DrawingHistoryPlot.show_history`; they come from
 :class:`~digitpad.inference.drawing_history.WeightHistory`). An update is one
-``setData`` per curve: the curves are made once per number of classes, the
-name is a text item in the view rather than a legend entry (rebuilding a
-legend per update stalled the window, benchmarks/README.md), and the x axis
-moves only when the run grows past it. A one-output regression has a single
+``setData`` per curve, on pyqtgraph's lightest curve item (``PlotCurveItem``:
+a third of a ``PlotDataItem``'s cost, and a curve of one point per snapshot
+needs none of its downsampling): the curves are made once per number of
+classes, the name is a text item in the view rather than a legend entry
+(rebuilding a legend per update stalled the window, benchmarks/README.md),
+and the x axis moves only when the run grows past it. A one-output regression has a single
 curve, its output × 10, on an axis spanning the digits.
 """
 
@@ -59,7 +61,7 @@ class DrawingHistoryPlot(PalettePlot):
         item.layout.removeItem(self.legend)
         self.legend.hide()
         self.enableAutoRange(axis="y", enable=False)
-        self.curves: list[pg.PlotDataItem] = []
+        self.curves: list[pg.PlotCurveItem] = []
         self._pens: list[tuple[QColor, QColor]] = []  # (thin, thick) per curve
         # In the view's pixels, not the data's: it stays put while the curves grow, and costs no range.
         self.label = pg.TextItem()
@@ -71,6 +73,8 @@ class DrawingHistoryPlot(PalettePlot):
         self._predicted: int | None = None
         self._regression: bool | None = None
         self._y_range: tuple[float, float] | None = None
+        self._x_last = -np.inf  # the latest epoch shown since clear(), which the x axis follows
+        self._run_epochs: int | None = None  # the run's length, which the x axis spans (None: follow the epochs)
         self.clear()
 
     # -- what is shown ---------------------------------------------------
@@ -88,25 +92,30 @@ class DrawingHistoryPlot(PalettePlot):
         if not regression and values.shape[1] != len(class_names):
             raise ValueError(f"{values.shape[1]} columns of probabilities for {len(class_names)} classes")
         self._make_curves(values.shape[1], regression)
-        self.set_note("")
+        if self.note():
+            self.set_note("")
         for curve, column in zip(self.curves, values.T.copy()):
             curve.setData(x, column)
         latest = values[-1]
         predicted = 0 if regression else int(np.argmax(latest))
         self._highlight(predicted)
         value = latest[predicted]
-        self.label.setText(f"━ output × {len(class_names)}: {value:.1f}" if regression
-                           else f"━ {class_names[predicted]}: {value:.0%}")
-        self.label.setColor(self._pens[predicted][1])
+        text = (f"━ output × {len(class_names)}: {value:.1f}" if regression
+                else f"━ {class_names[predicted]}: {value:.0%}")
+        if text != self.label.toPlainText():
+            self.label.setText(text)
         self.label.show()
         self._set_y_range(*((min(-0.5, values.min()), max(len(class_names) - 0.5, values.max())) if regression
                             else (0.0, 1.0)))
-        self.fit_view()
+        if self._run_epochs is None and x[-1] > self._x_last:  # a fit costs ~1 ms: only when the axis may grow
+            self._x_last = x[-1]
+            self.fit_view()
 
     def clear(self, epochs: int | None = None) -> None:
         """No curves, and a note that training shows them; the x axis ready for a run of ``epochs`` (None: it
         grows with the epochs shown)."""
         self._show_nothing(TRAIN_NOTE)
+        self._x_last, self._run_epochs = -np.inf, epochs
         self.fit_run(epochs)
 
     def show_empty_canvas(self) -> None:
@@ -139,7 +148,7 @@ class DrawingHistoryPlot(PalettePlot):
         if len(self.curves) == count:
             return
         for curve in self.curves:
-            self._remove_curve(curve)
+            self.removeItem(curve)
         self._pens = []
         for index in range(count):
             thick = QColor(class_colour(index))
@@ -147,7 +156,10 @@ class DrawingHistoryPlot(PalettePlot):
             thin.setAlpha(OTHER_ALPHA)
             self._pens.append((thin, thick))
         # Few points per curve (one per snapshot): antialiased lines stay cheap.
-        self.curves = [self._curve(None, thin, OTHER_WIDTH, antialias=True) for thin, _ in self._pens]
+        self.curves = [pg.PlotCurveItem(pen=pg.mkPen(thin, width=OTHER_WIDTH), antialias=True)
+                       for thin, _ in self._pens]
+        for curve in self.curves:
+            self.addItem(curve)
         self._predicted = None
 
     def _highlight(self, predicted: int) -> None:
@@ -160,6 +172,7 @@ class DrawingHistoryPlot(PalettePlot):
         new = self.curves[predicted]
         new.setPen(pg.mkPen(self._pens[predicted][1], width=PREDICTED_WIDTH))
         new.setZValue(1)  # over the thin lines
+        self.label.setColor(self._pens[predicted][1])
         self._predicted = predicted
 
     def _apply_palette(self) -> None:
