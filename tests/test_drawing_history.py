@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QColor, QPalette
 from support.models import make_model
 
 from digitpad.inference.drawing_history import PASS_BYTES, WeightHistory
@@ -289,3 +290,14 @@ def test_the_x_axis_spans_the_run_and_the_plot_is_named(plot):
     plot.show_history([1, 2], np.array([[0.5, 0.5], [0.2, 0.8]]), ("a", "b"))
     low, high = plot.getViewBox().viewRange()[0]
     assert low <= 0 and 50 <= high < 52
+
+
+def test_the_plot_follows_the_palette(plot):
+    plot.show_history([1, 2], np.array([[0.5, 0.5], [0.2, 0.8]]), ("a", "b"))
+    palette = QPalette(plot.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202124"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
+    plot.setPalette(palette)
+    assert plot.backgroundBrush().color().name() == "#202124"
+    assert plot.getPlotItem().getAxis("left").textPen().color().name() == "#e8eaed"
+    assert plot.label.fill.color().name() == "#202124"  # behind the predicted class's name

@@ -5,7 +5,7 @@ epochs (:class:`~digitpad.ui.jobs.training.EpochUpdate`). :class:`WeightHistory`
 keeps them, so that whatever is drawn, even after the run ended, its
 prediction can be traced back through the run: one forward pass per
 snapshot, through a private network with the same maths as the model's
-(its head, a lab mistake's included, and its unit gains).
+(its head and its unit gains).
 
 Memory and time are bounded together. A recompute reads every snapshot's
 weights once, so its time grows with their bytes, plus a fixed cost per
@@ -25,10 +25,12 @@ import numpy as np
 
 from digitpad.nn.network import MLP
 
-# A forward pass of one drawing costs 35-85 µs of Python per snapshot (more layers, more) besides reading its
+# A forward pass of one drawing costs 20-100 µs of Python per snapshot (more layers, more) besides reading its
 # weights (~0.05 ms per MB on the benchmark machine), so each snapshot is charged this much on top of its arrays'
-# bytes. With the default budget a recompute stays within ~4 ms: 784-256-128-10 keeps up to 26 snapshots,
-# 784-1024-512-10 up to 9, a tiny network 42 rather than 200 (benchmarks/drawing_history.py).
+# bytes. With the default budget a recompute takes 1-4 ms on a quiet 2-core machine: 784-256-128-10 keeps up
+# to 26 snapshots, 784-1024-512-10 up to 9, a tiny network 42 rather than 200 (benchmarks/drawing_history.py).
+# A big network's one-row products stall on a second BLAS thread while another thread trains, unless the
+# calling thread has one BLAS thread of its own (see the benchmark's --gui-blas-threads).
 PASS_BYTES = 3 * 2**19
 
 
@@ -54,8 +56,8 @@ class WeightHistory:
 
         The arrays are kept as they are, not copied: an ``EpochUpdate``'s
         weights are already a copy made for the window, which nobody writes
-        into again (copying a 784-1024-512-10 snapshot would cost ~2 ms of the
-        GUI thread per update and twice the memory). A caller whose arrays
+        into again (a copy would double the memory, and cost the GUI thread
+        ~0.5 ms per 784-1024-512-10 update). A caller whose arrays
         may change must pass a copy. Epochs must increase; every snapshot of
         a history has the same arrays (same names, shapes and dtypes).
         """
