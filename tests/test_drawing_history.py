@@ -213,6 +213,11 @@ def plot(qtbot):
     return widget
 
 
+def line_above(plot) -> str:
+    """The line of text above the plot as a person reads it."""
+    return plot.getPlotItem().titleLabel.item.toPlainText()
+
+
 def curve_data(plot) -> list[tuple[list[float], list[float]]]:
     result = []
     for curve in plot.curves:
@@ -235,8 +240,10 @@ def test_the_plot_shows_the_stores_numbers_for_the_drawing(plot):
         np.testing.assert_array_equal(y, expected[:, i])
     predicted = int(np.argmax(expected[-1]))
     assert plot.predicted() == predicted
-    assert plot.label_text() == f"{model.class_names[predicted]}: {expected[-1, predicted]:.0%}"
-    assert plot.note() == ""
+    assert plot.name_text() == f"{model.class_names[predicted]}: {expected[-1, predicted]:.0%}"
+    assert line_above(plot) == f"━ {plot.name_text()}"
+    # The sample of the line before the name has the thick line's colour.
+    assert f"color:{plot.curves[predicted].opts['pen'].color().name()}" in plot.note()
 
 
 def test_the_latest_prediction_is_drawn_thick_and_the_axis_stays_0_to_1(plot):
@@ -245,12 +252,12 @@ def test_the_latest_prediction_is_drawn_thick_and_the_axis_stays_0_to_1(plot):
     plot.show_history([1, 2, 3], values, names)
     widths = [curve.opts["pen"].widthF() for curve in plot.curves]
     assert widths == [OTHER_WIDTH, OTHER_WIDTH, PREDICTED_WIDTH]
-    assert plot.label_text() == "bird: 70%"
+    assert plot.name_text() == "bird: 70%"
     low, high = plot.getViewBox().viewRange()[1]
     assert -0.05 < low < 0 and 1 < high < 1.05  # 0 to 1 however the data lies
     plot.show_history([1, 2, 3, 4], np.vstack([values, [[0.1, 0.8, 0.1]]]), names)  # the prediction changes
     assert [curve.opts["pen"].widthF() for curve in plot.curves] == [OTHER_WIDTH, PREDICTED_WIDTH, OTHER_WIDTH]
-    assert plot.label_text() == "dog: 80%" and plot.getViewBox().viewRange()[1] == [low, high]
+    assert plot.name_text() == "dog: 80%" and plot.getViewBox().viewRange()[1] == [low, high]
     assert curve_data(plot)[1] == ([1.0, 2.0, 3.0, 4.0], [0.5, 0.3, 0.25, 0.8])
     with pytest.raises(ValueError, match="3 columns of probabilities for 2 classes"):
         plot.show_history([1, 2, 3], values, names[:2])
@@ -264,7 +271,7 @@ def test_a_regression_shows_its_output_times_10(plot):
     plot.show_history(epochs, values, model.class_names)
     expected = engine_rows(model, weights, image)[:, 0]
     assert curve_data(plot) == [(list(map(float, EPOCHS)), expected.tolist())]
-    assert plot.label_text() == f"output × 10: {expected[-1]:.1f}"
+    assert plot.name_text() == f"output × 10: {expected[-1]:.1f}"
     assert plot.getPlotItem().getAxis("left").labelText == "output × 10"
     low, high = plot.getViewBox().viewRange()[1]
     assert low <= min(-0.5, expected.min()) and high >= max(9.5, expected.max())
@@ -274,14 +281,14 @@ def test_clear_and_an_empty_canvas_show_a_note_and_no_curves(plot):
     plot.show_history([1, 2], np.array([[0.5, 0.5], [0.2, 0.8]]), ("a", "b"))
     plot.clear()
     assert all(data == ([], []) for data in curve_data(plot))
-    assert plot.note() == TRAIN_NOTE and plot.label_text() == "" and plot.predicted() is None
+    assert line_above(plot) == TRAIN_NOTE and plot.name_text() == "" and plot.predicted() is None
     plot.show_history([1, 2], np.array([[0.5, 0.5], [0.2, 0.8]]), ("a", "b"))
-    assert plot.note() == "" and plot.label_text() == "b: 80%"
+    assert line_above(plot) == "━ b: 80%" and plot.predicted() == 1
     plot.show_empty_canvas()
     assert all(data == ([], []) for data in curve_data(plot))
-    assert plot.note() == DRAW_NOTE and plot.label_text() == ""
+    assert line_above(plot) == DRAW_NOTE and plot.name_text() == ""
     plot.show_history([], np.zeros((0, 2)), ("a", "b"))  # no snapshot yet
-    assert plot.note() == TRAIN_NOTE and all(data == ([], []) for data in curve_data(plot))
+    assert line_above(plot) == TRAIN_NOTE and all(data == ([], []) for data in curve_data(plot))
 
 
 def test_the_x_axis_spans_the_run_and_the_plot_is_named(plot):
@@ -300,4 +307,14 @@ def test_the_plot_follows_the_palette(plot):
     plot.setPalette(palette)
     assert plot.backgroundBrush().color().name() == "#202124"
     assert plot.getPlotItem().getAxis("left").textPen().color().name() == "#e8eaed"
-    assert plot.label.fill.color().name() == "#202124"  # behind the predicted class's name
+    assert line_above(plot) == "━ b: 80%"
+    assert "color:#e8eaed;\"> b: 80%" in plot.getPlotItem().titleLabel.item.toHtml()  # in the palette's text colour
+
+
+def test_a_diverged_epoch_leaves_a_gap_and_the_axis_finite(plot):
+    values = np.array([[3.0], [np.nan], [12.0]])  # output × 10 of a regression that blew up, then beyond 9
+    plot.show_history([1, 2, 3], values, tuple("0123456789"))
+    x, y = plot.curves[0].getData()
+    assert x.tolist() == [1.0, 2.0, 3.0] and y[0] == 3.0 and np.isnan(y[1]) and y[2] == 12.0
+    low, high = plot.getViewBox().viewRange()[1]
+    assert np.isfinite([low, high]).all() and low <= -0.5 and high >= 12.0

@@ -2,26 +2,29 @@
 
 A small plot (readable at ~400×200 px): x = epoch, y = probability on a
 fixed 0–1 axis, one thin line per class in its own colour, and the class
-predicted at the latest snapshot drawn thick, its name and probability in
-its colour in the view's top left corner. It only shows numbers handed in
+predicted at the latest snapshot drawn thick, its name and probability on
+the line above the plot (where the notes go, so the line is always there and
+never covers the data). It only shows numbers handed in
 (:meth:`DrawingHistoryPlot.show_history`; they come from
 :class:`~digitpad.inference.drawing_history.WeightHistory`). An update is one
 ``setData`` per curve, on pyqtgraph's lightest curve item (``PlotCurveItem``:
 a third of a ``PlotDataItem``'s cost, and a curve of one point per snapshot
 needs none of its downsampling): the curves are made once per number of
-classes, the name is a text item in the view rather than a legend entry
-(rebuilding a legend per update stalled the window, benchmarks/README.md),
-and the x axis moves only when the run grows past it. A one-output regression has a single
-curve, its output × 10, on an axis spanning the digits.
+classes, the name is a line of text rather than a legend entry (rebuilding a
+legend per update stalled the window, benchmarks/README.md), rewritten only
+when it changes, and the x axis moves only when the run grows past it. A
+one-output regression has a single curve, its output × 10, on an axis
+spanning the digits.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 
 from digitpad.ui.base.plot_base import PalettePlot
 from digitpad.ui.base.plot_parts import OVERLAY_COLOURS, overlay_colour
@@ -32,14 +35,13 @@ CLASS_COLOURS = (*LAYER_COLOURS, "#bcbd22", "#7f7f7f")
 OTHER_ALPHA = 150  # the classes not predicted: thin and a little faded, so the predicted one stands out
 OTHER_WIDTH, PREDICTED_WIDTH = 1.0, 3.0
 PADDING = 0.03  # of the fixed y range, so a probability of 0 or 1 is not drawn on the frame
-LABEL_POS = (4, 2)  # pixels from the view's top left corner, where curves start near 1/n, rarely at 1
-LABEL_FILL_ALPHA = 210  # the palette's base colour behind the name: legible over any line passing under it
 TRAIN_NOTE = "Train to see the prediction form, epoch by epoch"
 DRAW_NOTE = "Draw to see its prediction, epoch by epoch"
 TOOLTIP = ("How the network's prediction for your drawing formed during the run: each class's probability\n"
            "after each epoch, from the weights the network had then. Thick line: the class predicted now;\n"
            "thin lines: the other classes. A regression model shows its output × 10 instead.\n"
            "Switched-off units count as off at every epoch. Right-click for the grid and export.")
+NAME_TOOLTIP = "The class predicted after the latest epoch, and its probability then (the thick line)."
 
 
 def class_colour(index: int) -> str:
@@ -57,19 +59,13 @@ class DrawingHistoryPlot(PalettePlot):
         del self.clear  # PlotWidget binds its PlotItem's clear() (remove every item) over this class's
         item = self.getPlotItem()
         item.setToolTip(TOOLTIP)  # set after the base, which adds a note about earlier runs
-        # No legend row: in a 200-px plot it would take a tenth of the height for one name, shown at its line.
+        # No legend row: in a 200-px plot it would take a tenth of the height for one name, shown above instead.
         item.layout.removeItem(self.legend)
         self.legend.hide()
         self.enableAutoRange(axis="y", enable=False)
         self.curves: list[pg.PlotCurveItem] = []
         self._pens: list[tuple[QColor, QColor]] = []  # (thin, thick) per curve
-        # In the view's pixels, not the data's: it stays put while the curves grow, and costs no range.
-        self.label = pg.TextItem()
-        self.label.setParentItem(self.getViewBox())
-        self.label.setPos(*LABEL_POS)
-        self.label.setZValue(10)  # over the curves
-        self.label.setToolTip(TOOLTIP)
-        self._apply_palette()
+        self._name = ""  # the predicted class and its probability, as the line above the plot shows them
         self._predicted: int | None = None
         self._regression: bool | None = None
         self._y_range: tuple[float, float] | None = None
@@ -92,21 +88,20 @@ class DrawingHistoryPlot(PalettePlot):
         if not regression and values.shape[1] != len(class_names):
             raise ValueError(f"{values.shape[1]} columns of probabilities for {len(class_names)} classes")
         self._make_curves(values.shape[1], regression)
-        if self.note():
-            self.set_note("")
         for curve, column in zip(self.curves, values.T.copy()):
-            curve.setData(x, column)
+            curve.setData(x, column, connect="finite")  # a diverged epoch's NaN leaves a gap
         latest = values[-1]
         predicted = 0 if regression else int(np.argmax(latest))
         self._highlight(predicted)
         value = latest[predicted]
-        text = (f"━ output × {len(class_names)}: {value:.1f}" if regression
-                else f"━ {class_names[predicted]}: {value:.0%}")
-        if text != self.label.toPlainText():
-            self.label.setText(text)
-        self.label.show()
-        self._set_y_range(*((min(-0.5, values.min()), max(len(class_names) - 0.5, values.max())) if regression
-                            else (0.0, 1.0)))
+        name = (f"output × {len(class_names)}: {value:.1f}" if regression
+                else f"{class_names[predicted]}: {value:.0%}")
+        if name != self._name:
+            self._name = name
+            # A sample of the thick line in its colour, then the words in the palette's (set_note).
+            self.set_note(f"<span style='color:{self._pens[predicted][1].name()}'>━</span> {html.escape(name)}",
+                          NAME_TOOLTIP)
+        self._set_y_range(*(_digit_range(values, len(class_names)) if regression else (0.0, 1.0)))
         if self._run_epochs is None and x[-1] > self._x_last:  # a fit costs ~1 ms: only when the axis may grow
             self._x_last = x[-1]
             self.fit_view()
@@ -124,17 +119,18 @@ class DrawingHistoryPlot(PalettePlot):
 
     def predicted(self) -> int | None:
         """The class drawn thick (the latest snapshot's prediction), or None when nothing is shown."""
-        return self._predicted if self.label.isVisible() else None
+        return self._predicted if self._name else None
 
-    def label_text(self) -> str:
-        """The thick line's class and its latest value, as the corner shows them ("" when nothing is shown)."""
-        return self.label.toPlainText().removeprefix("━ ") if self.label.isVisible() else ""
+    def name_text(self) -> str:
+        """The thick line's class and its latest value, as the line above the plot gives them after its
+        sample of the line ("" when nothing is shown)."""
+        return self._name
 
     # -- parts -----------------------------------------------------------
     def _show_nothing(self, note: str) -> None:
         for curve in self.curves:
             curve.setData([], [])
-        self.label.hide()
+        self._name = ""
         self.set_note(note)
         if self._regression is None:
             self._set_y_range(0.0, 1.0)
@@ -172,16 +168,7 @@ class DrawingHistoryPlot(PalettePlot):
         new = self.curves[predicted]
         new.setPen(pg.mkPen(self._pens[predicted][1], width=PREDICTED_WIDTH))
         new.setZValue(1)  # over the thin lines
-        self.label.setColor(self._pens[predicted][1])
         self._predicted = predicted
-
-    def _apply_palette(self) -> None:
-        super()._apply_palette()
-        if hasattr(self, "label"):  # the base applies the palette before the label exists
-            fill = QColor(self.palette().color(QPalette.ColorRole.Base))
-            fill.setAlpha(LABEL_FILL_ALPHA)
-            self.label.fill = pg.mkBrush(fill)
-            self.label.update()
 
     def _set_y_range(self, low: float, high: float) -> None:
         """A fixed y range (moved only when it changes: every move redraws the axis and grid)."""
@@ -189,3 +176,11 @@ class DrawingHistoryPlot(PalettePlot):
             self._y_range = (low, high)
             self.setYRange(low, high, padding=PADDING)
             self.getViewBox().updateMatrix()
+
+
+def _digit_range(values: np.ndarray, n_classes: int) -> tuple[float, float]:
+    """A regression's y range: the digits 0 to ``n_classes - 1`` and half a digit beyond, or further to take in
+    every finite value."""
+    finite = values[np.isfinite(values)]
+    low, high = -0.5, n_classes - 0.5
+    return (min(low, finite.min()), max(high, finite.max())) if finite.size else (low, high)
