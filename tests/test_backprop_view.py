@@ -150,7 +150,8 @@ def test_take_one_step_asks_for_the_engines_step_and_shows_how_the_loss_and_prob
     before = model.network.get_weights()
     with qtbot.waitSignal(presenter.step_requested) as step:
         qtbot.mouseClick(view.step_button, Qt.MouseButton.LeftButton)
-    weights = step.args[0]
+    weights, label = step.args
+    assert label == 4
     for name, w in weights.items():
         np.testing.assert_allclose(w, before[name] - 0.5 * grads[name], rtol=1e-5, atol=1e-6)
         np.testing.assert_array_equal(w, one_step(model, seven(), 4)[name])

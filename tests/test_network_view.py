@@ -41,6 +41,8 @@ def assert_same(shown, expected):
 
 def test_every_layer_of_the_drawing_is_shown_with_the_engines_numbers(window, qtbot):
     view = open_network_tab(window, qtbot)
+    qtbot.mouseClick(window.wide_button, Qt.MouseButton.LeftButton)  # cells big enough to tell apart
+    assert not window.loss_plot.isVisible() and window.actions["wide"].isChecked()
     assert view.activations() == [] and view.hint.isVisible()  # an empty canvas: a note, no guess
     draw_seven(qtbot, window.canvas)
     qtbot.waitUntil(lambda: bool(view.activations()))

@@ -66,6 +66,9 @@ MENUS: dict[str, tuple[ActionSpec, ...]] = {
         ActionSpec("&Look inside…", "look_inside", "Ctrl+L",
                    "Confusion matrix, mistakes, first-layer weights, activations and a gradient check "
                    "on the model's test set"),
+        ActionSpec("&Wide tabs beside the plots", "set_wide_insights", "Ctrl+E",
+                   "Give the Network, Backprop and other tabs the whole width and more height (again: back)",
+                   checkable=True, name="wide"),
     ),
     "&Help": (
         ActionSpec("&How to use digitpad", "show_help", QKeySequence.StandardKey.HelpContents,

@@ -17,7 +17,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from digitpad.inference.backprop import BackpropNumbers, backprop_numbers, one_step, weight_chain
+from digitpad.inference.backprop import (
+    BackpropNumbers,
+    backprop_numbers,
+    one_step,
+    weight_chain,
+)
 from digitpad.model.bundle import Model
 from digitpad.ui.widgets.backprop_view import BackpropView
 
@@ -25,7 +30,7 @@ from digitpad.ui.widgets.backprop_view import BackpropView
 class BackpropPresenter(QObject):
     """Keeps a :class:`BackpropView` true to the model and the drawing."""
 
-    step_requested = Signal(object)  # dict[str, np.ndarray]: every parameter after one step on the drawing
+    step_requested = Signal(object, int)  # every parameter after one step on the drawing (W0, b0, …), the label
     undo_requested = Signal()
 
     def __init__(self, view: BackpropView) -> None:
@@ -92,4 +97,4 @@ class BackpropPresenter(QObject):
             return
         # The label stays as it was for the step, so before and after are of the same loss.
         self._label, self._before = numbers.label, numbers
-        self.step_requested.emit(one_step(self._model, self._drawing, numbers.label))
+        self.step_requested.emit(one_step(self._model, self._drawing, numbers.label), numbers.label)

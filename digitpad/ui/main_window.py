@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,33 +28,41 @@ from PySide6.QtWidgets import (
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
 from digitpad.data.registry import NAMES, is_available
+from digitpad.inference.backprop import learning_rate
 from digitpad.model.bundle import Model
 from digitpad.training.inspection import Inspection, inspect_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.actions import build_menus
+from digitpad.ui.backprop import BackpropPresenter
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
 from digitpad.ui.dialogs.help_dialog import HelpDialog
 from digitpad.ui.dialogs.model_info import ModelInfoDialog
+from digitpad.ui.drawing_history import DrawingHistory
 from digitpad.ui.focus import FocusReturn, return_focus_on_close
 from digitpad.ui.inspect.inspect_window import InspectWindow
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.session import TrainingSession
+from digitpad.ui.model_edits import ModelEdits
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.run_view import SETTINGS_KEY, RunPresenter
+from digitpad.ui.unit_inspection import UnitInspection
+from digitpad.ui.widgets.backprop_view import BackpropView
 from digitpad.ui.widgets.canvas import PROMPT, DrawingCanvas
 from digitpad.ui.widgets.doctor_panel import DoctorPanel
 from digitpad.ui.widgets.gradient_plot import GradientNormPlot
 from digitpad.ui.widgets.lab_panel import LabPanel
-from digitpad.ui.widgets.number_line import NumberLine
 from digitpad.ui.widgets.network_view import NetworkView
+from digitpad.ui.widgets.number_line import NumberLine
 from digitpad.ui.widgets.plots import AccuracyPlot, LossPlot
 from digitpad.ui.widgets.preview import InputPreview
 from digitpad.ui.widgets.probabilities import ProbabilityBars
 from digitpad.ui.widgets.runs_panel import RunsPanel
 from digitpad.ui.widgets.saliency_legend import SaliencyLegend
 from digitpad.ui.widgets.training_panel import TrainingPanel
+
+WIDE_KEY = "window/wideTabs"
 
 
 class MainWindow(QMainWindow):
@@ -74,8 +83,21 @@ class MainWindow(QMainWindow):
                                             self.number_line, self.network_view)
         self.runs = RunPresenter(self, self.session, self.files, self.prediction, self.settings,
                                  after_run=self._refresh_inside)
+        self.edits = ModelEdits(self.files)
+        self.units = UnitInspection(self.network_view, self.prediction, self.edits, lambda: self.session.running,
+                                    self._show_status)
+        self.drawing_history = DrawingHistory(self.network_view.history_plot, self.session, self.prediction,
+                                              self.files)
+        self.backprop = BackpropPresenter(self.backprop_view)
+        self.backprop.step_requested.connect(self._take_step)
+        self.backprop.undo_requested.connect(self.edits.undo_step)
+        self.edits.changed.connect(lambda: self.backprop.set_step_applied(self.edits.steps_taken > 0))
+        self.prediction.updated.connect(
+            lambda: self.backprop.set_subject(self.prediction.model, self.canvas.image()))
+        self._narrow_splitter: QByteArray | None = None  # the main splitter as it was before Wide
         self.actions = build_menus(self)
         self.saliency_action = self.actions["saliency"]
+        self.actions["wide"].toggled.connect(self.wide_button.setChecked)
         self.files.changed.connect(self._show_model)
         self._restore_settings()
         self.files.set_model(model, None)
@@ -92,13 +114,19 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel(objectName="modelLabel", wordWrap=True,
                                   toolTip="The model that reads your drawing (Model ▸ Model details… for more)")
         self.side_tabs = _tabs("sideTabs", ((self.panel, "Train"), (self.lab_panel, "Lab")))
-        self.network_view = NetworkView()
+        self.network_view, self.backprop_view = NetworkView(), BackpropView()
         self.insight_tabs = _tabs("insightTabs", ((self.doctor_panel, "Doctor"), (self.grad_plot, "Gradients"),
-                                                  (self.network_view, "Network"), (self.runs_panel, "Runs")))
+                                                  (self.network_view, "Network"), (self.backprop_view, "Backprop"),
+                                                  (self.runs_panel, "Runs")))
         top = QSplitter(Qt.Orientation.Horizontal, objectName="topSplitter")
         for widget, stretch in ((self._draw_box(), 5), (self._predict_box(), 3), (self.side_tabs, 3)):
             top.addWidget(widget)
             top.setStretchFactor(top.count() - 1, stretch)
+        self.wide_button = QToolButton(text="Wide", checkable=True, objectName="wideButton",
+                                       toolTip="Give these tabs the whole width and more height (Ctrl+E); "
+                                               "again to bring the plots back")
+        self.wide_button.clicked.connect(lambda: self.actions["wide"].trigger())
+        self.insight_tabs.setCornerWidget(self.wide_button)
         plots = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.loss_plot, self.accuracy_plot, self.insight_tabs):
             plots.addWidget(widget)
@@ -142,20 +170,47 @@ class MainWindow(QMainWindow):
 
     def _show_model(self, model: Model) -> None:
         """A new current model (opened, trained, saved under a new name): title, label and prediction follow it."""
-        name = self.files.display_name()
+        name = self.files.display_name() + (" (edited)" if model.edited else "")
         self.setWindowTitle(f"{name}[*] — digitpad")
-        self.model_label.setText(f"<b>{name}</b><br>{model.network!r}")
+        edits = f"<br>Edited by hand: {model.describe_edits()}" if model.edited else ""
+        self.model_label.setText(f"<b>{name}</b><br>{model.network!r}{edits}")
         prompt = draw_prompt(model.class_names)
         if self.statusBar().currentMessage() in ("", _draw_tip(self.draw_box.title())):
             self.statusBar().showMessage(_draw_tip(prompt))
         self.draw_box.setTitle(prompt)
         self.prediction.set_model(model)
 
+    def _take_step(self, weights: dict, label: int) -> None:
+        """Backprop ▸ Take one step: the current model gets the weights after one step on the drawing."""
+        if self.session.running:
+            self._show_status("A step on the drawing can be taken once the training has ended.")
+            return
+        self.edits.take_step(weights, label, learning_rate(self.files.model)[0])
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
     # -- actions the table names ----------------------------------------------
     def open_lab(self, name: str) -> None:
         """Show a pitfall preset in the Lab tab, ready to run."""
         self.lab_panel.set_preset(name)
         self.side_tabs.setCurrentWidget(self.lab_panel)
+
+    def set_wide_insights(self) -> None:
+        """Model ▸ Wide tabs beside the plots (Ctrl+E, the Wide button): the loss and accuracy plots make way
+        and the tabs get ~55 % of the height, for the network's inside; again, and all is as it was."""
+        wide = self.actions["wide"].isChecked()
+        if wide == (self._narrow_splitter is not None):
+            return
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setVisible(not wide)
+        if wide:
+            self._narrow_splitter = self.splitter.saveState()
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 45 // 100, total - total * 45 // 100])
+        else:
+            self.splitter.restoreState(self._narrow_splitter)
+            self._narrow_splitter = None
 
     def look_inside(self) -> None:
         """Open (or refresh) the inspection window on the model's own test split, loaded off the GUI thread."""
@@ -217,6 +272,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
+        if self.settings.value(WIDE_KEY, False, type=bool):
+            self.actions["wide"].trigger()
         saved = self.settings.value(SETTINGS_KEY)
         if saved is not None:
             try:
@@ -236,7 +293,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/splitter", self._narrow_splitter or self.splitter.saveState())
+        self.settings.setValue(WIDE_KEY, self._narrow_splitter is not None)
         self.settings.setValue(SETTINGS_KEY, self.panel.settings().to_dict())
         self.settings.sync()
         self._end_background_jobs()

@@ -57,6 +57,11 @@ class ModelFiles(QObject):
         self.window.setWindowModified(unsaved)
         self.changed.emit(model)
 
+    def mark_edited(self) -> None:
+        """The current model was changed by hand (:mod:`~digitpad.ui.model_edits`): it is unsaved, and announced."""
+        self.window.setWindowModified(True)
+        self.changed.emit(self.model)
+
     def refresh(self) -> None:
         """Announce the current model again (``changed``), so whatever shows it shows it again."""
         self.changed.emit(self.model)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from digitpad.inference.predict import (
     drawing_to_input,
@@ -35,7 +35,10 @@ PREDICT_DELAY_MS = 30  # at most one prediction per 30 ms while drawing
 
 
 class DrawingPrediction(QObject):
-    """Keeps the probability bars, the input preview and the saliency overlay true to the canvas."""
+    """Keeps the probability bars, the input preview and the saliency overlay true to the canvas; ``updated``
+    follows every update, for the views that build on the same drawing and model."""
+
+    updated = Signal()
 
     def __init__(self, canvas: DrawingCanvas, bars: ProbabilityBars, preview_widget: InputPreview,
                  show_saliency: Callable[[], bool], model: Model, legend: SaliencyLegend,
@@ -74,8 +77,11 @@ class DrawingPrediction(QObject):
             self.timer.start()
 
     def update(self) -> None:
-        """Preprocess the drawing and run one forward pass (well under a millisecond)."""
-        drawing = self.canvas.image()
+        """Preprocess the drawing and run one forward pass (well under a millisecond); then ``updated``."""
+        self._show(self.canvas.image())
+        self.updated.emit()
+
+    def _show(self, drawing: np.ndarray) -> None:
         self.legend.setVisible(self._show_saliency())
         if not np.any(drawing > 0):
             self.bars.set_probabilities(None)

@@ -69,6 +69,7 @@ class TrainingSession(QObject):
         self._start_step: dict[str, float] = {}  # change_step values given while the data loads
         self._pace = UpdatePace()  # how often updates come, carried from run to run
         self.label = ""
+        self.last_model: Model | None = None  # what the latest run that ended made
 
     @property
     def running(self) -> bool:
@@ -165,7 +166,8 @@ class TrainingSession(QObject):
         if result.history.get("val_accuracy"):
             metrics["val_accuracy"] = result.history["val_accuracy"][-1]
         name = self.label or _model_name(run.settings, run.data)
-        self.finished.emit(recording_mistakes(run.model(result, metrics, name)), result)
+        self.last_model = recording_mistakes(run.model(result, metrics, name))
+        self.finished.emit(self.last_model, result)
 
     def _worker_failed(self, message: str) -> None:
         self._release_worker()

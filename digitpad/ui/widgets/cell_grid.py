@@ -14,7 +14,15 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from digitpad.ui.base.images import rgb_image
@@ -153,8 +161,8 @@ class CellGrid(QWidget):
                               (() if self.selected is None else (self.selected,), text)):
             painter.setPen(QPen(colour, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for index in cells:
-                painter.drawRect(self.cell_rect(index).adjusted(1, 1, -1, -1))
+            for index in cells:  # a 2 px frame just outside the cell: the cell's own colour stays whole
+                painter.drawRect(self.cell_rect(index).adjusted(-1, -1, 1, 1))
         painter.setPen(QPen(text, 1))
         for index in self.off:
             cell = self.cell_rect(index).adjusted(1, 1, -1, -1)

@@ -8,6 +8,12 @@ colours. Hidden layers that can be negative (tanh, leaky ReLU, identity) use a
 diverging scale, blue below 0 and orange above; the others run from the
 palette's base colour to orange, so 0 is always the background colour.
 An empty canvas shows a note, never a guess.
+
+Under the grids, the unit panel shows the hidden unit pointed at (or the one
+clicked last) and the drawing's probabilities over the run's epochs. The
+view only reports what the person does with a unit (``unit_pointed``,
+``unit_clicked``, ``unit_toggled`` for Ctrl+click, ``gain_requested``); the
+window's unit inspection answers and marks the grids (:meth:`mark_units`).
 """
 
 from __future__ import annotations
@@ -16,14 +22,15 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from digitpad.ui.base.images import rgb_image
+from digitpad.ui.widgets.cell_grid import DOWN_COLOUR, UP_COLOUR, CellGrid
+from digitpad.ui.widgets.drawing_history_plot import DrawingHistoryPlot
+from digitpad.ui.widgets.unit_panel import UnitPanel
 
-HIGH_COLOUR, LOW_COLOUR = QColor("#f28e2b"), QColor("#3d85c6")  # orange above 0, blue below (diverging)
-TITLE_HEIGHT, KEY_HEIGHT, GAP = 18, 26, 4
+SIDE_BY_SIDE = 3.0  # wider than this many times its height, the view puts the unit panel beside the grids
 HINT = "Draw on the canvas to see what every layer of the network makes of it."
 # Activations bounded by their function: the colour scale is fixed; others follow the drawing's own range.
 BOUNDED = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
@@ -36,91 +43,6 @@ def grid_shape(n: int) -> tuple[int, int]:
     return math.ceil(n / columns), columns
 
 
-class CellGrid(QWidget):
-    """One layer: a title, its values as coloured cells in ``shape``, and a colour key with the range."""
-
-    def __init__(self, title: str, shape: tuple[int, int], value_range: tuple[float, float], diverging: bool,
-                 labels: Sequence[str] = (), tooltip: str = "") -> None:
-        super().__init__(toolTip=tooltip)
-        self.title, self.shape, self.value_range, self.diverging = title, shape, value_range, diverging
-        self.labels = tuple(labels)  # one per row, drawn left of the cells (the classes)
-        self.values = np.zeros(0)
-        self._image: QImage | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(60, 90)
-
-    def set_values(self, values: np.ndarray, value_range: tuple[float, float] | None = None) -> None:
-        self.values = np.asarray(values, dtype=np.float64).ravel()
-        if value_range is not None:
-            self.value_range = value_range
-        # One pixel per cell, drawn scaled in one blit: a rectangle per cell took ~10 ms for 28×28 + 256 + 128.
-        rows, columns = self.shape
-        rgb = np.empty((rows * columns, 3), np.uint8)
-        rgb[:] = self.palette().color(QPalette.ColorRole.Base).getRgb()[:3]
-        rgb[:len(self.values)] = self.colours(self.values)
-        self._image = rgb_image(rgb.reshape(rows, columns, 3))
-        self.update()
-
-    def colour(self, value: float) -> QColor:
-        """The colour a value is painted in."""
-        return QColor(*(int(c) for c in self.colours(np.array([value]))[0]))
-
-    def colours(self, values: np.ndarray) -> np.ndarray:
-        """``(n, 3)`` RGB bytes for ``values``: from the palette's base colour towards orange (blue below 0 on
-        a diverging scale) by each value's share of the range."""
-        low, high = self.value_range
-        values = np.asarray(values, dtype=np.float64)
-        if self.diverging:
-            reach = max(abs(low), abs(high)) or 1.0
-            share = np.minimum(1.0, np.abs(values) / reach)
-        else:
-            share = np.clip((values - low) / (high - low), 0.0, 1.0) if high > low else np.zeros_like(values)
-        base = np.array(self.palette().color(QPalette.ColorRole.Base).getRgb()[:3], dtype=np.float64)
-        ends = np.where((values < 0)[:, None] if self.diverging else False,
-                        np.array(LOW_COLOUR.getRgb()[:3], dtype=np.float64), np.array(HIGH_COLOUR.getRgb()[:3]))
-        return np.rint(base + share[:, None] * (ends - base)).astype(np.uint8)
-
-    def cell_rect(self, index: int) -> QRectF:
-        """Where cell ``index`` (row-major) is painted, in widget coordinates."""
-        rows, columns = self.shape
-        label_width = self.fontMetrics().horizontalAdvance("W" * max((len(t) for t in self.labels), default=0))
-        label_width += GAP if self.labels else 0
-        area = QRectF(label_width, TITLE_HEIGHT, self.width() - label_width, self.height() - TITLE_HEIGHT - KEY_HEIGHT)
-        size = max(1.0, min(area.width() / columns, area.height() / rows))
-        left = area.left() + (area.width() - size * columns) / 2
-        row, column = divmod(index, columns)
-        return QRectF(left + column * size, area.top() + row * size, size, size)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        text = self.palette().color(QPalette.ColorRole.Text)
-        painter.setPen(text)
-        title = self.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, self.width())
-        painter.drawText(QRectF(0, 0, self.width(), TITLE_HEIGHT), Qt.AlignmentFlag.AlignCenter, title)
-        if self._image is not None and len(self.values):
-            rows, columns = self.shape
-            first, last = self.cell_rect(0), self.cell_rect(rows * columns - 1)
-            painter.drawImage(QRectF(first.topLeft(), last.bottomRight()), self._image)
-        painter.setPen(text)
-        for row, label in enumerate(self.labels):
-            cell = self.cell_rect(row * self.shape[1])
-            painter.drawText(QRectF(0, cell.top(), cell.left() - GAP, cell.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-        self._paint_key(painter, text)
-
-    def _paint_key(self, painter: QPainter, text: QColor) -> None:
-        """A bar of the colour scale under the cells, its ends labelled with the range."""
-        top, low, high = self.height() - KEY_HEIGHT + GAP, *self.value_range
-        bar = QRectF(8, top, self.width() - 16, 6)
-        steps = 24
-        key = self.colours(low + (high - low) * (np.arange(steps) + 0.5) / steps)
-        painter.drawImage(bar, rgb_image(key.reshape(1, steps, 3)))
-        painter.setPen(text)
-        labels = QRectF(bar.left(), bar.bottom(), bar.width(), KEY_HEIGHT - bar.height() - GAP)
-        painter.drawText(labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{low:.3g}")
-        painter.drawText(labels, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{high:.3g}")
-
-
 class NetworkView(QWidget):
     """Every layer for the drawing: :meth:`show_layers` with the engine's values, or None for an empty canvas.
 
@@ -128,6 +50,10 @@ class NetworkView(QWidget):
     computes them."""
 
     shown = Signal()
+    unit_pointed = Signal(int, int)      # hidden layer (from 1), unit; (0, -1) when the mouse leaves the units
+    unit_clicked = Signal(int, int)      # a plain click on a hidden unit
+    unit_toggled = Signal(int, int)      # Ctrl+click: switch it off, or on again
+    gain_requested = Signal(int, int, float)  # set_unit_enabled: 0 switches the unit off, 1 back on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,11 +65,27 @@ class NetworkView(QWidget):
         self.grids: list[CellGrid] = []
         self._row = QHBoxLayout()
         self._row.setSpacing(8)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addLayout(self._row, 1)
+        self.marks_key = QLabel(objectName="networkMarksKey", wordWrap=True)
+        self.unit_panel, self.history_plot = UnitPanel(), DrawingHistoryPlot()
+        grids = QVBoxLayout()
+        grids.addWidget(self.hint)
+        grids.addLayout(self._row, 1)
+        grids.addWidget(self.marks_key)
+        details = QHBoxLayout()
+        details.addWidget(self.unit_panel, 3)
+        details.addWidget(self.history_plot, 2)
+        # The details go under the grids, or beside them when the view is much wider than tall (Wide).
+        self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._body.addLayout(grids, 3)
+        self._body.addLayout(details, 2)
+        self.marks_key.hide()
         self._values: list[np.ndarray] = []
         self._layout_key: tuple = ()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        beside = event.size().width() > SIDE_BY_SIDE * event.size().height()
+        self._body.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -153,6 +95,26 @@ class NetworkView(QWidget):
         """What the view shows: the input as the network receives it, each hidden layer's activations, the
         output probabilities (copies); empty for an empty canvas."""
         return [values.copy() for values in self._values]
+
+    def set_unit_enabled(self, layer: int, unit: int, enabled: bool) -> None:
+        """Switch unit ``unit`` of hidden layer ``layer`` (from 1) off or back on: it then outputs 0 for every
+        input, in the grids and in the prediction bars alike (the window applies it to the model)."""
+        self.gain_requested.emit(layer, unit, 1.0 if enabled else 0.0)
+
+    def mark_units(self, selected: tuple[int, int] | None, ups: Sequence[Sequence[int]] = (),
+                   downs: Sequence[Sequence[int]] = (), off: Sequence[Sequence[int]] = (),
+                   class_name: str = "") -> None:
+        """Frame the ``selected`` (layer, unit) and, per hidden layer, the units that pushed ``class_name`` up and
+        down the most; cross out the switched-off ones."""
+        for layer, grid in enumerate(self.grids[1:-1], start=1):
+            grid.set_marks(selected[1] if selected and selected[0] == layer else None,
+                           *(lists[layer - 1] if len(lists) >= layer else () for lists in (ups, downs, off)))
+        shown = bool(class_name) and any(len(units) for units in ups)
+        self.marks_key.setVisible(shown)
+        if shown:
+            self.marks_key.setText(f"<span style='color:{UP_COLOUR.name()}'>■</span> pushed “{class_name}” up most "
+                                   f"&nbsp; <span style='color:{DOWN_COLOUR.name()}'>■</span> pushed it down most "
+                                   "&nbsp; ✕ switched off")
 
     def show_layers(self, values: list[np.ndarray] | None, input_shape: tuple[int, int] = (1, 1),
                     activation: str = "relu", class_names: Sequence[str] = (), input_range: float = 1.0) -> None:
@@ -168,6 +130,7 @@ class NetworkView(QWidget):
         if key != self._layout_key:
             self._make_grids(input_shape, activation, class_names, input_range)
             self._layout_key = key
+            self._body.activate()  # new grids get their places now, not a turn later
         for i, (grid, layer) in enumerate(zip(self.grids, self._values)):
             hidden = 0 < i < len(self._values) - 1
             grid.set_values(layer, self._hidden_range(layer, activation) if hidden else None)
@@ -186,14 +149,26 @@ class NetworkView(QWidget):
         self.grids += [CellGrid(f"hidden {i}", grid_shape(len(layer)), BOUNDED.get(activation, (0.0, 1.0)),
                                 activation in CAN_BE_NEGATIVE,
                                 tooltip=f"Hidden layer {i}: {len(layer)} {activation} units, one cell each; "
-                                        "the key underneath gives the colours' range.")
+                                        "the key underneath gives the colours' range. Point at a unit to see "
+                                        "what it does, click to keep it in the panel below, Ctrl+click to "
+                                        "switch it off or on.")
                        for i, layer in enumerate(hidden, start=1)]
         names = tuple(class_names) if len(class_names) == outputs else tuple(str(i) for i in range(outputs))
         self.grids.append(CellGrid("output", (outputs, 1), (0.0, 1.0), False, names if outputs > 1 else (),
                                    tooltip="The class probabilities, as the bars show them." if outputs > 1 else
                                    "The one output of a regression: × 10, rounded, is the digit."))
+        for layer, grid in enumerate(self.grids[1:-1], start=1):
+            grid.pointed.connect(lambda unit, layer=layer: self.unit_pointed.emit(layer if unit >= 0 else 0, unit))
+            grid.clicked.connect(lambda unit, modifiers, layer=layer: self._clicked(layer, unit, modifiers))
         for grid, stretch in zip(self.grids, [3] + [3] * len(hidden) + [1]):
             self._row.addWidget(grid, stretch)
+            grid.show()  # now, so the layout places it at once
+
+    def _clicked(self, layer: int, unit: int, modifiers: Qt.KeyboardModifier) -> None:
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.unit_toggled.emit(layer, unit)
+        else:
+            self.unit_clicked.emit(layer, unit)
 
     @staticmethod
     def _hidden_range(values: np.ndarray, activation: str) -> tuple[float, float]:
