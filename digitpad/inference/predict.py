@@ -46,7 +46,7 @@ def layer_values(model: Model, drawing: np.ndarray) -> list[np.ndarray] | None:
     network = model.network
     x = drawing_to_input(model, drawing)
     hidden, outputs = network.activations(x)
-    last = outputs[0] if network.spec.is_regression else network.predict_proba(x)[0]
+    last = outputs[0] if network.spec.is_regression else network.probabilities(outputs)[0]
     return [x[0], *(values[0] for values in hidden), last]
 
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from digitpad.nn.layers import Dense
 from digitpad.nn.network import MLP
+from digitpad.nn.products import product
 
 
 def input_gradient(network: MLP, x: np.ndarray, class_index: int) -> np.ndarray:
@@ -54,7 +55,7 @@ def input_gradient(network: MLP, x: np.ndarray, class_index: int) -> np.ndarray:
     for i, layer in enumerate(network.layers):
         if isinstance(layer, Dense):
             W = layer.params["W"].astype(np.float64)
-            a = a @ W + layer.params["b"] if layer.has_bias else a @ W
+            a = product(a, W) + layer.params["b"] if layer.has_bias else product(a, W)
             steps.append(W)
         else:
             # A shallow copy keeps the layer's own derivative code but caches in the copy, not the network.
@@ -67,7 +68,7 @@ def input_gradient(network: MLP, x: np.ndarray, class_index: int) -> np.ndarray:
     grad = _score_gradient(network, a, class_index)
     for step in reversed(steps):
         if isinstance(step, np.ndarray):
-            grad = grad @ step.T
+            grad = product(grad, step.T)
         else:
             own, gain = step
             grad = own.backward(grad if gain is None else grad * gain)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from digitpad.nn.products import product
+
 
 class Layer:
     """A step of the network. Stateless layers have empty ``params``."""
@@ -67,7 +69,7 @@ class Dense(Layer):
             self._x = x
             y = np.matmul(x, W, out=self._buffer("y", len(x), self.n_out))
         else:
-            y = x @ W
+            y = product(x, W)  # a drawing's one row never waits for BLAS workers a training thread keeps busy
         if self.has_bias:
             y += self.params["b"]
         return y

@@ -161,7 +161,10 @@ class MLP:
         and normalised to sum to 1 (uniform when all are 0).
         A one-output regression: all mass on the class its output rounds to.
         """
-        a = self.outputs(x)
+        return self.probabilities(self.outputs(x))
+
+    def probabilities(self, a: np.ndarray) -> np.ndarray:
+        """:meth:`predict_proba` from the output layer's activations ``a`` (:meth:`outputs`)."""
         if self.spec.is_regression:
             return np.eye(self.n_classes, dtype=self.dtype)[self.predict_from_outputs(a)]
         if self.spec.output == "softmax":

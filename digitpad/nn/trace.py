@@ -23,6 +23,7 @@ import numpy as np
 
 from digitpad.nn.layers import Dense, Layer
 from digitpad.nn.network import MLP
+from digitpad.nn.products import product
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,11 @@ def trace(network: MLP, x: np.ndarray, targets: np.ndarray) -> Trace:
     deltas = [delta]
     for k in reversed(range(1, len(inputs))):
         own, gain = steps[k - 1]
-        grad = deltas[0] @ weights[f"W{k}"].T
+        grad = product(deltas[0], weights[f"W{k}"].T)
         deltas.insert(0, own.backward(grad if gain is None else grad * gain))
     gradients = {}
     for k, (a, d) in enumerate(zip(inputs, deltas)):
-        gradients[f"W{k}"] = a.T @ d
+        gradients[f"W{k}"] = product(a.T, d)
         if f"b{k}" in weights:
             gradients[f"b{k}"] = d.sum(axis=0)
     return Trace(float(loss), inputs, pre_activations, deltas, gradients, network.head.activate(z.copy()))
@@ -112,7 +113,7 @@ def _forward(network: MLP, weights: dict[str, np.ndarray], a: np.ndarray
         if isinstance(layer, Dense):
             k = len(inputs)
             inputs.append(a)
-            a = a @ weights[f"W{k}"]
+            a = product(a, weights[f"W{k}"])
             if f"b{k}" in weights:
                 a = a + weights[f"b{k}"]
             pre_activations.append(a)
