@@ -1,6 +1,6 @@
 """What one hidden unit does on the drawing: its numbers, its weights and its effect on each class score.
 
-Everything is computed in float64 from one inference pass with the network's unit gains applied as every pass of
+Everything is computed in the network's own dtype (as its predictions are) from one inference pass with the network's unit gains applied as every pass of
 the engine applies them (:mod:`digitpad.nn.network`): a unit's *output* is its activation times its gain, so a
 switched-off unit outputs 0. The *class scores* are the output layer's pre-activation z (before softmax or
 sigmoid); for a one-output regression the one score is that output.
@@ -21,11 +21,12 @@ from digitpad.inference.predict import drawing_to_input
 from digitpad.model.bundle import Model
 from digitpad.nn.layers import Layer
 from digitpad.nn.network import MLP
+from digitpad.nn.products import product
 
 
 @dataclass(frozen=True)
 class _Pass:
-    """One float64 inference pass: each hidden layer's pre-activation z, output (gain applied) and slope
+    """One inference pass: each hidden layer's pre-activation z, output (gain applied) and slope
     ∂output/∂z (gain applied), then the class scores; each ``(1, units)``."""
 
     pre_activations: list[np.ndarray]
@@ -43,7 +44,7 @@ def _slope(layer: Layer, z: np.ndarray) -> np.ndarray:
 
 
 def _forward(network: MLP, x: np.ndarray) -> _Pass:
-    values = np.asarray(x, dtype=np.float64)
+    values = np.asarray(x, dtype=network.dtype)
     pre, outputs, slopes = [], [], []
     for i, layer in enumerate(network.layers):
         gain = network.gain_after(i)
@@ -60,22 +61,34 @@ def _forward(network: MLP, x: np.ndarray) -> _Pass:
     return _Pass(pre, outputs, slopes, values)
 
 
-def _sensitivities(network: MLP, run: _Pass) -> list[np.ndarray]:
-    """∂z/∂(output of hidden layer l) for every l, ``(n_out, units)``, from the top down: the last hidden layer's is
-    the outgoing weights transposed; each one below goes back through one Dense layer and one (gained) slope."""
+def _class_rows(network: MLP, run: _Pass, klass: int) -> list[np.ndarray]:
+    """Per hidden layer ``(units,)``, ∂z_klass/∂(its outputs), from the top down: the last hidden layer's is its
+    outgoing weights to ``klass``; each one below goes back through one (gained) slope and one Dense layer."""
     dense = network.dense_layers
-    jacobian = dense[-1].params["W"].T.astype(np.float64)
-    found = [jacobian]
+    row = dense[-1].params["W"][:, klass][None, :]
+    found = [row[0]]
     for layer in range(len(run.outputs) - 1, 0, -1):  # hidden layer l+1 (0-based index `layer`) down to l
-        jacobian = (jacobian * run.slopes[layer]) @ dense[layer].params["W"].T.astype(np.float64)
-        found.append(jacobian)
+        row = product(row * run.slopes[layer], dense[layer].params["W"].T)
+        found.append(row[0])
     return found[::-1]
+
+
+def _unit_effect(network: MLP, run: _Pass, layer: int, unit: int) -> np.ndarray:
+    """∂z/∂(output of unit ``unit`` of hidden layer ``layer``) ``(n_out,)``, from the bottom up: the next layer's
+    z moves by the unit's outgoing weights, and each layer above passes that on through its slope and weights."""
+    dense = network.dense_layers
+    effect = dense[layer].params["W"][unit, :][None, :]
+    for above in range(layer, len(run.outputs)):  # hidden layer above+1 (0-based index `above`) and up
+        effect = product(effect * run.slopes[above], dense[above + 1].params["W"])
+    return effect[0]
 
 
 def score_sensitivities(network: MLP, x: np.ndarray) -> list[np.ndarray]:
     """For each hidden layer, the Jacobian ``(n_out, units)`` of the class scores z with respect to that layer's
     outputs (gains applied) on the one input ``x`` ``(1, n_inputs)``: entry [c, u] is ∂z_c/∂a_u."""
-    return _sensitivities(network, _forward(network, x))
+    run = _forward(network, x)
+    rows = [_class_rows(network, run, klass) for klass in range(network.spec.sizes[-1])]
+    return [np.stack(layer) for layer in zip(*rows)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -110,39 +123,60 @@ def _frozen(values: np.ndarray) -> np.ndarray:
     return values
 
 
+class DrawingUnits:
+    """One drawing through one network, for everything asked about its hidden units from one inference pass (the
+    window asks for the contributions to the predicted class on every drawing, and for a unit's report on every
+    hover). Each question takes one product per layer of a single row: the full Jacobians would take ten."""
+
+    def __init__(self, model: Model, x: np.ndarray) -> None:
+        self.model, self.network = model, model.network
+        self.run = _forward(self.network, x)
+
+    def report(self, layer: int, unit: int) -> UnitReport:
+        """What unit ``unit`` of hidden layer ``layer`` does on the drawing (ValueError for one the network lacks)."""
+        network, run = self.network, self.run
+        gain = network.unit_gain(layer, unit)  # checks the layer and unit
+        below, above = network.dense_layers[layer - 1], network.dense_layers[layer]
+        return UnitReport(
+            layer=layer, unit=unit, activation=float(run.outputs[layer - 1][0, unit]),
+            pre_activation=float(run.pre_activations[layer - 1][0, unit]), gain=gain,
+            incoming=_frozen(below.params["W"][:, unit]),
+            input_shape=tuple(self.model.input_shape) if layer == 1 else None,
+            bias=float(below.params["b"][unit]) if below.has_bias else None,
+            outgoing=_frozen(above.params["W"][unit, :]), next_is_output=layer == len(network.dense_layers) - 1,
+            to_classes=_frozen(_unit_effect(network, run, layer, unit)))
+
+    def contributions(self, klass: int) -> list[np.ndarray]:
+        """Per hidden layer ``(units,)``, each unit's contribution to the score of class ``klass``: its output
+        times the score's sensitivity to it, a_u × ∂z_klass/∂a_u (for the last hidden layer exactly a_u × the
+        outgoing weight to ``klass``). Positive pushed the class up, negative down; a switched-off unit
+        contributes 0. The contributions are first-order: they do not add up to the score unless the layers
+        above are linear. A one-output regression has one score, used for every class."""
+        score = 0 if self.network.spec.is_regression else klass
+        if not 0 <= score < self.network.spec.sizes[-1]:
+            raise ValueError(f"the network has classes 0 to {self.network.spec.sizes[-1] - 1}, got {klass}")
+        rows = _class_rows(self.network, self.run, score)
+        return [output[0] * row for output, row in zip(self.run.outputs, rows)]
+
+
+def drawing_units(model: Model, drawing: np.ndarray) -> DrawingUnits | None:
+    """``drawing`` through ``model`` for questions about its hidden units; None when the drawing has no ink."""
+    return DrawingUnits(model, drawing_to_input(model, drawing)) if np.any(drawing > 0) else None
+
+
 def unit_report(model: Model, drawing: np.ndarray, layer: int, unit: int) -> UnitReport | None:
-    """What unit ``unit`` of hidden layer ``layer`` does on ``drawing``; None when the drawing has no ink.
-    Raises ValueError for a layer or unit the network does not have."""
-    network = model.network
-    gain = network.unit_gain(layer, unit)  # checks the layer and unit
-    if not np.any(drawing > 0):
-        return None
-    run = _forward(network, drawing_to_input(model, drawing))
-    below, above = network.dense_layers[layer - 1], network.dense_layers[layer]
-    return UnitReport(
-        layer=layer, unit=unit, activation=float(run.outputs[layer - 1][0, unit]),
-        pre_activation=float(run.pre_activations[layer - 1][0, unit]), gain=gain,
-        incoming=_frozen(below.params["W"][:, unit]), input_shape=tuple(model.input_shape) if layer == 1 else None,
-        bias=float(below.params["b"][unit]) if below.has_bias else None,
-        outgoing=_frozen(above.params["W"][unit, :]), next_is_output=layer == len(network.dense_layers) - 1,
-        to_classes=_frozen(_sensitivities(network, run)[layer - 1][:, unit]))
+    """What unit ``unit`` of hidden layer ``layer`` does on ``drawing`` (:meth:`DrawingUnits.report`); None when the
+    drawing has no ink. Raises ValueError for a layer or unit the network does not have."""
+    model.network.unit_gain(layer, unit)  # checks the layer and unit, ink or not
+    units = drawing_units(model, drawing)
+    return None if units is None else units.report(layer, unit)
 
 
 def class_contributions(model: Model, drawing: np.ndarray, klass: int) -> list[np.ndarray] | None:
-    """Per hidden layer ``(units,)``, each unit's contribution to the score of class ``klass`` on ``drawing``:
-    its output times the score's sensitivity to it, a_u × ∂z_klass/∂a_u (for the last hidden layer exactly
-    a_u × the outgoing weight to ``klass``). Positive pushed the class up, negative down; a switched-off unit
-    contributes 0. The contributions are first-order: they do not add up to the score unless the layers above
-    are linear. A one-output regression has one score, used for every class. None when the drawing has no ink.
-    """
-    if not np.any(drawing > 0):
-        return None
-    network = model.network
-    score = 0 if network.spec.is_regression else klass
-    if not 0 <= score < network.spec.sizes[-1]:
-        raise ValueError(f"the network has classes 0 to {network.spec.sizes[-1] - 1}, got {klass}")
-    run = _forward(network, drawing_to_input(model, drawing))
-    return [output[0] * jacobian[score] for output, jacobian in zip(run.outputs, _sensitivities(network, run))]
+    """Each hidden unit's contribution to class ``klass`` on ``drawing`` (:meth:`DrawingUnits.contributions`);
+    None when the drawing has no ink."""
+    units = drawing_units(model, drawing)
+    return None if units is None else units.contributions(klass)
 
 
 def strongest(values: np.ndarray, k: int, sign: int = 0) -> np.ndarray:
