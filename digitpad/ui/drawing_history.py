@@ -4,14 +4,16 @@ Each epoch update of a run brings the weights after it (the same copy the
 drawing's prediction loads); :class:`~digitpad.inference.drawing_history.WeightHistory`
 keeps them within a memory budget, and whenever the drawing or the run moves
 on, the plot shows what the network said about *this* drawing after each
-epoch kept. Drawing something new re-plots from the snapshots. Opening or
+epoch kept. Drawing something new re-plots from the snapshots, at most every
+``REFRESH_MS`` (a recompute and repaint take 5–12 ms, too much for the
+drawing's 30 ms pace: benchmarks/README.md, "Drawing history"). Opening or
 making another model clears it; the finished run's model keeps its run's
 history, edits included.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
 from digitpad.inference.drawing_history import WeightHistory
 from digitpad.inference.predict import drawing_to_input
@@ -22,6 +24,8 @@ from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
 from digitpad.ui.widgets.drawing_history_plot import DrawingHistoryPlot
 
+REFRESH_MS = 200
+
 
 class DrawingHistory(QObject):
     """Keeps ``plot`` true to the current run's snapshots and the drawing."""
@@ -31,10 +35,13 @@ class DrawingHistory(QObject):
         super().__init__(plot)
         self.plot, self.session, self.prediction = plot, session, prediction
         self.snapshots = WeightHistory()
+        self._since = QElapsedTimer()
+        self._later = QTimer(self, singleShot=True)
+        self._later.timeout.connect(self.refresh)
         session.started.connect(self._started)
         session.epoch_finished.connect(self._epoch_finished)
         files.changed.connect(self._model_changed)
-        prediction.updated.connect(self.refresh)
+        prediction.updated.connect(self._schedule)
 
     def _started(self, untrained: Model) -> None:
         self.snapshots.clear()
@@ -42,7 +49,8 @@ class DrawingHistory(QObject):
 
     def _epoch_finished(self, update: EpochUpdate) -> None:
         self.snapshots.add(update.stats.epoch + 1, update.weights)
-        # The prediction loads these weights and then updates, which refreshes the plot.
+        # The window connects this before the runs' presenter, whose prediction update with these weights then
+        # refreshes the plot.
 
     def _model_changed(self, model: Model) -> None:
         """Another model than the latest run's (opened, new): the snapshots are of nothing on screen."""
@@ -50,10 +58,19 @@ class DrawingHistory(QObject):
             self.snapshots.clear()
             self.plot.clear()
 
+    def _schedule(self) -> None:
+        """Refresh now, or once ``REFRESH_MS`` after the last refresh if that was sooner."""
+        waited = self._since.elapsed() if self._since.isValid() else REFRESH_MS
+        if waited >= REFRESH_MS:
+            self.refresh()
+        elif not self._later.isActive():
+            self._later.start(REFRESH_MS - waited)
+
     def refresh(self) -> None:
         """Plot the drawing's probabilities at every snapshot kept (only while the plot can be seen)."""
         if not self.plot.isVisible():
             return
+        self._since.start()
         drawing = self.prediction.canvas.image()
         if not len(self.snapshots):
             self.plot.clear()

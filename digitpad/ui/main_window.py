@@ -81,13 +81,14 @@ class MainWindow(QMainWindow):
         self.prediction = DrawingPrediction(self.canvas, self.probabilities, self.preview,
                                             lambda: self.saliency_action.isChecked(), model, self.saliency_legend,
                                             self.number_line, self.network_view)
+        # Before the runs' presenter: an epoch's snapshot is kept before the prediction moves on to its weights.
+        self.drawing_history = DrawingHistory(self.network_view.history_plot, self.session, self.prediction,
+                                              self.files)
         self.runs = RunPresenter(self, self.session, self.files, self.prediction, self.settings,
                                  after_run=self._refresh_inside)
         self.edits = ModelEdits(self.files)
         self.units = UnitInspection(self.network_view, self.prediction, self.edits, lambda: self.session.running,
                                     self._show_status)
-        self.drawing_history = DrawingHistory(self.network_view.history_plot, self.session, self.prediction,
-                                              self.files)
         self.backprop = BackpropPresenter(self.backprop_view)
         self.backprop.step_requested.connect(self._take_step)
         self.backprop.undo_requested.connect(self.edits.undo_step)

@@ -20,7 +20,7 @@ from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
 from digitpad.data.registry import NAMES, is_available, title
 from digitpad.inference.unit_stats import TestSetActivations
-from digitpad.inference.units import class_contributions, strongest, unit_report
+from digitpad.inference.units import DrawingUnits, drawing_units, strongest
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.ui.jobs.job import Job
@@ -50,6 +50,7 @@ class UnitInspection(QObject):
         self._cache_job: Job | None = None
         self._accuracy_job: Job | None = None
         self._weights_version = 0
+        self._drawing: DrawingUnits | None = None  # the drawing through the model, for every unit asked about
         view.unit_pointed.connect(self._pointed)
         view.unit_clicked.connect(self._pin)
         view.unit_toggled.connect(self._toggle)
@@ -87,27 +88,27 @@ class UnitInspection(QObject):
         """Show the drawing's unit marks and the unit in the panel again (the drawing or the model changed)."""
         if not self.view.isVisible():
             return
-        model, drawing = self.prediction.model, self.prediction.canvas.image()
+        model = self.prediction.model
         self._forget_units_it_lacks(model.network)
-        contributions, shown = None, self.view.activations()
-        if shown:  # the class the bars show (a regression: the one its output rounds to)
-            predicted = int(model.network.predict_from_outputs(shown[-1][None, :])[0])
-            contributions = class_contributions(model, drawing, predicted)
-        if contributions is None:
+        self._drawing = drawing = drawing_units(model, self.prediction.canvas.image())
+        if drawing is None:
             self.view.mark_units(self.pinned)
         else:
-            off = [np.flatnonzero(model.network.gains[layer] == 0) if layer in model.network.gains else ()
+            network = model.network
+            predicted = int(network.predict_from_outputs(network.head.activate(drawing.run.scores))[0])
+            contributions = drawing.contributions(predicted)
+            off = [np.flatnonzero(network.gains[layer] == 0) if layer in network.gains else ()
                    for layer in range(1, len(contributions) + 1)]
             self.view.mark_units(self.pinned, [strongest(c, MARKED, 1) for c in contributions],
                                  [strongest(c, MARKED, -1) for c in contributions], off,
-                                 model.class_names[predicted] if not model.network.spec.is_regression else "")
+                                 "" if network.spec.is_regression else model.class_names[predicted])
         self.panel.set_edited(self.edits.resettable and not self._busy())
         self._ensure_test_activations(model)
         self._show_unit()
 
     def _show_unit(self) -> None:
         model, unit = self.prediction.model, self.hovered or self.pinned
-        report = unit_report(model, self.prediction.canvas.image(), *unit) if unit else None
+        report = self._drawing.report(*unit) if unit and self._drawing is not None else None
         self.panel.show_unit(report, model.class_names)
         if report is None:
             return

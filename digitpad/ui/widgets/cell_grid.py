@@ -53,6 +53,9 @@ class CellGrid(QWidget):
         self.downs: tuple[int, ...] = ()
         self.off: tuple[int, ...] = ()
         self._pointed = -1
+        self._cells_for: tuple = ()
+        self._cells_at = (0.0, 0.0, 1.0)
+        self._key: tuple[tuple, QImage] | None = None  # the colour key's image, for the range and colours it shows
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(60, 90)
         self.setMouseTracking(True)
@@ -90,14 +93,21 @@ class CellGrid(QWidget):
 
     def cell_rect(self, index: int) -> QRectF:
         """Where cell ``index`` (row-major) is painted, in widget coordinates."""
-        rows, columns = self.shape
-        label_width = self.fontMetrics().horizontalAdvance("W" * max((len(t) for t in self.labels), default=0))
-        label_width += GAP if self.labels else 0
-        area = QRectF(label_width, TITLE_HEIGHT, self.width() - label_width, self.height() - TITLE_HEIGHT - KEY_HEIGHT)
-        size = max(1.0, min(area.width() / columns, area.height() / rows))
-        left = area.left() + (area.width() - size * columns) / 2
-        row, column = divmod(index, columns)
-        return QRectF(left + column * size, area.top() + row * size, size, size)
+        left, top, size = self._cells()
+        row, column = divmod(index, self.shape[1])
+        return QRectF(left + column * size, top + row * size, size, size)
+
+    def _cells(self) -> tuple[float, float, float]:
+        """The first cell's left and top and every cell's size, for the widget's size (kept until it changes)."""
+        key = (self.width(), self.height(), self.font().key())
+        if self._cells_for != key:
+            rows, columns = self.shape
+            label_width = self.fontMetrics().horizontalAdvance("W" * max((len(t) for t in self.labels), default=0))
+            label_width += GAP if self.labels else 0
+            width, height = self.width() - label_width, self.height() - TITLE_HEIGHT - KEY_HEIGHT
+            size = max(1.0, min(width / columns, height / rows))
+            self._cells_for, self._cells_at = key, (label_width + (width - size * columns) / 2, TITLE_HEIGHT, size)
+        return self._cells_at
 
     def cell_at(self, pos: QPointF) -> int | None:
         """The cell (row-major index) under ``pos`` in widget coordinates, or None between and beside cells."""
@@ -173,9 +183,11 @@ class CellGrid(QWidget):
         """A bar of the colour scale under the cells, its ends labelled with the range."""
         top, low, high = self.height() - KEY_HEIGHT + GAP, *self.value_range
         bar = QRectF(8, top, self.width() - 16, 6)
-        steps = 24
-        key = self.colours(low + (high - low) * (np.arange(steps) + 0.5) / steps)
-        painter.drawImage(bar, rgb_image(key.reshape(1, steps, 3)))
+        steps, colours = 24, (self.value_range, self.diverging, self.palette().color(QPalette.ColorRole.Base).rgb())
+        if self._key is None or self._key[0] != colours:
+            key = self.colours(low + (high - low) * (np.arange(steps) + 0.5) / steps)
+            self._key = colours, rgb_image(key.reshape(1, steps, 3))
+        painter.drawImage(bar, self._key[1])
         painter.setPen(text)
         labels = QRectF(bar.left(), bar.bottom(), bar.width(), KEY_HEIGHT - bar.height() - GAP)
         painter.drawText(labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{low:.3g}")
