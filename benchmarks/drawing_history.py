@@ -18,12 +18,7 @@ events and repaint it causes, for an update (one epoch more, the x axis fixed to
 the run's length), for a new drawing (the same epochs), and for an update with
 the run's length unknown (the x axis grows).
 
-    python benchmarks/drawing_history.py [--repeats 50] [--updates 300] [--gui-blas-threads N]
-
-``--gui-blas-threads N`` gives the measuring thread (the GUI thread's part) N
-OpenBLAS threads of its own (``openblas_set_num_threads_local``), leaving the
-training thread the default: a one-row product on 2 BLAS threads waits for the
-second core, which a run (or any other load) keeps busy.
+    python benchmarks/drawing_history.py [--repeats 50] [--updates 300]
 
 The machine is shared: the header prints the load average; rerun when it is
 above ~1 on 2 cores.
@@ -195,15 +190,6 @@ def plot_table(counts: list[tuple[str, int]], repeats: int) -> None:
     plot.close()
 
 
-def limit_local_blas(threads: int) -> None:
-    """This thread's OpenBLAS calls use ``threads`` threads; other threads keep theirs."""
-    controllers = [c for c in threadpoolctl.ThreadpoolController().lib_controllers if c.internal_api == "openblas"]
-    if not controllers:
-        raise SystemExit("--gui-blas-threads needs NumPy on OpenBLAS")
-    for controller in controllers:
-        controller.dynlib.openblas_set_num_threads_local(threads)
-
-
 def header() -> None:
     blas = ", ".join(f"{info['internal_api']} {info['version']} ({info['num_threads']} threads)"
                      for info in threadpoolctl.threadpool_info() if info["user_api"] == "blas")
@@ -216,12 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=50, help="drawings per network (default 50)")
     parser.add_argument("--updates", type=int, default=300, help="updates of the run filling each history")
-    parser.add_argument("--gui-blas-threads", type=int, help="OpenBLAS threads of the measuring thread only")
     args = parser.parse_args(argv)
     header()
-    if args.gui_blas_threads:
-        limit_local_blas(args.gui_blas_threads)
-        print(f"measuring thread: {args.gui_blas_threads} OpenBLAS thread(s) of its own")
     counts = store_table(args)
     plot_table(counts, args.repeats)
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
