@@ -426,8 +426,6 @@ def test_backprop_shows_the_engines_gradients_and_one_step_is_w_minus_lr_g_and_u
     assert view.loss() == pytest.approx(loss, rel=1e-5)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a regression's grids get green and red frames but no key says what "
-                                       "they mean (NetworkView.mark_units shows the key only with a class name)")
 def test_a_regressions_marked_units_are_explained_by_the_key(window, qtbot):
     view = show(window, qtbot, trained("regression 16,8"))
     assert any(grid.ups or grid.downs for grid in view.grids[1:-1])  # frames are drawn
@@ -473,8 +471,6 @@ def test_steps_on_the_drawing_are_taken_back_by_reset_edits(window, qtbot):
     np.testing.assert_array_equal(window.probabilities.probabilities(), bars)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: after steps on one drawing the unit panel's \"as trained\" test accuracy "
-                                       "is that of the stepped weights, not of the network as trained")
 def test_after_a_step_the_accuracy_as_trained_is_the_trained_networks(window, qtbot):
     view = show(window, qtbot, trained("tanh 16,12"))
     model, panel, test = window.files.model, view.unit_panel, load(BUNDLED, "test")

@@ -47,6 +47,7 @@ class UnitInspection(QObject):
         self.test: Dataset | None = None
         self.activations: TestSetActivations | None = None
         self._cached: tuple[Model, int] | None = None    # the model and weights version the cache belongs to
+        self._as_trained: tuple[Model, float] | None = None  # a model's test accuracy before any step on a drawing
         self._cache_job: Job | None = None
         self._accuracy_job: Job | None = None
         self._weights_version = 0
@@ -101,7 +102,7 @@ class UnitInspection(QObject):
                    for layer in range(1, len(contributions) + 1)]
             self.view.mark_units(self.pinned, [strongest(c, MARKED, 1) for c in contributions],
                                  [strongest(c, MARKED, -1) for c in contributions], off,
-                                 "" if network.spec.is_regression else model.class_names[predicted])
+                                 "the output" if network.spec.is_regression else f"“{model.class_names[predicted]}”")
         self.panel.set_edited(self.edits.resettable and not self._busy())
         self._ensure_test_activations(model)
         self._show_unit()
@@ -161,6 +162,8 @@ class UnitInspection(QObject):
         if key != self._cached or activations is None:
             return  # another model, other weights, or cancelled
         self.test, self.activations = test, activations
+        if self._as_trained is None or self._as_trained[0] is not key[0] or not self.edits.steps_taken:
+            self._as_trained = key[0], activations.trained_accuracy
         self._measure()
         self._show_unit()
 
@@ -173,13 +176,14 @@ class UnitInspection(QObject):
         model, activations = self.prediction.model, self.activations
         if activations is None or self._cached != (model, self._weights_version):
             return
-        if not model.network.gains:
-            self.panel.show_accuracy(activations.trained_accuracy, activations.trained_accuracy)
+        as_trained = self._as_trained[1]
+        if not model.network.gains:  # the weights as they are (stepped or not), without gains
+            self.panel.show_accuracy(activations.trained_accuracy, as_trained)
             return
         if self._accuracy_job is not None:
             self._accuracy_job.cancel()
         network, key = model.copy().network, self._cached
-        self.panel.show_accuracy(None, activations.trained_accuracy, "computing…")
+        self.panel.show_accuracy(None, as_trained, "computing…")
         self._accuracy_job = job = Job(lambda report, cancelled: activations.accuracy(network))
         job.finished.connect(lambda accuracy: self._show_accuracy(key, accuracy))
         job.errored.connect(lambda message: self.panel.show_accuracy(None, None, f"No test accuracy: {message}"))
@@ -187,4 +191,4 @@ class UnitInspection(QObject):
 
     def _show_accuracy(self, key: tuple[Model, int], accuracy: float) -> None:
         if key == self._cached and self.activations is not None:
-            self.panel.show_accuracy(accuracy, self.activations.trained_accuracy)
+            self.panel.show_accuracy(accuracy, self._as_trained[1])

@@ -103,16 +103,16 @@ class NetworkView(QWidget):
 
     def mark_units(self, selected: tuple[int, int] | None, ups: Sequence[Sequence[int]] = (),
                    downs: Sequence[Sequence[int]] = (), off: Sequence[Sequence[int]] = (),
-                   class_name: str = "") -> None:
-        """Frame the ``selected`` (layer, unit) and, per hidden layer, the units that pushed ``class_name`` up and
-        down the most; cross out the switched-off ones."""
+                   subject: str = "") -> None:
+        """Frame the ``selected`` (layer, unit) and, per hidden layer, the units that pushed ``subject`` (“7”, the
+        output) up and down the most; cross out the switched-off ones."""
         for layer, grid in enumerate(self.grids[1:-1], start=1):
             grid.set_marks(selected[1] if selected and selected[0] == layer else None,
                            *(lists[layer - 1] if len(lists) >= layer else () for lists in (ups, downs, off)))
-        shown = bool(class_name) and any(len(units) for units in ups)
+        shown = bool(subject) and any(len(units) for units in ups)
         self.marks_key.setVisible(shown)
         if shown:
-            self.marks_key.setText(f"<span style='color:{UP_COLOUR.name()}'>■</span> pushed “{class_name}” up most "
+            self.marks_key.setText(f"<span style='color:{UP_COLOUR.name()}'>■</span> pushed {subject} up most "
                                    f"&nbsp; <span style='color:{DOWN_COLOUR.name()}'>■</span> pushed it down most "
                                    "&nbsp; ✕ switched off")
 
