@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 
 import numpy as np
 import pytest
@@ -116,6 +117,11 @@ def shown_numbers(label) -> tuple[float, float]:
     lines = label.text().split("\n")
     assert lines[0].startswith("activation ") and lines[1].startswith("pre-activation ")
     return float(lines[0].split()[-1]), float(lines[1].split()[-1])
+
+
+def numbers_in(text: str) -> list[float]:
+    """The numbers written in ``text`` (a real minus sign read as one)."""
+    return [float(m) for m in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?", text.replace("−", "-"))]
 
 
 def percent(share: float) -> str:
@@ -454,7 +460,11 @@ def test_backprop_shows_the_engines_gradients_and_one_step_is_w_minus_lr_g_and_u
         np.testing.assert_allclose(model.network.get_weights()[key], w - lr * grads[key], rtol=1e-5, atol=1e-7)
     assert model.hand_steps == [{"label": 3, "lr": lr}] and "(edited)" in window.windowTitle()
     assert window.isWindowModified() and view.undo_button.isEnabled()
-    assert view.loss() < loss  # shown again for the stepped weights: one step on this drawing lowers its loss
+    after, _ = engine_step(model, x, 3)
+    # One step on this drawing lowers its loss (a loss near 0 is known to float32's rounding: the engine's is).
+    assert view.loss() == pytest.approx(after, rel=1e-3, abs=1e-7) and after < loss
+    moved = next(line for line in view.text.toPlainText().splitlines() if line.startswith("After one step: loss"))
+    assert numbers_in(moved) == [pytest.approx(loss, rel=1e-3), pytest.approx(after, rel=2e-3, abs=1e-7)]
     np.testing.assert_allclose(window.probabilities.probabilities(), model.network.predict_proba(x)[0], rtol=1e-6)
     qtbot.mouseClick(view.undo_button, LEFT)
     for key, w in weights.items():
@@ -525,6 +535,59 @@ def test_after_a_step_the_accuracy_as_trained_is_the_trained_networks(window, qt
     qtbot.waitUntil(lambda: panel.accuracy.text().startswith("Test accuracy") and "computing" not in
                     panel.accuracy.text(), timeout=20_000)
     assert panel.accuracy.text() == f"Test accuracy {percent(stepped)} (as trained {percent(as_trained)})"
+    # The images the unit responds to most are those of the weights now (the stepped ones).
+    on_test = model.network.hidden_activations(test.images * model.input_scale)[0][:, 0]
+    rows = [int(np.flatnonzero((test.images / test.max_value == image.ravel()).all(axis=1))[0])
+            for image in panel.tiles.images]
+    np.testing.assert_allclose(on_test[rows], np.sort(on_test)[::-1][:9], rtol=1e-6)
+
+
+def test_two_clicks_in_the_backprop_tab_write_one_weights_chain_rule_with_the_engines_numbers(window, qtbot):
+    show(window, qtbot, trained("tanh 16,12"))
+    click_tab(window, qtbot, "Backprop")
+    view, model, x = window.backprop_view, window.files.model, x_of(window)
+    qtbot.waitUntil(lambda: bool(view.gradients()))
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    _, grads = engine_step(model, x, 2)
+    source = int(np.argmax(x[0]))  # an inked pixel, then the hidden 1 unit whose weight from it matters most
+    target = int(np.argmax(np.abs(grads["W0"][source])))
+    for grid, cell in ((view.grids[0], source), (view.grids[1], target)):
+        qtbot.mouseClick(grid, LEFT, pos=centre(grid, cell))
+    lines = view.text.toPlainText().splitlines()
+    assert any(line.startswith(f"Weight W0[{source}, {target}]") for line in lines)
+    delta, a, g = numbers_in(next(line for line in lines if line.startswith("∂L/∂w")))[-3:]
+    assert (delta, a, g) == (pytest.approx(float(grads["b0"][target]), rel=1e-3),  # δ of a batch of one: its b
+                             pytest.approx(float(x[0, source]), rel=1e-3),
+                             pytest.approx(float(grads["W0"][source, target]), rel=1e-3))
+    w, lr = float(model.network.dense_layers[0].params["W"][source, target]), model.hyperparameters["lr"]
+    step = numbers_in(next(line for line in lines if line.startswith("w ← w − lr·g")))
+    assert step[:2] == [pytest.approx(w, rel=1e-3), pytest.approx(lr)]
+    assert step[3] == pytest.approx(w - lr * float(grads["W0"][source, target]), rel=1e-3)
+    # The central difference beside it, worked out here on the loss itself.
+    network, targets, eps = plain_network(model), np.eye(10)[[2]], 1e-3
+    network.dense_layers[0].params["W"] = network.dense_layers[0].params["W"].astype(np.float64)
+
+    def loss_at(value: float) -> float:
+        network.dense_layers[0].params["W"][source, target] = value
+        return float(network.head.loss_and_grad(network.forward(x.astype(np.float64)), targets)[0])
+    numeric = (loss_at(w + eps) - loss_at(w - eps)) / (2 * eps)
+    differences = numbers_in(next(line for line in lines if line.startswith("Finite differences")))
+    assert differences[0] == pytest.approx(numeric, rel=1e-2, abs=1e-6)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: Undo step stays enabled after File ▸ New model (or opening a model), "
+                                       "and clicking it does nothing")
+def test_undo_step_is_off_once_the_stepped_model_has_been_replaced(window, qtbot, monkeypatch):
+    show(window, qtbot, trained("tanh 16,12"))
+    click_tab(window, qtbot, "Backprop")
+    view = window.backprop_view
+    qtbot.waitUntil(lambda: bool(view.gradients()))
+    qtbot.mouseClick(view.step_button, LEFT)
+    assert view.undo_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    menu_action(window, "New model").trigger()
+    assert not window.files.model.hand_steps and window.edits.steps_taken == 0
+    assert not view.undo_button.isEnabled()  # nothing it could take back
 
 
 # -- 8. a lab model's mistaken maths ------------------------------------------------------------------------------
