@@ -52,6 +52,22 @@ def drawings(shape: tuple[int, int], count: int) -> list[np.ndarray]:
     return found
 
 
+class Strokes:
+    """A new stroke on the window's canvas every ``STROKE_MS`` while the event loop runs (as a person drawing)."""
+
+    def __init__(self, window) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window, self.shapes = window, drawings(window.canvas.image().shape, 20)
+        self.count = 0
+        self.timer = QTimer(interval=STROKE_MS)
+        self.timer.timeout.connect(self._draw)
+
+    def _draw(self) -> None:
+        self.window.canvas.set_image(self.shapes[self.count % len(self.shapes)])
+        self.count += 1
+
+
 def wait_until(app: QApplication, condition, timeout: float = 60.0) -> float:
     """Process events until ``condition()``; the seconds it took."""
     start = time.perf_counter()

@@ -24,7 +24,10 @@ Scenarios (``--scenarios``; the first three are the targets' and the default):
                             [--mnist DIR] [--skip-training]
 
 ``--gradients`` trains with the Gradients tab in front instead of the Doctor
-tab. ``--mnist`` is a folder holding the four MNIST .gz files (default:
+tab. ``--network`` trains with the Network tab in front while a new stroke is
+drawn every 50 ms (the unit panel holding a unit), then prints the network
+view's own table (:mod:`network_view`: the Network and Backprop tabs' cost per
+drawing, and how soon a knocked-out unit's test accuracy arrives). ``--mnist`` is a folder holding the four MNIST .gz files (default:
 ../shared/data/mnist next to the repository); they are imported into a
 temporary store.
 """
@@ -52,6 +55,8 @@ import PySide6
 import threadpoolctl
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
+
+import network_view  # noqa: E402 - beside this script
 
 REPO = Path(__file__).resolve().parents[1]
 TICK_MS = 10
@@ -293,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
                         choices=["digits", "mnist", "narrow", "mnist-32", "mnist-128", "mnist-512", "mnist-full"])
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--gradients", action="store_true", help="train with the Gradients tab in front")
+    parser.add_argument("--network", action="store_true",
+                        help="train with the Network tab in front while drawing; then the network view's table")
     parser.add_argument("--mnist", type=Path, default=REPO.parent / "shared" / "data" / "mnist")
     parser.add_argument("--skip-training", action="store_true", help="only stroke and start-up times")
     args = parser.parse_args(argv)
@@ -309,11 +316,20 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         if args.gradients:
             window.insight_tabs.setCurrentWidget(window.grad_plot)
+        strokes = network_view.Strokes(window)
+        if args.network:
+            window.insight_tabs.setCurrentWidget(window.network_view)
+            window.units._pin(1, 0)  # as a click on the first unit does: the panel follows every stroke
+            strokes.timer.start()
         app.processEvents()
         header()
         print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         if not args.skip_training:
             training_table(window, args)
+        strokes.timer.stop()
+        if args.network:
+            print(f"(strokes drawn while training: {strokes.count})")
+            network_view.network_table(app, window, repeats=50)
         print(f"\nstroke → probabilities (median of 200): {stroke_ms(window):.3f} ms")
         seconds, kind = startup_seconds(ini, repeats=5)
         print(f"\nprocess start → window {kind} event (median of 5): {seconds:.2f} s")

@@ -1,6 +1,7 @@
 """Regenerate docs/screenshot.png (the window at 1280×800 with a drawn 7 after a short MNIST run, the Network
-tab in front) and docs/lab-NAME.png for each learning-lab preset (its failing run, then the run with every
-fix, overlaid).
+tab in front), docs/network-view.png and docs/backprop-view.png (the same, Wide, with a unit in the panel; the
+Backprop tab with a weight picked after one step), docs/lab-NAME.png for each learning-lab preset (its failing
+run, then the run with every fix, overlaid) and docs/lab-NAME-network.png (the failing run's network, Wide).
 
     QT_QPA_PLATFORM=offscreen python docs/screenshot.py [--lab-only]
 
@@ -30,14 +31,46 @@ OUT = Path(__file__).with_name("screenshot.png")
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
+def seven() -> np.ndarray:
+    image = np.zeros((28, 28), np.float32)
+    for start, end in [((6, 7), (6, 20)), ((6, 20), (23, 11)), ((14, 12), (14, 19))]:
+        image = np.maximum(image, stroke_ink(start, end))
+    return image
+
+
+def inside_screenshot(app: QApplication, window: MainWindow, tab, out: Path) -> None:
+    """``tab`` (the Network or Backprop view) Wide for the drawn 7, the first hidden layer's most active unit in the
+    unit panel with its test images (when the test split is here)."""
+    window.canvas.set_image(seven())
+    window.insight_tabs.setCurrentWidget(window.network_view)
+    window.actions["wide"].setChecked(True)
+    window.set_wide_insights()
+    window.prediction.update()
+    settle()
+    values = window.network_view.activations()
+    window.units._pin(1, int(np.argmax(values[1])))  # as a click on that unit does
+    job = window.units._cache_job  # the pass over the test split, when the split is on this computer
+    while job is not None and job.running:
+        settle()
+    settle(200)
+    window.insight_tabs.setCurrentWidget(tab)
+    settle()
+    window.grab().save(str(out))
+    print(f"wrote {out}")
+    window.actions["wide"].setChecked(False)
+    window.set_wide_insights()
+
+
 def lab_screenshots(app: QApplication, window: MainWindow) -> None:
-    """Each preset as a learner meets it: the failing run, then every fix, the two overlaid."""
+    """Each preset as a learner meets it: the failing run (and its network), then every fix, the two overlaid."""
     for name, pitfall in PITFALLS.items():
         window.lab_panel.set_preset(name)
         for enabled in ((), pitfall.all_fixes):
             window.runs.start_lab_run(pitfall.run_for(enabled))
             app.exec()
             settle()  # the lab's own overlay comes a turn of the event loop after the run ends
+            if not enabled:
+                inside_screenshot(app, window, window.network_view, OUT.with_name(f"lab-{name}-network.png"))
         runs = window.runs_panel
         for run in runs.ticked():
             runs.tick(run, False)
@@ -82,15 +115,20 @@ def main() -> int:
     window.side_tabs.setCurrentWidget(window.panel)
     window.runs.start_training()
     app.exec()
-    image = np.zeros((28, 28), np.float32)
-    for start, end in [((6, 7), (6, 20)), ((6, 20), (23, 11)), ((14, 12), (14, 19))]:
-        image = np.maximum(image, stroke_ink(start, end))
     window.insight_tabs.setCurrentWidget(window.network_view)  # every layer of the network for the drawing
-    window.canvas.set_image(image)
+    window.canvas.set_image(seven())
     window.prediction.update()
-    app.processEvents()
+    settle()
     window.grab().save(str(OUT))
     print(f"wrote {OUT}")
+    inside_screenshot(app, window, window.network_view, OUT.with_name("network-view.png"))
+    window.insight_tabs.setCurrentWidget(window.backprop_view)
+    settle()
+    window.backprop_view.set_label(7)
+    window.backprop._pick_weight(2, int(np.argmax(window.network_view.activations()[2])), 7)  # as two clicks do
+    window.backprop_view.step_button.click()
+    settle()
+    inside_screenshot(app, window, window.backprop_view, OUT.with_name("backprop-view.png"))
     window.setWindowModified(False)
     return 0
 

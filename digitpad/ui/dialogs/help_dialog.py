@@ -28,6 +28,17 @@ new weights after every epoch.</li>
 <li><b>Watch it learn</b> in the tabs beside the plots: the <i>Doctor</i> explains problems it sees (a flat loss,
 dead units, exploding gradients) and can put its fix into the form; <i>Gradients</i> shows each layer's gradient
 size; <i>Runs</i> keeps every run of the session to overlay on the plots.</li>
+<li><b>See the network think</b> in the <i>Network</i> tab: every layer for your drawing (the input as the network
+receives it, each hidden unit as a coloured cell, the probabilities), following the drawing and every epoch.
+Point at a unit to see its numbers, its weights and the test images it responds to most; click to keep it in
+the panel; <b>Ctrl+click</b> switches it off (or on again), and its gain scales it: the bars and the test
+accuracy follow, and the model is marked <i>edited</i> until Reset edits. Green and red frames mark the units
+that pushed the predicted class up and down the most. The plot beside them shows your drawing's probabilities
+after each epoch of the last run. <i>Wide</i> (Ctrl+E) gives these tabs the whole width.</li>
+<li><b>See it learn</b> in the <i>Backprop</i> tab: pick the true label (keys 0–9), read the loss and each layer's
+error signal δ, click a unit and then one in the next column to see that weight's gradient written out with its
+numbers and checked by finite differences, and take one step of gradient descent on your drawing alone
+(Undo step takes it back).</li>
 <li><b>Learn from mistakes</b> in the <i>Lab</i> tab (or the Lab menu): classic failing set-ups, each with a story
 and the bugs and fixes to tick one at a time.</li>
 <li><b>Look inside</b> a trained model (Model menu): the confusion matrix, the test images it gets wrong
