@@ -56,8 +56,6 @@ import threadpoolctl
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-import network_view  # noqa: E402 - beside this script
-
 REPO = Path(__file__).resolve().parents[1]
 TICK_MS = 10
 PLOTS = ("loss_plot", "accuracy_plot", "grad_plot")  # MainWindow attributes
@@ -305,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DIGITPAD_DATA_DIR"] = str(Path(tmp) / "data")
+        import network_view  # beside this script
+
         from digitpad.data import importing
         from digitpad.ui.app import default_model
         from digitpad.ui.main_window import MainWindow
