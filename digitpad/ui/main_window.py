@@ -92,7 +92,8 @@ class MainWindow(QMainWindow):
         self.backprop = BackpropPresenter(self.backprop_view)
         self.backprop.step_requested.connect(self._take_step)
         self.backprop.undo_requested.connect(self.edits.undo_step)
-        self.edits.changed.connect(lambda: self.backprop.set_step_applied(self.edits.steps_taken > 0))
+        for announced in (self.edits.changed, self.files.changed):  # another model: no step of ours to undo
+            announced.connect(lambda *_: self.backprop.set_step_applied(self.edits.steps_taken > 0))
         self.prediction.updated.connect(
             lambda: self.backprop.set_subject(self.prediction.model, self.canvas.image()))
         self._narrow_splitter: QByteArray | None = None  # the main splitter as it was before Wide
@@ -199,7 +200,8 @@ class MainWindow(QMainWindow):
 
     def set_wide_insights(self) -> None:
         """Model ▸ Wide tabs beside the plots (Ctrl+E, the Wide button): the loss and accuracy plots make way
-        and the tabs get ~55 % of the height, for the network's inside; again, and all is as it was."""
+        and the tabs get up to 55 % of the height (as much as the row above can give: at 1280×800 it is at its
+        smallest already), for the network's inside; again, and all is as it was."""
         wide = self.actions["wide"].isChecked()
         if wide == (self._narrow_splitter is not None):
             return

@@ -105,6 +105,9 @@ class UnitInspection(QObject):
                                  "the output" if network.spec.is_regression else f"“{model.class_names[predicted]}”")
         self.panel.set_edited(self.edits.resettable and not self._busy())
         self._ensure_test_activations(model)
+        if self._cached != (model, self._weights_version):  # no accuracy of another network or other weights
+            self.panel.show_accuracy(None, None, "The test accuracy comes when the training has ended."
+                                     if self._busy() else "")
         self._show_unit()
 
     def _show_unit(self) -> None:
@@ -144,6 +147,7 @@ class UnitInspection(QObject):
         if self._cache_job is not None:
             self._cache_job.cancel()
         self._cached, self.activations = key, None
+        self.panel.show_accuracy(None, None, "Passing the test images through the network…")
         network, source, scale = model.copy().network, model.dataset, model.input_scale
 
         def compute(report, cancelled):

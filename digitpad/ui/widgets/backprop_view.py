@@ -179,6 +179,9 @@ class BackpropView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # The keys 0–9 pick the label as soon as the tab is in front (the window's own keys are its menus').
+        if self.window().isActiveWindow():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.shown.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
