@@ -194,6 +194,44 @@ def test_pointing_at_a_unit_shows_the_engines_numbers_and_its_top_test_images(wi
     assert panel.report.activation == pytest.approx(float(activations[unit]), rel=1e-5)
 
 
+def effect_column(panel, heading: str) -> list[tuple[str, float]]:
+    """The ``name value`` lines under a heading of the unit panel's effect columns, as shown."""
+    label = next(label for label in panel.effects if label.text().split("\n")[0] == heading)
+    assert label.isVisible()
+    return [(name, float(value)) for name, value in (line.rsplit(" ", 1) for line in label.text().split("\n")[1:])]
+
+
+def strongest_by_hand(values: np.ndarray, sign: int = 0, k: int = 3) -> list[int]:
+    candidates = [i for i in range(len(values)) if values[i] * sign > 0] if sign else list(range(len(values)))
+    return sorted(candidates, key=lambda i: -abs(values[i]))[:k]
+
+
+def test_a_units_weights_and_effects_in_the_panel_are_the_networks(window, qtbot):
+    view = show(window, qtbot, trained("tanh 16,12"))
+    model, panel, x = window.files.model, view.unit_panel, x_of(window)
+    W0, W1, W2 = (dense.params["W"].astype(np.float64) for dense in model.network.dense_layers)
+    # A first-layer unit: its incoming weights as an 8×8 image, its strongest weights to hidden 2, and how its
+    # output moves each class score through hidden 2 (∂z_c/∂a = Σ_v W1[u, v] · tanh′(z_v) · W2[v, c]).
+    point_at(qtbot, view.grids[1], 5)
+    grid = panel.weights_grid
+    assert grid is not None and grid.isVisible() and grid.shape == (8, 8) and not panel.sorted_weights.isVisible()
+    np.testing.assert_allclose(grid.values, W0[:, 5], rtol=1e-6)
+    shown = effect_column(panel, "to hidden 2")
+    assert [int(name[1:]) for name, _ in shown] == strongest_by_hand(W1[5])
+    assert [v for _, v in shown] == [pytest.approx(W1[5, i], rel=0.05) for i in strongest_by_hand(W1[5])]
+    a1 = plain_network(model).hidden_activations(x)[1][0].astype(np.float64)
+    effects = (W1[5] * (1 - a1 ** 2)) @ W2
+    for heading, sign in (("raises", 1), ("lowers", -1)):
+        classes = strongest_by_hand(effects, sign)
+        assert effect_column(panel, heading) == [(str(c), pytest.approx(effects[c], rel=0.05)) for c in classes]
+    # A last-layer unit: its incoming weights sorted, and its weights to the classes.
+    point_at(qtbot, view.grids[2], 3)
+    assert panel.sorted_weights.isVisible() and not grid.isVisible()
+    np.testing.assert_allclose(panel.sorted_weights.values, np.sort(W1[:, 3])[::-1], rtol=1e-6)
+    assert effect_column(panel, "raises") == [(str(c), pytest.approx(W2[3, c], rel=0.05))
+                                              for c in strongest_by_hand(W2[3], 1)]
+
+
 # -- 2. switching a unit off and on, scaling it ---------------------------------------------------------------
 @pytest.mark.parametrize("name", ["relu 32", "tanh 16,12", "sigmoid+bce 12,10,8"])
 def test_ctrl_click_switches_a_unit_off_for_the_drawing_the_bars_and_the_test_accuracy(window, qtbot, name):
