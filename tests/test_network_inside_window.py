@@ -323,8 +323,6 @@ def test_the_gain_typed_into_the_unit_panel_scales_the_units_output(window, qtbo
     assert view.activations()[2][unit] == pytest.approx(2.5 * float(activations[unit]), rel=1e-5)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Ctrl+click switches a scaled unit back on at gain 1, losing its gain "
-                                       "(ticking the panel's On box gives its gain back)")
 def test_ctrl_click_switches_a_scaled_unit_back_on_at_its_gain(window, qtbot):
     view = show(window, qtbot, trained("tanh 16,12"))
     model, panel, grid = window.files.model, view.unit_panel, view.grids[1]
@@ -356,6 +354,8 @@ def test_reset_edits_restores_every_unit_and_the_probabilities_exactly(window, q
         np.testing.assert_array_equal(got, want)
     assert all(grid.off == () for grid in view.grids[1:-1])
     assert "(edited)" not in window.windowTitle() and not panel.reset_button.isEnabled()
+    as_trained = evaluate(model.network, load(BUNDLED, "test"), model.input_scale).accuracy
+    qtbot.waitUntil(lambda: panel.accuracy.text() == f"Test accuracy {percent(as_trained)}", timeout=20_000)
 
 
 # -- 4. saving and opening an edited model --------------------------------------------------------------------
@@ -524,7 +524,7 @@ def engine_step(model: Model, x: np.ndarray, label: int) -> tuple[float, dict[st
     return loss, {name: grad.copy() for name, _, grad in network.parameters()}
 
 
-@pytest.mark.parametrize("name", ["relu 32", "sigmoid+bce 12,10,8"])
+@pytest.mark.parametrize("name", ["relu 32", "sigmoid+bce 12,10,8", "regression 16,8"])
 def test_backprop_shows_the_engines_gradients_and_one_step_is_w_minus_lr_g_and_undone_exactly(window, qtbot, name):
     show(window, qtbot, trained(name))
     click_tab(window, qtbot, "Backprop")
@@ -551,7 +551,11 @@ def test_backprop_shows_the_engines_gradients_and_one_step_is_w_minus_lr_g_and_u
     assert view.loss() == pytest.approx(after, rel=1e-3, abs=1e-7) and after < loss
     moved = next(line for line in view.text.toPlainText().splitlines() if line.startswith("After one step: loss"))
     assert numbers_in(moved) == [pytest.approx(loss, rel=1e-3), pytest.approx(after, rel=2e-3, abs=1e-7)]
-    np.testing.assert_allclose(window.probabilities.probabilities(), model.network.predict_proba(x)[0], rtol=1e-6)
+    if model.network.spec.is_regression:
+        assert window.number_line.value() == pytest.approx(10 * float(model.network.outputs(x)[0, 0]), rel=1e-6)
+    else:
+        np.testing.assert_allclose(window.probabilities.probabilities(), model.network.predict_proba(x)[0],
+                                   rtol=1e-6)
     qtbot.mouseClick(view.undo_button, LEFT)
     for key, w in weights.items():
         np.testing.assert_array_equal(model.network.get_weights()[key], w)
@@ -581,6 +585,9 @@ def test_a_unit_switched_off_counts_in_the_backprop_numbers_even_from_another_ta
     for key, grad in grads.items():
         np.testing.assert_allclose(view.gradients()[key], grad, rtol=1e-4, atol=1e-7)
     assert not np.any(view.gradients()["W2"][unit]) and view.deltas()[1][unit] == 0  # it takes no part
+    network_view = open_network_tab(window, qtbot)  # and the Network tab shows it switched off
+    assert network_view.grids[2].off == (unit,) and network_view.activations()[2][unit] == 0
+    assert text_pixels(network_view.grids[2], unit) >= network_view.grids[2].cell_rect(unit).width()  # crossed out
 
 
 def test_steps_on_the_drawing_are_taken_back_by_reset_edits(window, qtbot):
