@@ -46,6 +46,7 @@ class DrawingHistory(QObject):
     def _started(self, untrained: Model) -> None:
         self.snapshots.clear()
         self.plot.clear(untrained.hyperparameters.get("epochs"))
+        self.plot.hide()  # until the run's first epoch
 
     def _epoch_finished(self, update: EpochUpdate) -> None:
         self.snapshots.add(update.stats.epoch + 1, update.weights)
@@ -57,6 +58,7 @@ class DrawingHistory(QObject):
         if len(self.snapshots) and not self.session.running and model is not self.session.last_model:
             self.snapshots.clear()
             self.plot.clear()
+            self.plot.hide()
 
     def _schedule(self) -> None:
         """Refresh now, or once ``REFRESH_MS`` after the last refresh if that was sooner."""
@@ -67,14 +69,14 @@ class DrawingHistory(QObject):
             self._later.start(REFRESH_MS - waited)
 
     def refresh(self) -> None:
-        """Plot the drawing's probabilities at every snapshot kept (only while the plot can be seen)."""
+        """Plot the drawing's probabilities at every snapshot kept, while the network view can be seen; with no
+        snapshots (no run yet) the plot stands aside and the unit panel has its room."""
+        self.plot.setVisible(bool(len(self.snapshots)))
         if not self.plot.isVisible():
             return
         self._since.start()
         drawing = self.prediction.canvas.image()
-        if not len(self.snapshots):
-            self.plot.clear()
-        elif not drawing.any():
+        if not drawing.any():
             self.plot.show_empty_canvas()
         else:
             model = self.prediction.model

@@ -52,6 +52,8 @@ class UnitInspection(QObject):
         self._accuracy_job: Job | None = None
         self._weights_version = 0
         self._drawing: DrawingUnits | None = None  # the drawing through the model, for every unit asked about
+        self._gains_before_off: dict[Unit, float] = {}  # what Ctrl+click gives a switched-off unit back
+        self._gains_of: Model | None = None  # the model those gains belong to
         view.unit_pointed.connect(self._pointed)
         view.unit_clicked.connect(self._pin)
         view.unit_toggled.connect(self._toggle)
@@ -72,8 +74,10 @@ class UnitInspection(QObject):
         self.refresh()
 
     def _toggle(self, layer: int, unit: int) -> None:
+        """Ctrl+click: off, or back on at the gain it had before it was switched off."""
         self.pinned = (layer, unit)
-        self.set_gain(layer, unit, 1.0 if self.prediction.model.network.unit_gain(layer, unit) == 0 else 0.0)
+        off = self.prediction.model.network.unit_gain(layer, unit) == 0
+        self.set_gain(layer, unit, self._gains_before_off.get((layer, unit), 1.0) if off else 0.0)
 
     def set_gain(self, layer: int, unit: int, gain: float) -> None:
         """Multiply a hidden unit's output by ``gain`` (0: off); refused, with a word why, while a run trains."""
@@ -82,6 +86,9 @@ class UnitInspection(QObject):
                          "follows the run's network epoch by epoch.")
             self.refresh()  # the panel's check box and gain go back to what the network has
             return
+        before = self.edits.model.network.unit_gain(layer, unit)
+        if gain == 0 and before != 0:
+            self._gains_before_off[(layer, unit)] = before
         self.edits.set_gain(layer, unit, gain)
 
     # -- showing ---------------------------------------------------------------
@@ -91,6 +98,9 @@ class UnitInspection(QObject):
             return
         model = self.prediction.model
         self._forget_units_it_lacks(model.network)
+        if model is not self._gains_of:
+            self._gains_before_off.clear()
+            self._gains_of = model
         self._drawing = drawing = drawing_units(model, self.prediction.canvas.image())
         if drawing is None:
             self.view.mark_units(self.pinned)

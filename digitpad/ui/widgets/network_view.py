@@ -67,14 +67,16 @@ class NetworkView(QWidget):
         self._row.setSpacing(8)
         self.marks_key = QLabel(objectName="networkMarksKey", wordWrap=True)
         self.unit_panel, self.history_plot = UnitPanel(), DrawingHistoryPlot()
+        self.history_plot.hide()  # until a run has epochs to show (the window's drawing history shows it)
         grids = QVBoxLayout()
         grids.addWidget(self.hint)
         grids.addLayout(self._row, 1)
         grids.addWidget(self.marks_key)
-        details = QHBoxLayout()
+        self._details = details = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         details.addWidget(self.unit_panel, 3)
         details.addWidget(self.history_plot, 2)
-        # The details go under the grids, or beside them when the view is much wider than tall (Wide).
+        # The details go under the grids, side by side, or beside them, one above the other, when the view is
+        # much wider than tall (Wide): the unit panel keeps the wide, low shape it is laid out for.
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._body.addLayout(grids, 3)
         self._body.addLayout(details, 2)
@@ -85,7 +87,9 @@ class NetworkView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         beside = event.size().width() > SIDE_BY_SIDE * event.size().height()
-        self._body.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        self._body.setDirection(across if beside else down)
+        self._details.setDirection(down if beside else across)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
