@@ -43,6 +43,9 @@ ARCHITECTURES = {
     "tanh 16,12": dataclasses.replace(SMALL_RUN, hidden="16,12", activation="tanh"),
     "sigmoid+bce 12,10,8": dataclasses.replace(SMALL_RUN, hidden="12,10,8", activation="sigmoid",
                                                head="sigmoid+bce", lr=0.5),
+    "identity 10,9,8,7": dataclasses.replace(SMALL_RUN, hidden="10,9,8,7", activation="identity", lr=0.05),
+    "sigmoid+mse summed 24": dataclasses.replace(SMALL_RUN, hidden="24", activation="sigmoid", head="sigmoid+mse",
+                                                 sum_gradient=True, lr=0.01),
     "regression 16,8": dataclasses.replace(SMALL_RUN, hidden="16,8", activation="leaky_relu", head="identity+mse",
                                            regression=True, lr=0.05),
 }
@@ -233,7 +236,7 @@ def test_a_units_weights_and_effects_in_the_panel_are_the_networks(window, qtbot
 
 
 # -- 2. switching a unit off and on, scaling it ---------------------------------------------------------------
-@pytest.mark.parametrize("name", ["relu 32", "tanh 16,12", "sigmoid+bce 12,10,8"])
+@pytest.mark.parametrize("name", ["relu 32", "tanh 16,12", "sigmoid+bce 12,10,8", "identity 10,9,8,7"])
 def test_ctrl_click_switches_a_unit_off_for_the_drawing_the_bars_and_the_test_accuracy(window, qtbot, name):
     view = show(window, qtbot, trained(name))
     model, panel, x = window.files.model, view.unit_panel, x_of(window)
@@ -493,7 +496,8 @@ def contributions_by_hand(model: Model, x: np.ndarray, klass: int) -> list[np.nd
     return found
 
 
-@pytest.mark.parametrize("name", ["relu 32", "tanh 16,12", "sigmoid+bce 12,10,8", "regression 16,8"])
+@pytest.mark.parametrize("name", ["relu 32", "tanh 16,12", "sigmoid+bce 12,10,8", "identity 10,9,8,7",
+                                  "regression 16,8"])
 def test_the_units_framed_are_those_that_pushed_the_predicted_class_most(window, qtbot, name):
     view = show(window, qtbot, trained(name))
     model, x = window.files.model, x_of(window)
@@ -524,7 +528,7 @@ def engine_step(model: Model, x: np.ndarray, label: int) -> tuple[float, dict[st
     return loss, {name: grad.copy() for name, _, grad in network.parameters()}
 
 
-@pytest.mark.parametrize("name", ["relu 32", "sigmoid+bce 12,10,8", "regression 16,8"])
+@pytest.mark.parametrize("name", ["relu 32", "sigmoid+bce 12,10,8", "sigmoid+mse summed 24", "regression 16,8"])
 def test_backprop_shows_the_engines_gradients_and_one_step_is_w_minus_lr_g_and_undone_exactly(window, qtbot, name):
     show(window, qtbot, trained(name))
     click_tab(window, qtbot, "Backprop")
@@ -538,6 +542,8 @@ def test_backprop_shows_the_engines_gradients_and_one_step_is_w_minus_lr_g_and_u
     assert view.gradients().keys() == grads.keys()
     for key, grad in grads.items():
         np.testing.assert_allclose(view.gradients()[key], grad, rtol=1e-4, atol=1e-7)
+    summed = "sums the gradient over a mini-batch" in view.text.toPlainText()
+    assert summed == (model.network.spec.reduction == "sum")  # the note says so when it sums
     weights, lr = model.network.get_weights(), model.hyperparameters["lr"]
     assert lr == ARCHITECTURES[name].lr
     qtbot.mouseClick(view.step_button, LEFT)
