@@ -499,6 +499,33 @@ def test_undo_step_while_a_run_trains_leaves_the_windows_model_alone(window, qtb
         qtbot.mouseClick(window.panel.stop_button, LEFT)
 
 
+@pytest.mark.xfail(strict=True, reason="BUG (older than issue 13): File ▸ Save as while a run trains puts the saved "
+                                       "model back in the prediction and the network view, and the run's epochs "
+                                       "then write their weights into it")
+def test_saving_while_a_run_trains_leaves_the_view_on_the_run_and_the_saved_model_alone(window, qtbot, tmp_path,
+                                                                                       monkeypatch):
+    view = show(window, qtbot, trained("relu 32"))
+    model = window.files.model
+    original = model.network.get_weights()
+    window.panel.set_settings(dataclasses.replace(LONG_RUN, hidden="32"))  # the same shape as the model's
+    with qtbot.waitSignal(window.session.started, timeout=10_000):
+        qtbot.mouseClick(window.panel.train_button, LEFT)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "before-the-run"), ""))
+    menu_action(window, "Save as…").trigger()
+    assert (tmp_path / "before-the-run.npz").is_file()
+    epochs = []
+    window.session.epoch_finished.connect(epochs.append)
+    qtbot.waitUntil(lambda: bool(epochs), timeout=30_000)
+    assert window.session.running and window.prediction.model is not model  # the view still follows the run
+    run = window.prediction.model
+    np.testing.assert_allclose(view.activations()[1], run.network.hidden_activations(x_of_model(run, window))[0][0],
+                               rtol=1e-6)
+    weights = model.network.get_weights()
+    assert all(np.array_equal(weights[k], original[k]) for k in weights)
+    with qtbot.waitSignal(window.session.finished, timeout=10_000):
+        qtbot.mouseClick(window.panel.stop_button, LEFT)
+
+
 # -- 6. the units that pushed the predicted class -----------------------------------------------------------------
 def contributions_by_hand(model: Model, x: np.ndarray, klass: int) -> list[np.ndarray]:
     """Each hidden unit's output × ∂score/∂output for class ``klass``: a central difference of the class score
