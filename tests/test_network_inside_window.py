@@ -308,8 +308,6 @@ def test_a_regression_unit_switched_off_moves_its_number_as_a_pass_by_hand_says(
     assert window.number_line.digit() == int(network.predict(x)[0]) and "(edited)" in window.windowTitle()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: set_unit_enabled for a unit the network lacks returns as if done; its "
-                                       "ValueError goes to the Qt event loop (a signal's slot), not to the caller")
 def test_set_unit_enabled_for_a_unit_the_network_lacks_says_so_to_the_caller(window, qtbot):
     view = show(window, qtbot, trained("relu 32"))
     with pytest.raises(ValueError, match="hidden layers are numbered 1 to 1"):
@@ -483,9 +481,6 @@ def test_a_model_without_its_test_split_shows_no_test_accuracy_of_the_previous_o
     assert "%" not in panel.accuracy.text()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Undo step stays enabled while a run trains; clicking it puts the window's "
-                                       "model back in the prediction, and the run's epochs then write their weights "
-                                       "into it")
 def test_undo_step_while_a_run_trains_leaves_the_windows_model_alone(window, qtbot):
     show(window, qtbot, trained("relu 32"))
     model = window.files.model
@@ -511,9 +506,6 @@ def test_undo_step_while_a_run_trains_leaves_the_windows_model_alone(window, qtb
         qtbot.mouseClick(window.panel.stop_button, LEFT)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (older than issue 13): File ▸ Save as while a run trains puts the saved "
-                                       "model back in the prediction and the network view, and the run's epochs "
-                                       "then write their weights into it")
 def test_saving_while_a_run_trains_leaves_the_view_on_the_run_and_the_saved_model_alone(window, qtbot, tmp_path,
                                                                                        monkeypatch):
     view = show(window, qtbot, trained("relu 32"))
@@ -721,8 +713,6 @@ def test_a_digit_key_pressed_after_opening_the_backprop_tab_picks_the_label(wind
     assert view.label_buttons[3].isChecked()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: steps taken before the Network tab first came into sight make the "
-                                       "stepped weights' accuracy the one shown as trained")
 def test_steps_taken_before_the_network_tab_opens_leave_the_accuracy_as_trained_alone(window, qtbot):
     model = trained("tanh 16,12")
     test = load(BUNDLED, "test")

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
                                     self._show_status)
         self.backprop = BackpropPresenter(self.backprop_view)
         self.backprop.step_requested.connect(self._take_step)
-        self.backprop.undo_requested.connect(self.edits.undo_step)
+        self.backprop.undo_requested.connect(self._undo_step)
         for announced in (self.edits.changed, self.files.changed):  # another model: no step of ours to undo
             announced.connect(lambda *_: self.backprop.set_step_applied(self.edits.steps_taken > 0))
         self.prediction.updated.connect(
@@ -171,9 +171,12 @@ class MainWindow(QMainWindow):
         return box
 
     def _show_model(self, model: Model) -> None:
-        """A new current model (opened, trained, saved under a new name): title, label and prediction follow it."""
+        """A new current model (opened, trained, saved under a new name): title, label and prediction follow it;
+        while a run trains (a save), only the title: the label and the prediction follow the run until it ends."""
         name = self.files.display_name() + (" (edited)" if model.edited else "")
         self.setWindowTitle(f"{name}[*] — digitpad")
+        if self.session.running:
+            return
         edits = f"<br>Edited by hand: {model.describe_edits()}" if model.edited else ""
         self.model_label.setText(f"<b>{name}</b><br>{model.network!r}{edits}")
         prompt = draw_prompt(model.class_names)
@@ -188,6 +191,12 @@ class MainWindow(QMainWindow):
             self._show_status("A step on the drawing can be taken once the training has ended.")
             return
         self.edits.take_step(weights, label, learning_rate(self.files.model)[0])
+
+    def _undo_step(self) -> None:
+        if self.session.running:
+            self._show_status("The step can be taken back once the training has ended.")
+            return
+        self.edits.undo_step()
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -73,6 +73,10 @@ class ModelEdits(QObject):
         network.gains.clear()
         self._announce(weights=stepped)
 
+    def weights_before_steps(self) -> dict[str, np.ndarray]:
+        """The weights before the first step taken here (the model's own weights when none was)."""
+        return self._before_steps[0] if self._before_steps else self.model.network.get_weights()
+
     @property
     def resettable(self) -> bool:
         """Whether Reset edits would change anything."""

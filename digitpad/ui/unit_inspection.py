@@ -23,6 +23,7 @@ from digitpad.inference.unit_stats import TestSetActivations
 from digitpad.inference.units import DrawingUnits, drawing_units, strongest
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
+from digitpad.training.evaluate import evaluate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.model_edits import ModelEdits
 from digitpad.ui.prediction import DrawingPrediction
@@ -57,7 +58,7 @@ class UnitInspection(QObject):
         view.unit_pointed.connect(self._pointed)
         view.unit_clicked.connect(self._pin)
         view.unit_toggled.connect(self._toggle)
-        view.gain_requested.connect(self.set_gain)
+        view.gain_handler = self.set_gain
         self.panel.gain_changed.connect(self.set_gain)
         self.panel.reset_requested.connect(edits.reset)
         edits.weights_changed.connect(self._weights_changed)
@@ -80,7 +81,9 @@ class UnitInspection(QObject):
         self.set_gain(layer, unit, self._gains_before_off.get((layer, unit), 1.0) if off else 0.0)
 
     def set_gain(self, layer: int, unit: int, gain: float) -> None:
-        """Multiply a hidden unit's output by ``gain`` (0: off); refused, with a word why, while a run trains."""
+        """Multiply a hidden unit's output by ``gain`` (0: off); refused, with a word why, while a run trains.
+        Raises ValueError for a unit the network does not have."""
+        self.prediction.model.network.unit_gain(layer, unit)  # checks the unit
         if self._busy():
             self._status("Units can be switched off once the training has ended: while it runs, the view "
                          "follows the run's network epoch by epoch.")
@@ -159,11 +162,17 @@ class UnitInspection(QObject):
         self._cached, self.activations = key, None
         self.panel.show_accuracy(None, None, "Passing the test images through the network…")
         network, source, scale = model.copy().network, model.dataset, model.input_scale
+        trained = None  # steps were taken before any pass: the weights before them give "as trained"
+        if self.edits.steps_taken and (self._as_trained is None or self._as_trained[0] is not model):
+            trained = model.copy().network
+            trained.set_weights(self.edits.weights_before_steps())
+            trained.gains.clear()
 
         def compute(report, cancelled):
             test = load(source, "test")
             images = np.multiply(test.images, network.dtype(scale), dtype=network.dtype)
-            return test, TestSetActivations.compute(network, images, test.labels, report, cancelled)
+            as_trained = None if trained is None else evaluate(trained, test, scale).accuracy
+            return test, TestSetActivations.compute(network, images, test.labels, report, cancelled), as_trained
         self._cache_job = job = Job(compute)
         job.progressed.connect(lambda share: self.panel.show_accuracy(
             None, None, f"Passing the test images through the network… {share:.0%}"))
@@ -172,11 +181,13 @@ class UnitInspection(QObject):
         job.start()
 
     def _test_activations_ready(self, key: tuple[Model, int], test: Dataset,
-                                activations: TestSetActivations | None) -> None:
+                                activations: TestSetActivations | None, as_trained: float | None) -> None:
         if key != self._cached or activations is None:
             return  # another model, other weights, or cancelled
         self.test, self.activations = test, activations
-        if self._as_trained is None or self._as_trained[0] is not key[0] or not self.edits.steps_taken:
+        if as_trained is not None:  # of the weights before the steps taken before this first pass
+            self._as_trained = key[0], as_trained
+        elif self._as_trained is None or self._as_trained[0] is not key[0] or not self.edits.steps_taken:
             self._as_trained = key[0], activations.trained_accuracy
         self._measure()
         self._show_unit()

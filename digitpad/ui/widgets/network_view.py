@@ -19,7 +19,7 @@ window's unit inspection answers and marks the grids (:meth:`mark_units`).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -53,7 +53,6 @@ class NetworkView(QWidget):
     unit_pointed = Signal(int, int)      # hidden layer (from 1), unit; (0, -1) when the mouse leaves the units
     unit_clicked = Signal(int, int)      # a plain click on a hidden unit
     unit_toggled = Signal(int, int)      # Ctrl+click: switch it off, or on again
-    gain_requested = Signal(int, int, float)  # set_unit_enabled: 0 switches the unit off, 1 back on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +82,9 @@ class NetworkView(QWidget):
         self.marks_key.hide()
         self._values: list[np.ndarray] = []
         self._layout_key: tuple = ()
+        # Sets a unit's gain on the model behind the view (the window's unit inspection), raising for a unit the
+        # network lacks: called, not signalled, so that set_unit_enabled's caller hears of it.
+        self.gain_handler: Callable[[int, int, float], None] | None = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -102,8 +104,11 @@ class NetworkView(QWidget):
 
     def set_unit_enabled(self, layer: int, unit: int, enabled: bool) -> None:
         """Switch unit ``unit`` of hidden layer ``layer`` (from 1) off or back on: it then outputs 0 for every
-        input, in the grids and in the prediction bars alike (the window applies it to the model)."""
-        self.gain_requested.emit(layer, unit, 1.0 if enabled else 0.0)
+        input, in the grids and in the prediction bars alike (the window applies it to the model). Raises
+        ValueError for a unit the network does not have."""
+        if self.gain_handler is None:
+            raise RuntimeError("the network view shows no model whose units could be switched")
+        self.gain_handler(layer, unit, 1.0 if enabled else 0.0)
 
     def mark_units(self, selected: tuple[int, int] | None, ups: Sequence[Sequence[int]] = (),
                    downs: Sequence[Sequence[int]] = (), off: Sequence[Sequence[int]] = (),
