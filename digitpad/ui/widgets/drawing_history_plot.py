@@ -141,6 +141,8 @@ class DrawingHistoryPlot(PalettePlot):
         if regression != self._regression:
             self._regression = regression
             self.getPlotItem().setLabel("left", "output × 10" if regression else "probability")
+            # Three ticks for probabilities: the plot is often under 100 px tall, where six labels overlap.
+            self.getAxis("left").setTicks(None if regression else [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
         if len(self.curves) == count:
             return
         for curve in self.curves:

@@ -72,8 +72,8 @@ class NetworkView(QWidget):
         grids.addLayout(self._row, 1)
         grids.addWidget(self.marks_key)
         self._details = details = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        details.addWidget(self.unit_panel, 3)
-        details.addWidget(self.history_plot, 2)
+        details.addWidget(self.unit_panel, 1)
+        details.addWidget(self.history_plot, 1)
         # The details go under the grids, side by side, or beside them, one above the other, when the view is
         # much wider than tall (Wide): the unit panel keeps the wide, low shape it is laid out for.
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
@@ -92,6 +92,8 @@ class NetworkView(QWidget):
         across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
         self._body.setDirection(across if beside else down)
         self._details.setDirection(down if beside else across)
+        self._details.setStretch(0, 1 if beside else 3)  # one above the other: even; side by side: the panel wider
+        self._details.setStretch(1, 1 if beside else 2)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
