@@ -57,7 +57,8 @@ class CellGrid(QWidget):
         self._cells_at = (0.0, 0.0, 1.0)
         self._key: tuple[tuple, QImage] | None = None  # the colour key's image, for the range and colours it shows
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(60, 90)
+        # Room for the row labels (the class names) and a column of cells beside them.
+        self.setMinimumSize(60 + max((self.fontMetrics().horizontalAdvance(t) for t in self.labels), default=0), 90)
         self.setMouseTracking(True)
 
     def set_values(self, values: np.ndarray, value_range: tuple[float, float] | None = None) -> None:
@@ -102,7 +103,8 @@ class CellGrid(QWidget):
         key = (self.width(), self.height(), self.font().key())
         if self._cells_for != key:
             rows, columns = self.shape
-            label_width = self.fontMetrics().horizontalAdvance("W" * max((len(t) for t in self.labels), default=0))
+            metrics = self.fontMetrics()
+            label_width = max((metrics.horizontalAdvance(label) for label in self.labels), default=0)
             label_width += GAP if self.labels else 0
             width, height = self.width() - label_width, self.height() - TITLE_HEIGHT - KEY_HEIGHT
             size = max(1.0, min(width / columns, height / rows))
