@@ -38,12 +38,12 @@ def seven() -> np.ndarray:
     return image
 
 
-def inside_screenshot(app: QApplication, window: MainWindow, tab, out: Path) -> None:
-    """``tab`` (the Network or Backprop view) Wide for the drawn 7, the first hidden layer's most active unit in the
-    unit panel with its test images (when the test split is here)."""
+def inside_screenshot(app: QApplication, window: MainWindow, tab, out: Path, wide: bool = True) -> None:
+    """``tab`` (the Network or Backprop view), Wide or not, for the drawn 7, the first hidden layer's most active
+    unit in the unit panel with its test images (when the test split is here)."""
     window.canvas.set_image(seven())
     window.insight_tabs.setCurrentWidget(window.network_view)
-    window.actions["wide"].setChecked(True)
+    window.actions["wide"].setChecked(wide)
     window.set_wide_insights()
     window.prediction.update()
     settle()
@@ -115,12 +115,7 @@ def main() -> int:
     window.side_tabs.setCurrentWidget(window.panel)
     window.runs.start_training()
     app.exec()
-    window.insight_tabs.setCurrentWidget(window.network_view)  # every layer of the network for the drawing
-    window.canvas.set_image(seven())
-    window.prediction.update()
-    settle()
-    window.grab().save(str(OUT))
-    print(f"wrote {OUT}")
+    inside_screenshot(app, window, window.network_view, OUT, wide=False)  # every layer for the drawing
     inside_screenshot(app, window, window.network_view, OUT.with_name("network-view.png"))
     window.insight_tabs.setCurrentWidget(window.backprop_view)
     settle()

@@ -822,7 +822,11 @@ def test_the_drawing_history_plot_follows_the_run_and_the_drawing_and_new_model_
     model = window.files.model
     qtbot.waitUntil(lambda: len(view.activations()) == 3 and len(view.activations()[0]) == 64)
     plot = view.history_plot
-    assert plot.isVisible() and len(window.drawing_history.snapshots) == len(sent) and sent[-1] == SMALL_RUN.epochs
+    # At 1280×800 the tab has no room for it beside the unit panel (it would be a thumbnail); Wide shows it.
+    assert view.width() < 600 and not plot.isVisible()
+    qtbot.mouseClick(window.wide_button, LEFT)
+    qtbot.waitUntil(plot.isVisible)
+    assert len(window.drawing_history.snapshots) == len(sent) and sent[-1] == SMALL_RUN.epochs
     # A refresh may wait its turn (the plot is redrawn at most every 200 ms).
     qtbot.waitUntil(lambda: len(curves(window)) == 10 and all(list(x) == sent for x, _ in curves(window)))
     assert all(len(y) == len(sent) for _, y in curves(window))

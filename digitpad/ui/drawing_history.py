@@ -22,18 +22,18 @@ from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.jobs.training import EpochUpdate
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
-from digitpad.ui.widgets.drawing_history_plot import DrawingHistoryPlot
+from digitpad.ui.widgets.network_view import NetworkView
 
 REFRESH_MS = 200
 
 
 class DrawingHistory(QObject):
-    """Keeps ``plot`` true to the current run's snapshots and the drawing."""
+    """Keeps the network view's history plot true to the current run's snapshots and the drawing."""
 
-    def __init__(self, plot: DrawingHistoryPlot, session: TrainingSession, prediction: DrawingPrediction,
+    def __init__(self, view: NetworkView, session: TrainingSession, prediction: DrawingPrediction,
                  files: ModelFiles) -> None:
-        super().__init__(plot)
-        self.plot, self.session, self.prediction = plot, session, prediction
+        super().__init__(view)
+        self.view, self.plot, self.session, self.prediction = view, view.history_plot, session, prediction
         self.snapshots = WeightHistory()
         self._since = QElapsedTimer()
         self._later = QTimer(self, singleShot=True)
@@ -46,7 +46,7 @@ class DrawingHistory(QObject):
     def _started(self, untrained: Model) -> None:
         self.snapshots.clear()
         self.plot.clear(untrained.hyperparameters.get("epochs"))
-        self.plot.hide()  # until the run's first epoch
+        self.view.want_history(False)  # until the run's first epoch
 
     def _epoch_finished(self, update: EpochUpdate) -> None:
         self.snapshots.add(update.stats.epoch + 1, update.weights)
@@ -58,7 +58,7 @@ class DrawingHistory(QObject):
         if len(self.snapshots) and not self.session.running and model is not self.session.last_model:
             self.snapshots.clear()
             self.plot.clear()
-            self.plot.hide()
+            self.view.want_history(False)
 
     def _schedule(self) -> None:
         """Refresh now, or once ``REFRESH_MS`` after the last refresh if that was sooner."""
@@ -71,7 +71,7 @@ class DrawingHistory(QObject):
     def refresh(self) -> None:
         """Plot the drawing's probabilities at every snapshot kept, while the network view can be seen; with no
         snapshots (no run yet) the plot stands aside and the unit panel has its room."""
-        self.plot.setVisible(bool(len(self.snapshots)))
+        self.view.want_history(bool(len(self.snapshots)))
         if not self.plot.isVisible():
             return
         self._since.start()

@@ -82,8 +82,7 @@ class MainWindow(QMainWindow):
                                             lambda: self.saliency_action.isChecked(), model, self.saliency_legend,
                                             self.number_line, self.network_view)
         # Before the runs' presenter: an epoch's snapshot is kept before the prediction moves on to its weights.
-        self.drawing_history = DrawingHistory(self.network_view.history_plot, self.session, self.prediction,
-                                              self.files)
+        self.drawing_history = DrawingHistory(self.network_view, self.session, self.prediction, self.files)
         self.runs = RunPresenter(self, self.session, self.files, self.prediction, self.settings,
                                  after_run=self._refresh_inside)
         self.edits = ModelEdits(self.files)

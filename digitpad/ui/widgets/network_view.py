@@ -30,6 +30,7 @@ from digitpad.ui.widgets.cell_grid import DOWN_COLOUR, UP_COLOUR, CellGrid
 from digitpad.ui.widgets.drawing_history_plot import DrawingHistoryPlot
 from digitpad.ui.widgets.unit_panel import UnitPanel
 
+HISTORY_WIDTH = 600  # px: narrower, the unit panel gets the details row to itself
 SIDE_BY_SIDE = 3.0  # wider than this many times its height, the view puts the unit panel beside the grids
 HINT = "Draw on the canvas to see what every layer of the network makes of it."
 # Activations bounded by their function: the colour scale is fixed; others follow the drawing's own range.
@@ -66,7 +67,8 @@ class NetworkView(QWidget):
         self._row.setSpacing(8)
         self.marks_key = QLabel(objectName="networkMarksKey", wordWrap=True)
         self.unit_panel, self.history_plot = UnitPanel(), DrawingHistoryPlot()
-        self.history_plot.hide()  # until a run has epochs to show (the window's drawing history shows it)
+        self.history_plot.hide()  # until a run has epochs to show (want_history) and there is room for it
+        self._history_wanted = self._history_fits = False
         grids = QVBoxLayout()
         grids.addWidget(self.hint)
         grids.addLayout(self._row, 1)
@@ -94,6 +96,21 @@ class NetworkView(QWidget):
         self._details.setDirection(down if beside else across)
         self._details.setStretch(0, 1 if beside else 3)  # one above the other: even; side by side: the panel wider
         self._details.setStretch(1, 1 if beside else 2)
+        self._history_fits = beside or event.size().width() >= HISTORY_WIDTH
+        self._show_history()
+
+    def want_history(self, wanted: bool) -> None:
+        """Show the drawing history plot (a run has epochs) when there is room for it: beside the grids (Wide),
+        or under them in a view at least ``HISTORY_WIDTH`` wide (at 1280×800 it would be a thumbnail)."""
+        self._history_wanted = wanted
+        self._show_history()
+
+    def _show_history(self) -> None:
+        shown = self._history_wanted and self._history_fits
+        if shown != self.history_plot.isVisibleTo(self):
+            self.history_plot.setVisible(shown)
+            if shown and self.isVisible():
+                self.shown.emit()  # it has been out of sight: its curves are brought up to date
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
