@@ -162,7 +162,9 @@ class CellGrid(QWidget):
             painter.drawImage(QRectF(first.topLeft(), last.bottomRight()), self._image)
             self._paint_marks(painter, text)
         painter.setPen(text)
-        for row, label in enumerate(self.labels):
+        # Row labels only where a row is tall enough to read them (they would run into each other).
+        for row, label in enumerate(self.labels if self.cell_rect(0).height() >= 0.7 * self.fontMetrics().height()
+                                    else ()):
             cell = self.cell_rect(row * self.shape[1])
             painter.drawText(QRectF(0, cell.top(), cell.left() - GAP, cell.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
@@ -192,5 +194,11 @@ class CellGrid(QWidget):
         painter.drawImage(bar, self._key[1])
         painter.setPen(text)
         labels = QRectF(bar.left(), bar.bottom(), bar.width(), KEY_HEIGHT - bar.height() - GAP)
-        painter.drawText(labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{low:.3g}")
-        painter.drawText(labels, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{high:.3g}")
+        ends, metrics = (f"{low:.3g}", f"{high:.3g}"), self.fontMetrics()
+        if sum(metrics.horizontalAdvance(end) for end in ends) + 2 * GAP <= bar.width():
+            painter.drawText(labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, ends[0])
+            painter.drawText(labels, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ends[1])
+        else:  # too narrow for both ends apart: the range in one piece, under the bar's middle
+            painter.drawText(labels.adjusted(-GAP, 0, GAP, 0), Qt.AlignmentFlag.AlignCenter,
+                             metrics.elidedText(f"{ends[0]}…{ends[1]}", Qt.TextElideMode.ElideMiddle,
+                                                int(labels.width()) + 2 * GAP))
