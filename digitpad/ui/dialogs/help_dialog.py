@@ -33,8 +33,8 @@ receives it, each hidden unit as a coloured cell, the probabilities), following 
 Point at a unit to see its numbers, its weights and the test images it responds to most; click to keep it in
 the panel; <b>Ctrl+click</b> switches it off (or on again), and its gain scales it: the bars and the test
 accuracy follow, and the model is marked <i>edited</i> until Reset edits. Green and red frames mark the units
-that pushed the predicted class up and down the most. The plot beside them shows your drawing's probabilities
-after each epoch of the last run. <i>Wide</i> (Ctrl+E) gives these tabs the whole width.</li>
+that pushed the predicted class up and down the most. <i>Wide</i> (Ctrl+E) gives these tabs the whole width;
+there a plot beside the unit shows your drawing's probabilities after each epoch of the last run.</li>
 <li><b>See it learn</b> in the <i>Backprop</i> tab: pick the true label (keys 0–9), read the loss and each layer's
 error signal δ, click a unit and then one in the next column to see that weight's gradient written out with its
 numbers and checked by finite differences, and take one step of gradient descent on your drawing alone
