@@ -243,12 +243,16 @@ def test_a_version_1_file_still_loads_with_no_step_changes(tmp_path):
     model = load_model(write(tmp_path / "v1.npz", meta, arrays))
     assert model.step_changes == [] and model.name == "tiny"
     assert np.array_equal(model.network.get_weights()["W0"], arrays["W0"])
-    # Version 1 never had the field; version 2 always has it.
-    meta["step_changes"] = []
-    refused(write(tmp_path / "v1_with.npz", meta, arrays), "unknown", "step_changes")
-    meta["format_version"] = 2
-    del meta["step_changes"]
-    refused(write(tmp_path / "v2_without.npz", meta, arrays), "lacks", "step_changes")
+    assert_field_came_with(2, "step_changes", meta, arrays, tmp_path)
+
+
+def assert_field_came_with(version: int, field: str, meta: dict, arrays: dict, tmp_path) -> None:
+    """Version ``version - 1`` (``meta``, without ``field``) never had ``field``; ``version`` always has it."""
+    meta[field] = []
+    refused(write(tmp_path / f"v{version - 1}_with.npz", meta, arrays), "unknown", field)
+    meta["format_version"] = version
+    del meta[field]
+    refused(write(tmp_path / f"v{version}_without.npz", meta, arrays), "lacks", field)
 
 
 def _change(**fields):
@@ -312,12 +316,7 @@ def test_mistakes_round_trip_and_older_files_have_none(tmp_path):
     meta["format_version"] = 2
     model = load_model(write(tmp_path / "v2.npz", meta, arrays))
     assert model.mistakes == () and model.step_changes == [] and model.name == "tiny"
-    # Version 2 never had the field; version 3 always has it.
-    meta["mistakes"] = []
-    refused(write(tmp_path / "v2_with.npz", meta, arrays), "unknown", "mistakes")
-    meta["format_version"] = 3
-    del meta["mistakes"]
-    refused(write(tmp_path / "v3_without.npz", meta, arrays), "lacks", "mistakes")
+    assert_field_came_with(3, "mistakes", meta, arrays, tmp_path)
 
 
 @pytest.mark.parametrize("edit, words", [
@@ -495,11 +494,7 @@ def test_edits_round_trip_and_older_files_have_none(tmp_path):
     del meta["edits"]
     meta["format_version"] = 3
     assert not load_model(write(tmp_path / "v3.npz", meta, arrays)).edited
-    meta["edits"] = []
-    refused(write(tmp_path / "v3_with.npz", meta, arrays), "unknown", "edits")
-    meta["format_version"] = 4
-    del meta["edits"]
-    refused(write(tmp_path / "v4_without.npz", meta, arrays), "lacks", "edits")
+    assert_field_came_with(4, "edits", meta, arrays, tmp_path)
 
 
 def _unit(**fields):
