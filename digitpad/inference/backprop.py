@@ -55,6 +55,11 @@ class BackpropNumbers:
     input_range: float
     regression: bool
 
+    @property
+    def delta_norms(self) -> list[float]:
+        """‖δ‖ of each Dense layer: how big the error signal reaching it is."""
+        return [float(np.linalg.norm(delta)) for delta in self.deltas]
+
 
 @dataclass(frozen=True)
 class WeightChain:

@@ -159,9 +159,9 @@ class BackpropView(QWidget):
         self.loss_label.setToolTip(f"The loss for this drawing with “{numbers.class_names[numbers.label]}” as "
                                    "its true label.")
         self.grids[0].set_values(numbers.activations[0])
-        for k, (grid, delta) in enumerate(zip(self.grids[1:], numbers.deltas)):
+        for grid, delta, norm in zip(self.grids[1:], numbers.deltas, numbers.delta_norms):
             reach = key_reach(float(np.max(np.abs(delta))))
-            self._titles[grid] = f"‖δ‖ {float(np.linalg.norm(delta)):.2g}".replace("-", "−")
+            self._titles[grid] = f"‖δ‖ {norm:.2g}".replace("-", "−")
             self._fit_title(grid)
             grid.set_values(delta, (-reach, reach))
         self._mark()
