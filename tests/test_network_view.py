@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QTabBar
 from support.models import make_model
 from test_main_window import SMALL_RUN, draw_seven
 
-from digitpad.inference.predict import drawing_to_input, layer_values
+from digitpad.inference.predict import drawing_to_input
+from digitpad.inference.units import drawing_units
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.ui.widgets.network_view import CellGrid, NetworkView, grid_shape
 
@@ -120,11 +121,11 @@ def test_layer_values_are_the_engines_and_a_regression_ends_with_its_one_output(
     drawing = np.zeros((28, 28), np.float32)
     drawing[5:20, 12:15] = 1.0
     model = make_model()
-    assert layer_values(model, np.zeros((28, 28), np.float32)) is None  # no ink: nothing to show
-    assert_same(layer_values(model, drawing), engine_layers(model, drawing))
+    assert drawing_units(model, np.zeros((28, 28), np.float32)) is None  # no ink: nothing to show
+    assert_same(drawing_units(model, drawing).layer_values(), engine_layers(model, drawing))
     spec = NetworkSpec((64, 16, 1), activation="sigmoid", output="sigmoid", loss="mse")
     regression = make_model(network=MLP(spec, seed=2))
-    values = layer_values(regression, drawing)
+    values = drawing_units(regression, drawing).layer_values()
     x = drawing_to_input(regression, drawing)
     assert len(values[-1]) == 1 and values[-1][0] == pytest.approx(float(regression.network.outputs(x)[0, 0]))
 

@@ -33,23 +33,6 @@ def predict_drawing(model: Model, drawing: np.ndarray) -> np.ndarray | None:
     return model.network.predict_proba(drawing_to_input(model, drawing))[0]
 
 
-def layer_values(model: Model, drawing: np.ndarray) -> list[np.ndarray] | None:
-    """Every layer's values for ``drawing``, from one inference pass, or None when it has no ink.
-
-    First the input as the network receives it (after preprocessing and input
-    scaling, ``(n_inputs,)``), then each hidden layer's activations, then the
-    class probabilities as :meth:`MLP.predict_proba` gives them (a one-output
-    regression: its output value).
-    """
-    if not np.any(drawing > 0):
-        return None
-    network = model.network
-    x = drawing_to_input(model, drawing)
-    hidden, outputs = network.activations(x)
-    last = outputs[0] if network.spec.is_regression else network.probabilities(outputs)[0]
-    return [x[0], *(values[0] for values in hidden), last]
-
-
 def input_range(model: Model) -> float:
     """The largest input value the network can receive: the raw maximum times the input scaling (1 for inputs
     scaled to [0, 1]; 255 for raw MNIST pixels)."""

@@ -129,8 +129,17 @@ class DrawingUnits:
     hover). Each question takes one product per layer of a single row: the full Jacobians would take ten."""
 
     def __init__(self, model: Model, x: np.ndarray) -> None:
-        self.model, self.network = model, model.network
+        self.model, self.network, self.x = model, model.network, x
         self.run = _forward(self.network, x)
+
+    def layer_values(self) -> list[np.ndarray]:
+        """Every layer's values, as the network view shows them: the input as the network receives it (after
+        preprocessing and input scaling, ``(n_inputs,)``), each hidden layer's output, then the class
+        probabilities as :meth:`MLP.predict_proba` gives them (a one-output regression: its output value)."""
+        network = self.network
+        outputs = network.head.activate(self.run.scores.copy())
+        last = outputs[0] if network.spec.is_regression else network.probabilities(outputs)[0]
+        return [self.x[0], *(output[0] for output in self.run.outputs), last]
 
     def report(self, layer: int, unit: int) -> UnitReport:
         """What unit ``unit`` of hidden layer ``layer`` does on the drawing (ValueError for one the network lacks)."""

@@ -14,14 +14,9 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from digitpad.inference.predict import (
-    drawing_to_input,
-    input_range,
-    layer_values,
-    predict_drawing,
-    preview,
-)
+from digitpad.inference.predict import drawing_to_input, input_range, predict_drawing, preview
 from digitpad.inference.saliency import drawing_saliency
+from digitpad.inference.units import DrawingUnits, drawing_units
 from digitpad.model.bundle import Model
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.canvas import DrawingCanvas
@@ -49,6 +44,8 @@ class DrawingPrediction(QObject):
         network_view.shown.connect(self.update)  # values are computed only while the view can be seen
         self._show_saliency = show_saliency
         self._model = model
+        # The drawing through the model, while the network view is in front (None otherwise, or with no ink).
+        self.drawing_units: DrawingUnits | None = None
         self.timer = QTimer(self, singleShot=True, interval=PREDICT_DELAY_MS)
         self.timer.timeout.connect(self.update)
         canvas.drawing_changed.connect(self._schedule)
@@ -83,6 +80,7 @@ class DrawingPrediction(QObject):
 
     def _show(self, drawing: np.ndarray) -> None:
         self.legend.setVisible(self._show_saliency())
+        self.drawing_units = None
         if not np.any(drawing > 0):
             self.bars.set_probabilities(None)
             self.number_line.set_reading(None, None)
@@ -93,8 +91,10 @@ class DrawingPrediction(QObject):
             return
         model, regression = self._model, self._model.network.spec.is_regression
         self.preview.set_image(preview(model, drawing))
-        # With the network view in front, its one pass over every layer gives the probabilities too.
-        layers = layer_values(model, drawing) if self.network_view.isVisible() else None
+        # With the network view in front, one pass gives every layer, the probabilities, and the unit inspection's
+        # numbers (drawing_units).
+        self.drawing_units = drawing_units(model, drawing) if self.network_view.isVisible() else None
+        layers = self.drawing_units.layer_values() if self.drawing_units is not None else None
         probabilities = layers[-1] if layers is not None and not regression else predict_drawing(model, drawing)
         if regression:
             self.number_line.set_reading(*regression_reading(model, drawing))

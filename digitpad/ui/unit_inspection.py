@@ -20,7 +20,7 @@ from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
 from digitpad.data.registry import NAMES, is_available, title
 from digitpad.inference.unit_stats import TestSetActivations
-from digitpad.inference.units import DrawingUnits, drawing_units, strongest
+from digitpad.inference.units import DrawingUnits, strongest
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
@@ -104,7 +104,7 @@ class UnitInspection(QObject):
         if model is not self._gains_of:
             self._gains_before_off.clear()
             self._gains_of = model
-        self._drawing = drawing = drawing_units(model, self.prediction.canvas.image())
+        self._drawing = drawing = self.prediction.drawing_units  # this drawing through this model
         if drawing is None:
             self.view.mark_units(self.pinned)
         else:

@@ -3,7 +3,7 @@
 The input as the network receives it, each hidden layer's activations as a
 near-square grid of cells (256 units → 16×16), then the class probabilities,
 each with its colour key and range underneath. Values come from the engine
-(:func:`digitpad.inference.predict.layer_values`); the view only maps them to
+(:meth:`digitpad.inference.units.DrawingUnits.layer_values`); the view only maps them to
 colours. Hidden layers that can be negative (tanh, leaky ReLU, identity) use a
 diverging scale, blue below 0 and orange above; the others run from the
 palette's base colour to orange, so 0 is always the background colour.
@@ -146,7 +146,7 @@ class NetworkView(QWidget):
 
     def show_layers(self, values: list[np.ndarray] | None, input_shape: tuple[int, int] = (1, 1),
                     activation: str = "relu", class_names: Sequence[str] = (), input_range: float = 1.0) -> None:
-        """Show ``values`` (:func:`~digitpad.inference.predict.layer_values`) of a network whose input is
+        """Show ``values`` (:meth:`~digitpad.inference.units.DrawingUnits.layer_values`) of a network whose input is
         ``input_shape`` and at most ``input_range``, with ``activation`` in its hidden layers; None: the hint."""
         self._values = [np.asarray(v) for v in values] if values is not None else []
         self.hint.setVisible(not self._values)
