@@ -14,7 +14,12 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from digitpad.inference.predict import drawing_to_input, input_range, predict_drawing, preview
+from digitpad.inference.predict import (
+    drawing_to_input,
+    input_range,
+    predict_drawing,
+    preview,
+)
 from digitpad.inference.saliency import drawing_saliency
 from digitpad.inference.units import DrawingUnits, drawing_units
 from digitpad.model.bundle import Model
