@@ -128,15 +128,17 @@ def test_a_gui_that_spends_long_on_each_update_gets_them_less_often(qtbot):
     receiver = SlowReceiver(worker, cost=0.03)  # 30 ms per update, 10 a second: 30 % of the GUI thread
     job = start_job(worker)
     try:
-        qtbot.waitUntil(lambda: len(receiver.arrivals) >= 8, timeout=30_000)
+        qtbot.waitUntil(lambda: len(receiver.arrivals) >= 12, timeout=30_000)
     finally:
         job.cancel()
         with qtbot.waitSignal(receiver.done, timeout=10_000):
             pass
         assert job.wait(5000)
     # After the first updates, the worker waits ≥ 3 base intervals (the receiver's 30 ms is 10 % of 0.3 s;
-    # the GUI thread's other work counts too). The last one is the flush after the cancel.
-    later = np.diff(receiver.arrivals[3:-1])
+    # the GUI thread's other work counts too). The last one is the flush after the cancel. The first half is
+    # left out: on a loaded machine the GUI thread can fall a few updates behind before the pace reaches the
+    # worker (a CI run once saw 8 updates at the base pace).
+    later = np.diff(receiver.arrivals[6:-1])
     assert np.median(later) >= 2 * THROTTLE_SECONDS, receiver.arrivals
 
 
