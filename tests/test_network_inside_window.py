@@ -893,3 +893,22 @@ def test_wide_gives_the_tabs_about_half_the_height_where_the_row_above_can_give_
     qtbot.waitUntil(lambda: window.insight_tabs.width() == window.insight_tabs.parentWidget().width())
     top, tabs = window.splitter.sizes()
     assert tabs >= 0.5 * (top + tabs)
+
+def test_reset_edits_brings_back_the_saved_state_of_a_model_as_it_was_in_its_file(window, qtbot, tmp_path,
+                                                                                 monkeypatch):
+    model = trained("tanh 16,12")
+    window.files.set_model(model, tmp_path / "tanh.npz")  # as opened from its file: nothing to save
+    view = show(window, qtbot, model)
+    window.files.set_model(model, tmp_path / "tanh.npz")
+    assert not window.isWindowModified()
+    ctrl_click(qtbot, view.grids[1], 0)
+    assert window.isWindowModified() and "(edited)" in window.windowTitle()
+    qtbot.mouseClick(view.unit_panel.reset_button, LEFT)
+    assert not window.isWindowModified() and "(edited)" not in window.windowTitle()
+    # Edited, then saved: the file has the edit, so Reset changes the model from its file again.
+    ctrl_click(qtbot, view.grids[1], 1)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "edited.npz"), ""))
+    menu_action(window, "Save as…").trigger()
+    assert not window.isWindowModified() and "(edited)" in window.windowTitle()
+    qtbot.mouseClick(view.unit_panel.reset_button, LEFT)
+    assert window.isWindowModified() and "(edited)" not in window.windowTitle()

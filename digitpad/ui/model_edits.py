@@ -30,6 +30,9 @@ class ModelEdits(QObject):
         self.files = files
         self._model: Model | None = None
         self._before_steps: list[dict[str, np.ndarray]] = []  # weights before each step taken here, oldest first
+        # Whether the model was saved (as in its file, or nothing to save) before the edits Reset would undo;
+        # None while there are none.
+        self._saved_before: bool | None = None
         files.changed.connect(self._model_changed)
 
     @property
@@ -45,11 +48,13 @@ class ModelEdits(QObject):
         """Multiply a hidden unit's output by ``gain`` (0 switches it off, 1 restores it)."""
         if self.model.network.unit_gain(layer, unit) == gain:
             return
+        self._before_edit()
         self.model.network.set_unit_gain(layer, unit, gain)
         self._announce()
 
     def take_step(self, weights: dict[str, np.ndarray], label: int, lr: float) -> None:
         """Put in ``weights``, the model's after one SGD step on a drawing with ``label`` at rate ``lr``."""
+        self._before_edit()
         self._before_steps.append(self.model.network.get_weights())
         self.model.network.set_weights(weights)
         self.model.hand_steps.append({"label": int(label), "lr": float(lr)})
@@ -71,7 +76,15 @@ class ModelEdits(QObject):
             del self.model.hand_steps[len(self.model.hand_steps) - len(self._before_steps):]
             self._before_steps.clear()
         network.gains.clear()
-        self._announce(weights=stepped)
+        saved = self._saved_before and not self.model.edited  # back as it is in its file
+        self._saved_before = None
+        if stepped:
+            self.weights_changed.emit()
+        if saved:
+            self.files.mark_saved()
+        else:
+            self.files.mark_edited()
+        self.changed.emit()
 
     def weights_before_steps(self) -> dict[str, np.ndarray]:
         """The weights before the first step taken here (the model's own weights when none was)."""
@@ -81,6 +94,11 @@ class ModelEdits(QObject):
     def resettable(self) -> bool:
         """Whether Reset edits would change anything."""
         return bool(self.model.network.gains or self._before_steps)
+
+    def _before_edit(self) -> None:
+        """Before the first edit Reset would undo: was the model as in its file, with no edits of its own?"""
+        if self._saved_before is None:
+            self._saved_before = not self.files.unsaved and not self.model.edited
 
     def _announce(self, weights: bool = False) -> None:
         if weights:
@@ -92,3 +110,6 @@ class ModelEdits(QObject):
         if model is not self._model:  # another model (opened, trained, new): its steps are not ours to undo
             self._model = model
             self._before_steps.clear()
+            self._saved_before = None
+        elif not self.files.unsaved and self.resettable:  # saved with its edits: undoing them changes the file's
+            self._saved_before = False

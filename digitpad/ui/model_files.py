@@ -62,6 +62,11 @@ class ModelFiles(QObject):
         self.window.setWindowModified(True)
         self.changed.emit(self.model)
 
+    def mark_saved(self) -> None:
+        """The current model is back as it was saved (Reset edits): not unsaved any more, and announced."""
+        self.window.setWindowModified(False)
+        self.changed.emit(self.model)
+
     def refresh(self) -> None:
         """Announce the current model again (``changed``), so whatever shows it shows it again."""
         self.changed.emit(self.model)
