@@ -104,6 +104,10 @@ def test_a_first_layer_unit_shows_the_engines_numbers_and_showing_it_emits_nothi
     ups, downs = np.argsort(-effect), np.argsort(effect)
     assert_listed(column(panel, "raises"), [str(c) for c in ups[:3] if effect[c] > 0], effect[ups[:3]])
     assert_listed(column(panel, "lowers"), [str(c) for c in downs[:3] if effect[c] < 0], effect[downs[:3]])
+    # Pointing at the lists: the effect on every class, each against the central difference.
+    every = panel.effects[1].toolTip().split("On every class: ")[1].split(", ")
+    assert [entry.split()[0] for entry in every] == list(model.class_names)
+    np.testing.assert_allclose([float(entry.split()[1]) for entry in every], effect, rtol=0.06, atol=1e-9)
 
 
 def test_a_deeper_unit_shows_its_sorted_weights_and_its_weights_to_the_classes(panel, model, qtbot):

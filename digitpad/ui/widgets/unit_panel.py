@@ -43,6 +43,12 @@ EFFECTS_TIP = ("Its strongest weights to the units (#) of the next layer, and th
                "hidden layer, its weights to the classes).")
 
 
+def output_names(report: UnitReport, class_names: Sequence[str]) -> tuple[str, ...]:
+    """What each entry of ``report.to_classes`` is called: the class names, or "output" for a regression."""
+    n = len(report.to_classes)
+    return tuple(class_names) if len(class_names) == n else ("output",) if n == 1 else tuple(map(str, range(n)))
+
+
 def signed(value: float) -> str:
     """A weight or an effect in the panel's lists: signed, 2 significant digits (the lists are narrow)."""
     return f"{value:+.2g}"
@@ -224,8 +230,11 @@ class UnitPanel(QWidget):
             self.numbers.setText(f"activation {report.activation:.3g}\npre-activation {report.pre_activation:.3g}")
             self._show_gain(report.gain)
             self._show_weights(report)
+            every = ", ".join(f"{name} {signed(value)}"
+                              for name, value in zip(output_names(report, class_names), report.to_classes))
             for label, text in zip(self.effects, self._effects(report, class_names) + ["", "", ""]):
                 label.setText(text)
+                label.setToolTip(f"{EFFECTS_TIP}\n\nOn every class: {every}")
         self._show_parts()
 
     def show_top_images(self, images: np.ndarray | None, note: str) -> None:
@@ -300,8 +309,7 @@ class UnitPanel(QWidget):
             strong = strongest(report.outgoing, SHOWN)
             columns.append("\n".join([f"to hidden {report.layer + 1}",
                                       *(f"#{i} {signed(report.outgoing[i])}" for i in strong)]))
-        n = len(report.to_classes)
-        names = tuple(class_names) if len(class_names) == n else ("output",) if n == 1 else tuple(map(str, range(n)))
+        names = output_names(report, class_names)
         for heading, sign in (("raises", 1), ("lowers", -1)):
             found = strongest(report.to_classes, SHOWN, sign)
             if len(found):
