@@ -16,13 +16,11 @@ and do not compete.
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 
-from digitpad.nn.layers import Dense
 from digitpad.nn.network import MLP
 from digitpad.nn.products import product
+from digitpad.nn.trace import backward_deltas, float64_weights, forward_keeping
 
 
 def input_gradient(network: MLP, x: np.ndarray, class_index: int) -> np.ndarray:
@@ -50,29 +48,10 @@ def input_gradient(network: MLP, x: np.ndarray, class_index: int) -> np.ndarray:
     n_out = network.spec.sizes[-1]
     if not 0 <= class_index < n_out:
         raise ValueError(f"class_index must be in 0..{n_out - 1}, got {class_index}")
-    a = np.array(x, dtype=np.float64, ndmin=2)
-    steps = []  # (layer, float64 weights or a private copy of the activation)
-    for i, layer in enumerate(network.layers):
-        if isinstance(layer, Dense):
-            W = layer.params["W"].astype(np.float64)
-            a = product(a, W) + layer.params["b"] if layer.has_bias else product(a, W)
-            steps.append(W)
-        else:
-            # A shallow copy keeps the layer's own derivative code but caches in the copy, not the network.
-            own = copy.copy(layer)
-            a = own.forward(a, train=True)
-            gain = network.gain_after(i)  # a switched-off or scaled unit (the network view's edits)
-            if gain is not None:
-                a = a * gain
-            steps.append((own, gain))
-    grad = _score_gradient(network, a, class_index)
-    for step in reversed(steps):
-        if isinstance(step, np.ndarray):
-            grad = product(grad, step.T)
-        else:
-            own, gain = step
-            grad = own.backward(grad if gain is None else grad * gain)
-    return grad
+    weights = float64_weights(network)
+    _, pre_activations, steps = forward_keeping(network, weights, np.array(x, dtype=np.float64, ndmin=2))
+    deltas = backward_deltas(weights, steps, _score_gradient(network, pre_activations[-1], class_index))
+    return product(deltas[0], weights["W0"].T)  # one step further than training: down to the input
 
 
 def _score_gradient(network: MLP, z: np.ndarray, class_index: int) -> np.ndarray:

@@ -8,6 +8,8 @@ float32 precision), and leaves the network's weights and ``grads`` as they
 were. It uses the network's own head (a lab's deliberately wrong one
 included), its units' gains (a switched-off unit outputs 0 and gets δ = 0) and
 the layers' own derivative code, on shallow copies that cache in themselves.
+Its pass forward and back (:func:`forward_keeping`, :func:`backward_deltas`)
+also carries the input gradient (:mod:`digitpad.nn.input_gradient`).
 
 :func:`finite_difference` is the check beside it: the central difference of
 the objective the gradient is taken of, the mean loss, times the batch when
@@ -49,15 +51,11 @@ class Trace:
 def trace(network: MLP, x: np.ndarray, targets: np.ndarray) -> Trace:
     """Forward and backward through ``network`` for inputs ``x`` (batch, n_inputs) and ``targets``
     (:meth:`MLP.targets`), touching neither its weights nor its ``grads``."""
-    weights = _float64_weights(network)
-    inputs, pre_activations, steps = _forward(network, weights, np.array(x, dtype=np.float64, ndmin=2))
+    weights = float64_weights(network)
+    inputs, pre_activations, steps = forward_keeping(network, weights, np.array(x, dtype=np.float64, ndmin=2))
     z = pre_activations[-1]
     loss, delta = network.head.loss_and_grad(z.copy(), np.array(targets, dtype=np.float64))
-    deltas = [delta]
-    for k in reversed(range(1, len(inputs))):
-        own, gain = steps[k - 1]
-        grad = product(deltas[0], weights[f"W{k}"].T)
-        deltas.insert(0, own.backward(grad if gain is None else grad * gain))
+    deltas = backward_deltas(weights, steps, delta)
     gradients = {}
     for k, (a, d) in enumerate(zip(inputs, deltas)):
         gradients[f"W{k}"] = product(a.T, d)
@@ -75,7 +73,7 @@ def finite_difference(network: MLP, x: np.ndarray, targets: np.ndarray, name: st
     network is read in float64 with its own head and gains; the nudged array
     is a copy, so the network's weights never move.
     """
-    weights = _float64_weights(network)
+    weights = float64_weights(network)
     if name not in weights:
         raise ValueError(f"the network has no parameter {name!r}; it has {', '.join(weights)}")
     nudged = weights[name] = weights[name].copy()
@@ -87,7 +85,7 @@ def finite_difference(network: MLP, x: np.ndarray, targets: np.ndarray, name: st
     factor = len(x) if network.head.reduction == "sum" else 1.0
 
     def objective() -> float:
-        z = _forward(network, weights, x)[1][-1]
+        z = forward_keeping(network, weights, x)[1][-1]
         return network.head.loss_and_grad(z, targets.copy())[0] * factor
 
     keep = flat[index]
@@ -98,16 +96,19 @@ def finite_difference(network: MLP, x: np.ndarray, targets: np.ndarray, name: st
     return (up - down) / (2 * eps)
 
 
-def _float64_weights(network: MLP) -> dict[str, np.ndarray]:
+def float64_weights(network: MLP) -> dict[str, np.ndarray]:
     """Every parameter by name in float64: a float32 network's cast once, a float64 network's own arrays (only
     read, never written)."""
     return {name: np.asarray(param, dtype=np.float64) for name, param, _ in network.parameters()}
 
 
-def _forward(network: MLP, weights: dict[str, np.ndarray], a: np.ndarray
-             ) -> tuple[list[np.ndarray], list[np.ndarray], list[tuple[Layer, np.ndarray | None]]]:
-    """What enters each Dense layer, each Dense layer's z, and each hidden activation's own copy (holding
-    what its backward needs) with its gains, from float64 ``weights`` by name."""
+Step = tuple[Layer, np.ndarray | None]  # a hidden activation's own copy (holding what its backward needs), its gains
+
+
+def forward_keeping(network: MLP, weights: dict[str, np.ndarray], a: np.ndarray
+                    ) -> tuple[list[np.ndarray], list[np.ndarray], list[Step]]:
+    """What enters each Dense layer, each Dense layer's z, and each hidden activation's :data:`Step`, from
+    float64 ``weights`` by name (:func:`float64_weights`); the network itself caches nothing."""
     inputs, pre_activations, steps = [], [], []
     for i, layer in enumerate(network.layers):
         if isinstance(layer, Dense):
@@ -127,3 +128,13 @@ def _forward(network: MLP, weights: dict[str, np.ndarray], a: np.ndarray
                 a = a * gain
             steps.append((own, gain))
     return inputs, pre_activations, steps
+
+
+def backward_deltas(weights: dict[str, np.ndarray], steps: list[Step], delta: np.ndarray) -> list[np.ndarray]:
+    """Each Dense layer's δ from the last one's ``delta``, back through the :func:`forward_keeping` steps."""
+    deltas = [delta]
+    for k in reversed(range(1, len(steps) + 1)):
+        own, gain = steps[k - 1]
+        grad = product(deltas[0], weights[f"W{k}"].T)
+        deltas.insert(0, own.backward(grad if gain is None else grad * gain))
+    return deltas
