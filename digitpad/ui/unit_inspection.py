@@ -20,7 +20,7 @@ from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
 from digitpad.data.registry import NAMES, is_available, title
 from digitpad.inference.unit_stats import TestSetActivations
-from digitpad.inference.units import DrawingUnits, strongest
+from digitpad.inference.units import strongest
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
@@ -52,7 +52,6 @@ class UnitInspection(QObject):
         self._cache_job: Job | None = None
         self._accuracy_job: Job | None = None
         self._weights_version = 0
-        self._drawing: DrawingUnits | None = None  # the drawing through the model, for every unit asked about
         self._gains_before_off: dict[Unit, float] = {}  # what Ctrl+click gives a switched-off unit back
         self._gains_of: Model | None = None  # the model those gains belong to
         view.unit_pointed.connect(self._pointed)
@@ -104,7 +103,7 @@ class UnitInspection(QObject):
         if model is not self._gains_of:
             self._gains_before_off.clear()
             self._gains_of = model
-        self._drawing = drawing = self.prediction.drawing_units  # this drawing through this model
+        drawing = self.prediction.drawing_units  # this drawing through this model
         if drawing is None:
             self.view.mark_units(self.pinned)
         else:
@@ -125,7 +124,8 @@ class UnitInspection(QObject):
 
     def _show_unit(self) -> None:
         model, unit = self.prediction.model, self.hovered or self.pinned
-        report = self._drawing.report(*unit) if unit and self._drawing is not None else None
+        drawing = self.prediction.drawing_units
+        report = drawing.report(*unit) if unit and drawing is not None else None
         self.panel.show_unit(report, model.class_names)
         if report is None:
             return
