@@ -78,13 +78,7 @@ class ModelEdits(QObject):
         network.gains.clear()
         saved = self._saved_before and not self.model.edited  # back as it is in its file
         self._saved_before = None
-        if stepped:
-            self.weights_changed.emit()
-        if saved:
-            self.files.mark_saved()
-        else:
-            self.files.mark_edited()
-        self.changed.emit()
+        self._announce(weights=stepped, unsaved=not saved)
 
     def weights_before_steps(self) -> dict[str, np.ndarray]:
         """The weights before the first step taken here (the model's own weights when none was)."""
@@ -100,10 +94,10 @@ class ModelEdits(QObject):
         if self._saved_before is None:
             self._saved_before = not self.files.unsaved and not self.model.edited
 
-    def _announce(self, weights: bool = False) -> None:
+    def _announce(self, weights: bool = False, unsaved: bool = True) -> None:
         if weights:
             self.weights_changed.emit()
-        self.files.mark_edited()
+        self.files.mark_edited(unsaved)
         self.changed.emit()
 
     def _model_changed(self, model: Model) -> None:

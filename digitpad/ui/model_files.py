@@ -57,14 +57,10 @@ class ModelFiles(QObject):
         self.window.setWindowModified(unsaved)
         self.changed.emit(model)
 
-    def mark_edited(self) -> None:
-        """The current model was changed by hand (:mod:`~digitpad.ui.model_edits`): it is unsaved, and announced."""
-        self.window.setWindowModified(True)
-        self.changed.emit(self.model)
-
-    def mark_saved(self) -> None:
-        """The current model is back as it was saved (Reset edits): not unsaved any more, and announced."""
-        self.window.setWindowModified(False)
+    def mark_edited(self, unsaved: bool = True) -> None:
+        """The current model was changed by hand (:mod:`~digitpad.ui.model_edits`): it is unsaved, or with
+        ``unsaved`` False back as it was saved (Reset edits); announced."""
+        self.window.setWindowModified(unsaved)
         self.changed.emit(self.model)
 
     def refresh(self) -> None:
