@@ -16,6 +16,7 @@ from digitpad.data.csvfile import read_csv
 from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
 from digitpad.data.digits8x8 import load_digits8x8
 from digitpad.data.idx import read_idx
+from digitpad.data.personal import PersonalStore, empty_message
 from digitpad.data.registry import (
     BUNDLED,
     BUNDLED_SEED,
@@ -25,6 +26,8 @@ from digitpad.data.registry import (
     FILE_NAMES,
     IMAGE_SHAPE,
     NAMES,
+    PERSONAL,
+    PERSONAL_TITLE,
     SPLITS,
     dataset_dir,
     get_spec,
@@ -69,6 +72,8 @@ def load(name: str, split: str) -> Dataset:
         raise DataError(f"split must be 'train' or 'test', got {split!r}")
     if name == BUNDLED:
         return _bundled_splits()[split]
+    if name == PERSONAL:
+        return _personal_split(split)
     spec = get_spec(name)
     folder = dataset_dir(name)
     paths = [folder / FILE_NAMES[(split, kind)] for kind in ("images", "labels")]
@@ -102,6 +107,8 @@ def describe(source: str) -> Dataset:
         return Dataset.empty((8, 8), 16, DIGIT_NAMES, BUNDLED)
     if source in DATASETS:
         return Dataset.empty(IMAGE_SHAPE, 255, DATASETS[source].class_names, source)
+    if source == PERSONAL:
+        return Dataset.empty(IMAGE_SHAPE, 255, DIGIT_NAMES, PERSONAL)
     return Dataset.empty(IMAGE_SHAPE, 255, DIGIT_NAMES, Path(source).name)
 
 
@@ -140,6 +147,20 @@ def make_dataset(images: np.ndarray, labels: np.ndarray, class_names: tuple[str,
         raise DataError(f"{name} holds no images")
     return Dataset(images.reshape(len(images), -1), labels.astype(np.int64), IMAGE_SHAPE, 255,
                    class_names, name)
+
+
+def _personal_split(split: str) -> Dataset:
+    """A split of ``mine``, by the held-out rule of :mod:`digitpad.data.personal`."""
+    store = PersonalStore()
+    digits = len(store)
+    if digits == 0:
+        raise DataError(empty_message())
+    data = store.dataset(split)
+    if len(data) == 0:
+        which = "no held-out (test) digits" if split == "test" else "no training digits"
+        raise DataError(f"{PERSONAL_TITLE} has {which} among its {digits}: one digit in four, chosen by its id, "
+                        "is held out for testing; add more digits")
+    return data
 
 
 def _bundled_splits() -> dict[str, Dataset]:

@@ -4,7 +4,8 @@ Each downloadable dataset has its own folder under :func:`data_dir` holding the
 four standard gzip IDX files (``train-images-idx3-ubyte.gz`` and friends).
 Files get there by :mod:`digitpad.data.download` or by
 :mod:`digitpad.data.importing` from copies the user already has. The 8×8
-digits ship with digitpad and are always available.
+digits ship with digitpad and are always available. The learner's own digits
+(``mine``) live in :func:`personal_dir`, kept by :mod:`digitpad.data.personal`.
 
 Nothing here touches the network or reads a dataset.
 """
@@ -38,6 +39,9 @@ BUNDLED_TITLE = "8×8 digits"
 # The bundled set has no official test split, so a fixed seed carves one out.
 BUNDLED_TEST_SHARE = 0.2
 BUNDLED_SEED = 0
+# The learner's own digits (Correct it, or imported images), kept by digitpad.data.personal.
+PERSONAL = "mine"
+PERSONAL_TITLE = "My digits"
 
 
 @dataclass(frozen=True)
@@ -89,36 +93,11 @@ DATASETS: dict[str, DatasetSpec] = {
          "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"),
     ),
 }
-NAMES = (*DATASETS, BUNDLED)
+NAMES = (*DATASETS, BUNDLED, PERSONAL)
 # Content md5 -> (dataset, standard file name): recognises a user's copy whatever it is called.
 _KNOWN_CONTENT = {f.content_md5: (s.name, f.name) for s in DATASETS.values() for f in s.files}
-_ROLE_OF = {file_name: role for role, file_name in FILE_NAMES.items()}
-
-
-DATASETS: dict[str, DatasetSpec] = {
-    "mnist": DatasetSpec(
-        "mnist", "MNIST", DIGIT_NAMES,
-        _files(("f68b3c2dcbeaaa9fbdd348bbdeb94873", "d53e105ee54ea40749a09fcbcd1e9432",
-                "9fb629c4189551a2d022fa330f9573f3", "ec29112dd5afa0611ce80d1b7f02629c"),
-               ("6bbc9ace898e44ae57da46a324031adb", "a25bea736e30d166cdddb491f175f624",
-                "2646ac647ad5339dbf082846283269ea", "27ae3e4e09519cfbb04c329615203637")),
-        ("https://ossci-datasets.s3.amazonaws.com/mnist/",
-         "https://storage.googleapis.com/cvdf-datasets/mnist/",
-         "http://yann.lecun.com/exdb/mnist/"),
-    ),
-    "fashion": DatasetSpec(
-        "fashion", "Fashion-MNIST", FASHION_NAMES,
-        _files(("8d4fb7e6c68d591d4c3dfef9ec88bf0d", "25c81989df183df01b3e8a0aad5dffbe",
-                "bef4ecab320f06d8554ea6380940ec79", "bb300cfdad3c16e7a12a480ee83cd310"),
-               ("f4a8712d7a061bf5bd6d2ca38dc4d50a", "9018921c3c673c538a1fc5bad174d6f9",
-                "8181f5470baa50b63fa0f6fddb340f0a", "15d484375f8d13e6eb1aabb0c3f46965")),
-        ("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
-         "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"),
-    ),
-}
-NAMES = (*DATASETS, BUNDLED)
-# Content md5 -> (dataset, standard file name): recognises a user's copy whatever it is called._KNOWN_CONTENT = {f.content_md5: (s.name, f.name) for s in DATASETS.values() for f in s.files}
-TITLES = {**{name: spec.title for name, spec in DATASETS.items()}, BUNDLED: BUNDLED_TITLE}
+TITLES = {**{name: spec.title for name, spec in DATASETS.items()}, BUNDLED: BUNDLED_TITLE,
+          PERSONAL: PERSONAL_TITLE}
 
 
 def title(source: str) -> str:
@@ -139,10 +118,19 @@ def dataset_dir(name: str) -> Path:
     return data_dir() / get_spec(name).name
 
 
+def personal_dir() -> Path:
+    """The folder of the learner's own digits (it may not exist yet)."""
+    return data_dir() / PERSONAL
+
+
 def get_spec(name: str) -> DatasetSpec:
     """The registry entry of a downloadable dataset; DataError for any other name."""
     if name == BUNDLED:
         raise DataError(f"{BUNDLED} is bundled with digitpad; it has no files to download or import")
+    if name == PERSONAL:
+        raise DataError(f"{PERSONAL} ({PERSONAL_TITLE}) is your own set in {personal_dir()}; there is nothing to "
+                        "download: add digits with Correct it under the probabilities or "
+                        f"`digitpad data import --dataset {PERSONAL} PATH`")
     try:
         return DATASETS[name]
     except KeyError:
@@ -150,9 +138,17 @@ def get_spec(name: str) -> DatasetSpec:
 
 
 def is_available(name: str) -> bool:
-    """True when every file of ``name`` is in the store (always for the bundled set)."""
+    """True when every file of ``name`` is in the store (always for the bundled set).
+
+    ``mine`` is available when it holds at least one digit (DataError when its
+    journal cannot be read).
+    """
     if name == BUNDLED:
         return True
+    if name == PERSONAL:
+        # personal.py builds on this module, so it is imported only when asked about.
+        from digitpad.data.personal import PersonalStore
+        return len(PersonalStore()) > 0
     folder = dataset_dir(name)
     return all((folder / f.name).is_file() for f in get_spec(name).files)
 
