@@ -177,7 +177,7 @@ def test_a_closed_pipe_ends_quietly(digits_model):
 def test_predict_reads_transparent_and_rounded_corner_pictures(digits_model, tmp_path, capsys, qapp):
     from PySide6.QtGui import QImage
 
-    from digitpad.inference.image_file import read_image
+    from digitpad.data.image_file import read_image
     ink = np.zeros((40, 40), np.float32)
     ink[8:32, 18:22] = 1.0  # a "1"
     rgba = np.zeros((40, 40, 4), np.uint8)

@@ -105,7 +105,7 @@ def test_model_loader_on_mutated_files(model_bytes, tmp_path, edits, cut):
 @FUZZ
 @given(data=st.binary(max_size=2000))
 def test_image_reader_on_random_bytes(tmp_path, data, qapp):
-    from digitpad.inference.image_file import read_image
+    from digitpad.data.image_file import read_image
     path = tmp_path / "x.png"
     path.write_bytes(data)
     try:
@@ -121,7 +121,7 @@ def test_image_reader_on_mutated_pngs(tmp_path, edits, cut, qapp):
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QImage
 
-    from digitpad.inference.image_file import read_image
+    from digitpad.data.image_file import read_image
     image = QImage(20, 20, QImage.Format.Format_Grayscale8)
     image.fill(200)
     data = QByteArray()

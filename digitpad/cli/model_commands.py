@@ -51,7 +51,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
             for i, probs in enumerate(model.network.predict_proba(rows), start=1):
                 _print_prediction(f"{path.name}:{i}", probs, model)
         else:
-            from digitpad.inference.image_file import read_image
+            from digitpad.data.image_file import read_image
             probs = predict_drawing(model, read_image(path))
             if probs is None:
                 print(f"{path.name}: blank image, no prediction")

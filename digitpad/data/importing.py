@@ -1,4 +1,4 @@
-"""Importing files a user already has into the store, validated, as the standard gzip IDX files."""
+"""Importing files a user already has: into the store as the standard gzip IDX files, or into ``mine``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 import os
 import shutil
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,15 @@ from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
 from digitpad.data.csvfile import read_csv
 from digitpad.data.idx import idx_header, read_idx
-from digitpad.data.loading import is_csv, is_gzip
+from digitpad.data.image_file import read_image
+from digitpad.data.image_folder import (
+    IMAGE_SUFFIXES,
+    from_uint8,
+    list_image_folder,
+    to_mnist_rows,
+)
+from digitpad.data.loading import is_csv, is_gzip, load_file, partner_name
+from digitpad.data.personal import PersonalStore
 from digitpad.data.registry import (
     DATASETS,
     FILE_NAMES,
@@ -154,3 +162,91 @@ def _check_together(parts: list[_Part], targets: list[tuple[str, str]]) -> None:
         if kind == "images" and labels is not None and len(labels.array) != len(part.array):
             raise DataError(f"{part.source} has {len(part.array)} images "
                             f"but {labels.source} has {len(labels.array)} labels")
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What :func:`import_personal` added: digits per label, files read, the paths given, the set's size after."""
+
+    counts: dict[int, int]
+    files: int
+    sources: tuple[str, ...]
+    total: int
+
+    @property
+    def added(self) -> int:
+        return sum(self.counts.values())
+
+
+def import_personal(paths: Iterable[str | os.PathLike], store: PersonalStore | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+    """Add labelled images to ``mine``, preprocessed as a drawing is, all or nothing.
+
+    Accepted: ImageFolder directories (subfolders 0 … 9 of images), labelled
+    CSV files (Kaggle's ``label,pixel0,…``) and IDX images files with their
+    labels beside them. A single image file has no label and is refused.
+    Everything is read and checked first, calling ``progress(done, total)``
+    after each image; then one :meth:`PersonalStore.add_many` stores them.
+    """
+    store = store if store is not None else PersonalStore()
+    sources = _personal_sources([Path(p) for p in paths])
+    total = sum(len(source) for source in sources)
+    items: list[tuple[np.ndarray, int, str]] = []
+    for image, label, name in (item for source in sources for item in source.images()):
+        items.append((to_mnist_rows([image], [name])[0].reshape(IMAGE_SHAPE), label, name))
+        if progress is not None:
+            progress(len(items), total)
+    store.add_many(items)
+    counts = {label: 0 for label in range(10)}
+    for _, label, _ in items:
+        counts[label] += 1
+    return ImportSummary(counts, sum(s.files for s in sources),
+                         tuple(s.name + ("/" if s.folder is not None else "") for s in sources), len(store))
+
+
+@dataclass(frozen=True)
+class _PersonalSource:
+    """One path given to :func:`import_personal`: an ImageFolder's files, or a data file's arrays."""
+
+    name: str
+    files: int
+    folder: list[tuple[Path, int]] | None = None
+    arrays: tuple[np.ndarray, np.ndarray] | None = None  # (N, 28, 28) uint8 images, (N,) labels
+
+    def __len__(self) -> int:
+        return len(self.folder) if self.folder is not None else len(self.arrays[1])
+
+    def images(self) -> Iterator[tuple[np.ndarray, int, str]]:
+        """(image ink high in [0, 1], label, source name) for each image, read as it is asked for."""
+        if self.folder is not None:
+            for file, label in self.folder:
+                yield read_image(file), label, f"{self.name}/{label}/{file.name}"
+            return
+        images, labels = self.arrays
+        for row, (image, label) in enumerate(zip(from_uint8(images), labels), start=1):
+            yield image, int(label), f"{self.name}:{row}"
+
+
+def _personal_sources(paths: list[Path]) -> list[_PersonalSource]:
+    if not paths:
+        raise DataError("no files or folders to import")
+    sources, seen = [], set()
+    for path in paths:
+        if path.is_dir():
+            files = list_image_folder(path)
+            sources.append(_PersonalSource(path.resolve().name, len(files), folder=files))
+            continue
+        if not path.is_file():
+            raise DataError(f"{path}: no such file or folder")
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            raise DataError(f"{path.name} is a single image, and a single image has no label; put images in "
+                            "subfolders 0 … 9 (an ImageFolder) and import the folder")
+        pair = partner_name(path.name)
+        key = frozenset({path.resolve(), *([path.with_name(pair).resolve()] if pair and not is_csv(path) else [])})
+        if key & seen:
+            continue  # the other file of an IDX pair already given
+        seen |= key
+        data = load_file(path)
+        sources.append(_PersonalSource(path.name, len(key),
+                                       arrays=(data.images.reshape(-1, *IMAGE_SHAPE), data.labels)))
+    return sources

@@ -16,7 +16,8 @@ from digitpad.data.csvfile import read_csv
 from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
 from digitpad.data.digits8x8 import load_digits8x8
 from digitpad.data.idx import read_idx
-from digitpad.data.personal import PersonalStore, empty_message
+from digitpad.data.image_folder import load_image_folder
+from digitpad.data.personal import PersonalStore, empty_message, held_out
 from digitpad.data.registry import (
     BUNDLED,
     BUNDLED_SEED,
@@ -58,7 +59,20 @@ def available() -> list[DatasetInfo]:
         counts = {split: _header_count(folder / FILE_NAMES[(split, "images")]) for split in SPLITS}
         counts = {split: count for split, count in counts.items() if count is not None}
         infos.append(DatasetInfo(spec.name, spec.title, status, str(folder), counts))
+    infos.append(_personal_info())
     return infos
+
+
+def _personal_info() -> DatasetInfo:
+    """``mine``'s row: ready with its train and held-out counts, empty, or unreadable (its journal is not ours)."""
+    store = PersonalStore()
+    try:
+        digits = store.digits()
+    except DataError:
+        return DatasetInfo(PERSONAL, PERSONAL_TITLE, "unreadable", str(store.path), {})
+    test = sum(held_out(d.id) for d in digits)
+    counts = {"train": len(digits) - test, "test": test} if digits else {}
+    return DatasetInfo(PERSONAL, PERSONAL_TITLE, "ready" if digits else "empty", str(store.folder), counts)
 
 
 def load(name: str, split: str) -> Dataset:
@@ -89,12 +103,14 @@ def load(name: str, split: str) -> Dataset:
 
 
 def load_source(source: str, split: str) -> Dataset:
-    """A split of a named dataset, or a user's CSV/IDX file (which is all one split)."""
+    """A split of a named dataset, or a user's CSV/IDX file or ImageFolder directory (all one split)."""
     if source in NAMES:
         return load(source, split)
     if Path(source).is_file():
         return load_file(source)
-    raise DataError(f"{source!r} is neither a dataset ({', '.join(NAMES)}) nor an existing file")
+    if Path(source).is_dir():
+        return load_image_folder(source)
+    raise DataError(f"{source!r} is neither a dataset ({', '.join(NAMES)}) nor an existing file or folder")
 
 
 def describe(source: str) -> Dataset:
@@ -127,7 +143,7 @@ def load_file(path: str | os.PathLike) -> Dataset:
             raise DataError(f"{path.name} has no label column; only labelled CSV files can be trained on")
         images = images.reshape(-1, *IMAGE_SHAPE)
     else:
-        first, pair = read_idx(path), _partner_name(path.name)
+        first, pair = read_idx(path), partner_name(path.name)
         if pair is None:
             raise DataError(f"{path.name}: cannot tell where its labels are; use the standard names "
                             "(train-images-idx3-ubyte with train-labels-idx1-ubyte beside it)")
@@ -187,7 +203,7 @@ def is_csv(path: Path) -> bool:
     return path.name.lower().endswith((".csv", ".csv.gz"))
 
 
-def _partner_name(name: str) -> str | None:
+def partner_name(name: str) -> str | None:
     """The labels file name for an images file name, or the other way round."""
     for images, labels in (("images-idx3", "labels-idx1"), ("images.idx3", "labels.idx1")):
         if images in name:

@@ -96,6 +96,15 @@ def held_out(digit_id: str) -> bool:
     return int.from_bytes(digest, "big") % HELD_OUT_EVERY == 0
 
 
+def digits_dataset(digits: Sequence[PersonalDigit]) -> Dataset:
+    """These digits as a Dataset named ``mine``, rows in their order."""
+    if not digits:
+        return Dataset.empty(IMAGE_SHAPE, 255, DIGIT_NAMES, PERSONAL)
+    images = np.stack([d.image.reshape(-1) for d in digits])
+    labels = np.array([d.label for d in digits], dtype=np.int64)
+    return Dataset(images, labels, IMAGE_SHAPE, 255, DIGIT_NAMES, PERSONAL)
+
+
 class PersonalStore:
     """The digits in one folder (default ``<data dir>/mine``); opening it never writes.
 
@@ -134,12 +143,7 @@ class PersonalStore:
         """The digits as a Dataset named ``mine``: all (None), or the ``train`` or held-out ``test`` split."""
         if split not in (None, "train", "test"):
             raise DataError(f"split must be 'train' or 'test', got {split!r}")
-        chosen = [d for d in self.digits() if split is None or held_out(d.id) == (split == "test")]
-        if not chosen:
-            return Dataset.empty(IMAGE_SHAPE, 255, DIGIT_NAMES, PERSONAL)
-        images = np.stack([d.image.reshape(-1) for d in chosen])
-        labels = np.array([d.label for d in chosen], dtype=np.int64)
-        return Dataset(images, labels, IMAGE_SHAPE, 255, DIGIT_NAMES, PERSONAL)
+        return digits_dataset([d for d in self.digits() if split is None or held_out(d.id) == (split == "test")])
 
     @property
     def damage(self) -> str | None:

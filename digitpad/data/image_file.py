@@ -1,15 +1,21 @@
-"""Reading PNG, JPEG and other image files as ink-is-high grayscale arrays.
+"""Image files: reading PNG, JPEG and others as ink-is-high grayscale arrays, writing grayscale PNGs.
 
-Uses Qt's image reader (imported lazily, so the CLI's other commands start
-without Qt) rather than adding an imaging library to the dependencies.
+Reading uses Qt's image reader (imported lazily, so the CLI's other commands
+start without Qt) rather than adding an imaging library to the dependencies.
+Writing needs no library at all: an 8-bit grayscale PNG is a signature and
+three zlib-compressed, CRC-framed chunks, so :func:`write_png` makes them
+itself, the same bytes on every machine and without a display.
 """
 
 from __future__ import annotations
 
 import os
+import struct
+import zlib
 
 import numpy as np
 
+from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
 
 MAX_PIXELS = 50_000_000  # refuse absurd images before decoding them
@@ -43,9 +49,28 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
         return np.ascontiguousarray(alpha)
     gray = pixels[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
     gray = gray * alpha + (1 - alpha)  # lay any translucent pixels on white paper
-    if np.median(_border(gray)) > 0.5:
-        gray = 1 - gray
-    return np.clip(gray, 0, 1)
+    return np.clip(ink_high(gray), 0, 1)
+
+
+def ink_high(gray: np.ndarray) -> np.ndarray:
+    """``gray`` (2-D, values in [0, 1]) with its ink high: inverted when its border is light (dark ink on paper)."""
+    return 1 - gray if np.median(_border(gray)) > 0.5 else gray
+
+
+def write_png(path: str | os.PathLike, image: np.ndarray) -> None:
+    """Write a 2-D uint8 array as an 8-bit grayscale PNG (atomically: the old file or the whole new one)."""
+    if image.ndim != 2 or image.dtype != np.uint8:
+        raise DataError(f"{path}: a PNG is written from a 2-D uint8 image, got {image.dtype} {image.shape}")
+    h, w = image.shape
+    rows = np.hstack([np.zeros((h, 1), np.uint8), image])  # filter type 0 (none) before each row
+    header = struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)  # 8-bit grayscale, no interlace
+    with atomic_write(path) as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+                  + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 9)) + _chunk(b"IEND", b""))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def _border(image: np.ndarray) -> np.ndarray:
