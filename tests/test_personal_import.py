@@ -195,6 +195,14 @@ def test_data_export_of_an_empty_set_says_how_to_fill_it(tmp_path, capsys):
     assert "holds no digits yet" in capsys.readouterr().err and not (tmp_path / "out").exists()
 
 
+def test_data_export_where_the_disk_refuses_is_one_line(tmp_path, capsys):
+    PersonalStore().add_drawing(ink(2), 2)
+    (tmp_path / "a-file").write_text("not a folder")
+    assert main(["data", "export", "mine", str(tmp_path / "a-file" / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("digitpad: error: ") and "cannot write there" in err and "Traceback" not in err
+
+
 def test_evaluate_on_an_image_folder_and_on_mine(folder, tmp_path, capsys):
     model = make_model(NetworkSpec((784, 16, 10)), input_shape=(28, 28), preprocessing="mnist-28",
                        input_scale=1 / 255, dataset="mnist")

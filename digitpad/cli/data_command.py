@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from digitpad.cli.progress import ProgressBar
 from digitpad.common.errors import DataError
@@ -43,8 +46,9 @@ def _list() -> int:
 
 def _import_personal(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stdout)  # the summary is the command's output; the bar shows only on a terminal
-    summary = import_personal(args.paths, progress=lambda done, total: bar.update("reading", done, total,
-                                                                                 f"{done:,} images"))
+    with _disk_errors(PersonalStore().folder):
+        summary = import_personal(args.paths, progress=lambda done, total: bar.update("reading", done, total,
+                                                                                     f"{done:,} images"))
     counts = ", ".join(f"{label}: {n}" for label, n in summary.counts.items())
     bar.line(f"imported {summary.added:,} digits into {PERSONAL_TITLE} from {', '.join(summary.sources)}: "
              f"{counts}; now {summary.total:,} in all")
@@ -56,6 +60,16 @@ def _export(args: argparse.Namespace) -> int:
     digits = store.digits()
     if not digits:
         raise DataError(empty_message())
-    written = write_image_folder(digits_dataset(digits), args.directory, [d.id for d in digits])
+    with _disk_errors(args.directory):
+        written = write_image_folder(digits_dataset(digits), args.directory, [d.id for d in digits])
     print(f"wrote {written:,} PNG files of {PERSONAL_TITLE} into {args.directory} (subfolders 0 … 9)")
     return 0
+
+
+@contextmanager
+def _disk_errors(where: Path) -> Iterator[None]:
+    """A disk that refuses (permissions, full) as one line naming the file, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise DataError(f"{exc.filename or where}: cannot write there ({exc.strerror or exc})") from exc
