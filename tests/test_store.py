@@ -107,7 +107,7 @@ def test_available_reports_status_and_counts(data_home):
     (data_home / "fashion").mkdir()
     write_idx(data_home / "fashion" / "t10k-labels-idx1-ubyte.gz", np.zeros(3, np.uint8))
     infos = {info.name: info for info in loading.available()}
-    assert list(infos) == ["digits8x8", "mnist", "fashion"]
+    assert list(infos) == ["digits8x8", "mnist", "fashion", "mine"]
     assert infos["mnist"].status == "ready"
     assert infos["mnist"].counts == {"train": 30, "test": 12}
     assert infos["mnist"].location == str(data_home / "mnist")

@@ -140,15 +140,18 @@ def get_spec(name: str) -> DatasetSpec:
 def is_available(name: str) -> bool:
     """True when every file of ``name`` is in the store (always for the bundled set).
 
-    ``mine`` is available when it holds at least one digit (DataError when its
-    journal cannot be read).
+    ``mine`` is available when it holds at least one digit; not when its
+    journal cannot be read (loading it says why).
     """
     if name == BUNDLED:
         return True
     if name == PERSONAL:
         # personal.py builds on this module, so it is imported only when asked about.
         from digitpad.data.personal import PersonalStore
-        return len(PersonalStore()) > 0
+        try:
+            return len(PersonalStore()) > 0
+        except DataError:
+            return False
     folder = dataset_dir(name)
     return all((folder / f.name).is_file() for f in get_spec(name).files)
 

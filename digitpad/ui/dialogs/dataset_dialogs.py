@@ -14,11 +14,21 @@ from PySide6.QtWidgets import (
 from digitpad.common.errors import DigitpadError
 from digitpad.data import importing, registry
 from digitpad.data.download import download
+from digitpad.data.personal import PersonalStore, empty_message
 from digitpad.ui.jobs.job import Job
 
 
 def get_missing_dataset(parent: QWidget, name: str) -> bool:
-    """Offer to download or import dataset ``name``; True once it is available."""
+    """Offer to download or import dataset ``name``; True once it is available. My digits cannot be downloaded:
+    what to do instead is said (or why its file cannot be read)."""
+    if name == registry.PERSONAL:
+        try:
+            message = empty_message() if len(PersonalStore()) == 0 else ""
+        except DigitpadError as exc:
+            message = str(exc)
+        if message:
+            QMessageBox.information(parent, f"{registry.PERSONAL_TITLE} cannot be used yet", message)
+        return not message
     title = registry.get_spec(name).title
     box = QMessageBox(QMessageBox.Icon.Question, f"{title} is not here yet",
                       f"{title} is not on this computer yet. Download it (about 12–30 MB, checksums verified) "
