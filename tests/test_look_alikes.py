@@ -256,17 +256,18 @@ def test_a_regression_model_marks_the_digit_its_output_rounds_to(qtbot, make_rig
     assert rig.view.note.text() == REGRESSION_NOTE and "its output ×10 rounds to" in rig.view.summary.text()
 
 
-def test_the_view_fits_a_600_by_260_tab(qtbot):
+@pytest.mark.parametrize("size", [(600, 260), (420, 240)])  # the brief's tab, and the Look-alikes tab at 1280×800
+def test_the_view_fits_its_tab(qtbot, size):
     view = LookAlikesView()
     qtbot.addWidget(view)
     train = small_train(8)
     found = LookAlikes(tuple(Neighbour(i, int(train.labels[i]), 1.0) for i in range(8)),
                        tuple(Neighbour(i, int(train.labels[i]), 2.0) for i in range(8)), 3)
     view.show_look_alikes(found, train, train.class_names)
-    view.resize(600, 260)
+    view.resize(*size)
     view.show()
     qtbot.waitExposed(view)
-    assert view.minimumSizeHint().width() <= 600 and view.minimumSizeHint().height() <= 260
+    assert view.minimumSizeHint().width() <= size[0] and view.minimumSizeHint().height() <= size[1]
     for row in view.rows:
         for thumbnail in row:
             assert view.rect().contains(thumbnail.geometry()) and thumbnail.image_rect().width() >= 28

@@ -145,8 +145,8 @@ class LookAlikesView(QWidget):
         bold.setBold(True)
         self.summary.setFont(bold)
         self.note = QLabel(objectName="lookAlikesNote", wordWrap=True)
-        self.titles = [QLabel(HIDDEN_TITLE, objectName="hiddenTitle", toolTip=HIDDEN_TIP),
-                       QLabel(PIXEL_TITLE, objectName="pixelTitle", toolTip=PIXEL_TIP)]
+        self.titles = [QLabel(HIDDEN_TITLE, objectName="hiddenTitle", toolTip=HIDDEN_TIP, wordWrap=True),
+                       QLabel(PIXEL_TITLE, objectName="pixelTitle", toolTip=PIXEL_TIP, wordWrap=True)]
         self.rows = [[Thumbnail() for _ in range(SHOWN)] for _ in range(2)]  # hidden layer, pixel space
         self._shown: list[list[tuple[np.ndarray, str]]] = [[], []]  # each thumbnail's drawing and caption
         layout = QVBoxLayout(self)
