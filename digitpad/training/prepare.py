@@ -27,6 +27,9 @@ from digitpad.training.trainer import BatchRows, Callback, Trainer, TrainResult,
 
 # Installs changes on a freshly built network (the lab's deliberate bugs) and returns the batch picker to use.
 Customise = Callable[[MLP], BatchRows]
+# Builds the finished Model of a run that is not trained from scratch (a fine-tune keeps its model's own
+# preprocessing, classes and name): (the run, its result or None, metrics, name) → Model.
+MakeModel = Callable[["PreparedRun", "TrainResult | None", "dict[str, float] | None", str], Model]
 
 
 @dataclass(frozen=True)
@@ -40,14 +43,18 @@ class PreparedRun:
     val: Dataset | None
     network: MLP
     batch_rows: BatchRows = aligned_batch
+    # Reported to before the caller's own callbacks, on the training thread (a fine-tune's after-scores).
+    callbacks: tuple[Callback, ...] = ()
+    make_model: MakeModel | None = None  # None: to_model, a model as `digitpad train` makes it
 
     @property
     def input_scale(self) -> float:
         return input_scale(self.data, self.config)
 
     def trainer(self, callbacks: Sequence[Callback] = ()) -> Trainer:
-        """The Trainer for this run, reporting to ``callbacks``."""
-        return Trainer(self.network, self.config, list(callbacks), batch_rows=self.batch_rows)
+        """The Trainer for this run, reporting to the run's own callbacks, then to ``callbacks`` (which so see
+        what the run's own did at each hook, e.g. a fine-tune's after-scores at the end)."""
+        return Trainer(self.network, self.config, [*self.callbacks, *callbacks], batch_rows=self.batch_rows)
 
     def fit(self, callbacks: Sequence[Callback] = ()) -> TrainResult:
         """Train the network in place on the training split, validating on the validation split."""
@@ -56,6 +63,8 @@ class PreparedRun:
     def model(self, result: TrainResult | None = None, metrics: dict[str, float] | None = None,
               name: str = "") -> Model:
         """The network (trained in place by :meth:`trainer`) with everything needed to use and reproduce it."""
+        if self.make_model is not None:
+            return self.make_model(self, result, metrics, name)
         return to_model(self.network, self.data, self.settings, result, metrics, name)
 
 
