@@ -250,3 +250,18 @@ def test_the_cli_without_mnist_says_how_to_get_it(base_model, tmp_path, capsys):
 def test_the_cli_refuses_a_bad_mix_before_loading_anything(tmp_path, capsys):
     assert main(["finetune", str(tmp_path / "missing.npz"), "--mix", "1.5", "-o", str(tmp_path / "t.npz")]) == 1
     assert "mix" in capsys.readouterr().err
+
+
+def test_the_cli_learns_from_mine_and_tests_on_the_stores_held_out_digits(base_model, data, tmp_path, capsys):
+    from digitpad.data.personal import PersonalStore, held_out
+    write_split(dataset_dir("mnist"), "train", data["train"])
+    write_split(dataset_dir("mnist"), "test", data["test"])
+    save_model(tmp_path / "base.npz", base_model)
+    added = PersonalStore().add_many([(row.reshape(28, 28), int(label), "test")
+                                      for row, label in zip(data["mine"].images, data["mine"].labels)])
+    n_test = sum(held_out(digit.id) for digit in added)
+    assert main(["finetune", str(tmp_path / "base.npz"), "-o", str(tmp_path / "t.npz")]) == 0
+    out = capsys.readouterr().out
+    assert f"Your held-out digits (n={n_test})" in out
+    metrics = load_model(tmp_path / "t.npz").metrics
+    assert (metrics["personal_train_digits"], metrics["personal_heldout_digits"]) == (60 - n_test, n_test)
