@@ -34,7 +34,6 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     result = run.fit([TrainingProgress(bar, options.epochs)])
     bar.line(f"{format_seconds(result.seconds)}: {result.message}")
     tuned = run.model(result)
-    bar.stream.flush()
     print(finetune.format_table())
     save_model(args.output, tuned)
     bar.line(f"saved {args.output} as {tuned.name!r}")

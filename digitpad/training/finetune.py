@@ -20,6 +20,7 @@ after by the run's own callback at the end of training, on the training thread.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 from dataclasses import dataclass, field
@@ -142,6 +143,7 @@ class FinetuneRun:
             original, network=run.network, hyperparameters=hyperparameters,
             history=dict(result.history) if result else {}, metrics=dict(metrics or {}) | record,
             name=name or base_name + TUNED_SUFFIX, created="", app_version="",
+            hand_steps=copy.deepcopy(original.hand_steps),
             step_changes=[dataclasses.asdict(c) for c in result.step_changes] if result else [])
 
 
