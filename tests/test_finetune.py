@@ -22,7 +22,8 @@ from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
-from digitpad.training.finetune import TUNED_SUFFIX, FinetuneOptions, hold_out, mixed_set, prepare_finetune
+from digitpad.training.finetune import TUNED_SUFFIX, FinetuneOptions, prepare_finetune
+from digitpad.training.finetune_data import hold_out, mixed_set
 from digitpad.training.finetune_report import NO_HELD_OUT
 from digitpad.training.trainer import Trainer
 
@@ -82,7 +83,7 @@ def test_the_callers_model_is_untouched(base_model, data):
 
 
 def test_the_tuned_model_keeps_preprocessing_classes_dataset_and_unit_gains(base_model, data):
-    model = base_model.copy()
+    model = dataclasses.replace(base_model.copy(), hand_steps=[{"label": 4, "lr": 0.1}])
     model.network.set_unit_gain(1, 3, 0.0)
     finetune = prepare(model, data)
     result = finetune.run.fit()
@@ -90,7 +91,9 @@ def test_the_tuned_model_keeps_preprocessing_classes_dataset_and_unit_gains(base
     assert (tuned.preprocessing, tuned.input_shape, tuned.input_scale) == ("mnist-28", (28, 28), 1 / 255)
     assert tuned.class_names == DIGIT_NAMES and tuned.dataset == "mnist"
     assert tuned.name == "blocks" + TUNED_SUFFIX
-    assert tuned.network.gains[1][3] == 0.0
+    assert tuned.network.gains[1][3] == 0.0 and tuned.hand_steps == model.hand_steps
+    tuned.hand_steps.append({"label": 1, "lr": 0.1})
+    assert len(model.hand_steps) == 1  # the tuned model's edits are its own
     assert tuned.history["val_accuracy"] == result.history["val_accuracy"]
     assert tuned.hyperparameters["epochs"] == OPTIONS.epochs and tuned.hyperparameters["lr"] == OPTIONS.lr
     assert tuned.hyperparameters["finetune_of"] == "blocks"
@@ -106,8 +109,7 @@ def test_held_out_digits_never_appear_in_the_training_rows(base_model, data):
 
 
 def test_my_digits_are_mix_of_each_epoch_each_as_often_as_another(data):
-    options = dataclasses.replace(OPTIONS, mix=0.2, mnist_images=400)
-    train = mixed_set(data["train"], data["mine"], options)
+    train = mixed_set(data["train"], data["mine"], 400, 0.2, seed=0)
     personal = {row.tobytes(): 0 for row in data["mine"].images}
     for row in train.images:
         if row.tobytes() in personal:
@@ -117,7 +119,7 @@ def test_my_digits_are_mix_of_each_epoch_each_as_often_as_another(data):
 
 
 def test_every_personal_digit_is_used_even_beyond_the_mix(data):
-    train = mixed_set(data["train"], data["mine"], dataclasses.replace(OPTIONS, mix=0.1, mnist_images=50))
+    train = mixed_set(data["train"], data["mine"], 50, 0.1, seed=0)
     assert len(train) == 50 + 60
 
 
@@ -265,3 +267,16 @@ def test_the_cli_learns_from_mine_and_tests_on_the_stores_held_out_digits(base_m
     assert f"Your held-out digits (n={n_test})" in out
     metrics = load_model(tmp_path / "t.npz").metrics
     assert (metrics["personal_train_digits"], metrics["personal_heldout_digits"]) == (60 - n_test, n_test)
+
+
+def test_a_store_with_no_held_out_digit_yet_is_learnt_from_with_a_note(data):
+    from digitpad.data.personal import PersonalStore, held_out
+    from digitpad.training.finetune_data import personal_splits
+    store = PersonalStore()
+    while True:  # three digits in four are learnt from: keep one of those
+        digit = store.add(data["mine"].images[0].reshape(28, 28), 0)
+        if not held_out(digit.id):
+            break
+        store.delete([digit.id])
+    train, test, note = personal_splits("mine")
+    assert len(train) == 1 and test is None and "held-out" in note

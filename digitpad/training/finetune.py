@@ -28,19 +28,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from digitpad.common.errors import ConfigError, DataError
-from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
+from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.preprocessing import MNIST_28, get_preprocessing
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.config import MAX_SHIFT, TrainConfig
 from digitpad.training.evaluate import evaluate
+from digitpad.training.finetune_data import mixed_set
 from digitpad.training.finetune_report import Guess, Scores, TableRow, format_table, table_rows
 from digitpad.training.prepare import PreparedRun
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Callback, TrainResult
 
 TUNED_SUFFIX = " (tuned on my digits)"
-HOLD_OUT_SHARE = 0.25  # of a personal set given as a file or folder, which has no ids for the store's rule
 MAX_MIX = 0.9          # beyond this MNIST hardly takes part and the model forgets it
 
 
@@ -164,8 +164,8 @@ def prepare_finetune(model: Model, personal_train: Dataset, personal_test: Datas
     """Check that ``model`` reads MNIST-style digits, build the mixed training set and the run, and score the
     model before it changes.
 
-    ``personal_train`` is what it learns from; ``personal_test`` the learner's digits held out from it (the
-    store's ``test`` split, or :func:`hold_out`), None or empty when there are none: then no honest personal
+    ``personal_train`` is what it learns from; ``personal_test`` the learner's digits held out from it (see
+    :func:`digitpad.training.finetune_data.personal_splits`), None or empty when there are none: then no honest personal
     accuracy can be given, and the table says so. ``base_train``/``base_test`` are MNIST's splits;
     ``drawing`` (2-D, ink high, in [0, 1]) the current drawing, whose guess the table shows before and after.
 
@@ -185,7 +185,7 @@ def prepare_finetune(model: Model, personal_train: Dataset, personal_test: Datas
     working = model.copy()  # weights, gains and head kept; the caller's model untouched
     settings = options.settings(model, working.network, base_train.name, scale_inputs)
     config = settings.config()
-    train = mixed_set(base_train, personal_train, options)
+    train = mixed_set(base_train, personal_train, options.mnist_images, options.mix, options.seed)
     config.validate(len(train))
     drawing_input = _drawing_input(model, drawing)
     before = score(model.network, model, personal_test, base_test, drawing_input)
@@ -209,30 +209,6 @@ def score(network: MLP, model: Model, personal_test: Dataset | None, base_test: 
             best = int(np.argmax(probabilities))
             guess = Guess(model.class_names[best], float(probabilities[best]))
     return Scores(personal, mnist, guess)
-
-
-def mixed_set(base: Dataset, personal: Dataset, options: FinetuneOptions) -> Dataset:
-    """``options.mnist_images`` rows of ``base`` (a random sample; all of them when it has fewer) and
-    ``personal`` repeated until it is ``options.mix`` of the rows, every personal digit as often as any other
-    (±1); never fewer personal rows than the set has."""
-    rng = np.random.default_rng([options.seed, 2])
-    n_base = min(options.mnist_images, len(base))
-    base_rows = np.sort(rng.choice(len(base), n_base, replace=False))
-    n_personal = max(len(personal), round(n_base * options.mix / (1 - options.mix)))
-    repeats = math.ceil(n_personal / len(personal))
-    personal_rows = np.concatenate([rng.permutation(len(personal)) for _ in range(repeats)])[:n_personal]
-    return Dataset(np.concatenate([base.images[base_rows], personal.images[personal_rows]]),
-                   np.concatenate([base.labels[base_rows], personal.labels[personal_rows]]),
-                   base.image_shape, base.max_value, base.class_names, f"{base.name} + {personal.name}")
-
-
-def hold_out(personal: Dataset, share: float = HOLD_OUT_SHARE, seed: int = 0) -> tuple[Dataset, Dataset | None]:
-    """A stratified (train, held-out) split of a personal set that has no ids (a file or a folder), drawn
-    with ``seed``; held-out is None when the set is too small to keep any digit aside."""
-    train_rows, test_rows = stratified_split(personal.labels, share, np.random.default_rng([seed, 3]))
-    if len(test_rows) == 0 or len(train_rows) == 0:
-        return personal, None
-    return personal.subset(train_rows), personal.subset(test_rows)
 
 
 def _check_model(model: Model) -> None:
