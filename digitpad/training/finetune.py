@@ -172,7 +172,7 @@ def prepare_finetune(model: Model, personal_train: Dataset, personal_test: Datas
     Raises ConfigError for a model or option that does not fit, DataError for unusable data.
     """
     options.validate()
-    _check_model(model)
+    check_model(model)
     for data in (personal_train, personal_test, base_train, base_test):
         if data is not None:
             _check_digits(data)
@@ -211,8 +211,10 @@ def score(network: MLP, model: Model, personal_test: Dataset | None, base_test: 
     return Scores(personal, mnist, guess)
 
 
-def _check_model(model: Model) -> None:
-    """A model that reads 28×28 MNIST-style drawings of the ten digits, each with a probability."""
+def check_model(model: Model) -> None:
+    """Raise ConfigError, in plain words, unless ``model`` reads 28×28 MNIST-style drawings of the ten digits
+    and gives each a probability: what a fine-tune on the learner's digits needs (cheap: the window asks
+    before it loads anything)."""
     if model.preprocessing != MNIST_28.id:
         h, w = model.input_shape
         raise ConfigError(f"My digits are 28×28 handwritten digits; this model reads {h}×{w} digits. "
