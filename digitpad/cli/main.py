@@ -18,7 +18,8 @@ from digitpad.common.errors import DigitpadError
 # Subcommand → (module in digitpad.cli, function).
 COMMANDS = {"train": ("train", "cmd_train"), "evaluate": ("model_commands", "cmd_evaluate"),
             "predict": ("model_commands", "cmd_predict"), "gradcheck": ("model_commands", "cmd_gradcheck"),
-            "data": ("data_command", "cmd_data"), "lab": ("lab_command", "cmd_lab")}
+            "data": ("data_command", "cmd_data"), "lab": ("lab_command", "cmd_lab"),
+            "finetune": ("finetune_command", "cmd_finetune")}
 
 
 def _handler(command: str) -> Callable[[argparse.Namespace], int]:

@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(sub)
     ev = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix of a model")
     ev.add_argument("model", type=Path)
-    ev.add_argument("--dataset", help="dataset name or CSV/IDX file (default: the model's own test split)")
+    ev.add_argument("--dataset", help="dataset name (mnist, fashion, digits8x8, mine), a CSV/IDX file or an ImageFolder "
+                                      "directory (subfolders 0 … 9 of PNG/JPEG images) (default: the model's own test split)")
     pr = sub.add_parser("predict", help="top class and probabilities for images (PNG, JPEG, ...) or CSV rows")
     pr.add_argument("model", type=Path)
     pr.add_argument("images", type=Path, nargs="+")
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     gc.add_argument("--hidden", help="check this architecture (e.g. 256,128) instead of every small combination")
     gc.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
     _add_data(sub)
+    _add_finetune(sub)
     lab = sub.add_parser("lab", help="reproduce a classic training failure, then fix it cause by cause")
     lab.add_argument("preset", nargs="?", help="preset to run; without it, list the presets")
     lab.add_argument("--fix", action="append", default=[], metavar="TOGGLE",
@@ -88,6 +90,25 @@ def _add_data(sub) -> None:
     data_sub.add_parser("list", help="show which datasets are available locally")
     dl = data_sub.add_parser("download", help="download MNIST or Fashion-MNIST (checksums verified)")
     dl.add_argument("name", choices=["mnist", "fashion"])
-    im = data_sub.add_parser("import", help="import files you already have (IDX .gz/raw, CSV, mnist.npz)")
+    im = data_sub.add_parser("import", help="import files you already have (IDX .gz/raw, CSV, mnist.npz; for mine also "
+                                            "ImageFolder directories of PNG/JPEG images)")
     im.add_argument("paths", type=Path, nargs="+")
-    im.add_argument("--dataset", choices=["mnist", "fashion"], help="which dataset the files belong to")
+    im.add_argument("--dataset", choices=["mnist", "fashion", "mine"],
+                    help="which dataset the files belong to; mine adds them to your own digits, preprocessed as "
+                         "a drawing is (crop, scale to 20 px, centre of mass), dark or light ink alike")
+    ex = data_sub.add_parser("export", help="write a dataset as an ImageFolder directory (subfolders 0 … 9 of PNGs)")
+    ex.add_argument("name", choices=["mine"])
+    ex.add_argument("directory", type=Path)
+
+
+def _add_finetune(sub) -> None:
+    ft = sub.add_parser("finetune", help="teach a model your handwriting: continue training it on MNIST mixed "
+                                         "with your own digits, and print the honest before/after")
+    ft.add_argument("model", type=Path)
+    ft.add_argument("--with", dest="personal", default="mine", metavar="DATASET",
+                    help="your digits: mine, or an ImageFolder directory or CSV file (default: mine)")
+    ft.add_argument("--epochs", type=int, help="passes over the mixed training set (default: the finetune default)")
+    ft.add_argument("--mix", type=float, help="share of each epoch's images that are your digits, oversampled "
+                                              "(default: the finetune default)")
+    ft.add_argument("--seed", type=int, default=0)
+    ft.add_argument("-o", "--output", type=Path, required=True, help="the tuned model's file")
