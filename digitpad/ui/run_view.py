@@ -26,6 +26,7 @@ from digitpad.common.errors import ConfigError
 from digitpad.data.registry import NAMES, is_available
 from digitpad.lab.pitfalls import LabRun, get_pitfall
 from digitpad.model.bundle import Model
+from digitpad.training.prepare import PreparedRun
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import StepChange, TrainResult
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
@@ -57,6 +58,7 @@ class RunPresenter(QObject):
         self._cleared = 0  # how many times the plots and the doctor were cleared for a run (or a new model)
         self.pending = 0  # what a run sent that is still to be shown, a turn of the event loop later (cards, overlay)
         self._lab: LabRun | None = None  # the lab run going or last run; None for a run from the form
+        self._built = ""  # the label of a run built elsewhere (start_built) going or last run; "" for the form's
         self._lab_records: list[tuple[RunRecord, str]] = []  # the lab runs in the Runs tab, with their preset
         w = window
         self.panel, self.lab_panel = w.panel, w.lab_panel
@@ -114,9 +116,19 @@ class RunPresenter(QObject):
                 return
         if lab is None:
             self.settings.setValue(SETTINGS_KEY, settings.to_dict())
-        self._lab = lab
+        self._lab, self._built = lab, ""
         self._set_running(True)
         self.session.start(settings, lab.mistakes if lab else frozenset(), lab.label if lab else "")
+
+    def start_built(self, build: Callable[[], PreparedRun], label: str, loading: str) -> bool:
+        """Train a run built elsewhere (Teach it my digits), asking first about an unsaved model as Train does;
+        False when it did not start. Its model replaces the current one at the end, unsaved, like any run's."""
+        if self.session.running or not self.files.may_replace_before_training():
+            return False
+        self._lab, self._built = None, label
+        self._set_running(True)
+        self.session.start_prepared(build, "", loading)
+        return True
 
     def toggle_pause(self) -> None:
         if not self.session.worker:
@@ -236,7 +248,8 @@ class RunPresenter(QObject):
         lab, runs = self._lab, self.window.runs_panel
         self.files.set_model(model, None, unsaved=lab is None)  # a model meant to fail is nobody's work to lose
         # Every run is "Run N"; a lab run says which setup it was: "Run 3 · Too narrow to learn · failing setup".
-        name = f"{runs.next_name()} · {lab.label}" if lab else runs.next_name()
+        label = lab.label if lab else self._built
+        name = f"{runs.next_name()} · {label}" if label else runs.next_name()
         record = RunRecord.from_result(name, model.hyperparameters, result, self._batches_per_epoch)
         earlier = runs.runs()
         runs.add_run(record)
@@ -266,7 +279,10 @@ class RunPresenter(QObject):
     def _refused(self, error: ConfigError) -> None:
         self._set_running(False)
         self.files.refresh()  # the prediction and its header go back to the current model
-        if self._lab is None:
+        if self._built:  # not the form's settings: nothing there to point at
+            self._status(str(error))
+            QMessageBox.warning(self.window, f"{self._built}: cannot start", str(error))
+        elif self._lab is None:
             self.panel.show_error(error)
         else:
             self._status(str(error))

@@ -17,6 +17,7 @@ mini-batch and ``step_changed`` reports it when it takes effect.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -63,7 +64,7 @@ class TrainingSession(QObject):
         self._loader: Job | None = None
         self.worker: TrainingWorker | None = None
         self.job: Job | None = None  # the training job, while it runs
-        self._settings: RunSettings | None = None
+        self._cache_key: str | None = None  # the dataset the run being prepared loads, kept for the next run
         self._run: PreparedRun | None = None
         self._stop_requested = False
         self._start_step: dict[str, float] = {}  # change_step values given while the data loads
@@ -87,12 +88,27 @@ class TrainingSession(QObject):
         if self.running:
             raise RuntimeError("a training run is already going")
         settings.validate()
-        self._settings, self._stop_requested, self.label = settings, False, label
-        self._start_step = {}
         mistakes, cached = frozenset(mistakes), self._cache.get(settings.dataset)
         if cached is None:
             self.loading.emit(settings.dataset)
-        self._loader = Job(lambda report, cancelled: _prepare(settings, mistakes, cached))
+        self._launch(lambda: _prepare(settings, mistakes, cached), label, settings.dataset)
+
+    def start_prepared(self, build: Callable[[], PreparedRun], label: str, loading: str) -> None:
+        """Train a run built by ``build`` (called in the loader thread), e.g. Teach it my digits, which continues
+        an existing network instead of building one from settings; ``loading`` says what ``build`` loads.
+
+        Everything else is as for :meth:`start`: the same signals, pause, stop and step changes; the finished
+        model is the run's own ``model(result, metrics, name)``.
+        """
+        if self.running:
+            raise RuntimeError("a training run is already going")
+        self.loading.emit(loading)
+        self._launch(lambda: _prepare_built(build), label, None)
+
+    def _launch(self, prepare: Callable[[], _Prepared], label: str, cache_key: str | None) -> None:
+        self._stop_requested, self.label, self._cache_key = False, label, cache_key
+        self._start_step = {}
+        self._loader = Job(lambda report, cancelled: prepare())
         self._loader.finished.connect(self._prepared)
         self._loader.errored.connect(self._load_failed)
         self._loader.start()
@@ -101,7 +117,8 @@ class TrainingSession(QObject):
         if self._loader is None:  # shut down meanwhile: the result arrives to nobody
             return
         self._finish_loader()
-        self._cache[self._settings.dataset] = prepared.source
+        if self._cache_key is not None:
+            self._cache[self._cache_key] = prepared.source
         if self._stop_requested:
             self.cancelled.emit("Stopped before training started.")
             return
@@ -122,13 +139,15 @@ class TrainingSession(QObject):
             self._cannot_start(prepared.error)
             return
         run = self._run = _with_step(prepared.run, self._start_step)
-        untrained = dataclasses.replace(prepared.untrained, hyperparameters=run.settings.to_dict(),
-                                        name=self.label or _model_name(run.settings, run.data))
+        untrained = prepared.untrained
+        if self._cache_key is not None:  # built from settings: they may have changed while the data loaded
+            untrained = dataclasses.replace(untrained, hyperparameters=run.settings.to_dict())
+        untrained = dataclasses.replace(untrained, name=self._run_name(run) or untrained.name)
         self._start_step = {}
         network = run.network
         doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings,
                         min_interval=EPOCH_THROTTLE_SECONDS)
-        self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[doctor],
+        self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[*run.callbacks, doctor],
                                      batch_rows=run.batch_rows, pace=self._pace)
         doctor.on_diagnoses = self.worker.note_diagnoses
         self.worker.progressed.connect(self.progressed)
@@ -165,9 +184,14 @@ class TrainingSession(QObject):
         metrics = {}
         if result.history.get("val_accuracy"):
             metrics["val_accuracy"] = result.history["val_accuracy"][-1]
-        name = self.label or _model_name(run.settings, run.data)
+        name = self._run_name(run)
         self.last_model = recording_mistakes(run.model(result, metrics, name))
         self.finished.emit(self.last_model, result)
+
+    def _run_name(self, run: PreparedRun) -> str:
+        """The label the run was started with; else a run from settings is named after them, and a run built
+        elsewhere names its own model ("")."""
+        return self.label or (_model_name(run.settings, run.data) if self._cache_key is not None else "")
 
     def _worker_failed(self, message: str) -> None:
         self._release_worker()
@@ -241,7 +265,7 @@ class TrainingSession(QObject):
 class _Prepared:
     """What the loader thread hands over: the whole dataset (for the cache) and the prepared run."""
 
-    source: Dataset
+    source: Dataset | None  # None for a run built elsewhere (nothing to cache)
     run: PreparedRun | None = None
     untrained: Model | None = None   # a copy of the network, for the window while the run goes
     error: Exception | None = None   # raised on the way, instead of the run
@@ -258,6 +282,16 @@ def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | 
     except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
         return _Prepared(source, error=exc)
     return _Prepared(source, run, untrained)
+
+
+def _prepare_built(build: Callable[[], PreparedRun]) -> _Prepared:
+    """Runs in the loader thread: a run built elsewhere (its errors judged like those of prepare_run)."""
+    try:
+        run = build()
+        untrained = run.model().copy()
+    except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
+        return _Prepared(None, error=exc)
+    return _Prepared(None, run, untrained)
 
 
 def _with_step(run: PreparedRun, values: dict[str, float]) -> PreparedRun:
