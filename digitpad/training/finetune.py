@@ -6,7 +6,8 @@ session and the CLI train it with the same loop, curves and controls. What diffe
 - the network is a copy of the model's own (weights and unit gains), never one built from settings, and the
   caller's model is left untouched;
 - each epoch is a fixed sample of MNIST's training images plus the personal training digits repeated until
-  they are ``mix`` of the epoch (oversampled, so 20 digits matter against thousands), with random shifts;
+  they are ``mix`` of the epoch (oversampled, so 20 digits matter against thousands), randomly shifted as
+  the model was trained (the bundled model: not at all);
 - the learning rate is well below a from-scratch run's, so the weights move towards the new handwriting
   without forgetting MNIST;
 - the validation set is the personal digits held out from training, so the live validation curve *is* the
