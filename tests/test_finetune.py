@@ -18,6 +18,7 @@ from digitpad.common.errors import ConfigError, DataError
 from digitpad.data.dataset import DIGIT_NAMES, FASHION_NAMES, Dataset
 from digitpad.data.idx import write_idx
 from digitpad.data.registry import FILE_NAMES, dataset_dir
+from digitpad.inference.predict import predict_drawing
 from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
@@ -27,7 +28,7 @@ from digitpad.training.finetune_data import hold_out, mixed_set
 from digitpad.training.finetune_report import NO_HELD_OUT
 from digitpad.training.trainer import Trainer
 
-OPTIONS = FinetuneOptions(epochs=3, mix=0.25, lr=0.05, batch_size=32, mnist_images=400)
+OPTIONS = FinetuneOptions(epochs=3, mix=0.25, lr=0.05, batch_size=64, mnist_images=400)
 
 
 def digits(n: int, row: int, seed: int, name: str) -> Dataset:
@@ -50,7 +51,7 @@ def data() -> dict[str, Dataset]:
 def base_model(data):
     """A small MNIST-style model trained on the "MNIST" blocks."""
     network = MLP(NetworkSpec((784, 32, 10)), seed=0)
-    Trainer(network, TrainConfig(epochs=4, batch_size=32, lr=0.05, schedule="constant")).fit(data["train"])
+    Trainer(network, TrainConfig(epochs=4, batch_size=64, lr=0.1, schedule="constant")).fit(data["train"])
     return make_model(network=network, input_shape=(28, 28), preprocessing="mnist-28", input_scale=1 / 255,
                       dataset="mnist", name="blocks", hyperparameters={"shift": 0})
 
@@ -156,6 +157,9 @@ def test_the_table_gives_both_accuracies_and_the_drawings_guess(base_model, data
     rows = finetune.rows()
     assert [row.what for row in rows] == ["Your held-out digits (n=40)", "MNIST test (200)", "This drawing"]
     assert rows[0].after == "" and rows[2].before.endswith("%)")
+    window_sees = predict_drawing(base_model, drawing)  # the guess is the one the window shows for it
+    assert finetune.before.drawing.label == str(np.argmax(window_sees))
+    assert finetune.before.drawing.probability == pytest.approx(float(window_sees.max()))
     finetune.run.fit()
     rows = finetune.rows()
     assert rows[0].before == f"{finetune.before.personal:.1%}" and rows[0].after == f"{finetune.after.personal:.1%}"
