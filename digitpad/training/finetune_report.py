@@ -49,8 +49,7 @@ def table_rows(before: Scores, after: Scores | None, n_personal: int, n_mnist: i
                               after.personal if after else None)]
     else:
         rows = [TableRow("Your held-out digits (n=0)", "—", "—", NO_HELD_OUT)]
-    # Two decimals for MNIST: what it forgot is a fraction of a point, and 10,000 images resolve 0.01.
-    rows.append(_accuracy_row(f"MNIST test ({n_mnist:,})", before.mnist, after.mnist if after else None, 2))
+    rows.append(_accuracy_row(f"MNIST test ({n_mnist:,})", before.mnist, after.mnist if after else None))
     if before.drawing is not None:
         guess = after.drawing if after else None
         changed = "" if guess is None else "same digit" if guess.label == before.drawing.label else "changed"
@@ -66,13 +65,13 @@ def format_table(rows: list[TableRow]) -> str:
                      f"{row.change}".rstrip() for row in table)
 
 
-def _accuracy_row(what: str, before: float | None, after: float | None, decimals: int = 1) -> TableRow:
-    change = "" if after is None or before is None else f"{(after - before) * 100:+.{decimals}f} points"
-    return TableRow(what, _percent(before, decimals), _percent(after, decimals) if after is not None else "", change)
+def _accuracy_row(what: str, before: float | None, after: float | None) -> TableRow:
+    change = "" if after is None or before is None else f"{(after - before) * 100:+.1f} points"
+    return TableRow(what, _percent(before), _percent(after) if after is not None else "", change)
 
 
-def _percent(value: float | None, decimals: int = 1) -> str:
-    return "—" if value is None else f"{value:.{decimals}%}"
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
 
 
 def _guess(guess: Guess) -> str:
