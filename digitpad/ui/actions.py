@@ -54,6 +54,10 @@ MENUS: dict[str, tuple[ActionSpec, ...]] = {
         ActionSpec("Show &saliency", "prediction.update", "S",
                    "Colour the drawing by how each pixel pushes the top class: red raises it, blue lowers it",
                    checkable=True, name="saliency"),
+        SEPARATOR,
+        ActionSpec("&My digits…", "personal.show_browser", "Ctrl+D",
+                   "Your own digits kept with Correct it (Ctrl+0 … Ctrl+9): the model's reading of each, "
+                   "delete, relabel, import and export", name="myDigits"),
     ),
     "&Training": (
         ActionSpec("&Train", "runs.start_training", "F5"),

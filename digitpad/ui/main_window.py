@@ -3,6 +3,7 @@
 - :class:`~digitpad.ui.model_files.ModelFiles` (``files``): the current model and its file;
 - :class:`~digitpad.ui.prediction.DrawingPrediction` (``prediction``): the drawing's prediction;
 - :class:`~digitpad.ui.run_view.RunPresenter` (``runs``): starting runs and showing them;
+- :class:`~digitpad.ui.personal_digits.PersonalDigits` (``personal``): Correct it and the My digits browser;
 - :mod:`digitpad.ui.actions`: the menus, as a table;
 - :class:`~digitpad.ui.jobs.job.Job`: every background thread, waited for in one place on close.
 """
@@ -44,12 +45,14 @@ from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.model_edits import ModelEdits
 from digitpad.ui.model_files import ModelFiles
+from digitpad.ui.personal_digits import PersonalDigits
 from digitpad.ui.prediction import DrawingPrediction
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.run_view import SETTINGS_KEY, RunPresenter
 from digitpad.ui.unit_inspection import UnitInspection
 from digitpad.ui.widgets.backprop_view import BackpropView
 from digitpad.ui.widgets.canvas import PROMPT, DrawingCanvas
+from digitpad.ui.widgets.correct_row import CorrectRow
 from digitpad.ui.widgets.doctor_panel import DoctorPanel
 from digitpad.ui.widgets.gradient_plot import GradientNormPlot
 from digitpad.ui.widgets.lab_panel import LabPanel
@@ -81,6 +84,8 @@ class MainWindow(QMainWindow):
         self.prediction = DrawingPrediction(self.canvas, self.probabilities, self.preview,
                                             lambda: self.saliency_action.isChecked(), model, self.saliency_legend,
                                             self.number_line, self.network_view)
+        self.personal = PersonalDigits(self, self.canvas, self.correct_row, self.prediction, self.files,
+                                       self._show_status)
         # Before the runs' presenter: an epoch's snapshot is kept before the prediction moves on to its weights.
         self.drawing_history = DrawingHistory(self.network_view, self.session, self.prediction, self.files)
         self.runs = RunPresenter(self, self.session, self.files, self.prediction, self.settings,
@@ -106,7 +111,7 @@ class MainWindow(QMainWindow):
     # -- layout ----------------------------------------------------------
     def _build(self) -> None:
         self.canvas, self.preview, self.probabilities = DrawingCanvas(), InputPreview(), ProbabilityBars()
-        self.number_line = NumberLine()
+        self.number_line, self.correct_row = NumberLine(), CorrectRow()
         self.panel, self.lab_panel = TrainingPanel(), LabPanel()
         self.loss_plot, self.accuracy_plot = LossPlot(), AccuracyPlot()
         self.doctor_panel, self.grad_plot, self.runs_panel = DoctorPanel(), GradientNormPlot(), RunsPanel()
@@ -164,6 +169,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(box)
         layout.addWidget(self.model_label)
         layout.addWidget(self.probabilities, 1)
+        layout.addWidget(self.correct_row)
         layout.addWidget(self.number_line, 1)
         layout.addWidget(QLabel("What the model sees:"))
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)

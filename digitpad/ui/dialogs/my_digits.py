@@ -1,0 +1,331 @@
+"""My digits: the learner's own digits by class, read by the current model, to prune, relabel, import and export.
+
+Non-modal, beside the main window, and always as the store is: a digit kept
+from the main window while it is open appears at once with the model's reading;
+the readings are made again when the model changes. The model's readings of all
+the digits are made in a job (a pass over thousands of rows must never hold the
+GUI thread, and a training thread may keep BLAS busy); one new digit is read on
+the spot. Imports and exports run in jobs too, with the progress bar under the
+grid; an import is all or nothing, and its error names the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digitpad.data.image_folder import write_image_folder
+from digitpad.data.importing import ImportSummary, import_personal
+from digitpad.data.personal import PersonalStore, held_out
+from digitpad.inference.digit_rows import predict_rows, reads_digits
+from digitpad.model.bundle import Model
+from digitpad.ui.jobs.job import Job
+from digitpad.ui.widgets.digit_grid import DigitGrid
+
+if TYPE_CHECKING:
+    from digitpad.ui.personal_digits import PersonalDigits
+
+EMPTY = ("No digits yet. Draw one in the main window and click the digit it really is under the probabilities "
+         "(or press Ctrl+0 … Ctrl+9), or import a folder of images, a CSV or IDX files.")
+EXPORT_NAME = "my-digits"
+PLURALS = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
+NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+IMPORT_FILTER = "Digit files (*.csv *.csv.gz *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"
+
+
+class MyDigitsDialog(QDialog):
+    """The browser of :class:`~digitpad.ui.personal_digits.PersonalDigits`'s store, reading with ``model``."""
+
+    def __init__(self, personal: PersonalDigits, model: Model, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("myDigits")
+        self.setWindowTitle("My digits")
+        self.personal, self._model = personal, model
+        # The last job of each kind stays referenced until the next starts: dropping a Job from one of its own
+        # signals' slots would destroy it mid-emit. The flags say whether it is still at work.
+        self._reading_job: Job | None = None  # the readings of every digit
+        self._busy_job: Job | None = None     # an import or an export
+        self._reading = self._busy = False
+        self._generation = 0               # readings belong to one model and one set of digits
+        self._build()
+        personal.changed.connect(self.reload)
+        self.resize(920, 640)
+        self.reload()
+
+    # -- layout -------------------------------------------------------------
+    def _build(self) -> None:
+        self.summary = QLabel(objectName="myDigitsSummary", wordWrap=True)
+        self.grid = DigitGrid()
+        self.grid.selection_changed.connect(self._selection_changed)
+        self.grid.delete_requested.connect(self.delete_selected)
+        self.grid.relabel_requested.connect(self.relabel_selected)
+        scroll = QScrollArea(objectName="myDigitsScroll", widgetResizable=True)
+        scroll.setWidget(self.grid)
+        self.scroll = scroll
+        tools = QHBoxLayout()
+        self.misread_button = _button("Select misread", "selectMisread",
+                                      "Select every digit the current model reads as another digit", self.select_misread)
+        self.delete_button = _button("Delete", "deleteDigits", "Delete the selected digits (Delete)",
+                                     self.delete_selected)
+        tools.addWidget(self.misread_button)
+        tools.addWidget(self.delete_button)
+        tools.addSpacing(12)
+        tools.addWidget(QLabel("Relabel as:"))
+        self.relabel_buttons = []
+        for digit in range(10):
+            button = QToolButton(text=str(digit), objectName=f"relabel{digit}", autoRaise=True,
+                                 toolTip=f"Give the selected digits the label {digit} (key {digit})")
+            button.clicked.connect(lambda _checked=False, d=digit: self.relabel_selected(d))
+            tools.addWidget(button)
+            self.relabel_buttons.append(button)
+        tools.addStretch(1)
+        self.progress = QProgressBar(objectName="myDigitsProgress", visible=False, textVisible=True)
+        self.note = QLabel(objectName="myDigitsNote", wordWrap=True)  # what the last import or export did
+        files = QHBoxLayout()
+        self.import_folder_button = _button("Import folder…", "importFolder",
+                                            "A folder with one subfolder of images per digit, 0 to 9 (ImageFolder)",
+                                            self.import_folder)
+        self.import_files_button = _button("Import files…", "importFiles",
+                                           "A CSV (label, then 784 pixels per line) or IDX images and labels",
+                                           self.import_files)
+        self.export_button = _button("Export…", "exportDigits",
+                                     "Write every digit as a PNG into a folder per digit (ImageFolder)", self.export)
+        for button in (self.import_folder_button, self.import_files_button, self.export_button):
+            files.addWidget(button)
+        self.actions_row = files  # room for more actions on the digits (the lead's "Teach it my digits…")
+        files.addStretch(1)
+        files.addWidget(_button("Close", "closeMyDigits", "", self.close))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(tools)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.note)
+        layout.addLayout(files)
+
+    # -- following the store and the model --------------------------------------
+    @property
+    def store(self) -> PersonalStore:
+        return self.personal.store
+
+    def set_model(self, model: Model) -> None:
+        """Read the digits with ``model`` from now on (the window's current model changed)."""
+        self._model = model
+        self._read_all()
+
+    def reload(self) -> None:
+        """Show the digits as the store has them; readings for new digits come at once when few, or in a job."""
+        known = set(self.grid.ids())
+        digits = self.store.digits()
+        self.grid.set_digits(digits, {d.id for d in digits if held_out(d.id)})
+        new = [d for d in digits if d.id not in known]
+        if len(new) <= 1 and not self._reading:
+            self._read_now(new)
+        else:
+            self._read_all()
+        self._summarise()
+
+    def _read_now(self, digits: list) -> None:
+        """Readings of one or no new digits, on the spot (one row never waits for BLAS: einsum)."""
+        if digits and reads_digits(self._model):
+            images = np.stack([d.image for d in digits])
+            self.grid.add_predictions(dict(zip((d.id for d in digits), map(int, predict_rows(self._model, images)))))
+        self._summarise()
+
+    def _read_all(self) -> None:
+        """The readings of every digit, in a job; a job of an earlier model or set of digits is dropped."""
+        self._generation += 1
+        if self._reading:
+            self._reading_job.cancel()
+            self._reading = False
+        if not reads_digits(self._model):
+            self.grid.set_predictions(None)
+            self._summarise()
+            return
+        ids = self.grid.ids()
+        if not ids:
+            self.grid.set_predictions({})
+            self._summarise()
+            return
+        by_id = {d.id: d for d in self.store.digits()}
+        images = np.stack([by_id[i].image for i in ids])
+        model, generation = self._model.copy(), self._generation  # a copy: hand edits may change the model meanwhile
+        self._reading, self._reading_job = True, Job(lambda report, cancelled: predict_rows(model, images, report,
+                                                                                              cancelled))
+        job = self._reading_job
+        job.progressed.connect(lambda share: self._show_progress("Reading your digits with the model", share))
+        job.finished.connect(lambda found: self._readings_done(generation, ids, found))
+        job.errored.connect(lambda message: self._readings_failed(generation, message))
+        job.start()
+
+    def _readings_done(self, generation: int, ids: list[str], predictions: np.ndarray | None) -> None:
+        if generation != self._generation or predictions is None:
+            return
+        self._reading = False
+        self.progress.hide()
+        self.grid.set_predictions(dict(zip(ids, map(int, predictions))))
+        self._summarise()
+
+    def _readings_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._reading = False
+            self.progress.hide()
+            self.summary.setText(f"The model could not read your digits: {message}")
+
+    def _summarise(self) -> None:
+        counts = self.grid.counts()
+        total = sum(n for n, _ in counts.values())
+        misread = sum(wrong for _, wrong in counts.values())
+        if total == 0:
+            text = EMPTY
+        elif not reads_digits(self._model):
+            text = f"{total} digits. The current model reads other classes, so there is no reading under them."
+        elif self._reading:
+            text = f"{total} digits; the model is reading them…"
+        else:
+            name = self._model.name or "the current model"
+            text = (f"{total} digit{'s' if total != 1 else ''}; {name} misreads {misread} "
+                    "(red frame, its reading in red). Held-out digits have a grey corner: "
+                    "never trained on, used to measure.")
+        self.summary.setText(text)
+        self.misread_button.setEnabled(misread > 0)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        selected = bool(self.grid.selected_ids()) and not self._busy
+        self.delete_button.setEnabled(selected)
+        for button in self.relabel_buttons:
+            button.setEnabled(selected)
+
+    def _show_progress(self, what: str, share: float) -> None:
+        self.progress.setFormat(f"{what}… %p%")
+        self.progress.setValue(round(100 * share))
+        self.progress.show()
+
+    # -- acting on the selection ------------------------------------------------
+    def select_misread(self) -> None:
+        self.grid.select(self.grid.misread_ids())
+        self.grid.setFocus()
+
+    def delete_selected(self) -> None:
+        """Delete the selection from the store (asked first for more than one digit: there is no undo)."""
+        ids = self.grid.selected_ids()
+        if not ids or self._busy:
+            return
+        if len(ids) > 1 and QMessageBox.question(
+                self, "Delete digits", f"Delete these {len(ids)} digits from My digits? This cannot be undone.") \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self._change(lambda: self.store.delete(ids), "deleted")
+
+    def relabel_selected(self, digit: int) -> None:
+        """Give the selection the label ``digit``; it stays selected, in its new class."""
+        ids = self.grid.selected_ids()
+        if ids and not self._busy:
+            self._change(lambda: self.store.relabel(ids, digit), "relabelled")
+
+    def _change(self, change, done: str) -> None:
+        try:
+            change()
+        except OSError as exc:
+            QMessageBox.warning(self, "Not changed", f"Your digits could not be {done}: {exc.filename or ''} "
+                                f"could not be written ({exc.strerror or exc}). Nothing was changed.")
+            return
+        self.reload()
+
+    # -- import and export -----------------------------------------------------
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of digit images (one subfolder per digit)")
+        if folder:
+            self._import([Path(folder)])
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import digits from CSV or IDX files", "", IMPORT_FILTER)
+        if paths:
+            self._import([Path(p) for p in paths])
+
+    def _import(self, paths: list[Path]) -> None:
+        """Every file checked before any digit is kept: all of them, or none and one message naming the file."""
+        folder = self.store.folder
+        # A store of the job's own: the journal's lock keeps it and the window's from writing at once.
+        self._start_busy(Job(lambda report, cancelled: import_personal(
+            paths, PersonalStore(folder), lambda done, total: report(done / max(total, 1)))),
+            "Importing", lambda summary: self._imported(summary), "Nothing imported")
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self.reload()
+        self.note.setText(import_note(summary))
+
+    def export(self) -> None:
+        """Every digit as a PNG under a folder per digit, into the folder chosen when it is empty, else into a new
+        ``my-digits`` folder inside it (an export never overwrites a file)."""
+        chosen = QFileDialog.getExistingDirectory(self, "Export My digits into a folder (one subfolder per digit)")
+        if not chosen:
+            return
+        target = export_folder(Path(chosen))
+        digits = self.store.digits()
+        dataset, names = self.store.dataset(), [d.id for d in digits]
+        self._start_busy(Job(lambda report, cancelled: write_image_folder(dataset, target, names)), "Exporting",
+                         lambda written: self.note.setText(
+                             f"Exported {written} PNG file{'s' if written != 1 else ''} to {target}, one folder per "
+                             "digit (0 … 9)."), "Not exported")
+
+    def _start_busy(self, job: Job, what: str, done, failed_title: str) -> None:
+        self._busy, self._busy_job = True, job
+        for button in (self.import_folder_button, self.import_files_button, self.export_button):
+            button.setEnabled(False)
+        self._selection_changed()
+        self.note.clear()
+        self._show_progress(what, 0.0)
+        job.progressed.connect(lambda share: self._show_progress(what, share))
+        job.finished.connect(lambda result: (self._end_busy(), done(result)))
+        job.errored.connect(lambda message: (self._end_busy(), QMessageBox.warning(self, failed_title, message)))
+        job.start()
+
+    def _end_busy(self) -> None:
+        self._busy = False
+        self.progress.hide()
+        for button in (self.import_folder_button, self.import_files_button, self.export_button):
+            button.setEnabled(True)
+        self._selection_changed()
+
+
+def _button(text: str, name: str, tip: str, slot) -> QPushButton:
+    button = QPushButton(text, objectName=name, toolTip=tip)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+def how_many(count: int, digit: int) -> str:
+    """E.g. "23 sevens", "1 seven"."""
+    return f"{count} {NAMES[digit] if count == 1 else PLURALS[digit]}"
+
+
+def import_note(summary: ImportSummary) -> str:
+    """E.g. "Imported 40 digits from digits/ (4 zeros, 4 ones, …); My digits now holds 52." """
+    per_digit = ", ".join(how_many(n, d) for d, n in sorted(summary.counts.items()) if n)
+    return (f"Imported {summary.added} digit{'s' if summary.added != 1 else ''} from {', '.join(summary.sources)} "
+            f"({per_digit}); My digits now holds {summary.total}.")
+
+
+def export_folder(chosen: Path) -> Path:
+    """``chosen`` when it is empty, else its first free ``my-digits``, ``my-digits-2``, … subfolder."""
+    if not any(chosen.iterdir()):
+        return chosen
+    candidates = (chosen / (EXPORT_NAME if n == 1 else f"{EXPORT_NAME}-{n}") for n in range(1, 10_000))
+    return next(path for path in candidates if not path.exists())
