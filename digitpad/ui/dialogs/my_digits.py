@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.common.errors import DataError
 from digitpad.data.image_folder import write_image_folder
 from digitpad.data.importing import ImportSummary, import_personal
 from digitpad.data.personal import PersonalStore, held_out
@@ -131,7 +132,12 @@ class MyDigitsDialog(QDialog):
     def reload(self) -> None:
         """Show the digits as the store has them; readings for new digits come at once when few, or in a job."""
         known = set(self.grid.ids())
-        digits = self.store.digits()
+        try:
+            digits = self.store.digits()
+        except DataError as exc:  # a journal that is not one, or unreadable: said, and nothing shown
+            self.grid.set_digits([])
+            self.summary.setText(str(exc))
+            return
         self.grid.set_digits(digits, {d.id for d in digits if held_out(d.id)})
         new = [d for d in digits if d.id not in known]
         if len(new) <= 1 and not self._reading:
@@ -202,7 +208,8 @@ class MyDigitsDialog(QDialog):
             text = (f"{total} digit{'s' if total != 1 else ''}; {name} misreads {misread} "
                     "(red frame, its reading in red). Held-out digits have a grey corner: "
                     "never trained on, used to measure.")
-        self.summary.setText(text)
+        damage = self.store.damage
+        self.summary.setText(text if damage is None else f"{text}\n{damage}.")
         self.misread_button.setEnabled(misread > 0)
         self._selection_changed()
 
