@@ -152,12 +152,11 @@ def render_digits(family: str, n_per_class: int, seed: int,
 
 
 # -- measuring models -----------------------------------------------------
-def font_accuracy(model, drawings: np.ndarray, labels: np.ndarray) -> float:
-    """The share of drawings whose most probable class through ``predict_drawing`` is their label."""
+def predicted_classes(model, drawings: np.ndarray) -> np.ndarray:
+    """Each drawing's most probable class through ``predict_drawing``, the window's path, ``(N,)``."""
     from digitpad.inference.predict import predict_drawing
 
-    hits = sum(int(np.argmax(predict_drawing(model, d))) == y for d, y in zip(drawings, labels))
-    return hits / len(labels)
+    return np.array([int(np.argmax(predict_drawing(model, d))) for d in drawings])
 
 
 def mnist_accuracy(model, folder: Path) -> float:
@@ -193,6 +192,24 @@ def save_grid(path: Path, sets: dict[str, tuple[np.ndarray, np.ndarray]], per_fo
     QImage(grid.data, w, h, w, QImage.Format.Format_Grayscale8).scaled(w * 2, h * 2).save(str(path))
 
 
+def _measure(path: Path, sets: dict[str, tuple[np.ndarray, np.ndarray]], mnist: Path) -> dict[str, str]:
+    """One model's column of the table: its figures as text, keyed by row name."""
+    from digitpad.model.files import load_model
+
+    model = load_model(path)
+    per_font = {f: float(np.mean(predicted_classes(model, d) == y)) for f, (d, y) in sets.items()}
+    has_mnist = (mnist / "t10k-images-idx3-ubyte.gz").is_file()
+    column = {
+        "network": "-".join(map(str, model.network.spec.sizes)),
+        "drawings, all fonts": f"{np.mean(list(per_font.values())):.2%}",  # every font has as many drawings
+        "drawings, worst font": f"{min(per_font.values()):.2%}",
+        "MNIST test": f"{mnist_accuracy(model, mnist):.2%}" if has_mnist else "n/a",
+        "file MB": f"{path.stat().st_size / 1e6:.2f}",
+        "load s": f"{load_seconds(path):.3f}",
+    }
+    return column | {family: f"{accuracy:.1%}" for family, accuracy in per_font.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("models", nargs="*", type=Path, help="model files (.npz) to measure")
@@ -202,26 +219,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fonts", help="comma-separated families (default: every installed one of FONTS)")
     parser.add_argument("--grid", type=Path, help="also save some rendered digits as this PNG")
     args = parser.parse_args(argv)
-    from digitpad.model.files import load_model
 
     families = installed_fonts(tuple(args.fonts.split(",")) if args.fonts else FONTS)
     start = time.perf_counter()
     sets = {f: render_digits(f, args.per_class, args.seed) for f in families}
     print(f"{len(families)} fonts × {args.per_class} per class, seed {args.seed}, off-centre: "
-          f"{sum(len(y) for _, y in sets.values()):,} drawings rendered in {time.perf_counter() - start:.1f} s")
+          f"{sum(len(y) for _, y in sets.values()):,} drawings rendered in {time.perf_counter() - start:.1f} s\n")
     if args.grid:
         save_grid(args.grid, sets)
-    for path in args.models:
-        model = load_model(path)
-        per_font = {f: font_accuracy(model, *sets[f]) for f in families}
-        overall = float(np.mean(list(per_font.values())))  # every font has the same number of drawings
-        has_mnist = (args.mnist / "t10k-images-idx3-ubyte.gz").is_file()
-        mnist = f"{mnist_accuracy(model, args.mnist):.2%}" if has_mnist else "n/a (no MNIST)"
-        print(f"\n{path}  {model.summary().splitlines()[0] if model.summary() else ''}")
-        print(f"  drawings: {overall:.2%}   MNIST test: {mnist}   file: {path.stat().st_size / 1e6:.2f} MB   "
-              f"load: {load_seconds(path):.3f} s")
-        for family, accuracy in per_font.items():
-            print(f"    {family:<22} {accuracy:7.2%}")
+    if not args.models:
+        return 0
+    columns = [_measure(path, sets, args.mnist) for path in args.models]
+    names = [path.stem for path in args.models]
+    print("| | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    for row in columns[0]:
+        print(f"| {row} | " + " | ".join(column[row] for column in columns) + " |")
     return 0
 
 
