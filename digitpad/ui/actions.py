@@ -70,6 +70,9 @@ MENUS: dict[str, tuple[ActionSpec, ...]] = {
         ActionSpec("&Look inside…", "look_inside", "Ctrl+L",
                    "Confusion matrix, mistakes, first-layer weights, activations and a gradient check "
                    "on the model's test set"),
+        ActionSpec("&Teach it my digits…", "teach.teach", "Ctrl+T",
+                   "Fine-tune the model on MNIST mixed with My digits, and see the honest before/after: your "
+                   "held-out digits, MNIST's test set, this drawing"),
         ActionSpec("&Wide tabs beside the plots", "set_wide_insights", "Ctrl+E",
                    "Give the Network, Backprop and other tabs the whole width and more height (again: back)",
                    checkable=True, name="wide"),

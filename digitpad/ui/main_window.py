@@ -4,6 +4,8 @@
 - :class:`~digitpad.ui.prediction.DrawingPrediction` (``prediction``): the drawing's prediction;
 - :class:`~digitpad.ui.run_view.RunPresenter` (``runs``): starting runs and showing them;
 - :class:`~digitpad.ui.personal_digits.PersonalDigits` (``personal``): Correct it and the My digits browser;
+- :class:`~digitpad.ui.teach.TeachPresenter` (``teach``): Teach it my digits and its before/after;
+- :class:`~digitpad.ui.look_alikes.LookAlikesPresenter` (``look_alikes``): the drawing's nearest training images;
 - :mod:`digitpad.ui.actions`: the menus, as a table;
 - :class:`~digitpad.ui.jobs.job.Job`: every background thread, waited for in one place on close.
 """
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.data.dataset import Dataset
-from digitpad.data.loading import load
+from digitpad.data.loading import load, load_source
 from digitpad.data.registry import NAMES, is_available
 from digitpad.inference.backprop import learning_rate
 from digitpad.model.bundle import Model
@@ -43,12 +45,14 @@ from digitpad.ui.focus import FocusReturn, return_focus_on_close
 from digitpad.ui.inspect.inspect_window import InspectWindow
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.session import TrainingSession
+from digitpad.ui.look_alikes import LookAlikesPresenter
 from digitpad.ui.model_edits import ModelEdits
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.personal_digits import PersonalDigits
 from digitpad.ui.prediction import DrawingPrediction
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.run_view import SETTINGS_KEY, RunPresenter
+from digitpad.ui.teach import TeachPresenter
 from digitpad.ui.unit_inspection import UnitInspection
 from digitpad.ui.widgets.backprop_view import BackpropView
 from digitpad.ui.widgets.canvas import PROMPT, DrawingCanvas
@@ -56,6 +60,7 @@ from digitpad.ui.widgets.correct_row import CorrectRow
 from digitpad.ui.widgets.doctor_panel import DoctorPanel
 from digitpad.ui.widgets.gradient_plot import GradientNormPlot
 from digitpad.ui.widgets.lab_panel import LabPanel
+from digitpad.ui.widgets.look_alikes import LookAlikesView
 from digitpad.ui.widgets.network_view import NetworkView
 from digitpad.ui.widgets.number_line import NumberLine
 from digitpad.ui.widgets.plots import AccuracyPlot, LossPlot
@@ -93,6 +98,13 @@ class MainWindow(QMainWindow):
         self.edits = ModelEdits(self.files)
         self.units = UnitInspection(self.network_view, self.prediction, self.edits, lambda: self.session.running,
                                     self._show_status)
+        self.look_alikes = LookAlikesPresenter(self.look_alikes_view, self.prediction,
+                                               lambda source: load_source(source, "train"),
+                                               lambda: self.session.running)
+        self.edits.weights_changed.connect(self.look_alikes.weights_changed)  # steps and undo change them in place
+        self.look_alikes_view.draw_requested.connect(self.draw_on_canvas)
+        self.teach = TeachPresenter(self, self.session, self.runs, self.files, self.canvas.image, self._show_status)
+        self.personal.teach_requested.connect(self.teach.teach)
         self.backprop = BackpropPresenter(self.backprop_view)
         self.backprop.step_requested.connect(self._take_step)
         self.backprop.undo_requested.connect(self._undo_step)
@@ -121,9 +133,10 @@ class MainWindow(QMainWindow):
                                   toolTip="The model that reads your drawing (Model ▸ Model details… for more)")
         self.side_tabs = _tabs("sideTabs", ((self.panel, "Train"), (self.lab_panel, "Lab")))
         self.network_view, self.backprop_view = NetworkView(), BackpropView()
+        self.look_alikes_view = LookAlikesView()
         self.insight_tabs = _tabs("insightTabs", ((self.doctor_panel, "Doctor"), (self.grad_plot, "Gradients"),
                                                   (self.network_view, "Network"), (self.backprop_view, "Backprop"),
-                                                  (self.runs_panel, "Runs")))
+                                                  (self.look_alikes_view, "Look-alikes"), (self.runs_panel, "Runs")))
         top = QSplitter(Qt.Orientation.Horizontal, objectName="topSplitter")
         for widget, stretch in ((self._draw_box(), 5), (self._predict_box(), 3), (self.side_tabs, 3)):
             top.addWidget(widget)

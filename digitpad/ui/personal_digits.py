@@ -40,6 +40,7 @@ class PersonalDigits(QObject):
     digits made here (an added or relabelled digit), for the browser to follow."""
 
     changed = Signal()
+    teach_requested = Signal()  # the browser's Teach it my digits… button
 
     def __init__(self, window: QWidget, canvas: DrawingCanvas, row: CorrectRow, prediction: DrawingPrediction,
                  files: ModelFiles, show_status: Callable[[str], None]) -> None:
@@ -131,6 +132,7 @@ class PersonalDigits(QObject):
         if self.browser is None:
             self.browser = MyDigitsDialog(self, self.files.model, self.window)
             self.files.changed.connect(self.browser.set_model)
+            self.browser.teach_requested.connect(self.teach_requested)
             return_focus_on_close(self.browser, self.window)
         self.browser.show()
         self.browser.raise_()

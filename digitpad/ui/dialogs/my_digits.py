@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -50,7 +51,10 @@ IMPORT_FILTER = "Digit files (*.csv *.csv.gz *-ubyte *-ubyte.gz *.idx *.idx.gz);
 
 
 class MyDigitsDialog(QDialog):
-    """The browser of :class:`~digitpad.ui.personal_digits.PersonalDigits`'s store, reading with ``model``."""
+    """The browser of :class:`~digitpad.ui.personal_digits.PersonalDigits`'s store, reading with ``model``;
+    ``teach_requested`` is its Teach it my digits… button."""
+
+    teach_requested = Signal()
 
     def __init__(self, personal: PersonalDigits, model: Model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +112,10 @@ class MyDigitsDialog(QDialog):
                                      "Write every digit as a PNG into a folder per digit (ImageFolder)", self.export)
         for button in (self.import_folder_button, self.import_files_button, self.export_button):
             files.addWidget(button)
-        self.actions_row = files  # room for more actions on the digits (the lead's "Teach it my digits…")
+        self.teach_button = _button("Teach it my digits…", "teachButton",
+                                    "Fine-tune the current model on MNIST mixed with these digits and see the honest "
+                                    "before/after (Ctrl+T)", self.teach_requested.emit)
+        files.addWidget(self.teach_button)
         files.addStretch(1)
         files.addWidget(_button("Close", "closeMyDigits", "", self.close))
         layout = QVBoxLayout(self)

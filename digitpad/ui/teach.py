@@ -1,0 +1,149 @@
+"""Teach it my digits: the current model fine-tuned on MNIST mixed with My digits, and the honest before/after.
+
+:class:`TeachPresenter` checks what it can before anything is loaded (the model reads MNIST-style digits, My
+digits holds some, MNIST is here or is fetched), then hands :func:`~digitpad.training.finetune.prepare_finetune`
+to the runs' presenter, so the fine-tune trains in the training thread with live curves, pause and stop like
+any run. The before/after dialog opens at once with the Before column (measured while the data loads, off the
+GUI thread) and gets its After column when the run ends (measured on the training thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from digitpad.common.errors import DigitpadError
+from digitpad.data.personal import PersonalStore, empty_message
+from digitpad.data.preprocess import is_blank
+from digitpad.data.registry import PERSONAL, is_available
+from digitpad.model.bundle import Model
+from digitpad.training.finetune import (
+    FinetuneOptions,
+    FinetuneRun,
+    check_model,
+    prepare_finetune,
+)
+from digitpad.training.finetune_data import BASE, base_splits, personal_splits
+from digitpad.training.prepare import PreparedRun
+from digitpad.training.trainer import TrainResult
+from digitpad.ui.dialogs.before_after import BeforeAfterDialog
+from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
+from digitpad.ui.jobs.session import TrainingSession
+from digitpad.ui.model_files import ModelFiles
+from digitpad.ui.run_view import RunPresenter, duration
+
+RUN_LABEL = "Teach it my digits"
+
+
+@dataclass
+class _Teaching:
+    """One fine-tune from its start: the model it began from (to go back to) and, once built, the run."""
+
+    original: Model
+    path: Path | None
+    unsaved: bool
+    finetune: FinetuneRun | None = None  # set by the loader thread, read after the session's `started`
+    note: str = ""  # what the learner should know of the held-out digits (none yet), from the loader thread
+
+
+class TeachPresenter(QObject):
+    """Model ▸ Teach it my digits… and the before/after dialog of the latest fine-tune."""
+
+    def __init__(self, window: QMainWindow, session: TrainingSession, runs: RunPresenter, files: ModelFiles,
+                 drawing: Callable[[], np.ndarray], status: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window, self.session, self.runs, self.files = window, session, runs, files
+        self._drawing, self._status = drawing, status
+        self.dialog: BeforeAfterDialog | None = None
+        self._teaching: _Teaching | None = None  # the fine-tune going, or the last one until the model changes
+        self._going = False
+        session.started.connect(self._started)
+        session.finished.connect(self._finished)
+        for ended in (session.failed, session.refused, session.cancelled):
+            ended.connect(self._ended_without_model)
+
+    def teach(self) -> None:
+        """Fine-tune the current model on My digits, after the checks a learner can act on at once."""
+        if self.session.running:
+            self._status("Teaching can start once the training has ended.")
+            return
+        model, store = self.files.model, PersonalStore()
+        try:
+            check_model(model)
+            empty = len(store) == 0
+        except DigitpadError as exc:
+            QMessageBox.information(self.window, "Cannot teach this model", str(exc))
+            return
+        if empty:
+            QMessageBox.information(self.window, "No digits of yours yet", empty_message())
+            return
+        if not is_available(BASE) and not get_missing_dataset(self.window, BASE):
+            self._status("Teaching needs MNIST's images; nothing was started.")
+            return
+        drawing = self._drawing()
+        drawing = None if is_blank(drawing) else drawing
+        teaching = _Teaching(model, self.files.path, self.files.unsaved)
+
+        def build() -> PreparedRun:  # in the loader thread
+            train, held_out, teaching.note = personal_splits(PERSONAL)
+            teaching.finetune = prepare_finetune(model, train, held_out, *base_splits(), FinetuneOptions(), drawing)
+            return teaching.finetune.run
+
+        if self.runs.start_built(build, RUN_LABEL, "MNIST and My digits"):
+            self._teaching, self._going = teaching, True
+            self._show_dialog().show_rows([], "Loading MNIST and your digits, and measuring the model before "
+                                              "it changes…", finished=False)
+
+    def _started(self, untrained: Model) -> None:
+        if self._going and self._teaching.finetune is not None:
+            finetune = self._teaching.finetune
+            self.dialog.show_rows(finetune.rows(), _with_note(
+                f"Training on MNIST mixed with your digits ({finetune.options.epochs} epochs); the After column "
+                "fills in when it ends.", self._teaching.note), finished=False)
+
+    def _finished(self, model: Model, result: TrainResult) -> None:
+        if not self._going:
+            return
+        self._going = False
+        finetune = self._teaching.finetune
+        text = (f"The tuned model reads your drawings now; it is not saved yet. {result.message[0].upper()}"
+                f"{result.message[1:]} ({duration(result.seconds)}).")
+        self._show_dialog().show_rows(finetune.rows(), _with_note(text, self._teaching.note), finished=True)
+
+    def _ended_without_model(self, *reason: object) -> None:
+        if self._going:
+            self._going = False
+            self.dialog.show_rows(self._teaching.finetune.rows() if self._teaching.finetune else [],
+                                  "Teaching ended before a tuned model was made; the model is as it was.",
+                                  finished=False)
+
+    def save_tuned(self) -> None:
+        self.files.save_as()
+
+    def revert(self) -> None:
+        """Back to the model the fine-tune began from, in its file and saved state as then."""
+        teaching = self._teaching
+        if teaching is None or self.session.running:
+            return
+        self.files.set_model(teaching.original, teaching.path, unsaved=teaching.unsaved)
+        self.dialog.show_rows(teaching.finetune.rows(), "Back to the model as it was before teaching.",
+                              finished=False)
+        self._status("Back to the model as it was before teaching.")
+
+    def _show_dialog(self) -> BeforeAfterDialog:
+        if self.dialog is None:
+            self.dialog = BeforeAfterDialog(self.window)
+            self.dialog.save_requested.connect(self.save_tuned)
+            self.dialog.revert_requested.connect(self.revert)
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+
+def _with_note(text: str, note: str) -> str:
+    return f"{text} Note: {note[0].upper()}{note[1:]}." if note else text

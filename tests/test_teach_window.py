@@ -1,0 +1,143 @@
+"""Teach it my digits in the window: keys and clicks as a person uses them, and a before/after that is true.
+
+The data is real MNIST (a slice of it, written into the test's own data store) and the learner's digits are
+MNIST test digits drawn thicker and off the usual position (a handwriting the model meets less often), stored
+in My digits as the window stores them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from test_main_window import draw_seven
+
+from digitpad.data.dataset import FASHION_NAMES
+from digitpad.data.idx import read_idx, write_idx
+from digitpad.data.loading import load
+from digitpad.data.personal import PersonalStore
+from digitpad.data.preprocess import center_digit
+from digitpad.data.registry import FILE_NAMES, dataset_dir
+from digitpad.inference.predict import predict_drawing
+from digitpad.training.evaluate import evaluate
+from digitpad.training.finetune import TUNED_SUFFIX
+from digitpad.ui.app import default_model
+from digitpad.ui.dialogs.before_after import BeforeAfterDialog
+
+N_TRAIN, N_TEST, N_MINE = 800, 300, 80
+
+
+@pytest.fixture
+def mnist_slice(mnist_dir):
+    """The first images of real MNIST's train and test files, as the store's MNIST."""
+    folder = dataset_dir("mnist")
+    folder.mkdir(parents=True)
+    for split, n in (("train", N_TRAIN), ("test", N_TEST)):
+        for kind in ("images", "labels"):
+            name = FILE_NAMES[(split, kind)]
+            write_idx(folder / name, read_idx(mnist_dir / name)[:n])
+    return read_idx(mnist_dir / FILE_NAMES[("test", "images")])[-N_MINE:], \
+        read_idx(mnist_dir / FILE_NAMES[("test", "labels")])[-N_MINE:]
+
+
+@pytest.fixture
+def my_digits(mnist_slice):
+    """The learner's digits: MNIST test digits (none of those above) made bolder, stored in My digits."""
+    images, labels = mnist_slice
+    store = PersonalStore()
+    bold = [np.maximum(image, np.roll(image, 1, axis=1)).astype(np.float32) / 255 for image in images]
+    store.add_many([(np.round(center_digit(b) * 255).astype(np.uint8), int(label), "test")
+                    for b, label in zip(bold, labels)])
+    return store
+
+
+def teach(window, qtbot):
+    """Model ▸ Teach it my digits… by its shortcut, as a person would press it."""
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+
+
+def finished_dialog(window, qtbot) -> BeforeAfterDialog:
+    qtbot.waitUntil(lambda: window.teach.dialog is not None and window.teach.dialog.save_button.isEnabled(),
+                    timeout=60_000)
+    return window.teach.dialog
+
+
+def percent(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def test_teaching_tunes_the_model_and_the_table_tells_the_truth(window, qtbot, my_digits):
+    draw_seven(qtbot, window.canvas)
+    original = window.files.model
+    drawing = window.canvas.image()
+    teach(window, qtbot)
+    dialog = finished_dialog(window, qtbot)
+    tuned = window.files.model
+    held_out, mnist_test = my_digits.dataset("test"), load("mnist", "test")
+    assert len(held_out) > 0 and tuned is not original
+    assert tuned.name.endswith(TUNED_SUFFIX) and window.files.unsaved
+    for row, data in ((0, held_out), (1, mnist_test)):
+        before = evaluate(original.network, data, original.input_scale).accuracy
+        after = evaluate(tuned.network, data, tuned.input_scale).accuracy
+        assert (dialog.cell(row, 1), dialog.cell(row, 2)) == (percent(before), percent(after))
+        assert dialog.cell(row, 3) == f"{(after - before) * 100:+.1f} points"
+    assert dialog.cell(0, 0) == f"Your held-out digits (n={len(held_out)})"
+    for column, model in ((1, original), (2, tuned)):
+        probabilities = predict_drawing(model, drawing)
+        top = int(np.argmax(probabilities))
+        assert dialog.cell(2, column) == f"{model.class_names[top]} ({probabilities[top]:.0%})"
+    assert tuned.metrics["personal_heldout_digits"] == len(held_out)
+    assert tuned.metrics["personal_train_digits"] == len(my_digits) - len(held_out)
+    assert window.runs_panel.runs()[-1].name.endswith("Teach it my digits")
+    # The original was not touched: it reads as the bundled model does.
+    np.testing.assert_array_equal(original.network.predict_proba(np.zeros((1, 784), np.float32)),
+                                  default_model().network.predict_proba(np.zeros((1, 784), np.float32)))
+
+
+def test_back_to_the_model_before_restores_it_saved(window, qtbot, my_digits):
+    original = window.files.model
+    teach(window, qtbot)
+    dialog = finished_dialog(window, qtbot)
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
+    assert window.files.model is original and not window.files.unsaved
+    assert not window.windowTitle().count("tuned")
+    assert not dialog.save_button.isEnabled()
+
+
+def test_save_tuned_model_as_writes_the_tuned_model(window, qtbot, my_digits, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from digitpad.model.files import load_model
+    target = tmp_path / "tuned.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    teach(window, qtbot)
+    dialog = finished_dialog(window, qtbot)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = load_model(target)
+    assert saved.name.endswith(TUNED_SUFFIX) and not window.files.unsaved
+    assert saved.metrics["test_accuracy"] == pytest.approx(window.files.model.metrics["test_accuracy"])
+
+
+@pytest.fixture
+def told(monkeypatch):
+    """What message boxes told the person, instead of waiting for a click."""
+    messages = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, **k: messages.append((title, text)))
+    return messages
+
+
+def test_without_digits_of_mine_it_says_how_to_collect_them(window, qtbot, told):
+    teach(window, qtbot)
+    assert told and "Correct it" in told[0][1]
+    assert not window.session.running and window.teach.dialog is None
+
+
+def test_a_fashion_model_is_refused_before_anything_loads(window, qtbot, told):
+    model = default_model()
+    model.class_names = FASHION_NAMES
+    window.files.set_model(model, None)
+    teach(window, qtbot)
+    assert told and told[0][0] == "Cannot teach this model"
+    assert not window.session.running
