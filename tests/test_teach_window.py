@@ -141,3 +141,30 @@ def test_a_fashion_model_is_refused_before_anything_loads(window, qtbot, told):
     teach(window, qtbot)
     assert told and told[0][0] == "Cannot teach this model"
     assert not window.session.running
+
+
+def test_the_browsers_teach_button_teaches_too(window, qtbot, my_digits):
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    browser = window.personal.browser
+    qtbot.waitExposed(browser)
+    qtbot.mouseClick(browser.teach_button, Qt.MouseButton.LeftButton)
+    finished_dialog(window, qtbot)
+    assert window.files.model.name.endswith(TUNED_SUFFIX)
+
+
+def test_the_look_alikes_tab_shows_the_nearest_training_images_and_draws_one(window, qtbot, mnist_slice):
+    from digitpad.inference.neighbours import last_hidden_outputs
+    from digitpad.inference.predict import drawing_to_input
+    draw_seven(qtbot, window.canvas)
+    tabs = window.insight_tabs
+    index = tabs.indexOf(window.look_alikes_view)
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center())
+    view = window.look_alikes_view
+    qtbot.waitUntil(lambda: view.rows[0][0].isVisible(), timeout=30_000)
+    model, train = window.files.model, load("mnist", "train")
+    hidden = last_hidden_outputs(model.network, train.images * np.float32(model.input_scale))
+    mine = last_hidden_outputs(model.network, drawing_to_input(model, window.canvas.image()))
+    nearest = np.argsort(((hidden - mine) ** 2).sum(axis=1), kind="stable")[:8]
+    assert [t.caption for t in view.rows[0]] == [str(train.labels[i]) for i in nearest]
+    qtbot.mouseClick(view.rows[0][0], Qt.MouseButton.LeftButton)
+    np.testing.assert_allclose(window.canvas.image(), train.images[nearest[0]].reshape(28, 28) / 255, atol=1e-6)
