@@ -39,6 +39,12 @@ there a plot beside the unit shows your drawing's probabilities after each epoch
 error signal δ, click a unit and then one in the next column to see that weight's gradient written out with its
 numbers and checked by finite differences, and take one step of gradient descent on your drawing alone
 (Undo step takes it back).</li>
+<li><b>Teach it your handwriting</b>: when it misreads your drawing, click the right digit in the <i>Correct
+it</i> row under the bars (or press <b>Ctrl+0 … Ctrl+9</b>): the drawing is kept in <i>My digits</i> (Draw ▸ My
+digits, Ctrl+D), where you can browse, delete, relabel, import and export them. <i>Look-alikes</i> shows the
+training images nearest to your drawing as the network sees it, to explain a misread. Model ▸ Teach it my digits
+(Ctrl+T) fine-tunes the model on MNIST mixed with your digits and shows the honest before/after: your held-out
+digits (never trained on) and MNIST's test set, to see what it forgot.</li>
 <li><b>Learn from mistakes</b> in the <i>Lab</i> tab (or the Lab menu): classic failing set-ups, each with a story
 and the bugs and fixes to tick one at a time.</li>
 <li><b>Look inside</b> a trained model (Model menu): the confusion matrix, the test images it gets wrong
