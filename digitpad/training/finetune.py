@@ -7,7 +7,7 @@ session and the CLI train it with the same loop, curves and controls. What diffe
   caller's model is left untouched;
 - each epoch is a fixed sample of MNIST's training images plus the personal training digits repeated until
   they are ``mix`` of the epoch (oversampled, so 20 digits matter against thousands), randomly shifted as
-  the model was trained (the bundled model: not at all);
+  the model was trained (its settings' ``shift``);
 - the learning rate is well below a from-scratch run's, so the weights move towards the new handwriting
   without forgetting MNIST;
 - the validation set is the personal digits held out from training, so the live validation curve *is* the
@@ -54,7 +54,8 @@ class FinetuneOptions:
     SGD with momentum 0.9 at ``lr`` (a fifth of a from-scratch run's 0.05), falling along half a cosine to 0,
     with random shifts of up to ``shift`` pixels; ``None``: the shift the model was trained with (0 when its
     settings do not say). A shift the model never saw costs MNIST accuracy in a short fine-tune (0.8 points
-    for the bundled model at 2 pixels), while the personal digits need none: the preprocessing centres them.
+    at 2 pixels for a 256-128 model trained without), while the personal digits need none: the
+    preprocessing centres them.
     """
 
     epochs: int = 4
