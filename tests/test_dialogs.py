@@ -90,8 +90,8 @@ def test_import_of_a_bad_file_shows_the_reason(parent, tmp_path, monkeypatch):
 def test_model_details_show_architecture_metrics_and_settings(parent):
     model = default_model()
     text = ModelInfoDialog(parent, model).text.toPlainText()
-    assert "MLP(784→256 relu→128 relu→10 softmax)" in text and "235,146 parameters" in text
-    assert "Test accuracy: 98.13 %" in text and "momentum" in text and "MNIST" in text
+    assert "MLP(784→1024 relu→512 relu→10 softmax)" in text and "1,333,770 parameters" in text
+    assert "Test accuracy: 99.28 %" in text and "momentum" in text and "MNIST" in text
     assert "Changed while training" not in text
 
 
@@ -135,3 +135,15 @@ def test_model_details_group_the_settings_as_the_train_tabs_pages(qtbot, parent)
     lines = ModelInfoDialog(parent, default_model()).text.toPlainText().splitlines()
     shown = [line for line in lines[lines.index("Settings") + 1:lines.index("History")] if line in pages]
     assert list(dict.fromkeys(shown)) == pages  # "Optimizer" is both a page and its first field
+
+
+def test_model_details_name_what_a_tuned_model_records(parent, qtbot):
+    model = default_model()
+    model.metrics = {"test_accuracy": 0.9901, "test_accuracy_before": 0.9928, "personal_accuracy": 0.96,
+                     "personal_accuracy_before": 0.57, "personal_train_digits": 150.0, "personal_heldout_digits": 50.0}
+    dialog = ModelInfoDialog(parent, model)
+    qtbot.addWidget(dialog)
+    lines = dialog.text.toPlainText().splitlines()
+    assert {"Test accuracy: 99.01 %", "Test accuracy before tuning: 99.28 %", "Accuracy on my held-out digits: 96.00 %",
+            "Accuracy on my held-out digits before tuning: 57.00 %", "My digits it was tuned on: 150",
+            "My digits held out: 50"} <= set(lines)

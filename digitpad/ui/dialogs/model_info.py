@@ -57,6 +57,11 @@ SETTINGS: tuple[tuple[str, str, str, Callable[[object], str]], ...] = (
     ("Run", "seed", "Seed", str),
 )
 SPLITS = {"train": "Training", "val": "Validation", "validation": "Validation", "test": "Test"}
+# What a model tuned on My digits records (training.finetune), in words.
+TUNED_METRICS = {"test_accuracy_before": "Test accuracy before tuning",
+                 "personal_accuracy": "Accuracy on my held-out digits",
+                 "personal_accuracy_before": "Accuracy on my held-out digits before tuning",
+                 "personal_train_digits": "My digits it was tuned on", "personal_heldout_digits": "My digits held out"}
 # Per-epoch series: column title and how one value reads.
 HISTORY = {"train_loss": ("Training loss", "{:.4f}"), "train_accuracy": ("Training accuracy", "{:.2%}"),
            "val_loss": ("Validation loss", "{:.4f}"), "val_accuracy": ("Validation accuracy", "{:.2%}"),
@@ -85,10 +90,11 @@ class ModelInfoDialog(QDialog):
 def metric_text(key: str, value: float) -> str:
     """E.g. ``("test_accuracy", 0.9299) -> "Test accuracy: 92.99 %"``; unknown keys read as words."""
     split, _, kind = key.partition("_")
-    words = f"{SPLITS.get(split, split.capitalize())} {kind.replace('_', ' ')}".strip()
+    words = TUNED_METRICS.get(key) or f"{SPLITS.get(split, split.capitalize())} {kind.replace('_', ' ')}".strip()
     if not math.isfinite(value):
         return f"{words}: not a number"
-    return f"{words}: {value:.2%}".replace("%", " %") if kind == "accuracy" else f"{words}: {value:.4g}"
+    percent = kind.partition("_")[0] == "accuracy"  # also "accuracy_before", a tuned model's before
+    return f"{words}: {value:.2%}".replace("%", " %") if percent else f"{words}: {value:.4g}"
 
 
 def settings_rows(settings: dict) -> list[tuple[str, str, str]]:
