@@ -82,7 +82,7 @@ def test_every_tab_shows_the_model_on_the_test_set(qtbot, case):
     assert sorted(win.gallery.shown_indices().tolist()) == np.flatnonzero(~correct).tolist()
     units = model.network.spec.sizes[1]
     assert win.weights.tiles().shape == (min(64, units), *model.input_shape)
-    expected_note = f"first 64 of {units} units" if units > 64 else f"all {units} units"
+    expected_note = f"first 64 of {units:,} units" if units > 64 else f"all {units} units"
     assert expected_note in win.weights.note.text()
     batch = min(1000, len(test))
     histograms = win.activations.histograms()

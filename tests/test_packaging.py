@@ -136,7 +136,7 @@ def test_the_unpacked_wheel_loads_the_model_and_the_digits(builds):
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert Path(report["package"]).is_relative_to(site), report
     assert Path(report["assets"]).is_relative_to(site), report
-    assert report["sizes"] == [784, 256, 128, 10]
+    assert report["sizes"] == [784, 1024, 512, 10]
     assert report["digits"] == [1797, 64]
 
 

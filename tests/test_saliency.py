@@ -112,7 +112,7 @@ def test_ink_map_is_exactly_the_preprocessing(image):
     np.testing.assert_allclose(_apply(image, "digits-8x8"), to_8x8(image), atol=1e-5)
 
 
-def _canvas_finite_differences(model: Model, drawing: np.ndarray, eps: float = 1e-3) -> np.ndarray:
+def _canvas_finite_differences(model: Model, drawing: np.ndarray, eps: float = 3e-4) -> np.ndarray:
     """d(top-class score)/d(pixel) through drawing_to_input, for every pixel inside the ink's box."""
     net64 = MLP(replace(model.network.spec, dtype="float64"))
     net64.set_weights(model.network.get_weights())
@@ -149,6 +149,8 @@ def test_saliency_matches_finite_differences_on_the_canvas(make_model, image):
     numeric = _canvas_finite_differences(model, drawing)
     assert saliency.shape == (28, 28) and np.abs(saliency).max() == pytest.approx(1.0)
     # center_digit works in float32, so the differences carry noise: measured at most 2.2e-4 of the peak.
+    # Their step is 3e-4: the small digit is enlarged ~2.5× on its way in, and with the bundled 784-1024-512
+    # network a step of 1e-3 took some of its units across ReLU's kink (2 % of the peak off on 13 pixels).
     np.testing.assert_allclose(saliency, numeric / np.abs(numeric).max(), atol=1e-3)
 
 
