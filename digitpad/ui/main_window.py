@@ -184,8 +184,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.probabilities, 1)
         layout.addWidget(self.correct_row)
         layout.addWidget(self.number_line, 1)
-        layout.addWidget(QLabel("What the model sees:"))
-        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        sees = QHBoxLayout()  # beside the image, not above it: the row above the plots keeps its height
+        sees.addStretch(1)
+        sees.addWidget(QLabel("What the model sees:"))
+        sees.addWidget(self.preview)
+        sees.addStretch(1)
+        layout.addLayout(sees)
         return box
 
     def _show_model(self, model: Model) -> None:
