@@ -13,11 +13,12 @@ history, edits included.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtCore import QObject
 
 from digitpad.inference.drawing_history import WeightHistory
 from digitpad.inference.predict import drawing_to_input
 from digitpad.model.bundle import Model
+from digitpad.ui.base.throttle import Throttle
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.jobs.training import EpochUpdate
 from digitpad.ui.model_files import ModelFiles
@@ -35,13 +36,11 @@ class DrawingHistory(QObject):
         super().__init__(view)
         self.view, self.plot, self.session, self.prediction = view, view.history_plot, session, prediction
         self.snapshots = WeightHistory()
-        self._since = QElapsedTimer()
-        self._later = QTimer(self, singleShot=True)
-        self._later.timeout.connect(self.refresh)
+        self._throttle = Throttle(self, REFRESH_MS, self.refresh)
         session.started.connect(self._started)
         session.epoch_finished.connect(self._epoch_finished)
         files.changed.connect(self._model_changed)
-        prediction.updated.connect(self._schedule)
+        prediction.updated.connect(self._throttle.request)
 
     def _started(self, untrained: Model) -> None:
         self.snapshots.clear()
@@ -60,21 +59,13 @@ class DrawingHistory(QObject):
             self.plot.clear()
             self.view.want_history(False)
 
-    def _schedule(self) -> None:
-        """Refresh now, or once ``REFRESH_MS`` after the last refresh if that was sooner."""
-        waited = self._since.elapsed() if self._since.isValid() else REFRESH_MS
-        if waited >= REFRESH_MS:
-            self.refresh()
-        elif not self._later.isActive():
-            self._later.start(REFRESH_MS - waited)
-
     def refresh(self) -> None:
         """Plot the drawing's probabilities at every snapshot kept, while the network view can be seen; with no
         snapshots (no run yet) the plot stands aside and the unit panel has its room."""
         self.view.want_history(bool(len(self.snapshots)))
         if not self.plot.isVisible():
             return
-        self._since.start()
+        self._throttle.mark()
         drawing = self.prediction.canvas.image()
         if not drawing.any():
             self.plot.show_empty_canvas()

@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtCore import QObject
 
 from digitpad.data.dataset import Dataset
 from digitpad.data.registry import DATASETS, is_available, title
 from digitpad.inference.neighbours import LookAlikes, NeighbourIndex
 from digitpad.model.bundle import Model
+from digitpad.ui.base.throttle import Throttle
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.prediction import DrawingPrediction
 from digitpad.ui.widgets.look_alikes import SHOWN, LookAlikesView
@@ -62,29 +63,19 @@ class LookAlikesPresenter(QObject):
         self._failed: tuple[_Key, str] | None = None  # a build that failed, not retried for the same key
         self._query: Job | None = None
         self._again = False  # a drawing update came while the query ran
-        self._since = QElapsedTimer()
-        self._later = QTimer(self, singleShot=True)
-        self._later.timeout.connect(self.refresh)
-        prediction.updated.connect(self._schedule)
+        self._throttle = Throttle(self, REFRESH_MS, self.refresh)
+        prediction.updated.connect(self._throttle.request)
         view.shown.connect(self.refresh)
 
     def weights_changed(self) -> None:
         """The current model's weights changed in place: its indices are of other weights."""
         self._version += 1
 
-    def _schedule(self) -> None:
-        """Refresh now, or ``REFRESH_MS`` after the last refresh if that was sooner."""
-        waited = self._since.elapsed() if self._since.isValid() else REFRESH_MS
-        if waited >= REFRESH_MS:
-            self.refresh()
-        elif not self._later.isActive():
-            self._later.start(REFRESH_MS - waited)
-
     def refresh(self) -> None:
         """Show the look-alikes of the drawing as it is now, while the view can be seen."""
         if not self.view.isVisible():
             return
-        self._since.start()
+        self._throttle.mark()
         if self._busy():
             self.view.show_note(BUSY)
             return
