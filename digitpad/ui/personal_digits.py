@@ -27,7 +27,8 @@ from digitpad.common.errors import DataError
 from digitpad.data.personal import PersonalStore
 from digitpad.inference.digit_rows import reads_digits
 from digitpad.inference.predict import predict_drawing
-from digitpad.ui.dialogs.my_digits import MyDigitsDialog, how_many
+from digitpad.ui.dialogs.my_digits import MyDigitsDialog
+from digitpad.ui.digit_words import how_many
 from digitpad.ui.focus import return_focus_on_close
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction

@@ -36,6 +36,7 @@ from digitpad.data.importing import ImportSummary, import_personal
 from digitpad.data.personal import PersonalStore, held_out
 from digitpad.inference.digit_rows import predict_rows, reads_digits
 from digitpad.model.bundle import Model
+from digitpad.ui.digit_words import import_note
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.widgets.digit_grid import DigitGrid
 
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
 EMPTY = ("No digits yet. Draw one in the main window and click the digit it really is under the probabilities "
          "(or press Ctrl+0 … Ctrl+9), or import a folder of images, a CSV or IDX files.")
 EXPORT_NAME = "my-digits"
-PLURALS = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
-NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 IMPORT_FILTER = "Digit files (*.csv *.csv.gz *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"
 
 
@@ -323,18 +322,6 @@ def _button(text: str, name: str, tip: str, slot) -> QPushButton:
     button = QPushButton(text, objectName=name, toolTip=tip)
     button.clicked.connect(lambda _checked=False: slot())
     return button
-
-
-def how_many(count: int, digit: int) -> str:
-    """E.g. "23 sevens", "1 seven"."""
-    return f"{count} {NAMES[digit] if count == 1 else PLURALS[digit]}"
-
-
-def import_note(summary: ImportSummary) -> str:
-    """E.g. "Imported 40 digits from digits/ (4 zeros, 4 ones, …); My digits now holds 52." """
-    per_digit = ", ".join(how_many(n, d) for d, n in sorted(summary.counts.items()) if n)
-    return (f"Imported {summary.added} digit{'s' if summary.added != 1 else ''} from {', '.join(summary.sources)} "
-            f"({per_digit}); My digits now holds {summary.total}.")
 
 
 def export_folder(chosen: Path) -> Path:
