@@ -168,3 +168,14 @@ def test_the_look_alikes_tab_shows_the_nearest_training_images_and_draws_one(win
     assert [t.caption for t in view.rows[0]] == [str(train.labels[i]) for i in nearest]
     qtbot.mouseClick(view.rows[0][0], Qt.MouseButton.LeftButton)
     np.testing.assert_allclose(window.canvas.image(), train.images[nearest[0]].reshape(28, 28) / 255, atol=1e-6)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_every_tab_title_beside_the_plots_shows_whole(qtbot, make_window, size):
+    window = make_window()
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.insight_tabs.tabBar()
+    assert bar.count() == 6 and sum(bar.tabSizeHint(i).width() for i in range(bar.count())) <= bar.width()
+    assert all(bar.tabRect(i).right() <= bar.width() for i in range(bar.count()))

@@ -147,8 +147,10 @@ class MainWindow(QMainWindow):
         self.wide_button.clicked.connect(lambda: self.actions["wide"].trigger())
         self.insight_tabs.setCornerWidget(self.wide_button)
         plots = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.loss_plot, self.accuracy_plot, self.insight_tabs):
+        # The tabs get the larger share: at 1280 px wide all six titles show without scroll arrows.
+        for widget, stretch in ((self.loss_plot, 2), (self.accuracy_plot, 2), (self.insight_tabs, 3)):
             plots.addWidget(widget)
+            plots.setStretchFactor(plots.count() - 1, stretch)
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="mainSplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(plots)
