@@ -7,6 +7,8 @@ in My digits as the window stores them.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -179,3 +181,36 @@ def test_every_tab_title_beside_the_plots_shows_whole(qtbot, make_window, size):
     bar = window.insight_tabs.tabBar()
     assert bar.count() == 6 and sum(bar.tabSizeHint(i).width() for i in range(bar.count())) <= bar.width()
     assert all(bar.tabRect(i).right() <= bar.width() for i in range(bar.count()))
+
+
+def train_on_my_digits(window, qtbot):
+    """Data ▸ Dataset: My digits, a small network, then Train, as a person sets them."""
+    from test_training_form import pick, show_page_of
+    panel = window.panel
+    show_page_of(qtbot, panel, panel.dataset_combo)
+    pick(qtbot, panel.dataset_combo, "My digits")
+    qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
+
+
+def test_my_digits_train_a_model_from_the_dataset_list(window, qtbot, monkeypatch):
+    from test_main_window import SMALL_RUN
+    window.panel.set_settings(dataclasses.replace(SMALL_RUN, validation=0.0, batch_size=8))
+    store = PersonalStore()
+    rng = np.random.default_rng(0)
+    for label in range(10):
+        for _ in range(3):
+            image = np.zeros((28, 28), np.float32)
+            image[4 + label:14 + label, 6:22] = rng.uniform(0.5, 1, (10, 16))
+            store.add_drawing(image, label)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    with qtbot.waitSignal(window.session.finished, timeout=30_000) as ended:
+        train_on_my_digits(window, qtbot)
+    model, result = ended.args
+    assert model.dataset == "mine" and result.status == "completed"
+    assert window.files.model is model
+
+
+def test_training_on_an_empty_my_digits_says_how_to_fill_it(window, qtbot, told):
+    train_on_my_digits(window, qtbot)
+    assert told and "Correct it" in told[0][1]
+    assert not window.session.running
