@@ -4,15 +4,19 @@ Only :func:`download` and :func:`download_files` touch the network, and only
 when called. Each file streams into a temp file beside its destination, is
 checked (size, checksum, IDX structure) and only then renamed into place, so
 an interrupted or bad download never leaves a partial file behind. Mirrors are
-tried in order; the error lists why each one failed.
+tried in order; the error lists why each one failed, or, when not one of them
+could even be reached, says there is no internet connection and what to do
+without one.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import http.client
 import os
+import socket
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -24,6 +28,8 @@ from digitpad.data.idx import read_idx
 from digitpad.data.registry import DatasetSpec, FileSpec, content_md5, dataset_dir, get_spec
 
 CHUNK_SIZE = 64 * 1024
+# A connection that could not be made at all: the network is down or unreachable, not the mirror broken.
+UNREACHABLE_ERRNOS = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.ECONNREFUSED})
 
 Progress = Callable[[str, int, int | None], None]
 Cancel = Callable[[], bool]
@@ -111,7 +117,7 @@ def _is_valid(path: Path, file: FileSpec) -> bool:
 
 def _fetch_from_any(spec: DatasetSpec, file: FileSpec, target: Path, progress: Progress | None,
                     cancel: Cancel | None, timeout: float) -> None:
-    reasons = []
+    reasons, unreachable = [], 0
     for base in spec.mirrors:
         if cancel is not None and cancel():  # e.g. cancelled while the last mirror stalled: try no other
             raise DownloadCancelled("download cancelled")
@@ -125,6 +131,9 @@ def _fetch_from_any(spec: DatasetSpec, file: FileSpec, target: Path, progress: P
         # refused or reset connections; HTTPException covers malformed replies.
         except (OSError, http.client.HTTPException, DataError, ValueError) as exc:
             reasons.append(f"{url}: {_reason(exc)}")
+            unreachable += _unreachable(exc)
+    if reasons and unreachable == len(reasons):
+        raise DataError(offline_message(spec.title))
     listing = "".join(f"\n  {reason}" for reason in reasons) or " no mirrors given"
     raise DataError(f"could not download {file.name} of {spec.title}:{listing}")
 
@@ -179,6 +188,27 @@ def _md5_of(path: Path) -> str:
         while chunk := fh.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def offline_message(title: str) -> str:
+    """What to say when no mirror of dataset ``title`` could be reached, and the ways on without a network."""
+    return (f"no internet connection (could not reach any mirror of {title}); import files you have with "
+            "`digitpad data import FILES` or use the bundled 8×8 digits (--dataset digits8x8)")
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """True when the connection itself failed: no name lookup, no route, refused, or no answer to connect.
+
+    urllib wraps whatever fails before the request is sent in URLError; a
+    timeout after it was sent (a stalled server) is raised bare and is the
+    mirror's fault, not the network's.
+    """
+    if not isinstance(exc, urllib.error.URLError) or isinstance(exc, urllib.error.HTTPError):
+        return False
+    reason = exc.reason
+    if isinstance(reason, (socket.gaierror, TimeoutError)):
+        return True
+    return isinstance(reason, OSError) and reason.errno in UNREACHABLE_ERRNOS
 
 
 def _reason(exc: BaseException) -> str:
