@@ -65,6 +65,14 @@ def output_name(model: Model) -> str:
     return "output" if model.network.spec.is_regression else "probabilities"
 
 
+def expected_outputs(model: Model, raw: np.ndarray) -> np.ndarray:
+    """What an export must give for raw pixels ``(N, n_inputs)``: digitpad's probabilities on
+    ``raw × input_scale``, or the single output of a one-output regression."""
+    x = (np.asarray(raw, dtype=np.float64) * model.input_scale).astype(model.network.dtype)
+    network = model.network
+    return network.outputs(x) if network.spec.is_regression else network.predict_proba(x)
+
+
 def folded_layers(network: MLP) -> list[DenseWeights]:
     """Every Dense layer's float32 weights, with each hidden layer's unit gains multiplied into the rows of the
     layer that reads it: ``(h · g) @ W = h @ (diag(g) W)``, the same numbers to float32 rounding."""
