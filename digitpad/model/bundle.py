@@ -67,7 +67,7 @@ class Model:
     def copy(self) -> Model:
         """A deep copy: its network and records can change without touching this model.
         The network keeps its head, a lab mistake's included: the copy computes what this one does."""
-        network = MLP(self.network.spec)
+        network = MLP(self.network.spec, initialise=False)
         network.set_weights(self.network.get_weights())
         network.head = copy.copy(self.network.head)
         network.gains = {layer: gains.copy() for layer, gains in self.network.gains.items()}

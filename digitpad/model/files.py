@@ -105,7 +105,7 @@ def load_model(path: str | os.PathLike) -> Model:
 def _read_model(archive: zipfile.ZipFile) -> Model:
     meta = _read_metadata(archive)
     spec = check_metadata(meta)
-    network = MLP(spec)
+    network = MLP(spec, initialise=False)
     check_class_names(meta["class_names"], network.n_classes)
     network.set_weights(_read_weights(archive, network))
     edits = meta.get("edits", [])  # files before version 4 were never edited by hand

@@ -83,7 +83,9 @@ class NetworkSpec:
 class MLP:
     """Dense layers with a hidden activation between them, and an output head."""
 
-    def __init__(self, spec: NetworkSpec, seed: int | np.random.Generator | None = 0) -> None:
+    def __init__(self, spec: NetworkSpec, seed: int | np.random.Generator | None = 0, initialise: bool = True) -> None:
+        """``initialise=False`` leaves every weight 0, for a network whose weights are set next (a file's, a copy's):
+        drawing He weights for 1.3 M parameters only to overwrite them took most of a model file's load time."""
         self.spec = spec
         self.dtype = DTYPES[spec.dtype]
         self.layers: list[Layer] = []
@@ -95,7 +97,8 @@ class MLP:
         self.head: Head = make_head(spec.output, spec.loss, spec.reduction)
         # Hidden layer (counted from 1) → its units' output gains; only layers with a gain other than 1.
         self.gains: dict[int, np.ndarray] = {}
-        self.initialise(seed)
+        if initialise:
+            self.initialise(seed)
 
     @property
     def dense_layers(self) -> list[Dense]:
