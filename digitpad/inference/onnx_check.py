@@ -76,9 +76,9 @@ def check_inputs(model: Model, n: int = 100, seed: int = 0) -> tuple[np.ndarray,
             test = None
         if test is not None and len(test) and test.n_features == n_inputs:
             rows = test.images[:n].astype(np.float32)
-            return rows, f"{len(rows)} test images of {title(model.dataset)}"
+            return rows, f"{len(rows)} test image{'s' * (len(rows) != 1)} of {title(model.dataset)}"
     rng = np.random.default_rng(seed)
     raw_max = get_preprocessing(model.preprocessing).raw_max
     lit = rng.random((n, n_inputs)) < INK_SHARE
     rows = np.where(lit, rng.integers(1, int(raw_max) + 1, (n, n_inputs)), 0).astype(np.float32)
-    return rows, f"{n} random MNIST-like inputs"
+    return rows, f"{n} random MNIST-like input{'s' * (n != 1)}"
