@@ -31,7 +31,7 @@ def cmd_data(args: argparse.Namespace) -> int:
         return _export(args)
     if args.dataset == PERSONAL:
         return _import_personal(args)
-    for line in import_files(args.paths, args.dataset):
+    for line in import_files(args.paths, args.dataset, args.name):
         print(f"imported {line}")
     return 0
 
@@ -40,7 +40,8 @@ def _list() -> int:
     print(f"datasets in {data_dir()}")
     for info in available():
         counts = ", ".join(f"{split} {n:,}" for split, n in info.counts.items())
-        print(f"  {info.name:<10} {info.title:<14} {info.status:<10} {counts}")
+        source = f"  ({info.source})" if info.source else ""
+        print(f"  {info.name:<10} {info.title:<14} {info.status:<10} {counts}{source}")
     return 0
 
 

@@ -7,26 +7,32 @@ from pathlib import Path
 
 import numpy as np
 
+from digitpad.cli.progress import ProgressBar
+from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
-from digitpad.data.loading import load_source
 from digitpad.data.preprocessing import get_preprocessing
 from digitpad.data.registry import IMAGE_SHAPE
 from digitpad.model.bundle import Model
 from digitpad.model.files import load_model
 from digitpad.nn.gradcheck import TOLERANCE, all_combinations, gradient_check
 from digitpad.training.evaluate import evaluate
+from digitpad.training.heldout import evaluation_rows
 from digitpad.training.settings import RunSettings
+
+SUBMISSION_BATCH = 2048  # rows per forward pass while writing a submission: bounds memory, paces the bar
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Evaluate on rows the model did not train on (see :mod:`digitpad.training.heldout`), saying which."""
     model = load_model(args.model)
-    data = load_source(args.dataset or model.dataset, "test")
+    rows = evaluation_rows(model, args.dataset, args.on_training_data)
+    data = rows.data
     if data.n_features != model.network.spec.sizes[0]:
         raise DataError(f"{data.name} has {data.n_features} pixels per image; the model expects {model.network.spec.sizes[0]}")
     ev = evaluate(model.network, data, model.input_scale)
     n = model.network.n_classes
     print(model.summary())
-    print(f"\naccuracy {ev.accuracy:.2%} on {len(data):,} images of {data.name} (loss {ev.loss:.4f})\n")
+    print(f"\naccuracy {ev.accuracy:.2%} (loss {ev.loss:.4f}) on {rows.what}\n")
     print("per-class accuracy:")
     for name, acc in zip(model.class_names, ev.per_class_accuracy(n)):
         print(f"  {name:>12}  {acc:7.2%}")
@@ -45,6 +51,8 @@ def _matrix_text(matrix: np.ndarray) -> str:
 def cmd_predict(args: argparse.Namespace) -> int:
     from digitpad.inference.predict import predict_drawing
     model = load_model(args.model)
+    if args.submission is not None:
+        return _write_submission(model, args.images, args.submission)
     for path in args.images:
         if path.suffix.lower() in (".csv", ".gz"):
             rows = _csv_inputs(path, model)
@@ -60,11 +68,46 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_submission(model: Model, paths: list[Path], out: Path) -> int:
+    """Kaggle's submission format for every row of a pixels-only CSV: ``ImageId,Label``, ImageId from 1, the label
+    the model's predicted class index; predicted in batches behind a progress bar, written atomically."""
+    from digitpad.data.csvfile import N_PIXELS, read_csv
+    if len(paths) != 1 or not paths[0].name.lower().endswith((".csv", ".csv.gz")):
+        raise DataError("--submission takes one CSV file of pixels only (Kaggle's test.csv)")
+    path = paths[0]
+    images, labels = read_csv(path)
+    if labels is not None:
+        raise DataError(f"{path.name} has a label column ({N_PIXELS + 1} columns); --submission is for Kaggle's "
+                        f"test.csv, {N_PIXELS} pixel columns and no labels (evaluate a labelled file with "
+                        f"`digitpad evaluate MODEL --dataset {path.name}`)")
+    _check_28x28(path, model)
+    scale = model.network.dtype(model.input_scale)
+    bar = ProgressBar()
+    predicted = np.empty(len(images), dtype=np.int64)
+    for start in range(0, len(images), SUBMISSION_BATCH):
+        rows = slice(start, start + SUBMISSION_BATCH)
+        predicted[rows] = model.network.predict(np.multiply(images[rows], scale, dtype=model.network.dtype))
+        done = min(start + SUBMISSION_BATCH, len(images))
+        bar.update("predicting", done, len(images), f"{done:,} of {len(images):,} rows")
+    text = "ImageId,Label\n" + "".join(f"{i},{label}\n" for i, label in enumerate(predicted.tolist(), start=1))
+    try:
+        with atomic_write(out) as file:
+            file.write(text.encode("ascii"))
+    except OSError as exc:
+        raise DataError(f"{out}: cannot write there ({exc.strerror or exc})") from exc
+    bar.line(f"wrote {len(predicted):,} predictions of {path.name} to {out} (ImageId,Label)")
+    return 0
+
+
+def _check_28x28(path: Path, model: Model) -> None:
+    if get_preprocessing(model.preprocessing).input_shape != IMAGE_SHAPE:
+        raise DataError(f"{path.name}: CSV rows are 28×28 images, but this model reads 8×8 digits")
+
+
 def _csv_inputs(path: Path, model: Model) -> np.ndarray:
     from digitpad.data.csvfile import read_csv
     images, _ = read_csv(path)
-    if get_preprocessing(model.preprocessing).input_shape != IMAGE_SHAPE:
-        raise DataError(f"{path.name}: CSV rows are 28×28 images, but this model reads 8×8 digits")
+    _check_28x28(path, model)
     return images.astype(model.network.dtype) * model.network.dtype(model.input_scale)
 
 

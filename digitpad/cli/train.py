@@ -11,8 +11,9 @@ import numpy as np
 
 from digitpad.cli.progress import ProgressBar, TrainingProgress, format_seconds
 from digitpad.common.errors import ConfigError, DataError
+from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
-from digitpad.data.registry import NAMES
+from digitpad.data.registry import is_named
 from digitpad.model.files import save_model
 from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
@@ -46,7 +47,7 @@ def check_output_path(path: Path) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    settings = settings_from_args(args)
+    settings = _with_absolute_file(settings_from_args(args))
     settings.validate()
     check_output_path(args.output)
     prepared = prepare_run(settings)
@@ -56,15 +57,35 @@ def cmd_train(args: argparse.Namespace) -> int:
              + (f", {len(val):,} validation" if val else ""))
     result = prepared.fit([TrainingProgress(bar, prepared.config.epochs)])
     bar.line(f"{format_seconds(result.seconds)}: {result.message}")
-    model = prepared.model(result, _test_metrics(settings.dataset, network, prepared.input_scale, bar), args.name)
+    metrics = _val_metrics(val, network, prepared.input_scale, bar) | _test_metrics(
+        settings.dataset, network, prepared.input_scale, bar)
+    model = prepared.model(result, metrics, args.name)
     save_model(args.output, model)
     bar.line(f"saved {args.output}")
     return 0 if result.status != "diverged" else 1
 
 
+def _with_absolute_file(settings: RunSettings) -> RunSettings:
+    """A file's path made absolute, so the model records which file it trained on wherever it is evaluated
+    (``digitpad evaluate`` finds its validation rows there)."""
+    if is_named(settings.dataset) or not Path(settings.dataset).exists():
+        return settings
+    return replace(settings, dataset=str(Path(settings.dataset).resolve()))
+
+
+def _val_metrics(val: Dataset | None, network: MLP, scale: float, bar: ProgressBar) -> dict[str, float]:
+    """The final network's accuracy and loss on the validation split (none without one)."""
+    if val is None:
+        return {}
+    with np.errstate(over="ignore", invalid="ignore"):
+        ev = evaluate(network, val, scale)
+    bar.line(f"validation accuracy {ev.accuracy:.2%} on {len(val):,} images (loss {ev.loss:.4f})")
+    return {"val_accuracy": ev.accuracy, "val_loss": ev.loss}
+
+
 def _test_metrics(source: str, network: MLP, scale: float, bar: ProgressBar) -> dict[str, float]:
     """Accuracy on the dataset's test split; none (with a note) when there is no test split."""
-    if source not in NAMES:
+    if not is_named(source):
         return {}
     try:
         test = load(source, "test")

@@ -1,4 +1,5 @@
-"""Importing files a user already has: into the store as the standard gzip IDX files, or into ``mine``."""
+"""Importing files a user already has: into the store as the standard gzip IDX files, as a local dataset, or into
+``mine``."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ from digitpad.data.image_folder import (
     to_mnist_rows,
 )
 from digitpad.data.loading import is_csv, is_gzip, load_file, partner_name
+from digitpad.data.local_datasets import (
+    LocalDataset,
+    existing,
+    file_md5,
+    name_for,
+    store_local,
+)
 from digitpad.data.personal import PersonalStore
 from digitpad.data.registry import (
     DATASETS,
@@ -38,7 +46,7 @@ from digitpad.data.registry import (
 _ROLE_OF = {file_name: role for role, file_name in FILE_NAMES.items()}
 
 
-def import_files(paths: Iterable[str | os.PathLike], dataset: str | None = None) -> list[str]:
+def import_files(paths: Iterable[str | os.PathLike], dataset: str | None = None, name: str | None = None) -> list[str]:
     """Store files the user already has, validated, as the standard gzip IDX files.
 
     Accepted: IDX files, gzip or raw (the header says images or labels; the
@@ -46,24 +54,35 @@ def import_files(paths: Iterable[str | os.PathLike], dataset: str | None = None)
     count 60000/10000); ``mnist.npz`` with keys x_train, y_train, x_test,
     y_test; labelled CSV files, one split each, told apart like IDX files.
     An array identical to a known MNIST or Fashion-MNIST file (by content md5)
-    goes where that file belongs; anything else needs ``dataset``. Every file
-    is checked before the first one is written.
+    goes where that file belongs. Without ``dataset``, a labelled CSV of other
+    content (Kaggle's ``train.csv``) becomes a local dataset of its own, named
+    ``name`` or after the file (:mod:`digitpad.data.local_datasets`); any
+    other file needs ``dataset``. Every file is checked before the first one
+    is written.
 
     Returns
     -------
     list of str
-        One line per stored file, for messages.
+        One line per stored file or local dataset, for messages.
     """
     if dataset is not None:
         get_spec(dataset)
-    parts = [part for path in paths for part in _read_parts(Path(path))]
-    if not parts:
+        if name is not None:
+            raise DataError("--name names a local dataset made from a labelled CSV; it does not go with --dataset")
+    read = [(Path(path), _read_parts(Path(path))) for path in paths]
+    if not read:
         raise DataError("no files to import")
+    local = [(path, parts) for path, parts in read if dataset is None and _becomes_local(path, parts)]
+    if name is not None and (len(read) != 1 or not local):
+        raise DataError("--name takes one labelled CSV file whose content is not MNIST's or Fashion-MNIST's "
+                        "(such as Kaggle's train.csv)")
+    plans = _plan_local(local, name)
+    parts = [part for path, file_parts in read if all(path is not p for p, _ in local) for part in file_parts]
     targets = [_target(part, dataset) for part in parts]
     _check_together(parts, targets)
     done = []
-    for part, (name, split) in zip(parts, targets):
-        dest = dataset_dir(name) / FILE_NAMES[(split, part.kind)]
+    for part, (target, split) in zip(parts, targets):
+        dest = dataset_dir(target) / FILE_NAMES[(split, part.kind)]
         dest.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(dest) as out:
             if part.gz_file is not None:
@@ -71,8 +90,48 @@ def import_files(paths: Iterable[str | os.PathLike], dataset: str | None = None)
                     shutil.copyfileobj(src, out.file)
             else:
                 out.write(gzip.compress(idx_header(part.array) + part.array.tobytes(), 6, mtime=0))
-        done.append(f"{DATASETS[name].title} {split} {part.kind} ({len(part.array)}) from {part.source}")
-    return done
+        done.append(f"{DATASETS[target].title} {split} {part.kind} ({len(part.array)}) from {part.source}")
+    return done + [plan.store() for plan in plans]
+
+
+def _becomes_local(path: Path, parts: list[_Part]) -> bool:
+    """A labelled CSV whose images and labels are no known file's: it becomes a local dataset."""
+    return is_csv(path) and not any(known_content(part.array) for part in parts)
+
+
+@dataclass(frozen=True)
+class _LocalPlan:
+    """One CSV on its way to a local dataset, checked; ``already`` when the same file is that dataset already."""
+
+    path: Path
+    name: str
+    md5: str
+    images: np.ndarray
+    labels: np.ndarray
+    already: LocalDataset | None
+
+    def store(self) -> str:
+        info = self.already or store_local(self.name, self.images, self.labels, self.path.name, self.md5)
+        counts = f"{info.counts['train']:,} train and {info.counts['test']:,} test images"
+        again = " (already there from the same file: nothing changed)" if self.already else ""
+        return (f"{self.path.name} as the local dataset {info.name}{again}: {counts} ({info.split_text}) "
+                f"in {info.folder}; train on it with --dataset {info.name}")
+
+
+def _plan_local(local: list[tuple[Path, list[_Part]]], name: str | None) -> list[_LocalPlan]:
+    """Check every CSV that becomes a local dataset, and its name, before anything is written."""
+    plans: list[_LocalPlan] = []
+    for path, (images, labels) in local:
+        chosen = name if name is not None else name_for(path)
+        if not chosen:
+            raise DataError(f"{path.name}: cannot make a dataset name from the file's name; give one with --name")
+        if any(plan.name == chosen for plan in plans):
+            raise DataError(f"two files would become the local dataset {chosen!r}; import them one at a time "
+                            "with --name")
+        md5 = file_md5(path)
+        plans.append(_LocalPlan(path, chosen, md5, images.array, labels.array.astype(np.int64),
+                                existing(chosen, md5)))
+    return plans
 
 
 @dataclass(frozen=True)
@@ -96,7 +155,8 @@ def _read_parts(path: Path) -> list[_Part]:
     if is_csv(path):
         images, labels = read_csv(path)
         if labels is None:
-            raise DataError(f"{path.name} has no label column; only labelled CSV files can be imported")
+            raise DataError(f"{path.name} has no label column; only labelled CSV files can be imported (Kaggle's "
+                            f"test.csv is for `digitpad predict MODEL {path.name} --submission submission.csv`)")
         return [_Part(path.name, "images", images.reshape(-1, *IMAGE_SHAPE), split, None),
                 _Part(path.name, "labels", _as_uint8(labels, path.name), split, None)]
     array = read_idx(path)

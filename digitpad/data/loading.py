@@ -1,4 +1,4 @@
-"""Loading datasets: a split of a known dataset from the store, or a user's CSV/IDX file."""
+"""Loading datasets: a split of a known or local dataset from the store, or a user's CSV/IDX file."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
 from digitpad.data.digits8x8 import load_digits8x8
 from digitpad.data.idx import read_idx
 from digitpad.data.image_folder import load_image_folder
+from digitpad.data.local_datasets import (
+    is_local,
+    load_local,
+    local_dir,
+    local_names,
+    read_info,
+)
 from digitpad.data.personal import PersonalStore, empty_message, held_out
 from digitpad.data.registry import (
     BUNDLED,
@@ -26,28 +33,31 @@ from digitpad.data.registry import (
     DATASETS,
     FILE_NAMES,
     IMAGE_SHAPE,
-    NAMES,
     PERSONAL,
     PERSONAL_TITLE,
     SPLITS,
     dataset_dir,
+    dataset_names,
     get_spec,
+    is_named,
     known_content,
 )
 
 
 class DatasetInfo(NamedTuple):
-    """One row of ``digitpad data list``; ``counts`` maps split to images found."""
+    """One row of ``digitpad data list``; ``counts`` maps split to images found; ``source`` is the file a local
+    dataset was imported from (and how it was split), empty for the others."""
 
     name: str
     title: str
     status: str
     location: str
     counts: dict[str, int]
+    source: str = ""
 
 
 def available() -> list[DatasetInfo]:
-    """Every known dataset with its status, location and image counts per split."""
+    """Every known dataset, then every local one, with its status, location and image counts per split."""
     bundled = _bundled_splits()
     infos = [DatasetInfo(BUNDLED, BUNDLED_TITLE, "bundled", "bundled with digitpad",
                          {split: len(ds) for split, ds in bundled.items()})]
@@ -60,7 +70,17 @@ def available() -> list[DatasetInfo]:
         counts = {split: count for split, count in counts.items() if count is not None}
         infos.append(DatasetInfo(spec.name, spec.title, status, str(folder), counts))
     infos.append(_personal_info())
-    return infos
+    return infos + [_local_info(name) for name in local_names()]
+
+
+def _local_info(name: str) -> DatasetInfo:
+    """A local dataset's row: ready with its counts and source, or unreadable (its record is not ours)."""
+    try:
+        info = read_info(name)
+    except DataError as exc:
+        return DatasetInfo(name, name, "unreadable", str(local_dir(name)), {}, str(exc))
+    return DatasetInfo(name, name, "ready", str(info.folder), dict(info.counts),
+                       f"from {info.source}, {info.split_text}")
 
 
 def _personal_info() -> DatasetInfo:
@@ -88,6 +108,8 @@ def load(name: str, split: str) -> Dataset:
         return _bundled_splits()[split]
     if name == PERSONAL:
         return _personal_split(split)
+    if is_local(name):
+        return load_local(name, split)
     spec = get_spec(name)
     folder = dataset_dir(name)
     paths = [folder / FILE_NAMES[(split, kind)] for kind in ("images", "labels")]
@@ -103,14 +125,15 @@ def load(name: str, split: str) -> Dataset:
 
 
 def load_source(source: str, split: str) -> Dataset:
-    """A split of a named dataset, or a user's CSV/IDX file or ImageFolder directory (all one split)."""
-    if source in NAMES:
+    """A split of a named dataset (a local one included), or a user's CSV/IDX file or ImageFolder directory
+    (all one split)."""
+    if is_named(source):
         return load(source, split)
     if Path(source).is_file():
         return load_file(source)
     if Path(source).is_dir():
         return load_image_folder(source)
-    raise DataError(f"{source!r} is neither a dataset ({', '.join(NAMES)}) nor an existing file or folder")
+    raise DataError(f"{source!r} is neither a dataset ({', '.join(dataset_names())}) nor an existing file or folder")
 
 
 def describe(source: str) -> Dataset:

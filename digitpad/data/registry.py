@@ -6,6 +6,9 @@ Files get there by :mod:`digitpad.data.download` or by
 :mod:`digitpad.data.importing` from copies the user already has. The 8×8
 digits ship with digitpad and are always available. The learner's own digits
 (``mine``) live in :func:`personal_dir`, kept by :mod:`digitpad.data.personal`.
+Local datasets (a user's labelled CSV imported under a name of its own) have
+their folders beside the others, kept by :mod:`digitpad.data.local_datasets`;
+:func:`is_named` and :func:`dataset_names` include them.
 
 Nothing here touches the network or reads a dataset.
 """
@@ -123,6 +126,21 @@ def personal_dir() -> Path:
     return data_dir() / PERSONAL
 
 
+def is_named(source: str) -> bool:
+    """True for a dataset's name (a known one or a local dataset in the data folder), False for a file's path."""
+    if source in NAMES:
+        return True
+    # local_datasets.py builds on this module, so it is imported only when asked about.
+    from digitpad.data.local_datasets import is_local
+    return is_local(source)
+
+
+def dataset_names() -> tuple[str, ...]:
+    """Every dataset name: the known ones, then the local datasets found in the data folder."""
+    from digitpad.data.local_datasets import local_names
+    return (*NAMES, *local_names())
+
+
 def get_spec(name: str) -> DatasetSpec:
     """The registry entry of a downloadable dataset; DataError for any other name."""
     if name == BUNDLED:
@@ -134,17 +152,26 @@ def get_spec(name: str) -> DatasetSpec:
     try:
         return DATASETS[name]
     except KeyError:
-        raise DataError(f"unknown dataset {name!r}; known: {', '.join(NAMES)}") from None
+        pass
+    from digitpad.data.local_datasets import is_local, local_dir
+    if is_local(name):
+        raise DataError(f"{name} is a local dataset in {local_dir(name)}, imported from a file; there is nothing "
+                        "to download: import the file again to replace it")
+    raise DataError(f"unknown dataset {name!r}; known: {', '.join(dataset_names())}")
 
 
 def is_available(name: str) -> bool:
     """True when every file of ``name`` is in the store (always for the bundled set).
 
     ``mine`` is available when it holds at least one digit; not when its
-    journal cannot be read (loading it says why).
+    journal cannot be read (loading it says why). A local dataset is
+    available once its import finished.
     """
     if name == BUNDLED:
         return True
+    if name not in NAMES:
+        from digitpad.data.local_datasets import is_local
+        return is_local(name)
     if name == PERSONAL:
         # personal.py builds on this module, so it is imported only when asked about.
         from digitpad.data.personal import PersonalStore
