@@ -69,9 +69,9 @@ def evaluation_rows(model: Model, dataset: str | None = None, on_training_data: 
             never = " (never trained on)" if dataset == source else ""
             data = load(dataset, "test")
             if shared:
-                return EvaluationRows(data, f"the {len(data):,} images of {title(dataset)}'s test split: rows it "
+                return EvaluationRows(data, f"the {len(data):,} images of the test split of {title(dataset)}: rows it "
                                             "trained on (an optimistic figure)", trained_on=True)
-            return EvaluationRows(data, f"the {len(data):,} images of {title(dataset)}'s test split{never}")
+            return EvaluationRows(data, f"the {len(data):,} images of the test split of {title(dataset)}{never}")
         data = load_source(dataset, "test")
         if shared:
             return EvaluationRows(data, f"all {len(data):,} images of {data.name}: rows it trained on "
@@ -79,7 +79,7 @@ def evaluation_rows(model: Model, dataset: str | None = None, on_training_data: 
         return EvaluationRows(data, f"all {len(data):,} images of {data.name}")
     if is_named(source):
         data = load(source, "test")
-        return EvaluationRows(data, f"the {len(data):,} images of {title(source)}'s test split (never trained on)")
+        return EvaluationRows(data, f"the {len(data):,} images of the test split of {title(source)} (never trained on)")
     return _file_rows(model, source, on_training_data)
 
 

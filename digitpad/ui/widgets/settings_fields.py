@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.common.errors import DataError
 from digitpad.data.loading import available
+from digitpad.data.local_datasets import local_names, read_info
 from digitpad.data.registry import BUNDLED, TITLES
+from digitpad.data.registry import title as dataset_title
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS
 from digitpad.nn.optim import SCHEDULES
@@ -61,7 +64,9 @@ class SettingsFields:
         self.preset_combo.model().item(self.preset_combo.count() - 1).setEnabled(False)
         self.preset_combo.activated.connect(self._preset_activated)
         self.dataset_combo = _combo("datasetCombo", DATASETS, "Which images to train on. MNIST and Fashion-MNIST "
-                                    "are downloaded on first use; the 8×8 digits always work offline.")
+                                    "are downloaded on first use; the 8×8 digits always work offline; a CSV "
+                                    "imported with `digitpad data import` is listed by its name.")
+        self._local_names = self._add_local_datasets()
         self.dataset_combo.addItem(CHOOSE_FILE, None)
         self.dataset_combo.activated.connect(self._dataset_activated)
         self.subset_spin = _spin("subsetSpin", 0, 1_000_000, "How many training images to use (the first N); "
@@ -112,6 +117,20 @@ class SettingsFields:
         self.subset_spin.valueChanged.connect(self._show_subset_note)
         self.dataset_combo.currentIndexChanged.connect(self._show_subset_note)
 
+    def _add_local_datasets(self) -> tuple[str, ...]:
+        """List the local datasets found in the data folder (imported CSV files), each with its source as tooltip."""
+        names = tuple(local_names())
+        for name in names:
+            try:
+                info = read_info(name)
+                tip = (f"Imported from {info.source}: {info.counts['train']:,} training images, "
+                       f"{info.counts['test']:,} test images ({info.split_text})")
+            except DataError as exc:
+                tip = str(exc)  # training on it says the same, in the run's error
+            self.dataset_combo.addItem(name, name)
+            self.dataset_combo.setItemData(self.dataset_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        return names
+
     def _show_subset_note(self) -> None:
         """Say so under Images when the dataset has fewer training images than asked for (the run takes them all).
 
@@ -119,12 +138,13 @@ class SettingsFields:
         dataset not yet downloaded are not read for it, so nothing is said of them.
         """
         dataset, subset = self.dataset_combo.currentData(), self.subset_spin.value()
-        if subset and dataset in TITLES and dataset not in self._train_counts:
+        named = dataset in TITLES or dataset in self._local_names
+        if subset and named and dataset not in self._train_counts:
             self._train_counts |= {info.name: info.counts["train"] for info in available() if "train" in info.counts}
         count = self._train_counts.get(dataset)
         too_many = bool(subset) and count is not None and subset > count
         if too_many:
-            self.subset_note.setText(f"Only {count:,} training images in {TITLES[dataset]}: all of them will be used.")
+            self.subset_note.setText(f"Only {count:,} training images in {dataset_title(dataset)}: all of them will be used.")
         self.subset_note.setVisible(too_many)
 
     def _dataset_activated(self, index: int) -> None:
