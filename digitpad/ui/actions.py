@@ -4,7 +4,7 @@
 ``target`` is a dotted attribute path on the window (``"files.save"``,
 ``"canvas.undo"``), so the table names what an action does without the
 window wiring each one by hand. The Lab menu's entries come from the
-pitfalls themselves, and Open recent is filled when it opens.
+pitfalls themselves, Open recent is filled when it opens, and Export is a submenu.
 """
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ class ActionSpec:
 
 SEPARATOR = ActionSpec("-")
 RECENT = ActionSpec("Open &recent", name="recent")  # a submenu, filled by files.fill_recent_menu when shown
+EXPORT = ActionSpec("&Export", name="export")  # a submenu of the entries below
+EXPORTS = (
+    ActionSpec("&ONNX…", "exports.export_onnx",
+               tip="The model as an ONNX file (input pixels, output probabilities), checked against digitpad"),
+    ActionSpec("&PyTorch script…", "exports.export_pytorch",
+               tip="A standalone script that builds the same torch.nn.Sequential and checks itself on the drawing"),
+)
 
 MENUS: dict[str, tuple[ActionSpec, ...]] = {
     "&File": (
@@ -44,6 +51,7 @@ MENUS: dict[str, tuple[ActionSpec, ...]] = {
         RECENT,
         ActionSpec("&Save", "files.save", QKeySequence.StandardKey.Save),
         ActionSpec("Save &as…", "files.save_as", QKeySequence.StandardKey.SaveAs),
+        EXPORT,
         SEPARATOR,
         ActionSpec("&Quit", "close", QKeySequence.StandardKey.Quit),
     ),
@@ -96,6 +104,10 @@ def build_menus(window: QMainWindow) -> dict[str, QAction | QMenu]:
             elif spec is RECENT:
                 named[spec.name] = submenu = menu.addMenu(spec.text)
                 submenu.aboutToShow.connect(lambda m=submenu: window.files.fill_recent_menu(m))
+            elif spec is EXPORT:
+                named[spec.name] = submenu = menu.addMenu(spec.text)
+                for entry in EXPORTS:
+                    submenu.addAction(_action(window, entry))
             else:
                 action = _action(window, spec)
                 menu.addAction(action)

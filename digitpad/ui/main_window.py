@@ -41,6 +41,7 @@ from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
 from digitpad.ui.dialogs.help_dialog import HelpDialog
 from digitpad.ui.dialogs.model_info import ModelInfoDialog
 from digitpad.ui.drawing_history import DrawingHistory
+from digitpad.ui.export_actions import ExportActions
 from digitpad.ui.focus import FocusReturn, return_focus_on_close
 from digitpad.ui.inspect.inspect_window import InspectWindow
 from digitpad.ui.jobs.job import Job
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.look_alikes_view.draw_requested.connect(self.draw_on_canvas)
         self.teach = TeachPresenter(self, self.session, self.runs, self.files, self.canvas.image, self._show_status)
         self.personal.teach_requested.connect(self.teach.teach)
+        self.exports = ExportActions(self, self.files, self.canvas.image, self._show_status)
         self.backprop = BackpropPresenter(self.backprop_view)
         self.backprop.step_requested.connect(self._take_step)
         self.backprop.undo_requested.connect(self._undo_step)

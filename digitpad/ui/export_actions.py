@@ -1,0 +1,100 @@
+"""File ▸ Export ▸ ONNX… and PyTorch script…: the current model written for other tools.
+
+After an ONNX export the file is run (when onnxruntime is installed) on the
+drawing, or on test inputs while the canvas is empty, and the status line
+shows the largest difference from digitpad's own output: measured, so "same
+model" is a fact, not a hope. A problem (onnx missing, a folder that cannot
+be written) is shown in a message box; nothing half-written is left behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from digitpad.common.errors import DigitpadError
+from digitpad.data.preprocessing import get_preprocessing
+from digitpad.inference.onnx_check import (
+    check_inputs,
+    max_difference,
+    max_difference_on,
+    runtime_available,
+)
+from digitpad.model.onnx_export import export_onnx
+from digitpad.model.torch_export import TOLERANCE, export_pytorch
+from digitpad.ui.model_files import ModelFiles
+
+ONNX_FILTER = "ONNX models (*.onnx);;All files (*)"
+SCRIPT_FILTER = "Python scripts (*.py)"
+T = TypeVar("T")
+
+
+class ExportActions(QObject):
+    """Exports of ``files.model``; ``drawing()`` gives the canvas's image, ``show_status`` the status line."""
+
+    def __init__(self, window: QMainWindow, files: ModelFiles, drawing: Callable[[], np.ndarray],
+                 show_status: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window, self.files = window, files
+        self._drawing, self._show_status = drawing, show_status
+
+    def export_onnx(self) -> None:
+        """Ask for a file, write the model as ONNX, then run it and show the measured difference."""
+        path = self._ask("Export as ONNX", ".onnx", ONNX_FILTER)
+        if path is None:
+            return
+        model = self.files.model
+        if self._write(path, lambda: export_onnx(model, path)) is None:
+            return
+        if not runtime_available():
+            self._show_status(f"Exported {path.name}. onnxruntime is not installed, so it was not run to compare "
+                              "(pip install onnxruntime).")
+            return
+        drawing = self._drawing()
+        try:
+            if np.any(drawing > 0):
+                difference, subject = max_difference(path, model, drawing), "the drawing"
+            else:
+                raw, subject = check_inputs(model)
+                difference = max_difference_on(path, model, raw)
+        except DigitpadError as exc:
+            QMessageBox.warning(self.window, "Cannot check the export", f"{path.name} was written, but: {exc}")
+            return
+        output = " (a regression: its single output)" if model.network.spec.is_regression else ""
+        verdict = "same model" if difference <= TOLERANCE else "NOT the same model"
+        self._show_status(f"Exported {path.name}{output}; {verdict}: max difference {difference:.1g} on {subject}.")
+
+    def export_pytorch(self) -> None:
+        """Ask for a script name, write the script and its weights, with the drawing as the script's test image."""
+        path = self._ask("Export as a PyTorch script", ".py", SCRIPT_FILTER)
+        if path is None:
+            return
+        model = self.files.model
+        drawing = self._drawing()  # the script's test image; test data's first image while the canvas is empty
+        raw = (get_preprocessing(model.preprocessing).to_raw(drawing).reshape(1, -1) if np.any(drawing > 0)
+               else check_inputs(model, 1)[0])
+        done = self._write(path, lambda: export_pytorch(model, path, raw))
+        if done is not None:
+            self._show_status(f"Exported {done.script.name} and {done.weights.name}; python {done.script.name} "
+                              "checks it against digitpad (it needs numpy and torch).")
+
+    def _ask(self, title: str, suffix: str, filters: str) -> Path | None:
+        folder = self.files.path.parent if self.files.path else Path.home()
+        suggested = folder / f"{self.files.display_name().replace(' ', '-')}{suffix}"
+        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), filters)
+        if not name:
+            return None
+        return Path(name) if name.endswith(suffix) else Path(name + suffix)
+
+    def _write(self, path: Path, write: Callable[[], T]) -> T | None:
+        """What ``write`` returns, or None after showing why ``path`` was not written."""
+        try:
+            return write()
+        except DigitpadError as exc:
+            QMessageBox.warning(self.window, "Cannot export model", f"{path.name} was not written: {exc}")
+            return None
