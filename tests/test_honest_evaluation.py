@@ -104,7 +104,7 @@ def test_a_named_dataset_gives_its_test_split_and_says_so(tmp_path, capsys):
     assert main(["evaluate", model_path]) == 0
     line = accuracy_line(capsys.readouterr().out)
     assert line == (f"accuracy {metrics['test_accuracy']:.2%} (loss {metrics['test_loss']:.4f}) "
-                    "on the 359 images of the test split of 8×8 digits (never trained on)")
+                    "on 359 images of digits8x8, its test split (never trained on)")
 
 
 def test_a_local_dataset_and_the_file_it_came_from_are_not_unseen_data(train_csv, tmp_path, capsys):
@@ -115,14 +115,14 @@ def test_a_local_dataset_and_the_file_it_came_from_are_not_unseen_data(train_csv
     assert "the local dataset kaggle was imported from train.csv, the file this model trained on" in \
         capsys.readouterr().err
     assert main(["evaluate", on_file, "--dataset", "kaggle", "--on-training-data"]) == 0
-    assert accuracy_line(capsys.readouterr().out).endswith("test split of kaggle: rows it trained on (an optimistic figure)")
+    assert accuracy_line(capsys.readouterr().out).endswith("kaggle, its test split: rows it trained on (an optimistic figure)")
 
     on_local = train(tmp_path, "kaggle", "--validation", "0")
     capsys.readouterr()
     assert main(["evaluate", on_local, "--dataset", str(train_csv)]) == 1
     assert "train.csv is the file the local dataset kaggle was imported from" in capsys.readouterr().err
     assert main(["evaluate", on_local]) == 0
-    assert "of the test split of kaggle (never trained on)" in capsys.readouterr().out
+    assert "images of kaggle, its test split (never trained on)" in capsys.readouterr().out
 
 
 def test_other_data_is_all_of_it(train_csv, tmp_path):
@@ -130,7 +130,7 @@ def test_other_data_is_all_of_it(train_csv, tmp_path):
     other = tmp_path / "other.csv"
     write_kaggle_csv(other, *kaggle_images(40, seed=5))
     rows = evaluation_rows(model, str(other))
-    assert len(rows.data) == 40 and rows.what == "all 40 images of other.csv" and not rows.trained_on
+    assert len(rows.data) == 40 and rows.what == "40 images of other.csv" and not rows.trained_on
 
 
 def test_a_fine_tuned_model_is_measured_on_its_own_dataset(tmp_path):
@@ -138,6 +138,6 @@ def test_a_fine_tuned_model_is_measured_on_its_own_dataset(tmp_path):
     tuned = dataclasses.replace(model, hyperparameters=model.hyperparameters | {"dataset": "mine", "validation": 0.0,
                                                                                  "finetune_of": "m"})
     assert trained_source(tuned) == "digits8x8"
-    assert evaluation_rows(tuned).what.endswith("test split of 8×8 digits (never trained on)")
+    assert evaluation_rows(tuned).what.endswith("images of digits8x8, its test split (never trained on)")
     with pytest.raises(DataError, match="neither a dataset"):
         evaluation_rows(model, str(tmp_path / "nowhere.csv"))

@@ -61,7 +61,7 @@ def test_kaggle_round_trip_import_list_train_evaluate_submit(train_csv, tmp_path
 
     assert main(["evaluate", str(model_path)]) == 0
     out = capsys.readouterr().out
-    assert "on the 100 images of the test split of train (never trained on)" in out
+    assert "on 100 images of train, its test split (never trained on)" in out
     counts = np.array([[int(v) for v in row.split()[1:]] for row in out.splitlines()[-10:]])
     assert counts.sum() == 100
 

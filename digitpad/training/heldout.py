@@ -21,7 +21,7 @@ from digitpad.common.errors import DataError
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load, load_source
 from digitpad.data.local_datasets import file_md5, is_local, read_info
-from digitpad.data.registry import is_named, title
+from digitpad.data.registry import is_named
 from digitpad.model.bundle import Model
 from digitpad.training.prepare import split_validation
 from digitpad.training.settings import RunSettings
@@ -29,7 +29,7 @@ from digitpad.training.settings import RunSettings
 
 @dataclass(frozen=True)
 class EvaluationRows:
-    """The rows to evaluate on and what they are, e.g. ``the 10,000 images of MNIST's test split (never trained
+    """The rows to evaluate on and what they are, e.g. ``10,000 images of mnist, its test split (never trained
     on)``; ``trained_on`` when the model trained on them (the figure is then optimistic)."""
 
     data: Dataset
@@ -69,17 +69,17 @@ def evaluation_rows(model: Model, dataset: str | None = None, on_training_data: 
             never = " (never trained on)" if dataset == source else ""
             data = load(dataset, "test")
             if shared:
-                return EvaluationRows(data, f"the {len(data):,} images of the test split of {title(dataset)}: rows it "
-                                            "trained on (an optimistic figure)", trained_on=True)
-            return EvaluationRows(data, f"the {len(data):,} images of the test split of {title(dataset)}{never}")
+                return EvaluationRows(data, f"{len(data):,} images of {dataset}, its test split: rows it trained on "
+                                            "(an optimistic figure)", trained_on=True)
+            return EvaluationRows(data, f"{len(data):,} images of {dataset}, its test split{never}")
         data = load_source(dataset, "test")
         if shared:
-            return EvaluationRows(data, f"all {len(data):,} images of {data.name}: rows it trained on "
+            return EvaluationRows(data, f"{len(data):,} images of {data.name}: rows it trained on "
                                         "(an optimistic figure)", trained_on=True)
-        return EvaluationRows(data, f"all {len(data):,} images of {data.name}")
+        return EvaluationRows(data, f"{len(data):,} images of {data.name}")
     if is_named(source):
         data = load(source, "test")
-        return EvaluationRows(data, f"the {len(data):,} images of the test split of {title(source)} (never trained on)")
+        return EvaluationRows(data, f"{len(data):,} images of {source}, its test split (never trained on)")
     return _file_rows(model, source, on_training_data)
 
 
