@@ -50,7 +50,7 @@ def test_kaggle_round_trip_import_list_train_evaluate_submit(train_csv, tmp_path
 
     assert main(["data", "list"]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.split()[0] == "train")
-    assert "ready" in row and "train 600, test 100" in row and "from train.csv" in row
+    assert "local dataset" in row and "ready" in row and "train 600, test 100" in row and "from train.csv" in row
 
     model_path = tmp_path / "m.npz"
     assert main(["train", "--dataset", "train", "--hidden", "16", "--epochs", "3", "-o", str(model_path)]) == 0
@@ -69,7 +69,7 @@ def test_kaggle_round_trip_import_list_train_evaluate_submit(train_csv, tmp_path
     write_kaggle_csv(tmp_path / "test.csv", test_images, None)
     submission = tmp_path / "submission.csv"
     assert main(["predict", str(model_path), str(tmp_path / "test.csv"), "--submission", str(submission)]) == 0
-    assert "wrote 50 predictions of test.csv to" in capsys.readouterr().err
+    assert "wrote 50 predictions of test.csv to" in capsys.readouterr().out
     lines = submission.read_text().splitlines()
     assert lines[0] == "ImageId,Label" and len(lines) == 51
     ids, labels = zip(*(map(int, line.split(",")) for line in lines[1:]))

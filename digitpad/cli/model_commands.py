@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +83,7 @@ def _write_submission(model: Model, paths: list[Path], out: Path) -> int:
                         f"`digitpad evaluate MODEL --dataset {path.name}`)")
     _check_28x28(path, model)
     scale = model.network.dtype(model.input_scale)
-    bar = ProgressBar()
+    bar = ProgressBar(sys.stdout)  # the count written is the command's output; the bar shows only on a terminal
     predicted = np.empty(len(images), dtype=np.int64)
     for start in range(0, len(images), SUBMISSION_BATCH):
         rows = slice(start, start + SUBMISSION_BATCH)

@@ -43,6 +43,8 @@ from digitpad.data.registry import (
     known_content,
 )
 
+LOCAL_TITLE = "local dataset"  # the title column of a local dataset in `digitpad data list`
+
 
 class DatasetInfo(NamedTuple):
     """One row of ``digitpad data list``; ``counts`` maps split to images found; ``source`` is the file a local
@@ -78,8 +80,8 @@ def _local_info(name: str) -> DatasetInfo:
     try:
         info = read_info(name)
     except DataError as exc:
-        return DatasetInfo(name, name, "unreadable", str(local_dir(name)), {}, str(exc))
-    return DatasetInfo(name, name, "ready", str(info.folder), dict(info.counts),
+        return DatasetInfo(name, LOCAL_TITLE, "unreadable", str(local_dir(name)), {}, str(exc))
+    return DatasetInfo(name, LOCAL_TITLE, "ready", str(info.folder), dict(info.counts),
                        f"from {info.source}, {info.split_text}")
 
 
