@@ -26,9 +26,18 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("model", type=Path)
     ev.add_argument("--dataset", help="dataset name (mnist, fashion, digits8x8, mine), a CSV/IDX file or an ImageFolder "
                                       "directory (subfolders 0 … 9 of PNG/JPEG images) (default: the model's own test split)")
+    ev.add_argument("--on-training-data", action="store_true",
+                    help="allow evaluating on rows the model trained on (the output says so)")
     pr = sub.add_parser("predict", help="top class and probabilities for images (PNG, JPEG, ...) or CSV rows")
     pr.add_argument("model", type=Path)
     pr.add_argument("images", type=Path, nargs="+")
+    pr.add_argument("--submission", type=Path, metavar="CSV",
+                    help="write Kaggle's submission format (ImageId,Label) for every row of a test CSV instead")
+    exp = sub.add_parser("export", help="write a model for ONNX runtimes (.onnx) or as a PyTorch script (.py)")
+    exp.add_argument("model", type=Path)
+    exp.add_argument("output", type=Path, help="OUT.onnx, or OUT.py with --format pytorch")
+    exp.add_argument("--format", choices=["onnx", "pytorch"],
+                     help="what to write (default: from the output's suffix, .onnx or .py)")
     gc = sub.add_parser("gradcheck", help="check backpropagation against numerical gradients")
     gc.add_argument("--hidden", help="check this architecture (e.g. 256,128) instead of every small combination")
     gc.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
@@ -96,6 +105,7 @@ def _add_data(sub) -> None:
     im.add_argument("--dataset", choices=["mnist", "fashion", "mine"],
                     help="which dataset the files belong to; mine adds them to your own digits, preprocessed as "
                          "a drawing is (crop, scale to 20 px, centre of mass), dark or light ink alike")
+    im.add_argument("--name", help="the name of the local dataset a Kaggle-style CSV becomes (default: the file's name)")
     ex = data_sub.add_parser("export", help="write a dataset as an ImageFolder directory (subfolders 0 … 9 of PNGs)")
     ex.add_argument("name", choices=["mine"])
     ex.add_argument("directory", type=Path)
