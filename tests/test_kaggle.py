@@ -172,3 +172,14 @@ def test_the_dataset_list_offers_an_imported_csv_by_its_name(train_csv, qtbot):
     assert panel.settings().dataset == "kaggle-train"
     tip = panel.dataset_combo.itemData(panel.dataset_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole)
     assert "Imported from train.csv: 600 training images, 100 test images" in tip
+
+
+def test_look_inside_a_model_of_a_local_dataset_uses_its_test_split(train_csv, tmp_path, window, qtbot):
+    """A model trained on an imported CSV is inspected on that dataset's recorded test split, like MNIST's."""
+    path = tmp_path / "local.npz"
+    assert main(["data", "import", str(train_csv)]) == 0
+    assert main(["train", "--dataset", "train", "--hidden", "8", "--epochs", "1", "--batch", "30", "-o", str(path)]) == 0
+    assert window.files.open(path)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.inspect_window is not None and window.inspect_window.isVisible(), timeout=10_000)
+    assert f"on {len(loading.load('train', 'test')):,} test images" in window.inspect_window.summary.text()

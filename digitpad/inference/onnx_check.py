@@ -16,7 +16,7 @@ import numpy as np
 from digitpad.common.errors import DataError, DigitpadError
 from digitpad.data.loading import load
 from digitpad.data.preprocessing import get_preprocessing
-from digitpad.data.registry import NAMES, is_available, title
+from digitpad.data.registry import is_available, is_named, title
 from digitpad.model.bundle import Model
 from digitpad.model.onnx_export import INPUT_NAME, expected_outputs
 
@@ -72,7 +72,7 @@ def check_inputs(model: Model, n: int = 100, seed: int = 0) -> tuple[np.ndarray,
     values up to the preprocessing's raw maximum.
     """
     n_inputs = model.network.spec.sizes[0]
-    if model.dataset in NAMES and is_available(model.dataset):
+    if is_named(model.dataset) and is_available(model.dataset):
         try:
             test = load(model.dataset, "test")
         except DataError:

@@ -13,7 +13,7 @@ import numpy as np
 from digitpad.common.errors import DataError
 from digitpad.data.dataset import Dataset, stratified_split
 from digitpad.data.loading import load, load_source
-from digitpad.data.registry import NAMES, PERSONAL
+from digitpad.data.registry import PERSONAL, is_named
 
 HOLD_OUT_SHARE = 0.25  # of a personal set given as a file or folder, as the store holds out one digit in four
 BASE = "mnist"
@@ -26,7 +26,7 @@ def personal_splits(source: str, seed: int = 0) -> tuple[Dataset, Dataset | None
     held-out digit yet gives None and says so); a file or folder is split by :func:`hold_out` with ``seed``.
     Raises DataError when there is nothing to learn from.
     """
-    if source in NAMES:
+    if is_named(source):
         train = load(source, "train")
         try:
             return train, load(source, "test"), ""

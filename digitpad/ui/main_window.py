@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load, load_source
-from digitpad.data.registry import NAMES, is_available
+from digitpad.data.registry import is_available, is_named
 from digitpad.inference.backprop import learning_rate
 from digitpad.model.bundle import Model
 from digitpad.training.inspection import Inspection, inspect_model
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     def look_inside(self) -> None:
         """Open (or refresh) the inspection window on the model's own test split, loaded off the GUI thread."""
         model, source = self.files.model, self.files.model.dataset
-        if source not in NAMES or not is_available(source):
+        if not is_named(source) or not is_available(source):
             QMessageBox.information(self, "No test set", f"Looking inside needs the test images of "
                                     f"{source or 'the model’s dataset'}, which are not on this computer. "
                                     "Train or download the dataset first.")

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
-from digitpad.data.registry import NAMES, is_available, title
+from digitpad.data.registry import is_available, is_named, title
 from digitpad.inference.unit_stats import TestSetActivations
 from digitpad.inference.units import strongest
 from digitpad.model.bundle import Model
@@ -147,7 +147,7 @@ class UnitInspection(QObject):
     def _why_no_images(self, model: Model) -> str:
         if self._busy():
             return "The test images this unit responds to most come when the training has ended."
-        if model.dataset not in NAMES or not is_available(model.dataset):
+        if not is_named(model.dataset) or not is_available(model.dataset):
             return (f"The test images of {title(model.dataset) if model.dataset else 'the model’s dataset'} are not "
                     "on this computer, so the images this unit responds to most cannot be shown.")
         return "Finding the test images this unit responds to most…"
@@ -155,7 +155,7 @@ class UnitInspection(QObject):
     def _ensure_test_activations(self, model: Model) -> None:
         """Start the pass over the test split for this model and its weights, unless it is done or going."""
         key = (model, self._weights_version)
-        if self._busy() or self._cached == key or model.dataset not in NAMES or not is_available(model.dataset):
+        if self._busy() or self._cached == key or not is_named(model.dataset) or not is_available(model.dataset):
             return
         if self._cache_job is not None:
             self._cache_job.cancel()
