@@ -40,12 +40,10 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
-import time
-import uuid
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +51,14 @@ import numpy as np
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
+from digitpad.data.personal_records import (
+    COUNT,
+    PersonalDigit,
+    checked_label,
+    digit_bytes,
+    new_digit,
+    parse_digits,
+)
 from digitpad.data.preprocess import center_digit, is_blank
 from digitpad.data.registry import IMAGE_SHAPE, PERSONAL, PERSONAL_TITLE, personal_dir
 
@@ -66,28 +72,7 @@ LOCK = "digits.lock"
 FILE_MAGIC = b"digitpad personal digits v1\n"
 RECORD_MAGIC = b"DPrc"
 _FRAME = struct.Struct("<4sII")  # magic, payload length, CRC-32 of the payload
-_DIGIT = struct.Struct("<16sBBdH")  # id, label, has raw, added, source length
-_COUNT = struct.Struct("<I")
-_PIXELS = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
 HELD_OUT_EVERY = 4
-
-
-@dataclass(frozen=True)
-class PersonalDigit:
-    """One of the learner's digits.
-
-    ``image`` is ``(28, 28)`` uint8 0..255, what a MNIST model receives
-    (``center_digit(drawing) * 255``, rounded); ``raw`` the canvas drawing as
-    drawn (None for imported images); ``source`` is ``"drawn"`` or the
-    imported file's name.
-    """
-
-    id: str
-    label: int
-    image: np.ndarray
-    raw: np.ndarray | None
-    added: float
-    source: str
 
 
 def held_out(digit_id: str) -> bool:
@@ -170,15 +155,15 @@ class PersonalStore:
     def add(self, image: np.ndarray, label: int, raw: np.ndarray | None = None,
             source: str = "drawn") -> PersonalDigit:
         """Add one digit whose ``image`` is already as a model receives it (``(28, 28)`` uint8)."""
-        digit = _new_digit(image, label, raw, source)
-        self._append(b"A" + _COUNT.pack(1) + _digit_bytes(digit))
+        digit = new_digit(image, label, raw, source)
+        self._append(b"A" + COUNT.pack(1) + digit_bytes(digit))
         return digit
 
     def add_many(self, items: Sequence[tuple[np.ndarray, int, str]]) -> list[PersonalDigit]:
         """Add ``(image, label, source)`` items in one record: all of them, or none (on error or crash)."""
-        digits = [_new_digit(image, label, None, source) for image, label, source in items]
+        digits = [new_digit(image, label, None, source) for image, label, source in items]
         if digits:
-            self._append(b"A" + _COUNT.pack(len(digits)) + b"".join(map(_digit_bytes, digits)))
+            self._append(b"A" + COUNT.pack(len(digits)) + b"".join(map(digit_bytes, digits)))
         return digits
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -187,7 +172,7 @@ class PersonalStore:
 
     def relabel(self, ids: Iterable[str], label: int) -> None:
         """Give the digits with these ids the label ``label``."""
-        self._change(b"L" + bytes([_label(label)]), ids)
+        self._change(b"L" + bytes([checked_label(label)]), ids)
 
     def _change(self, head: bytes, ids: Iterable[str]) -> None:
         wanted = list(dict.fromkeys(ids))
@@ -195,7 +180,7 @@ class PersonalStore:
             self._refresh()
             present = [i for i in wanted if i in self._digits]
             if present:
-                self._write(head + _COUNT.pack(len(present)) + b"".join(bytes.fromhex(i) for i in present))
+                self._write(head + COUNT.pack(len(present)) + b"".join(bytes.fromhex(i) for i in present))
 
     def _append(self, payload: bytes) -> None:
         with self._locked():
@@ -278,12 +263,12 @@ class PersonalStore:
         kind, body = payload[:1], memoryview(payload)[1:]
         try:
             if kind == b"A":
-                for digit in _parse_digits(body):
+                for digit in parse_digits(body):
                     self._digits[digit.id] = digit
             elif kind in (b"D", b"L"):
                 label, body = (body[0], body[1:]) if kind == b"L" else (None, body)
-                (count,) = _COUNT.unpack_from(body)
-                if len(body) != _COUNT.size + 16 * count:
+                (count,) = COUNT.unpack_from(body)
+                if len(body) != COUNT.size + 16 * count:
                     raise ValueError(f"{len(body)} bytes for {count} ids")
                 for k in range(count):
                     digit_id = bytes(body[4 + 16 * k: 20 + 16 * k]).hex()
@@ -325,66 +310,6 @@ def _check_magic(head: bytes, path: Path) -> None:
         raise DataError(f"{path} is not a digitpad journal of your digits (it does not start with "
                         f"{FILE_MAGIC.strip().decode()!r}); nothing was changed. Move it out of {path.parent} "
                         "to start a new set, or put the right file back")
-
-
-def _parse_digits(body: memoryview) -> list[PersonalDigit]:
-    (count,) = _COUNT.unpack_from(body)
-    pos, digits = _COUNT.size, []
-    for _ in range(count):
-        raw_id, label, has_raw, added, n_source = _DIGIT.unpack_from(body, pos)
-        pos += _DIGIT.size
-        source = bytes(body[pos:pos + n_source]).decode("utf-8")
-        pos += n_source
-        image = _pixels(body, pos)
-        pos += _PIXELS
-        raw = None
-        if has_raw:
-            raw = _pixels(body, pos)
-            pos += _PIXELS
-        if label >= len(DIGIT_NAMES):
-            raise ValueError(f"label {label}")
-        digits.append(PersonalDigit(raw_id.hex(), label, image, raw, added, source))
-    if pos != len(body):
-        raise ValueError(f"{len(body) - pos} bytes left over")
-    return digits
-
-
-def _pixels(body: memoryview, pos: int) -> np.ndarray:
-    if pos + _PIXELS > len(body):
-        raise ValueError("an image is cut short")
-    return np.frombuffer(body, np.uint8, _PIXELS, pos).reshape(IMAGE_SHAPE)
-
-
-def _digit_bytes(digit: PersonalDigit) -> bytes:
-    source = digit.source.encode("utf-8")
-    raw = b"" if digit.raw is None else digit.raw.tobytes()
-    return (_DIGIT.pack(bytes.fromhex(digit.id), digit.label, digit.raw is not None, digit.added, len(source))
-            + source + digit.image.tobytes() + raw)
-
-
-def _new_digit(image: np.ndarray, label: int, raw: np.ndarray | None, source: str) -> PersonalDigit:
-    if len(source.encode("utf-8")) > 0xFFFF:
-        raise DataError(f"a digit's source name is too long ({source[:40]}…)")
-    return PersonalDigit(uuid.uuid4().hex, _label(label), _image(image, "image"),
-                         None if raw is None else _image(raw, "raw drawing"), time.time(), source)
-
-
-def _label(label: int) -> int:
-    if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)) or not 0 <= label <= 9:
-        raise DataError(f"a digit's label must be a whole number 0..9, got {label!r}")
-    return int(label)
-
-
-def _image(image: np.ndarray, what: str) -> np.ndarray:
-    array = np.asarray(image)
-    if array.size != _PIXELS or array.ndim not in (1, 2) or (array.ndim == 2 and array.shape != IMAGE_SHAPE):
-        raise DataError(f"a digit's {what} must be 28×28, got shape {array.shape}")
-    if array.dtype != np.uint8 and (not np.issubdtype(array.dtype, np.integer)
-                                    or array.min() < 0 or array.max() > 255):
-        raise DataError(f"a digit's {what} must hold whole numbers 0..255, got {array.dtype}")
-    out = np.array(array, dtype=np.uint8).reshape(IMAGE_SHAPE)
-    out.setflags(write=False)
-    return out
 
 
 def _sync_folder(folder: Path) -> None:
