@@ -225,3 +225,22 @@ def test_a_writer_killed_at_any_moment_loses_at_most_the_digit_being_written(tmp
         extra = store.add(image(run), 5)
         assert PersonalStore(folder).digits()[-1].id == extra.id
         assert (folder / JOURNAL).read_bytes().startswith(FILE_MAGIC)
+
+
+def test_a_flipped_byte_in_the_last_record_is_damage_kept_on_disk_not_a_torn_tail_to_cut(tmp_path):
+    """A whole import whose bytes were damaged is said, and the next save never deletes it."""
+    store = PersonalStore(tmp_path)
+    first = store.add(image(0), 0)
+    offset = (tmp_path / JOURNAL).stat().st_size
+    store.add_many([(image(i % 10), i % 10, "import") for i in range(50)])
+    data = bytearray((tmp_path / JOURNAL).read_bytes())
+    data[offset + 2000] ^= 0xFF  # inside the import's record, its last
+    (tmp_path / JOURNAL).write_bytes(bytes(data))
+    damaged_size = len(data)
+    reopened = PersonalStore(tmp_path)
+    assert [d.id for d in reopened.digits()] == [first.id]
+    assert "1 damaged part" in reopened.damage
+    after = reopened.add(image(7), 7)
+    assert (tmp_path / JOURNAL).read_bytes()[:damaged_size] == bytes(data)  # the damaged bytes are still there
+    again = PersonalStore(tmp_path)
+    assert [d.id for d in again.digits()] == [first.id, after.id] and "1 damaged part" in again.damage

@@ -16,11 +16,11 @@ little-endian), and the payload: a kind byte and its body.
 
 Every mutating call writes one record with one ``write`` under a lock file
 (``digits.lock``), then fsyncs before it returns, so what it returned is on the
-disk. A crash mid-write leaves a torn tail: on reading, bytes after the last
-good record are ignored, and cut off (under the lock) before the next record is
-appended, so the crash loses at most the record being written. A damaged record
-in the middle (its CRC fails, e.g. a flipped byte) is skipped: the reader looks
-for the next good record, keeps every good record before and after it, and
+disk. A crash mid-write leaves a torn tail, a frame cut short: on reading it is
+ignored, and cut off (under the lock) before the next record is appended, so the
+crash loses at most the record being written. A whole record whose CRC fails
+(e.g. a flipped byte), in the middle or last, is damage and is skipped: the
+reader looks for the next good record, keeps every good record before and after it, and
 :attr:`PersonalStore.damage` says how many bytes were skipped so the window can
 tell the learner; the file is left as it is (nothing is deleted silently). A
 file that does not start with the journal's first line is refused with a
@@ -249,9 +249,14 @@ class PersonalStore:
         while pos < len(data):
             payload = _record_at(data, pos)
             if payload is None:
+                # A whole frame whose checksum fails is damage, kept in the file; only a frame cut short is a
+                # torn tail (a crash mid-write), ignored and cut before the next append.
                 found = _next_record(data, pos + 1)
                 if found is None:
-                    break  # a torn tail: ignored, and cut before the next append
+                    found = _whole_frame_end(data, pos)
+                    if found is None:
+                        break
+                    self._good_end = base + found  # never cut: it may be read again elsewhere
                 self._damage.append((base + pos, found - pos))
                 pos = found
                 continue
@@ -294,6 +299,16 @@ def _record_at(data: bytes, pos: int) -> bytes | None:
         return None
     payload = data[start:start + length]
     return payload if zlib.crc32(payload) == crc else None
+
+
+def _whole_frame_end(data: bytes, pos: int) -> int | None:
+    """Where a frame starting at ``pos`` ends when its magic is right and all its bytes are there (whatever
+    its checksum says), else None: a frame cut short."""
+    if len(data) - pos < _FRAME.size:
+        return None
+    magic, length, _ = _FRAME.unpack_from(data, pos)
+    end = pos + _FRAME.size + length
+    return end if magic == RECORD_MAGIC and end <= len(data) else None
 
 
 def _next_record(data: bytes, pos: int) -> int | None:
