@@ -214,3 +214,25 @@ def test_training_on_an_empty_my_digits_says_how_to_fill_it(window, qtbot, told)
     train_on_my_digits(window, qtbot)
     assert told and "Correct it" in told[0][1]
     assert not window.session.running
+
+
+def test_save_and_back_are_only_for_the_tuned_model_while_it_is_the_current_one(window, qtbot, my_digits,
+                                                                                 monkeypatch):
+    teach(window, qtbot)
+    dialog = finished_dialog(window, qtbot)
+    other = default_model()
+    window.files.set_model(other, None, unsaved=True)  # another run's model, say: unsaved work
+    assert not dialog.save_button.isEnabled() and not dialog.revert_button.isEnabled()
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
+    assert window.files.model is other and window.files.unsaved
+
+
+def test_back_asks_first_when_the_tuned_model_was_edited_by_hand(window, qtbot, my_digits, monkeypatch):
+    teach(window, qtbot)
+    dialog = finished_dialog(window, qtbot)
+    tuned = window.files.model
+    window.edits.set_gain(1, 0, 0.0)  # a unit switched off in the Network tab
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.No)
+    qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Back to the model before?"] and window.files.model is tuned

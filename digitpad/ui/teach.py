@@ -48,6 +48,7 @@ class _Teaching:
     path: Path | None
     unsaved: bool
     finetune: FinetuneRun | None = None  # set by the loader thread, read after the session's `started`
+    tuned: Model | None = None  # the model it made, once it is the current one
     note: str = ""  # what the learner should know of the held-out digits (none yet), from the loader thread
 
 
@@ -62,6 +63,7 @@ class TeachPresenter(QObject):
         self.dialog: BeforeAfterDialog | None = None
         self._teaching: _Teaching | None = None  # the fine-tune going, or the last one until the model changes
         self._going = False
+        files.changed.connect(self._model_changed)
         session.started.connect(self._started)
         session.finished.connect(self._finished)
         for ended in (session.failed, session.refused, session.cancelled):
@@ -110,6 +112,7 @@ class TeachPresenter(QObject):
         if not self._going:
             return
         self._going = False
+        self._teaching.tuned = model
         finetune = self._teaching.finetune
         text = (f"The tuned model reads your drawings now; it is not saved yet. {result.message[0].upper()}"
                 f"{result.message[1:]} ({duration(result.seconds)}).")
@@ -122,13 +125,28 @@ class TeachPresenter(QObject):
                                   "Teaching ended before a tuned model was made; the model is as it was.",
                                   finished=False)
 
+    def _model_changed(self, model: Model) -> None:
+        """Another current model (opened, trained, new): the dialog's Save and Back were about the tuned one."""
+        if self.dialog is not None and not self._going:
+            self.dialog.set_actions_enabled(self._tuned_is_current())
+
+    def _tuned_is_current(self) -> bool:
+        return self._teaching is not None and self._teaching.tuned is not None \
+            and self.files.model is self._teaching.tuned
+
     def save_tuned(self) -> None:
-        self.files.save_as()
+        if self._tuned_is_current():
+            self.files.save_as()
 
     def revert(self) -> None:
-        """Back to the model the fine-tune began from, in its file and saved state as then."""
+        """Back to the model the fine-tune began from, in its file and saved state as then; hand edits made to
+        the tuned model since are asked about first."""
         teaching = self._teaching
-        if teaching is None or self.session.running:
+        if not self._tuned_is_current() or self.session.running:
+            return
+        if teaching.tuned.edited and QMessageBox.question(
+                self.window, "Back to the model before?", "The tuned model has edits by hand since; going back "
+                "loses them. Go back to the model as it was before teaching?") != QMessageBox.StandardButton.Yes:
             return
         self.files.set_model(teaching.original, teaching.path, unsaved=teaching.unsaved)
         self.dialog.show_rows(teaching.finetune.rows(), "Back to the model as it was before teaching.",

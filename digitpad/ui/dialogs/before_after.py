@@ -90,8 +90,12 @@ class BeforeAfterDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.status.setText(status)
+        self.set_actions_enabled(finished)
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        """Save and Back act on the tuned model: only while it is the current one."""
         for button in (self.save_button, self.revert_button):
-            button.setEnabled(finished)
+            button.setEnabled(enabled)
 
     def cell(self, row: int, column: int) -> str:
         """The text shown in one cell (what a person reads there)."""
