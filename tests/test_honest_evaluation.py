@@ -141,3 +141,14 @@ def test_a_fine_tuned_model_is_measured_on_its_own_dataset(tmp_path):
     assert evaluation_rows(tuned).what.endswith("images of digits8x8, its test split (never trained on)")
     with pytest.raises(DataError, match="neither a dataset"):
         evaluation_rows(model, str(tmp_path / "nowhere.csv"))
+
+
+def test_a_file_changed_since_training_is_refused_rather_than_guessed(train_csv, tmp_path, capsys):
+    model_path = train(tmp_path, train_csv, "--validation", "0.1")
+    assert load_model(model_path).hyperparameters["dataset_md5"]
+    lines = train_csv.read_text().splitlines()
+    train_csv.write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n")  # the same rows, another order
+    capsys.readouterr()
+    assert main(["evaluate", model_path]) == 1
+    err = capsys.readouterr().err
+    assert "train.csv has changed since this model trained on it" in err and "--dataset" in err

@@ -13,6 +13,7 @@ from digitpad.cli.progress import ProgressBar, TrainingProgress, format_seconds
 from digitpad.common.errors import ConfigError, DataError
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
+from digitpad.data.local_datasets import file_md5
 from digitpad.data.registry import is_named
 from digitpad.model.files import save_model
 from digitpad.nn.network import MLP
@@ -60,6 +61,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     metrics = _val_metrics(val, network, prepared.input_scale, bar) | _test_metrics(
         settings.dataset, network, prepared.input_scale, bar)
     model = prepared.model(result, metrics, args.name)
+    if Path(settings.dataset).is_file():  # which file, exactly: `evaluate` refuses to guess once it changed
+        model.hyperparameters["dataset_md5"] = file_md5(settings.dataset)
     save_model(args.output, model)
     bar.line(f"saved {args.output}")
     return 0 if result.status != "diverged" else 1

@@ -89,6 +89,10 @@ def _file_rows(model: Model, source: str, on_training_data: bool) -> EvaluationR
     if not Path(source).exists():
         raise DataError(f"this model trained on {source}, which is not there any more; give --dataset with the "
                         "file (or other data) to evaluate on")
+    recorded = model.hyperparameters.get("dataset_md5")
+    if recorded and Path(source).is_file() and file_md5(source) != recorded:
+        raise DataError(f"{Path(source).name} has changed since this model trained on it, so which of its rows the "
+                        "model did not see cannot be told; give --dataset with other data to evaluate on")
     settings = RunSettings.from_dict(model.hyperparameters)
     every = load_source(source, "train")
     data = every.head(settings.subset or None)
