@@ -45,7 +45,7 @@ class Thumb:
 
     id: str
     label: int
-    image: QImage
+    pixels: np.ndarray  # (28, 28) uint8; its QImage is made when it is first painted
     added: float
     held_out: bool
 
@@ -67,6 +67,7 @@ class DigitGrid(QWidget):
         self._rects: list[QRect] = []                  # each thumbnail's cell, same order
         self._headers: list[tuple[int, QRect]] = []    # (class, header rectangle)
         self._predictions: dict[str, int] = {}
+        self._images: dict[str, QImage] = {}           # thumbnails painted so far (a digit's pixels never change)
         self._selected: set[str] = set()
         self._anchor: int | None = None                # where a Shift+click range starts
         self._laid_out_width = -1
@@ -75,11 +76,10 @@ class DigitGrid(QWidget):
     def set_digits(self, digits: list, held_out: set[str] = frozenset()) -> None:
         """Show ``digits`` (PersonalDigit-like: id, label, image (28, 28) uint8, added); the selection keeps the
         digits still shown, and readings of digits no longer shown are forgotten."""
-        known = {t.id: t.image for t in self._thumbs}  # a digit's pixels never change: its image is kept
-        thumbs = [Thumb(d.id, int(d.label), known[d.id] if d.id in known else _thumbnail(d.image),
-                        float(d.added), d.id in held_out) for d in digits]
+        thumbs = [Thumb(d.id, int(d.label), d.image, float(d.added), d.id in held_out) for d in digits]
         self._thumbs = sorted(thumbs, key=lambda t: (t.label, t.added, t.id))
         ids = {t.id for t in self._thumbs}
+        self._images = {i: image for i, image in self._images.items() if i in ids}
         self._predictions = {i: p for i, p in self._predictions.items() if i in ids}
         before = set(self._selected)
         self._selected &= ids
@@ -118,9 +118,10 @@ class DigitGrid(QWidget):
             out[t.label] = (n + 1, wrong + (t.id in misread))
         return out
 
-    def header_text(self, label: int) -> str:
-        """E.g. "7 — 23 digits, 2 misread" ("no digits yet" for an empty class)."""
-        n, wrong = self.counts().get(label, (0, 0))
+    def header_text(self, label: int, counts: dict[int, tuple[int, int]] | None = None) -> str:
+        """E.g. "7 — 23 digits, 2 misread" ("no digits yet" for an empty class); ``counts`` as :meth:`counts`
+        gives them, when known already."""
+        n, wrong = (self.counts() if counts is None else counts).get(label, (0, 0))
         if n == 0:
             return f"{label} — no digits yet"
         return f"{label} — {n} digit{'s' if n != 1 else ''}" + (f", {wrong} misread" if wrong else "")
@@ -215,11 +216,12 @@ class DigitGrid(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
+        counts = self.counts()  # once per paint, not once per header: 20,000 digits are 10 passes otherwise
         for label, rect in self._headers:
             if rect.intersects(exposed):
                 painter.setPen(self.palette().windowText().color())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 self.header_text(label))
+                                 self.header_text(label, counts))
         painter.setFont(self.font())
         highlight = self.palette().highlight().color()
         for thumb, cell in zip(self._thumbs, self._rects):
@@ -231,7 +233,10 @@ class DigitGrid(QWidget):
         box = QRect(cell.x() + (cell.width() - THUMB) // 2, cell.y() + 2, THUMB, THUMB)
         if thumb.id in self._selected:
             painter.fillRect(cell.adjusted(1, 0, -1, 0), highlight)
-        painter.drawImage(box, thumb.image)
+        image = self._images.get(thumb.id)
+        if image is None:  # only the thumbnails in sight are ever made: 20,000 digits open at once
+            image = self._images[thumb.id] = _thumbnail(thumb.pixels)
+        painter.drawImage(box, image)
         reading = self._predictions.get(thumb.id)
         misread = reading is not None and reading != thumb.label
         if misread:
