@@ -153,6 +153,7 @@ class LookAlikesView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addWidget(self.summary)
+        layout.addWidget(self.note)  # at the top: alone (nothing drawn, no training set) it is what there is to read
         for space, (title, row) in enumerate(zip(self.titles, self.rows)):
             strip = QHBoxLayout()
             strip.setSpacing(4)
@@ -162,7 +163,6 @@ class LookAlikesView(QWidget):
                 strip.addWidget(thumbnail)
             layout.addWidget(title)
             layout.addLayout(strip, 1)
-        layout.addWidget(self.note)
         layout.addStretch(0)
         self.show_note("")
 
