@@ -3,7 +3,10 @@
 :func:`atomic_write` is the one way digitpad writes a file a user keeps
 (models, datasets, downloads, exports): the content goes to a new file in the
 same folder, is flushed to the disk, and only then renamed over the
-destination, which ``os.replace`` does in one step. Where the system allows
+destination, which ``os.replace`` does in one step; on POSIX the folder is
+flushed too, so the rename itself survives a power cut. A file that replaces
+another keeps the old file's permission bits (a model the user made
+group-readable stays so). Where the system allows
 (Linux), the new file has no name until it is complete, so even a process
 killed mid-write leaves nothing behind; elsewhere a hidden ``.NAME.*.tmp``
 file beside the destination is removed on any error.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,9 +46,10 @@ def atomic_write(dest: str | os.PathLike) -> Iterator[PendingFile]:
 
     On any exception nothing is left: no new file, and ``dest`` as it was.
     The folder must exist. New files get the usual permissions (0o666 less
-    the umask), as any file the user creates.
+    the umask), as any file the user creates; a replaced file's are kept.
     """
     dest = Path(dest)
+    mode = _old_mode(dest)
     fd = _open_unnamed(dest.parent)
     tmp = None if fd is not None else dest.parent / f".{dest.name}.{secrets.token_hex(8)}.tmp"
     if tmp is not None:
@@ -54,6 +59,8 @@ def atomic_write(dest: str | os.PathLike) -> Iterator[PendingFile]:
         with os.fdopen(fd, "w+b") as f:
             yield PendingFile(f, tmp)
             f.flush()
+            if mode is not None:  # by descriptor where the system can (the unnamed file has no path yet)
+                os.chmod(f.fileno() if os.chmod in os.supports_fd else link, mode)
             os.fsync(f.fileno())
             if tmp is None:
                 _give_name(f.fileno(), link)
@@ -61,6 +68,30 @@ def atomic_write(dest: str | os.PathLike) -> Iterator[PendingFile]:
     except BaseException:
         link.unlink(missing_ok=True)
         raise
+    _sync_folder(dest.parent)
+
+
+def _old_mode(dest: Path) -> int | None:
+    """The permission bits of the regular file ``dest`` replaces, or None when there is none to keep."""
+    try:
+        info = os.stat(dest)
+    except FileNotFoundError:
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush ``folder``'s entries to disk, so the rename is durable; POSIX only (Windows cannot open a folder)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno != errno.EINVAL:  # a file system that cannot sync folders: the file is in place regardless
+            raise
+    finally:
+        os.close(fd)
 
 
 def _open_unnamed(folder: Path) -> int | None:
