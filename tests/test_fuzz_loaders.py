@@ -70,6 +70,26 @@ def test_an_absurd_header_is_refused_before_allocating(tmp_path):
         read_idx(path)
 
 
+@pytest.mark.parametrize("dims", [(2**31, 2**31, 4, 1), (2**32 - 1,) * 4, (0, 2**32 - 1, 2**32 - 1)],
+                         ids=["product-wraps-to-zero", "all-ones", "zero-times-huge"])
+def test_dimensions_whose_product_overflows_int64_are_refused_naming_the_file(tmp_path, dims):
+    path = tmp_path / "huge-idx4-ubyte"
+    path.write_bytes(bytes([0, 0, 8, len(dims)]) + b"".join(n.to_bytes(4, "big") for n in dims) + b"\0" * 16)
+    with pytest.raises(DataError, match="huge-idx4-ubyte: header claims .* larger than any dataset"):
+        read_idx(path)
+
+
+def test_a_header_claiming_more_than_the_file_holds_reads_only_what_is_there(tmp_path, monkeypatch):
+    path = tmp_path / "short-idx1-ubyte.gz"
+    path.write_bytes(gzip.compress(bytes([0, 0, 8, 1]) + (1_999_999_999).to_bytes(4, "big") + b"\1" * 100))
+    asked = []
+    real_read = gzip.GzipFile.read
+    monkeypatch.setattr(gzip.GzipFile, "read", lambda self, size=-1: asked.append(size) or real_read(self, size))
+    with pytest.raises(DataError, match="short-idx1-ubyte.gz: file is shorter than its header"):
+        read_idx(path)
+    assert max(asked) <= 2**24  # never one read (and one allocation) of the 2 GB the header claims
+
+
 @FUZZ
 @given(text=st.text(alphabet="0123456789,-. \n\r\tabe\x00", max_size=3000))
 def test_csv_reader_on_random_text(tmp_path, text):

@@ -8,6 +8,7 @@ dimension, then the raw data in row-major order. Files may be gzip-compressed.
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import struct
 import zlib
@@ -21,6 +22,8 @@ UBYTE = 0x08
 MAX_DIMS = 4
 # Refuse headers that claim more than this before allocating anything.
 MAX_ELEMENTS = 2_000_000_000
+# The data is read in pieces of this size, so a header that lies costs no more memory than the file holds.
+_CHUNK = 1 << 24
 
 
 def read_idx(path: str | os.PathLike) -> np.ndarray:
@@ -53,14 +56,25 @@ def _parse(fh, name: str) -> np.ndarray:
     if len(raw_dims) < 4 * ndim:
         raise DataError(f"{name}: header ends before its {ndim} dimensions")
     dims = struct.unpack(f">{ndim}I", raw_dims)
-    count = int(np.prod(dims, dtype=np.int64))
-    if count > MAX_ELEMENTS:
+    # Python integers cannot overflow, as numpy's int64 product of (2**31, 2**31, 4) does (to 0). Zero
+    # dimensions count as one: numpy also refuses a shape like (0, 2**32 - 1, 2**32 - 1, 2**32 - 1).
+    if math.prod(max(n, 1) for n in dims) > MAX_ELEMENTS:
         raise DataError(f"{name}: header claims {dims}, which is far larger than any dataset")
-    data = fh.read(count + 1)
+    count = math.prod(dims)
+    data = _read_at_most(fh, count + 1)
     if len(data) != count:
         what = "shorter" if len(data) < count else "longer"
         raise DataError(f"{name}: file is {what} than its header {dims} says")
     return np.frombuffer(data, dtype=np.uint8).reshape(dims)
+
+
+def _read_at_most(fh, size: int) -> bytes:
+    """Up to ``size`` bytes, read piece by piece: one ``read(size)`` would allocate all of ``size`` first."""
+    pieces = []
+    while size > 0 and (piece := fh.read(min(size, _CHUNK))):
+        pieces.append(piece)
+        size -= len(piece)
+    return b"".join(pieces)
 
 
 def write_idx(path: str | os.PathLike, array: np.ndarray) -> None:
