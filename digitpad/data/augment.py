@@ -3,11 +3,29 @@
 Shifting every training image by a few pixels, differently each epoch, is the
 augmentation that lifts a plain MLP on MNIST from about 98.4 % to over 99 %:
 the net stops relying on exact pixel positions.
+
+A shift is given in pixels of a 28×28 image (what the presets and the form
+say) and scaled to the image by :func:`scaled_shift`, rounding down: on the
+8×8 digits one pixel is already 3.5 pixels of a 28×28 digit, and the *Quick*
+recipe measured 97.5 % on the 8×8 test split unshifted, 93.6 % with ±1 px and
+83.3 % with ±2 px, so its ±2 (28-pixel) shift must become 0 there, not 1.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+REFERENCE_SIDE = 28  # pixels; shifts are given for an image this size
+
+
+def scaled_shift(shift: int, image_shape: tuple[int, int]) -> int:
+    """The whole-pixel shift for ``image_shape`` that matches ``shift`` pixels of a 28×28 image.
+
+    ``floor(shift × side / 28)`` with the shorter side: a fraction of a pixel
+    cannot be shifted, and rounding it up moves small images much further than
+    asked (±2 → ±1 on 8×8 digits is ±3.5 px of 28). 28×28 images keep ``shift``.
+    """
+    return shift * min(image_shape) // REFERENCE_SIDE
 
 
 def random_shift(images: np.ndarray, image_shape: tuple[int, int], max_shift: int,

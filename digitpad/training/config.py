@@ -8,7 +8,9 @@ from dataclasses import asdict, dataclass
 from digitpad.common.errors import ConfigError
 from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
 
-MAX_SHIFT = 8  # pixels; more would push most of a 28×28 digit off the image
+# Pixels of a 28×28 image; more would push most of a digit off it. Like the shift, the limit scales with the
+# image (digitpad.data.augment.scaled_shift): 2 pixels on the 8×8 digits.
+MAX_SHIFT = 8
 
 # Far beyond any sensible step, yet still finite in float32 (so a run can diverge, not fail to start).
 MAX_LR = 1e30
@@ -22,7 +24,9 @@ class TrainConfig:
     for the 8×8 digits) so inputs lie in [0, 1]; turning it off feeds raw
     values, one of the classic reasons a net does not learn. ``shift`` moves
     each training image by a random offset of up to that many pixels on each
-    axis, drawn anew every epoch (augmentation; 0 turns it off).
+    axis, drawn anew every epoch (augmentation; 0 turns it off). It counts
+    pixels of a 28×28 image and is scaled down for smaller ones (see
+    :func:`digitpad.data.augment.scaled_shift`).
     """
 
     epochs: int = 10
@@ -60,7 +64,7 @@ class TrainConfig:
         if self.seed < 0:
             raise ConfigError(f"seed must be zero or a positive whole number, got {self.seed}", "seed")
         if not 0 <= self.shift <= MAX_SHIFT:
-            raise ConfigError(f"random shift must be 0 to {MAX_SHIFT} pixels, got {self.shift}", "shift")
+            raise ConfigError(f"random shift must be 0 to {MAX_SHIFT} pixels (of a 28×28 image), got {self.shift}", "shift")
         if not 0 <= self.validation < 1:
             raise ConfigError(f"validation share must be in [0, 1), got {self.validation}", "validation")
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from digitpad.common.errors import ConfigError
-from digitpad.data.augment import random_shift
+from digitpad.data.augment import random_shift, scaled_shift
 from digitpad.data.dataset import Dataset
 from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS
 from digitpad.nn.network import MLP
@@ -231,6 +231,7 @@ class Trainer:
                x_buffer: np.ndarray, result: TrainResult, start: float) -> tuple[float, int, int, tuple]:
         """One pass over the data; returns (loss sum, correct, rows seen, last batch (x, targets))."""
         cfg, net = self.config, self.network
+        shift = scaled_shift(cfg.shift, train.image_shape)
         n_batches = math.ceil(len(train) / batch)
         order = rng.permutation(len(train))
         loss_sum, correct, seen, last = 0.0, 0, 0, ()
@@ -242,8 +243,8 @@ class Trainer:
             self._apply_step_changes(epoch, b, optimizer, result)
             image_rows, rows = self.batch_rows(order, b * batch, (b + 1) * batch)
             images = train.images[image_rows]
-            if cfg.shift:
-                images = random_shift(images, train.image_shape, cfg.shift, rng)
+            if shift:
+                images = random_shift(images, train.image_shape, shift, rng)
             # uint8 → float per batch; a Python-float scale would route the product through float64.
             x = np.multiply(images, x_buffer.dtype.type(scale), out=x_buffer[:len(rows)])
             labels = train.labels[rows]
