@@ -7,6 +7,7 @@ import gzip
 import os
 import shutil
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,16 +168,28 @@ def _read_parts(path: Path) -> list[_Part]:
 
 
 def _npz_parts(path: Path) -> list[_Part]:
+    """The four arrays of an ``mnist.npz``; an empty, damaged or foreign file is one DataError naming it."""
     keys = {("train", "images"): "x_train", ("train", "labels"): "y_train",
             ("test", "images"): "x_test", ("test", "labels"): "y_test"}
+    expected = f"expected a NumPy .npz archive with the keys of mnist.npz ({', '.join(keys.values())})"
+    if path.stat().st_size == 0:
+        raise DataError(f"{path.name} is empty; {expected}")
     try:
-        with np.load(path, allow_pickle=False) as npz:
-            missing = [key for key in keys.values() if key not in npz.files]
-            if missing:
-                raise DataError(f"{path.name}: no {', '.join(missing)} in it; expected the keys of mnist.npz")
-            arrays = {role: npz[key] for role, key in keys.items()}
-    except (OSError, ValueError, zipfile.BadZipFile) as exc:
-        raise DataError(f"{path.name}: cannot read it as .npz ({exc})") from exc
+        # Opened here, not by np.load, which leaves its file open when the archive turns out damaged.
+        # np.load reads an .npy file too (one array, no keys), and says "pickled data" for any other bytes.
+        with path.open("rb") as fh:
+            npz = np.load(fh, allow_pickle=False)
+            if not isinstance(npz, np.lib.npyio.NpzFile):
+                raise DataError(f"{path.name} holds a single array, not an archive; {expected}")
+            with npz:
+                missing = [key for key in keys.values() if key not in npz.files]
+                if missing:
+                    raise DataError(f"{path.name}: no {', '.join(missing)} in it; {expected}")
+                arrays = {role: npz[key] for role, key in keys.items()}
+    # What zipfile, zlib and numpy's header parser raise between them for bytes that are no archive or a damaged one.
+    except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError) as exc:
+        raise DataError(f"{path.name}: cannot read it as .npz, it is damaged or not a NumPy archive ({exc}); "
+                        f"{expected}") from exc
     sources = {role: f"{path.name}:{key}" for role, key in keys.items()}
     return [_Part(sources[role], role[1], _as_uint8(array, sources[role]), role[0], None)
             for role, array in arrays.items()]
