@@ -120,6 +120,17 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e
 
 
+def sigmoid_shares(z: np.ndarray) -> np.ndarray:
+    """σ(z) of each class as its share of the row's total, ``(batch, classes)`` float64, from the logits ``z``.
+
+    Computed as softmax(log σ(z)) with log σ(z) = −softplus(−z) in float64, never from σ(z) itself: in float32
+    σ(z) is exactly 1 above z ≈ 17, so logits [19, 25, 30] gave three equal shares. This way shares of different
+    logits differ as long as float64 tells 1 − σ(z) apart near 1/n, i.e. up to logits of about 36.
+    """
+    log_p = -_softplus(-np.asarray(z, dtype=np.float64))
+    return softmax(log_p)
+
+
 def _softplus(z: np.ndarray) -> np.ndarray:
     """log(1 + e^z) without overflow: max(z, 0) + log1p(e^−|z|)."""
     return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))

@@ -19,7 +19,7 @@ import numpy as np
 from digitpad.common.errors import ConfigError
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS, Dense, Layer
-from digitpad.nn.losses import HEADS, Head, make_head
+from digitpad.nn.losses import HEADS, Head, make_head, sigmoid_shares
 
 DTYPES = {"float32": np.float32, "float64": np.float64}
 # What the engine builds and model files may hold: far beyond any digit classifier, well within memory.
@@ -160,10 +160,14 @@ class MLP:
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities ``(batch, n_classes)``.
 
-        softmax: as is. Sigmoid or identity outputs (one per class): clipped at 0
+        softmax: as is. Sigmoid outputs: each σ(z) as its share of the row's
+        total, in float64 from the logits (:func:`sigmoid_shares`), so saturated
+        classes with different logits do not tie. Identity outputs: clipped at 0
         and normalised to sum to 1 (uniform when all are 0).
         A one-output regression: all mass on the class its output rounds to.
         """
+        if self.spec.output == "sigmoid" and not self.spec.is_regression:
+            return sigmoid_shares(self.forward(x))
         return self.probabilities(self.outputs(x))
 
     def probabilities(self, a: np.ndarray) -> np.ndarray:
@@ -177,8 +181,15 @@ class MLP:
         return np.divide(a, total, out=np.full_like(a, 1.0 / a.shape[1]), where=total > 0)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        """Predicted class per row, ``(batch,)``."""
-        return self.predict_from_outputs(self.outputs(x))
+        """Predicted class per row, ``(batch,)``: the argmax of the logits z.
+
+        Every output activation is monotone, so the logits rank the classes as the outputs do, without the ties of
+        outputs that saturated (a float32 sigmoid is exactly 1 for every z above about 17).
+        """
+        z = self.forward(x)
+        if self.spec.is_regression:
+            return self.predict_from_outputs(self.head.activate(z))
+        return z.argmax(axis=1)
 
     def predict_from_outputs(self, a: np.ndarray) -> np.ndarray:
         if self.spec.is_regression:

@@ -1,0 +1,59 @@
+"""Sigmoid heads predict from the logits and share probability without ties where σ saturated in float32."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from digitpad.nn.layers import sigmoid
+from digitpad.nn.losses import sigmoid_shares
+from digitpad.nn.network import MLP, NetworkSpec
+from digitpad.ui.widgets.probabilities import ProbabilityBars
+
+
+def passthrough(output: str, loss: str, n: int = 3) -> MLP:
+    """One Dense layer with identity weights: the logits z are the input itself."""
+    network = MLP(NetworkSpec((n, n), output=output, loss=loss))
+    network.set_weights({"W0": np.eye(n, dtype=np.float32), "b0": np.zeros(n, np.float32)})
+    return network
+
+
+@pytest.mark.parametrize("loss", ["bce", "mse"])
+def test_saturated_logits_predict_the_largest_and_share_without_ties(loss, qtbot):
+    network = passthrough("sigmoid", loss, 10)
+    x = np.full((2, 10), -5.0, np.float32)
+    x[0, :3], x[1, :3] = [19, 25, 30], [30, 19, 25]
+    assert np.all(network.outputs(x)[:, :3] == 1), "float32 σ is exactly 1 here: the outputs alone cannot tell"
+    assert network.predict(x).tolist() == [2, 0]
+    probs = network.predict_proba(x)
+    assert np.all(np.isfinite(probs)) and np.allclose(probs.sum(axis=1), 1)
+    assert len(set(probs[0, :3].tolist())) == 3, "different logits, different shares"
+    assert probs.argmax(axis=1).tolist() == [2, 0]
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_probabilities(probs[0])
+    assert bars.top_class() == 2
+
+
+def test_shares_are_the_sigmoid_outputs_normalised_where_they_are_not_saturated():
+    z = np.array([[-3.0, 0.5, 2.0, -40.0]])
+    p = 1 / (1 + np.exp(-z))
+    np.testing.assert_allclose(sigmoid_shares(z), p / p.sum(), rtol=1e-12)
+    network = passthrough("sigmoid", "bce", 4)
+    np.testing.assert_allclose(network.predict_proba(z.astype(np.float32)),
+                               sigmoid(z.astype(np.float32)) / sigmoid(z.astype(np.float32)).sum(), atol=1e-7)
+
+
+def test_very_negative_logits_still_rank_and_sum_to_one():
+    z = np.array([[-120.0, -100.0, -110.0]], np.float32)
+    network = passthrough("sigmoid", "bce")
+    probs = network.predict_proba(z)
+    assert network.predict(z).tolist() == [1] == probs.argmax(axis=1).tolist()
+    assert np.isclose(probs.sum(), 1) and probs[0, 1] > 0.99
+
+
+def test_softmax_predictions_are_unchanged():
+    network = MLP(NetworkSpec((64, 16, 10)), seed=3)
+    x = np.random.default_rng(0).random((50, 64), dtype=np.float32)
+    np.testing.assert_array_equal(network.predict(x), network.outputs(x).argmax(axis=1))
+    np.testing.assert_array_equal(network.predict_proba(x), network.outputs(x))
