@@ -209,6 +209,9 @@ def _drop(key: str):
     (_set("history", {"train_loss": [0.5] * 100_001}), ["history", "train_loss", "100,001 values"]),
     (_set("name", "x" * 10_001), ["name", "10,001 characters"]),
     (_set("hyperparameters", {"hidden": "1," * 6000}), ["hyperparameter 'hidden'", "12,000 characters"]),
+    (_set("hyperparameters", {"deep": json.loads("[" * 17 + "]" * 17)}), ["nests", "more than 16 deep"]),
+    (_set("network.sizes", [64] + [1] * 65 + [10]), ["65 hidden layers", "at most 64"]),
+    (_set("network.sizes", [64] + [1] * 100_000 + [10]), ["100,000 hidden layers", "at most 64"]),
 ])
 def test_bad_metadata_is_refused_with_the_reason(tmp_path, edit, words):
     meta, arrays = parts(tmp_path)
@@ -365,6 +368,18 @@ def test_non_finite_numbers_in_metadata_are_refused(tmp_path, value, word):
     meta, arrays = parts(tmp_path)
     text = json.dumps(meta).replace(json.dumps(meta["input_scale"]), value)
     refused(write(tmp_path / "bad.npz", text, arrays), word)
+
+
+def test_metadata_nested_past_pythons_stack_is_refused_not_a_recursion_error(tmp_path):
+    meta, arrays = parts(tmp_path)
+    text = json.dumps(meta).replace('"seed": 7', '"seed": ' + "[" * 100_000 + "]" * 100_000)
+    assert "bad.npz" in refused(write(tmp_path / "bad.npz", text, arrays), "more than 16 deep")
+
+
+def test_sixty_four_hidden_layers_still_load(tmp_path):
+    model = make_model(NetworkSpec((64, *[2] * 64, 10)))
+    save_model(tmp_path / "deep.npz", model)
+    assert load_model(tmp_path / "deep.npz").network.spec.sizes == (64, *[2] * 64, 10)
 
 
 def test_missing_metadata_is_refused(tmp_path):

@@ -27,6 +27,7 @@ from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import ModelFileError
 from digitpad.model.bundle import Model
 from digitpad.model.metadata import (
+    MAX_DEPTH,
     METADATA,
     check_array,
     check_class_names,
@@ -153,6 +154,9 @@ def _read_metadata(archive: zipfile.ZipFile) -> dict:
         meta = json.loads(raw.tobytes().decode("utf-8"), parse_constant=_refuse_constant)
     except ValueError as e:  # UnicodeDecodeError and JSONDecodeError are both ValueErrors
         raise ModelFileError(f"metadata is not valid UTF-8 JSON: {e}") from e
+    except RecursionError:  # thousands of [ or { inside one another; check_metadata refuses far fewer
+        raise ModelFileError(f"metadata nests objects or lists more than {MAX_DEPTH} deep; "
+                             "digitpad writes 3") from None
     return check_type(meta, "an object", "metadata")
 
 

@@ -11,6 +11,7 @@ import json
 import math
 import sys
 from datetime import datetime
+from itertools import pairwise
 
 import numpy as np
 
@@ -29,6 +30,12 @@ METADATA = "metadata"
 _MAX_ENTRIES = 1_000     # hyperparameters, metrics or history series; a real model has a few dozen
 _MAX_EPOCHS = 100_000    # values per history series: the most epochs a run can have
 _MAX_TEXT = 10_000       # characters in the name, the dataset or one hyperparameter
+# Objects and lists inside one another: digitpad writes 3 levels (metadata > edits > an edit); more than this
+# is no file of ours, and a few thousand would overflow Python's stack in json.loads or anything that walks it.
+MAX_DEPTH = 16
+# Hidden layers a network may have, checked here for files and by training.settings for the form and the CLI.
+# Plain SGD barely trains an MLP past a dozen layers; 100,000 one-unit layers would take seconds per prediction.
+MAX_HIDDEN_LAYERS = 64
 
 # JSON type names as the error messages say them, and what json.loads turns them into.
 _KINDS = {"an integer": int, "a finite number": (int, float), "a string": str,
@@ -123,6 +130,7 @@ def _check_fields(obj: dict, fields: dict[str, str], where: str) -> None:
 
 def check_metadata(meta: dict) -> NetworkSpec:
     """Check everything that does not need the network built; return its spec."""
+    check_depth(meta)
     supported = ", ".join(map(str, SUPPORTED_VERSIONS))
     if "format_version" not in meta:
         raise ModelFileError(f"metadata has no format_version (this digitpad reads versions {supported})")
@@ -148,6 +156,17 @@ def check_metadata(meta: dict) -> NetworkSpec:
         except ValueError:
             raise ModelFileError(f"created must be an ISO 8601 time, got {meta['created']!r}") from None
     return spec
+
+
+def check_depth(document: object) -> None:
+    """Refuse objects and lists nested more than MAX_DEPTH deep, walked without recursion."""
+    containers, depth = [document] if isinstance(document, (dict, list)) else [], 0
+    while containers:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise ModelFileError(f"metadata nests objects or lists more than {MAX_DEPTH} deep; digitpad writes 3")
+        containers = [child for item in containers for child in (item.values() if isinstance(item, dict) else item)
+                      if isinstance(child, (dict, list))]
 
 
 def _check_sizes(meta: dict) -> None:
@@ -241,12 +260,15 @@ def _check_edits(edits: list, spec: NetworkSpec) -> None:
 def _check_spec(network: dict) -> NetworkSpec:
     _check_fields(network, _SPEC_FIELDS, "network")
     sizes = network["sizes"]
+    if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
+        raise ModelFileError(f"network sizes have {len(sizes) - 2:,} hidden layers; at most "
+                             f"{MAX_HIDDEN_LAYERS} are allowed")
     for size in sizes:
         if check_type(size, "an integer", "each of network sizes") < 1:
             raise ModelFileError(f"network sizes must be positive, got {sizes}")
     if any(size > MAX_UNITS for size in sizes):
         raise ModelFileError(f"network sizes {sizes} have a layer over {MAX_UNITS:,} units")
-    n_params = sum(a * b + b * network["bias"] for a, b in zip(sizes, sizes[1:]))
+    n_params = sum(a * b + b * network["bias"] for a, b in pairwise(sizes))
     if n_params > MAX_PARAMETERS:
         raise ModelFileError(f"network sizes {sizes} need {n_params:,} parameters, "
                              f"over the {MAX_PARAMETERS:,} allowed")

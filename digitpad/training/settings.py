@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from itertools import pairwise
 
 from digitpad.common.errors import ConfigError
+from digitpad.model.metadata import MAX_HIDDEN_LAYERS
 from digitpad.nn.losses import HEADS
 from digitpad.nn.network import MAX_PARAMETERS, MAX_UNITS, NetworkSpec
 from digitpad.training.config import TrainConfig
@@ -61,7 +63,7 @@ class RunSettings:
             raise ConfigError("a regression on label/10 needs the mean squared error loss", "head")
         out = 1 if self.regression else n_classes
         sizes = (n_inputs, *parse_hidden(self.hidden), out)
-        n_params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
+        n_params = sum(a * b + b for a, b in pairwise(sizes))
         if n_params > MAX_PARAMETERS:
             raise ConfigError(f"this network would have {n_params:,} parameters; at most {MAX_PARAMETERS:,} "
                               "fit in memory comfortably", "hidden")
@@ -92,9 +94,12 @@ class RunSettings:
 def parse_hidden(text: str) -> tuple[int, ...]:
     """``"256,128"`` → ``(256, 128)``; empty means no hidden layer.
 
-    Raises ConfigError for anything but positive whole numbers.
+    Raises ConfigError for anything but positive whole numbers, and for more
+    hidden layers than a model file may hold (MAX_HIDDEN_LAYERS).
     """
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    if len(parts) > MAX_HIDDEN_LAYERS:
+        raise ConfigError(f"{len(parts):,} hidden layers are too many (at most {MAX_HIDDEN_LAYERS})", "hidden")
     sizes = []
     for part in parts:
         if not (part.isascii() and part.isdigit()) or int(part) < 1:
