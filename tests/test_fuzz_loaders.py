@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import gzip
+import json
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.models import parts
 
 from digitpad.common.errors import DataError, ModelFileError
 from digitpad.data.csvfile import read_csv
@@ -96,7 +99,7 @@ def test_csv_reader_on_random_text(tmp_path, text):
     path = tmp_path / "f.csv"
     path.write_text(text, encoding="utf-8")
     try:
-        images, labels = read_csv(path)
+        images, _labels = read_csv(path)
     except DataError:
         return
     assert images.dtype == np.uint8 and images.shape[1] == 784
@@ -154,3 +157,73 @@ def test_image_reader_on_mutated_pngs(tmp_path, edits, cut, qapp):
         read_image(path)
     except DataError:
         pass
+
+
+# Values a mutation puts in place of a metadata value: wrong types, deep nesting, huge numbers, NaN strings.
+ODD_VALUES = [None, True, -1, 0, 2**70, 1e308, -1e-308, "NaN", "Infinity", "", "x" * 20_000, [], {}, [[[[[[]]]]]],
+              json.loads("[" * 40 + "]" * 40), [1] * 70, [64] + [1] * 80 + [10], {"kind": "unit"}, [None], 3.5]
+
+
+def _paths(value, prefix=()):
+    """Every (key path) inside a JSON document, containers and leaves alike."""
+    yield prefix
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+    for key, child in children:
+        yield from _paths(child, (*prefix, key))
+
+
+def _mutate_metadata(meta: dict, rng: np.random.Generator) -> dict:
+    meta = copy.deepcopy(meta)
+    paths = list(_paths(meta))[1:]  # never the document itself
+    path = paths[rng.integers(len(paths))]
+    *parents, last = path
+    target = meta
+    for key in parents:
+        target = target[key]
+    if rng.random() < 0.15 and isinstance(target, dict):
+        del target[last]  # a missing key
+    else:
+        target[last] = ODD_VALUES[rng.integers(len(ODD_VALUES))]
+    return meta
+
+
+def _mutate_array(array: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    choice = rng.integers(5)
+    if choice == 0:
+        return array.reshape(-1)  # another shape
+    if choice == 1:
+        return array.astype(rng.choice(["float64", "float16", "int32", "uint8", "complex64", "bool"]))
+    if choice == 2:
+        return array[: max(len(array) - 1, 0)]
+    out = array.astype(array.dtype, copy=True)
+    out.flat[rng.integers(out.size)] = rng.choice([np.nan, np.inf, -np.inf, 1e30])
+    return out
+
+
+def test_model_loader_on_mutated_metadata_and_arrays(tmp_path):
+    """Every mutation of a real saved model loads or is one ModelFileError; most of them reach the checks."""
+    meta, arrays = parts(tmp_path)
+    meta["edits"] = [{"kind": "unit", "layer": 1, "unit": 2, "gain": 0.5}, {"kind": "step", "label": 3, "lr": 0.1}]
+    meta["step_changes"] = [{"epoch": 0, "batch": 1, "setting": "lr", "old": 0.1, "new": 0.05}]
+    rng = np.random.default_rng(16)
+    outcomes = {"loaded": 0, "refused": 0}
+    for i in range(300):
+        new_meta, new_arrays = meta, dict(arrays)
+        if i % 3:
+            new_meta = _mutate_metadata(meta, rng)
+        else:
+            name = sorted(arrays)[rng.integers(len(arrays))]
+            new_arrays[name] = _mutate_array(arrays[name], rng)
+        path = tmp_path / "m.npz"
+        raw = json.dumps(new_meta).encode()
+        np.savez(path, metadata=np.frombuffer(raw, dtype=np.uint8), **new_arrays)
+        try:
+            model = load_model(path)
+        except ModelFileError as e:
+            assert str(path) in str(e)
+            outcomes["refused"] += 1
+            continue
+        outcomes["loaded"] += 1
+        assert np.isfinite(model.network.predict_proba(np.zeros((1, 64)))).all()
+    # A mutation of a field the checks do not limit (a name, a hyperparameter) loads; most are refused.
+    assert outcomes["refused"] > 200 and outcomes["loaded"] > 10, outcomes
