@@ -57,3 +57,20 @@ def test_softmax_predictions_are_unchanged():
     x = np.random.default_rng(0).random((50, 64), dtype=np.float32)
     np.testing.assert_array_equal(network.predict(x), network.outputs(x).argmax(axis=1))
     np.testing.assert_array_equal(network.predict_proba(x), network.outputs(x))
+
+
+def test_accuracy_counts_take_their_classes_from_the_logits_too():
+    """Evaluation (test accuracy, the Runs tab, Look inside) and training accuracy agree with predict on saturated
+    sigmoid outputs, where the outputs' argmax would say class 0."""
+    from digitpad.data.dataset import DIGIT_NAMES, Dataset
+    from digitpad.nn.network import MLP, NetworkSpec
+    from digitpad.training.evaluate import evaluate
+    net = MLP(NetworkSpec((2, 3), output="sigmoid", loss="bce"), seed=0)
+    net.dense_layers[0].params["W"][...] = np.array([[19.0, 25.0, 30.0], [0.0, 0.0, 0.0]], np.float32)
+    net.dense_layers[0].params["b"][...] = 0
+    x = np.array([[1.0, 0.0]], np.float32)
+    assert net.predict(x)[0] == 2
+    data = Dataset(np.array([[1, 0]], np.uint8), np.array([2]), (1, 2), 1, DIGIT_NAMES[:3], "saturated")
+    assert evaluate(net, data, 1.0).accuracy == 1.0
+    _, predicted = net.train_step(x, net.targets(np.array([2])))
+    assert predicted[0] == 2

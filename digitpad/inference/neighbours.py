@@ -128,7 +128,7 @@ class NeighbourIndex:
         x = drawing_to_input(model, drawing)
         outputs = last_hidden_outputs(network, x)
         scores = network.forward(x) if outputs is None else network.layers[-1].forward(outputs, train=False)
-        predicted = int(network.predict_from_outputs(network.head.activate(scores))[0])
+        predicted = int(network.predict_from_scores(scores)[0])
         pixel = self._pixel_nearest(preview(model, drawing).reshape(-1).astype(np.float64), k)
         if outputs is None:
             return LookAlikes(None, pixel, predicted)

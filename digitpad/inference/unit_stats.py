@@ -87,7 +87,7 @@ def _share_correct(network: MLP, pre_activations: tuple[np.ndarray, ...], labels
                    gains: dict[int, np.ndarray]) -> float:
     if not len(labels):
         return 0.0
-    predicted = network.predict_from_outputs(network.head.activate(_scores(network, pre_activations, gains)))
+    predicted = network.predict_from_scores(_scores(network, pre_activations, gains))
     return float(np.mean(predicted == labels))
 
 

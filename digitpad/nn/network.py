@@ -142,7 +142,7 @@ class MLP:
         update), so the trainer can count accuracy without a second pass.
         """
         z = self.forward(x, train=True)
-        predicted = self.predict_from_outputs(self.head.activate(z))
+        predicted = self.predict_from_scores(z)
         loss, grad = self.head.loss_and_grad(z, targets)
         for i in reversed(range(len(self.layers))):
             grad = self.layers[i].backward(self._with_gain(i, grad))
@@ -186,7 +186,11 @@ class MLP:
         Every output activation is monotone, so the logits rank the classes as the outputs do, without the ties of
         outputs that saturated (a float32 sigmoid is exactly 1 for every z above about 17).
         """
-        z = self.forward(x)
+        return self.predict_from_scores(self.forward(x))
+
+    def predict_from_scores(self, z: np.ndarray) -> np.ndarray:
+        """Predicted class per row from the output layer's logits ``z`` (see :meth:`predict`): every count of
+        correct answers (training, evaluation, the views) takes its classes from here."""
         if self.spec.is_regression:
             return self.predict_from_outputs(self.head.activate(z))
         return z.argmax(axis=1)

@@ -41,7 +41,7 @@ def evaluate(network: MLP, data: Dataset, input_scale: float) -> Evaluation:
         rows = slice(start, start + CHUNK)
         x = np.multiply(data.images[rows], scale, dtype=network.dtype)
         z = network.forward(x)
-        predictions[rows] = network.predict_from_outputs(network.head.activate(z))
+        predictions[rows] = network.predict_from_scores(z)
         loss, _ = network.head.loss_and_grad(z, network.targets(data.labels[rows]))
         total_loss += loss * len(x)
     n = max(len(data), 1)

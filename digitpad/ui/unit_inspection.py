@@ -108,7 +108,7 @@ class UnitInspection(QObject):
             self.view.mark_units(self.pinned)
         else:
             network = model.network
-            predicted = int(network.predict_from_outputs(network.head.activate(drawing.run.scores))[0])
+            predicted = int(network.predict_from_scores(drawing.run.scores)[0])
             contributions = drawing.contributions(predicted)
             off = [np.flatnonzero(network.gains[layer] == 0) if layer in network.gains else ()
                    for layer in range(1, len(contributions) + 1)]
