@@ -78,7 +78,8 @@ def _add_train(sub) -> None:
     _option(tr, "--schedule", "schedule", choices=SCHEDULES)
     _option(tr, "--batch", "batch_size", help="batch size, or 'full' for full batch")
     _option(tr, "--epochs", "epochs", type=int)
-    _option(tr, "--shift", "shift", type=int, help="random shift of each training image, in pixels (augmentation)")
+    _option(tr, "--shift", "shift", type=int, help="random shift of each training image, in pixels of a 28×28 image, "
+                                                        "scaled down for smaller ones (augmentation)")
     _option(tr, "--seed", "seed", type=int)
     tr.add_argument("--float64", action="store_true", help="compute in float64 instead of float32")
     tr.add_argument("--name", default="", help="model name stored in the file")

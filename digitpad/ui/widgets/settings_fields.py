@@ -76,7 +76,8 @@ class SettingsFields:
                                      "(stratified by class) to measure validation loss and accuracy.", suffix=" %")
         self.shift_spin = _spin("shiftSpin", 0, MAX_SHIFT, "Augmentation: move each training image by a random "
                                 "offset of up to this many pixels, anew every epoch, so the net cannot rely on "
-                                "exact pixel positions.", suffix=" px")
+                                "exact pixel positions. Counted in pixels of a 28×28 image and scaled down for smaller ones: "
+                                "on the 8×8 digits 1–3 px is off, 4–6 px is ±1, 7–8 px is ±2.", suffix=" px")
         self.shift_spin.setSpecialValueText("off")
         self.hidden_edit = QLineEdit(objectName="hiddenLayersEdit", placeholderText="e.g. 256,128")
         self.hidden_edit.setToolTip("Hidden layer sizes, comma separated: 256,128 means two hidden layers. "
