@@ -202,9 +202,8 @@ class PersonalStore:
     def _write(self, payload: bytes) -> None:
         """Append one framed record, durably (called under the lock, just after a refresh)."""
         if not self.path.exists():
-            with atomic_write(self.path) as out:
+            with atomic_write(self.path) as out:  # which also makes the new name durable (the folder synced)
                 out.write(FILE_MAGIC)
-            _sync_folder(self.folder)
             self._refresh()
         frame = _FRAME.pack(RECORD_MAGIC, len(payload), zlib.crc32(payload)) + payload
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
@@ -325,17 +324,6 @@ def _check_magic(head: bytes, path: Path) -> None:
         raise DataError(f"{path} is not a digitpad journal of your digits (it does not start with "
                         f"{FILE_MAGIC.strip().decode()!r}); nothing was changed. Move it out of {path.parent} "
                         "to start a new set, or put the right file back")
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a new file's name durable (POSIX; elsewhere the rename is all there is)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def empty_message() -> str:
