@@ -236,3 +236,12 @@ def test_back_asks_first_when_the_tuned_model_was_edited_by_hand(window, qtbot, 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.No)
     qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
     assert asked == ["Back to the model before?"] and window.files.model is tuned
+
+
+def test_an_unreadable_my_digits_is_named_as_the_problem_not_the_model(window, qtbot, told):
+    from digitpad.data.registry import personal_dir
+    personal_dir().mkdir(parents=True)
+    (personal_dir() / "digits.journal").write_bytes(b"not a journal")
+    teach(window, qtbot)
+    assert told and told[0][0] == "My digits cannot be read" and "digits.journal" in told[0][1]
+    assert not window.session.running

@@ -77,9 +77,13 @@ class TeachPresenter(QObject):
         model, store = self.files.model, PersonalStore()
         try:
             check_model(model)
-            empty = len(store) == 0
         except DigitpadError as exc:
             QMessageBox.information(self.window, "Cannot teach this model", str(exc))
+            return
+        try:
+            empty = len(store) == 0
+        except DigitpadError as exc:  # a journal that cannot be read: the model is not to blame
+            QMessageBox.warning(self.window, "My digits cannot be read", str(exc))
             return
         if empty:
             QMessageBox.information(self.window, "No digits of yours yet", empty_message())
