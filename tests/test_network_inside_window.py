@@ -453,11 +453,17 @@ def test_while_a_run_trains_ctrl_click_edits_nothing_and_the_status_bar_says_why
         qtbot.mouseClick(window.panel.stop_button, LEFT)
 
 
-def test_while_a_run_trains_the_panel_shows_no_test_accuracy_of_another_network(window, qtbot):
+def pointed_with_accuracy(window, qtbot):
+    """A trained relu 32 model in the Network tab, unit 3 pointed at, its test accuracy shown: (view, panel)."""
     view = show(window, qtbot, trained("relu 32"))
     panel = view.unit_panel
     point_at(qtbot, view.grids[1], 3)
     qtbot.waitUntil(lambda: panel.accuracy.text().startswith("Test accuracy"), timeout=20_000)
+    return view, panel
+
+
+def test_while_a_run_trains_the_panel_shows_no_test_accuracy_of_another_network(window, qtbot):
+    view, panel = pointed_with_accuracy(window, qtbot)
     window.panel.set_settings(LONG_RUN)
     with qtbot.waitSignal(window.session.started, timeout=10_000):
         qtbot.mouseClick(window.panel.train_button, LEFT)
@@ -470,10 +476,7 @@ def test_while_a_run_trains_the_panel_shows_no_test_accuracy_of_another_network(
 
 
 def test_a_model_without_its_test_split_shows_no_test_accuracy_of_the_previous_one(window, qtbot):
-    view = show(window, qtbot, trained("relu 32"))
-    panel = view.unit_panel
-    point_at(qtbot, view.grids[1], 3)
-    qtbot.waitUntil(lambda: panel.accuracy.text().startswith("Test accuracy"), timeout=20_000)
+    view, panel = pointed_with_accuracy(window, qtbot)
     window.files.set_model(default_model(), None)  # the bundled MNIST model: no MNIST in this test's data store
     qtbot.waitUntil(lambda: len(view.activations()[0]) == 784)
     point_at(qtbot, view.grids[1], 3)
