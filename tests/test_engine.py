@@ -7,9 +7,11 @@ import pytest
 
 from digitpad.common.errors import ConfigError
 from digitpad.nn.gradcheck import TOLERANCE, all_combinations, gradient_check
+from digitpad.nn.input_gradient import input_gradient
 from digitpad.nn.layers import ACTIVATIONS
 from digitpad.nn.losses import HEADS, make_head, softmax
 from digitpad.nn.network import MLP, NetworkSpec
+from digitpad.nn.trace import trace
 
 
 @pytest.mark.parametrize("spec", all_combinations(), ids=lambda s: f"{s.activation}-{s.output}-{s.loss}-"
@@ -124,16 +126,47 @@ def test_sigmoid_outputs_are_normalised_into_probabilities():
     np.testing.assert_allclose(probs.sum(axis=1), 1, rtol=1e-5)
 
 
-def test_inference_between_training_steps_does_not_disturb_gradients():
-    net = MLP(NetworkSpec((6, 5, 3)))
+# The window's inference paths, each given the network and a batch of inputs: the probability bars, the predicted
+# class, the Network tab's activations, the saliency overlay's input gradient and the Backprop tab's trace.
+INFERENCE = {
+    "predict_proba": lambda net, x: net.predict_proba(x),
+    "predict": lambda net, x: net.predict(x),
+    "activations": lambda net, x: net.activations(x),
+    "input_gradient": lambda net, x: input_gradient(net, x, 1),
+    "trace": lambda net, x: trace(net, x, net.targets(np.arange(len(x)) % 3)),
+}
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "tanh", "sigmoid"])
+@pytest.mark.parametrize("inference", INFERENCE)
+def test_inference_between_training_steps_does_not_disturb_gradients(monkeypatch, activation, inference):
+    """A prediction made after a training forward pass and before its backward pass (a drawing while the
+    network trains) changes neither that step's loss nor its gradients: inference keeps off the training cache
+    and buffers. The prediction takes as many rows as the batch (the training buffers are kept per row count)
+    and one row (a drawing)."""
+    spec = NetworkSpec((20, 7, 5, 3), activation=activation)
     rng = np.random.default_rng(0)
-    x, y = rng.random((4, 6)).astype(np.float32), net.targets(np.array([0, 1, 2, 0]))
-    net.train_step(x, y)
-    before = {name: g.copy() for name, _, g in net.parameters()}
-    net.predict_proba(rng.random((9, 6)))
-    net.train_step(x, y)
-    for name, _, g in net.parameters():
-        np.testing.assert_array_equal(g, before[name])
+    x, other = rng.random((2, 20, 20)).astype(np.float32)  # 20 rows: above products.FEW, so training uses BLAS
+    targets = MLP(spec).targets(np.arange(20) % 3)
+    undisturbed = MLP(spec, seed=1)
+    expected_loss, expected_predicted = undisturbed.train_step(x, targets)
+
+    net = MLP(spec, seed=1)
+    last = net.layers[-1]
+    backward = last.backward
+    predictions = []
+
+    def predict_then_backward(grad):  # the first step of train_step's backward pass, after its forward and loss
+        predictions.extend(INFERENCE[inference](net, rows) for rows in (other, other[:1]))
+        return backward(grad)
+
+    monkeypatch.setattr(last, "backward", predict_then_backward)
+    loss, predicted = net.train_step(x, targets)
+    assert len(predictions) == 2
+    assert loss == expected_loss
+    np.testing.assert_array_equal(predicted, expected_predicted)
+    for (name, _, grad), (_, _, expected) in zip(net.parameters(), undisturbed.parameters()):
+        np.testing.assert_array_equal(grad, expected, err_msg=name)
 
 
 def test_identity_outputs_never_give_negative_probabilities():
