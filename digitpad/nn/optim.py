@@ -60,6 +60,15 @@ class SGD:
                 np.multiply(v, lr, out=g)
             p -= g
 
+    def state(self) -> dict:
+        """Copies of what the next steps depend on besides lr, momentum and weight decay (a checkpoint's part)."""
+        return {"velocity_live": self._velocity_live, "arrays": [v.copy() for v in self.velocity]}
+
+    def load_state(self, state: dict) -> None:
+        """Continue from :meth:`state`: the same velocities, so the next step is the one the saved run took."""
+        self.velocity = _copies_like(state["arrays"], self.slots) if state["arrays"] else []
+        self._velocity_live = bool(state["velocity_live"]) and bool(self.velocity)
+
     def _start_velocity(self) -> None:
         """A zero velocity: allocated on first use, zeroed in place when momentum turns on again."""
         if self.velocity:
@@ -88,6 +97,15 @@ class Adam:
         self.v = [np.zeros_like(p) for p, _, _ in self.slots]
         self.t = 0
 
+    def state(self) -> dict:
+        """Copies of what the next steps depend on besides lr and weight decay (a checkpoint's part)."""
+        return {"t": self.t, "arrays": [a.copy() for a in (*self.m, *self.v)]}
+
+    def load_state(self, state: dict) -> None:
+        """Continue from :meth:`state`: the same moments and step count, so the next step is the saved run's."""
+        arrays = _copies_like(state["arrays"], self.slots + self.slots)
+        self.m, self.v, self.t = arrays[:len(self.slots)], arrays[len(self.slots):], int(state["t"])
+
     def step(self) -> None:
         self.t += 1
         # m̂ = (1 − β₁)m / c1 and √v̂ = √((1 − β₂)v / c2): fold both factors into one step size and one ε.
@@ -106,6 +124,13 @@ class Adam:
             np.divide(m, g, out=g)
             g *= p.dtype.type(step_size)
             p -= g
+
+
+def _copies_like(arrays: Sequence[np.ndarray], slots: Sequence[Slot]) -> list[np.ndarray]:
+    """Copies of ``arrays`` in the dtypes of the slots' parameters; ValueError unless one per slot, shaped alike."""
+    if len(arrays) != len(slots) or any(a.shape != p.shape for a, (p, _, _) in zip(arrays, slots)):
+        raise ValueError("the optimizer state does not fit this network's parameters")
+    return [np.array(a, dtype=p.dtype) for a, (p, _, _) in zip(arrays, slots)]
 
 
 def _add_decay(p: np.ndarray, g: np.ndarray, decay: bool, weight_decay: float) -> None:

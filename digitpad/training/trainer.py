@@ -7,6 +7,14 @@ which changes the learning rate, momentum or weight decay from the next
 mini-batch on (and the result records each change). If the loss turns NaN or
 infinite the run stops, the weights of the last good epoch come back, and the
 result says which layer went bad.
+
+At each epoch end a callback that asks for it (``wants_state``) receives a
+:class:`TrainState`: everything the rest of the run depends on, so
+``fit(..., resume=state)`` continues it and ends with the same weights, bit
+for bit, as the run that was never interrupted. The shuffling and shifting
+generator is its own stream of the seed (:data:`SHUFFLE_STREAM`), apart from
+the weights' initialisation and the validation split, so continuing it needs
+only its state.
 """
 
 from __future__ import annotations
@@ -69,6 +77,11 @@ class StepChange:
     new: float
 
 
+# Streams of a run's seed: the weights use the seed itself (MLP), the validation split [seed, 1]
+# (prepare.split_validation), shuffling and shifting [seed, SHUFFLE_STREAM].
+SHUFFLE_STREAM = 2
+
+
 @dataclass
 class TrainResult:
     status: str                  # "completed", "stopped" or "diverged"
@@ -80,6 +93,29 @@ class TrainResult:
     # Changes made with Trainer.change_step, in the order they took effect. A diverged run keeps
     # those of the epochs whose weights it restored, like its history.
     step_changes: list[StepChange] = field(default_factory=list)
+    # Validation loss and accuracy of the weights the run ends with (empty without validation data): for a run
+    # stopped mid-epoch they are measured at the stop, not taken from the last full epoch.
+    final_metrics: dict[str, float] = field(default_factory=dict)
+    # (epoch, batches done in it), both counted from 1, when a stop came in the middle of an epoch.
+    stopped_at: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class TrainState:
+    """A run at the end of epoch ``epochs_done``: what it needs to go on exactly as if never interrupted.
+
+    ``weights`` and ``optimizer`` (velocities or Adam's moments) are copies;
+    ``rng`` is the shuffling generator's ``bit_generator.state``; ``step`` the
+    learning rate, momentum and weight decay in effect; ``result`` the history,
+    batch losses and step changes so far (its ``seconds`` the training time so far).
+    """
+
+    epochs_done: int
+    weights: dict[str, np.ndarray]
+    optimizer: dict
+    rng: dict
+    step: dict[str, float]
+    result: TrainResult
 
 
 class Callback:
@@ -88,8 +124,14 @@ class Callback:
     def on_step_change(self, change: StepChange) -> None:
         """A change from Trainer.change_step takes effect; called before the batch that first uses it."""
 
+    # True to receive on_checkpoint: building a TrainState copies the weights and the optimizer state.
+    wants_state = False
+
     def on_batch_end(self, stats: BatchStats) -> None: ...
     def on_epoch_end(self, stats: EpochStats) -> None: ...
+    def on_checkpoint(self, state: TrainState) -> None:
+        """After on_epoch_end, when ``wants_state``: the run as it stands, to continue it later."""
+
     def on_train_end(self, result: TrainResult) -> None: ...
 
 
@@ -182,17 +224,21 @@ class Trainer:
                 cb.on_step_change(change)
 
     # -- the loop ---------------------------------------------------------
-    def fit(self, train: Dataset, val: Dataset | None = None) -> TrainResult:
-        """Train for ``config.epochs`` epochs (or until stopped); returns what happened."""
+    def fit(self, train: Dataset, val: Dataset | None = None, resume: TrainState | None = None) -> TrainResult:
+        """Train for ``config.epochs`` epochs (or until stopped); returns what happened.
+
+        With ``resume`` (from :meth:`Callback.on_checkpoint` of a run with the same
+        config and data) the run goes on after its epoch ``resume.epochs_done``.
+        """
         # Overflow is expected when a run diverges; the NaN guard below deals with it.
         with np.errstate(over="ignore", invalid="ignore"):
-            return self._fit(train, val)
+            return self._fit(train, val, resume)
 
-    def _fit(self, train: Dataset, val: Dataset | None) -> TrainResult:
+    def _fit(self, train: Dataset, val: Dataset | None, resume: TrainState | None) -> TrainResult:
         cfg, net = self.config, self.network
         cfg.validate(len(train))
         scale = input_scale(train, cfg)
-        rng = np.random.default_rng(cfg.seed)
+        rng = np.random.default_rng([cfg.seed, SHUFFLE_STREAM])
         batch = cfg.batch_size or len(train)
         optimizer = make_optimizer(cfg.optimizer, [(p, g, name.startswith("W")) for name, p, g in net.parameters()],
                                    cfg.lr, cfg.momentum, cfg.weight_decay)
@@ -200,10 +246,15 @@ class Trainer:
         result = TrainResult("completed", f"trained for {cfg.epochs} epochs", 0)
         with self._step_lock:  # a fresh run starts from its config; changes asked for before it still apply
             self._step, self._n_changes = {key: float(getattr(cfg, key)) for key in STEP_SETTINGS}, 0
+        first_epoch, earlier_seconds = 0, 0.0
+        if resume is not None:
+            result, earlier_seconds = self._restore(resume, rng, optimizer), resume.result.seconds
+            first_epoch = resume.epochs_done
         # Good weights: the latest whose loss is known to be finite (checked at each epoch end).
-        good_weights, good_epochs, start = net.get_weights(), 0, time.perf_counter()
+        good_weights, good_epochs = net.get_weights(), first_epoch
+        start = time.perf_counter() - earlier_seconds
         try:
-            for epoch in range(cfg.epochs):
+            for epoch in range(first_epoch, cfg.epochs):
                 epoch_start = time.perf_counter()
                 loss_sum, correct, seen, last = self._epoch(epoch, train, scale, rng, batch, optimizer, x_buffer,
                                                             result, start)
@@ -215,17 +266,68 @@ class Trainer:
                 good_weights, good_epochs = net.get_weights(), epoch + 1
                 for cb in self.callbacks:
                     cb.on_epoch_end(stats)
+                self._checkpoint(epoch + 1, good_weights, optimizer, rng, result, start)
                 if self._stop.is_set():
                     break
         except _NonFinite as bad:
             self._diverged(result, str(bad), good_weights, good_epochs)
         if result.status == "completed" and result.epochs_done < cfg.epochs:
-            result.status, result.message = "stopped", f"stopped by the user after {result.epochs_done} full epochs"
+            self._stopped(result, len(result.batch_losses) - result.epochs_done * math.ceil(len(train) / batch))
+        result.final_metrics = self._final_metrics(result, val, scale)
         net.release_buffers()
         result.seconds = time.perf_counter() - start
         for cb in self.callbacks:
             cb.on_train_end(result)
         return result
+
+    def _restore(self, state: TrainState, rng: np.random.Generator, optimizer) -> TrainResult:
+        """Put the network, the optimizer, the generator and the settings in effect back as ``state`` has them;
+        the result so far (a copy, so ``state`` can serve again)."""
+        self.network.set_weights(state.weights)
+        optimizer.load_state(state.optimizer)
+        rng.bit_generator.state = state.rng
+        with self._step_lock:
+            self._step = dict(state.step)
+            self._n_changes = len(state.result.step_changes)
+        optimizer.weight_decay = state.step["weight_decay"]
+        if self.config.optimizer in MOMENTUM_OPTIMIZERS:
+            optimizer.momentum = state.step["momentum"]
+        done = state.result
+        return TrainResult("completed", done.message, done.epochs_done, {k: list(v) for k, v in done.history.items()},
+                           list(done.batch_losses), done.seconds, list(done.step_changes))
+
+    def _checkpoint(self, epochs_done: int, weights: dict[str, np.ndarray], optimizer, rng: np.random.Generator,
+                    result: TrainResult, start: float) -> None:
+        wanting = [cb for cb in self.callbacks if cb.wants_state]
+        if not wanting:
+            return
+        with self._step_lock:
+            step = dict(self._step)
+        so_far = TrainResult(result.status, result.message, epochs_done, {k: list(v) for k, v in result.history.items()},
+                             list(result.batch_losses), time.perf_counter() - start, list(result.step_changes))
+        state = TrainState(epochs_done, weights, optimizer.state(), rng.bit_generator.state, step, so_far)
+        for cb in wanting:
+            cb.on_checkpoint(state)
+
+    def _stopped(self, result: TrainResult, batches_into_epoch: int) -> None:
+        """Say where the user's stop came: after a whole epoch, or in the middle of one."""
+        result.status = "stopped"
+        if batches_into_epoch <= 0:
+            result.message = f"stopped by the user after {result.epochs_done} full epochs"
+            return
+        result.stopped_at = (result.epochs_done + 1, batches_into_epoch)
+        result.message = (f"stopped by the user in epoch {result.epochs_done + 1}, after batch {batches_into_epoch}"
+                          f" ({result.epochs_done} full epochs)")
+
+    def _final_metrics(self, result: TrainResult, val: Dataset | None, scale: float) -> dict[str, float]:
+        """Validation metrics of the weights the network now holds: the last epoch's, unless it moved since."""
+        if val is None or not len(val):
+            return {}
+        history = result.history
+        if result.stopped_at is None and result.epochs_done and len(history.get("val_loss", ())) >= result.epochs_done:
+            return {"val_accuracy": history["val_accuracy"][-1], "val_loss": history["val_loss"][-1]}
+        ev = evaluate(self.network, val, scale)
+        return {"val_accuracy": ev.accuracy, "val_loss": ev.loss}
 
     def _epoch(self, epoch: int, train: Dataset, scale: float, rng: np.random.Generator, batch: int, optimizer,
                x_buffer: np.ndarray, result: TrainResult, start: float) -> tuple[float, int, int, tuple]:
