@@ -129,6 +129,15 @@ def test_empty_field_is_not_a_number(tmp_path):
         read_csv(path)
 
 
+@pytest.mark.parametrize("value", ["25#5", "2 3"])
+def test_a_field_with_a_number_and_more_is_not_a_number(tmp_path, value):
+    # In the last column: a '#' read as a comment or a blank read as a separator
+    # would keep the line's length and silently turn "25#5" into 25.
+    path = _write(tmp_path, _with_field(_rows(3), 1, 784, value), "bad.csv")
+    with pytest.raises(DataError, match=rf"bad\.csv: line 2, column 785: '{value}' is not a number"):
+        read_csv(path)
+
+
 def test_non_number_in_a_later_block(tmp_path, monkeypatch):
     monkeypatch.setattr(csvfile, "BLOCK_ROWS", 2)
     path = _write(tmp_path, _with_field(_rows(7), 5, 3, "abc"), "bad.csv")

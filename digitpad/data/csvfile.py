@@ -119,15 +119,20 @@ def _parse_block(lines: list[bytes], start: int, stop: int, n_cols: int, name: s
     Integer parsing is tried first (4x faster than float); a block written as
     floats such as ``12.0`` falls back to float64 and is checked for
     wholeness by :func:`_check_range`.
+
+    ``np.loadtxt`` rather than ``np.fromstring``: it raises ValueError for a
+    field that is not a number on every NumPy from the declared floor (1.26)
+    on, where ``fromstring`` only warns before 2.x and returns what it read so
+    far. ``comments=None``, so a ``#`` in a field is not a number rather than
+    the start of a comment that silently shortens the line.
     """
-    text = b",".join(lines[start:stop])
     for dtype in (np.int64, np.float64):
         try:
-            values = np.fromstring(text, dtype=dtype, sep=",")
+            values = np.loadtxt(lines[start:stop], delimiter=",", dtype=dtype, comments=None, ndmin=2)
         except ValueError:
             continue
-        if values.size == (stop - start) * n_cols:
-            return values.reshape(stop - start, n_cols)
+        if values.shape == (stop - start, n_cols):
+            return values
     raise _not_a_number(lines, start, stop, name)
 
 
