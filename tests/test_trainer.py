@@ -104,16 +104,56 @@ def test_pause_holds_between_batches_until_resumed(digits):
     assert results[0].status == "completed" and hook.batches == int(np.ceil(len(train) / 16))
 
 
+class WatchedUnpause(threading.Event):
+    """The trainer's "not paused" event, watching the training thread's waits on it: ``parked`` is set when a
+    wait times out (the thread polls at the pause), and once ``hold`` is set the waits poll no more, so only
+    a ``set()`` (resume, stop) can end the next one within ``HOLD_S``."""
+
+    HOLD_S = 60.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set()
+        self.parked, self.held, self.hold = threading.Event(), threading.Event(), False
+        self.woken: list[bool] = []
+
+    def wait(self, timeout=None) -> bool:
+        if self.hold:
+            timeout = self.HOLD_S
+            self.held.set()
+        woken = super().wait(timeout)
+        self.woken.append(woken)
+        if not woken:
+            self.parked.set()
+        return woken
+
+
 def test_stop_wakes_a_paused_run(digits):
     train, _ = digits
-    trainer = Trainer(small_net(), TrainConfig(epochs=3, batch_size=16))
-    trainer.pause()
+    pause_after = 2  # batch index
+
+    def pause_once(trainer, stats):
+        if stats.batch == pause_after:
+            trainer.pause()
+
+    hook = Hook(pause_once)
+    trainer = Trainer(small_net(), TrainConfig(epochs=3, batch_size=16), [hook])
+    hook.trainer = trainer
+    trainer._unpaused = unpause = WatchedUnpause()
     results = []
     worker = threading.Thread(target=lambda: results.append(trainer.fit(train)))
     worker.start()
+    assert unpause.parked.wait(10), "the run never held at the pause"
+    unpause.hold = True
+    assert unpause.held.wait(10)  # it polled the pause again: still parked
+    assert worker.is_alive() and trainer.paused and hook.batches == pause_after + 1
     trainer.stop()
     worker.join(10)
-    assert not worker.is_alive() and results[0].status == "stopped" and results[0].batch_losses == []
+    assert not worker.is_alive(), "a stop did not wake the paused run"
+    assert unpause.woken[-1] is True  # the stop itself ended the wait
+    result = results[0]
+    assert result.status == "stopped" and len(result.batch_losses) == pause_after + 1 == hook.batches
+    assert result.epochs_done == 0
 
 
 def test_nan_stops_the_run_and_restores_the_last_good_weights(digits):
