@@ -18,8 +18,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
-    """Every test gets an empty data store, never the user's real one."""
+    """Every test gets an empty data store and recovery folder, never the user's real ones."""
     monkeypatch.setenv("DIGITPAD_DATA_DIR", str(tmp_path_factory.mktemp("datastore")))
+    monkeypatch.setenv("DIGITPAD_RECOVERY_DIR", str(tmp_path_factory.mktemp("recovery")))
 
 
 @pytest.fixture

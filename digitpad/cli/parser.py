@@ -22,6 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"digitpad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_train(sub)
+    rec = sub.add_parser("recover", help="list runs a crash or kill interrupted, or save one as a model file")
+    rec.add_argument("id", nargs="?", help="the interrupted run (from the list); without it, list them")
+    rec.add_argument("-o", "--output", type=Path, help="save the run's model (its last epoch) to this file")
+    rec.add_argument("--discard", action="store_true", help="remove the interrupted run's checkpoint")
     ev = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix of a model")
     ev.add_argument("model", type=Path)
     ev.add_argument("--dataset", help="dataset name (mnist, fashion, digits8x8, mine), a CSV/IDX file or an ImageFolder "
@@ -85,6 +89,9 @@ def _add_train(sub) -> None:
     tr.add_argument("--name", default="", help="model name stored in the file")
     tr.add_argument("-o", "--output", type=Path, default=Path("model.npz"),
                     help="model file to write (default: model.npz)")
+    tr.add_argument("--resume", action="store_true",
+                    help="continue the interrupted run that was writing OUTPUT, with the same settings; "
+                         "it ends with the same weights as if never interrupted")
 
 
 def _option(parser: argparse.ArgumentParser, flag: str, field: str, help: str = "", **kwargs) -> None:

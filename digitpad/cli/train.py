@@ -20,6 +20,13 @@ from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
 from digitpad.training.prepare import prepare_run
 from digitpad.training.recipes import apply_recipe
+from digitpad.training.recovery import (
+    Checkpointer,
+    Interrupted,
+    RecoveryError,
+    list_checkpoints,
+    resume_state,
+)
 from digitpad.training.settings import RunSettings
 
 
@@ -51,21 +58,54 @@ def cmd_train(args: argparse.Namespace) -> int:
     settings = _with_absolute_file(settings_from_args(args))
     settings.validate()
     check_output_path(args.output)
+    output = str(args.output.resolve())
+    interrupted = interrupted_run(output, settings) if getattr(args, "resume", False) else None
     prepared = prepare_run(settings)
     network, train, val = prepared.network, prepared.train, prepared.val
+    resume = resume_state(interrupted, [name for name, _, _ in network.parameters()]) if interrupted else None
     bar = ProgressBar()
     bar.line(f"{network}: {network.n_parameters():,} parameters; {len(train):,} training images"
              + (f", {len(val):,} validation" if val else ""))
-    result = prepared.fit([TrainingProgress(bar, prepared.config.epochs)])
+    if resume is not None:
+        bar.line(f"resuming the interrupted run after epoch {resume.epochs_done} of {prepared.config.epochs}")
+    checkpoint = Checkpointer(prepared, "cli", args.name or args.output.name, output=output,
+                              checkpoint_id=interrupted.id if interrupted else None)
+    try:
+        result = prepared.fit([TrainingProgress(bar, prepared.config.epochs), checkpoint], resume)
+    except KeyboardInterrupt:
+        if checkpoint.path.exists():
+            bar.line(f"the epochs done are kept: add --resume to the same command to continue, "
+                     f"or `digitpad recover {checkpoint.id} -o FILE` to save them")
+        raise
     bar.line(f"{format_seconds(result.seconds)}: {result.message}")
+    if checkpoint.error is not None:
+        bar.line(f"note: no recovery checkpoint could be written ({checkpoint.error})")
     metrics = _val_metrics(val, network, prepared.input_scale, bar) | _test_metrics(
         settings.dataset, network, prepared.input_scale, bar)
     model = prepared.model(result, metrics, args.name)
     if Path(settings.dataset).is_file():  # which file, exactly: `evaluate` refuses to guess once it changed
         model.hyperparameters["dataset_md5"] = file_md5(settings.dataset)
     save_model(args.output, model)
+    checkpoint.discard()
     bar.line(f"saved {args.output}")
     return 0 if result.status != "diverged" else 1
+
+
+def interrupted_run(output: str, settings: RunSettings) -> Interrupted:
+    """The interrupted CLI run that was writing ``output``; RecoveryError unless there is one with these settings."""
+    found, _ = list_checkpoints()
+    runs = [entry for entry in found if entry.front_end == "cli" and entry.output == output and not entry.finished]
+    if not runs:
+        raise RecoveryError(f"no interrupted run was writing {output}; `digitpad recover` lists the interrupted runs")
+    entry = runs[0]
+    if entry.running:
+        raise RecoveryError(f"the run writing {output} is still training (process {entry.pid})")
+    given = settings.to_dict()
+    differ = sorted(key for key in entry.settings.keys() | given.keys() if entry.settings.get(key) != given.get(key))
+    if differ:
+        was = ", ".join(f"{key}={entry.settings.get(key)!r}" for key in differ)
+        raise RecoveryError(f"the interrupted run was trained with {was}; give the same settings to resume it")
+    return entry
 
 
 def _with_absolute_file(settings: RunSettings) -> RunSettings:

@@ -13,12 +13,14 @@ file can never run code and every problem surfaces as one
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -59,6 +61,25 @@ def save_model(path: str | os.PathLike, model: Model) -> None:
     back (non-finite weights, inconsistent metadata) or when writing fails.
     """
     path = Path(path)
+    created, arrays = _checked_arrays(model, path)
+    try:
+        with atomic_write(path) as out:
+            np.savez(out.file, **arrays)
+    except OSError as e:
+        raise ModelFileError(f"cannot save model to {path}: {e.strerror or e}") from e
+    model.created, model.app_version = created, __version__
+
+
+def model_bytes(model: Model) -> bytes:
+    """The bytes :func:`save_model` would write (a recovery checkpoint keeps its model so); ModelFileError as it."""
+    _, arrays = _checked_arrays(model, "memory")
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def _checked_arrays(model: Model, where: object) -> tuple[str, dict[str, np.ndarray]]:
+    """The model's creation time and the arrays of its file, checked as loading will check them."""
     created = model.created or datetime.now(timezone.utc).isoformat(timespec="seconds")
     weights = model.network.get_weights()  # a snapshot: what is checked is what is written
     try:
@@ -66,14 +87,8 @@ def save_model(path: str | os.PathLike, model: Model) -> None:
         for name, array in weights.items():
             check_array(name, array, array.shape, array.dtype)
     except (ModelFileError, TypeError, ValueError) as e:
-        raise ModelFileError(f"cannot save model to {path}: {e}") from e
-    arrays = weights | {METADATA: np.frombuffer(text.encode("utf-8"), dtype=np.uint8)}
-    try:
-        with atomic_write(path) as out:
-            np.savez(out.file, **arrays)
-    except OSError as e:
-        raise ModelFileError(f"cannot save model to {path}: {e.strerror or e}") from e
-    model.created, model.app_version = created, __version__
+        raise ModelFileError(f"cannot save model to {where}: {e}") from e
+    return created, weights | {METADATA: np.frombuffer(text.encode("utf-8"), dtype=np.uint8)}
 
 
 # -- loading --------------------------------------------------------------
@@ -85,22 +100,33 @@ def load_model(path: str | os.PathLike) -> Model:
     """
     path = Path(path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            return _read_model(archive)
+        return _open_model(path, path)
     except FileNotFoundError:
         raise ModelFileError(f"no such file: {path}") from None
+    except OSError as e:
+        raise ModelFileError(f"cannot read {path}: {e.strerror or e}") from e
+
+
+def model_from_bytes(data: bytes, label: str) -> Model:
+    """A model from the bytes of its file (:func:`model_bytes`), checked as :func:`load_model` checks a file;
+    ``label`` names where they come from in the message."""
+    return _open_model(io.BytesIO(data), label)
+
+
+def _open_model(source: Path | BinaryIO, label: object) -> Model:
+    try:
+        with zipfile.ZipFile(source) as archive:
+            return _read_model(archive)
     except _NotAModel as e:
-        raise ModelFileError(f"{path} is not a digitpad model: {e}. {EXPECTED}") from e
+        raise ModelFileError(f"{label} is not a digitpad model: {e}. {EXPECTED}") from e
     except ModelFileError as e:
-        raise ModelFileError(f"{path} is not a valid model file: {e}") from e
+        raise ModelFileError(f"{label} is not a valid model file: {e}") from e
     # What zipfile raises for archives it cannot parse: bad structure, names that are
     # not UTF-8/CP437 (UnicodeDecodeError), multi-disk archives (NotImplementedError).
     # zipfile's own words ("File is not a zip file") would mean nothing to the person opening it.
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as e:
-        raise ModelFileError(f"{path} is not a digitpad model: it is not a zip archive, or a damaged or "
+        raise ModelFileError(f"{label} is not a digitpad model: it is not a zip archive, or a damaged or "
                              f"incomplete one. {EXPECTED}") from e
-    except OSError as e:
-        raise ModelFileError(f"cannot read {path}: {e.strerror or e}") from e
 
 
 def _read_model(archive: zipfile.ZipFile) -> Model:

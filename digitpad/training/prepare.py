@@ -23,7 +23,15 @@ from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import BatchRows, Callback, Trainer, TrainResult, aligned_batch, input_scale
+from digitpad.training.trainer import (
+    BatchRows,
+    Callback,
+    Trainer,
+    TrainResult,
+    TrainState,
+    aligned_batch,
+    input_scale,
+)
 
 # Installs changes on a freshly built network (the lab's deliberate bugs) and returns the batch picker to use.
 Customise = Callable[[MLP], BatchRows]
@@ -56,9 +64,10 @@ class PreparedRun:
         what the run's own did at each hook, e.g. a fine-tune's after-scores at the end)."""
         return Trainer(self.network, self.config, [*self.callbacks, *callbacks], batch_rows=self.batch_rows)
 
-    def fit(self, callbacks: Sequence[Callback] = ()) -> TrainResult:
-        """Train the network in place on the training split, validating on the validation split."""
-        return self.trainer(callbacks).fit(self.train, self.val)
+    def fit(self, callbacks: Sequence[Callback] = (), resume: TrainState | None = None) -> TrainResult:
+        """Train the network in place on the training split, validating on the validation split; with ``resume``
+        (a checkpoint of this run) from where that stopped."""
+        return self.trainer(callbacks).fit(self.train, self.val, resume)
 
     def model(self, result: TrainResult | None = None, metrics: dict[str, float] | None = None,
               name: str = "") -> Model:

@@ -1,0 +1,284 @@
+"""Runs that survive a crash: a checkpoint after every epoch in the user data folder's ``recovery/``.
+
+A :class:`Checkpointer` (a trainer callback) writes one file per run, replaced
+atomically after each epoch (:func:`digitpad.common.atomic.atomic_write`), so
+a kill or a power cut at any moment leaves the previous checkpoint or the new
+one, never half of one. The file is an ``.npz`` of plain arrays (never a
+pickle): ``checkpoint`` (UTF-8 JSON: the run's settings, its epoch, the
+shuffling generator's state, the settings in effect, the history so far),
+``model`` (the bytes of a complete model file of the weights so far, which
+``digitpad recover ID -o FILE`` writes out), ``batch_losses`` and
+``optimizer_0`` … (velocities or Adam's moments). Together they let
+``Trainer.fit(resume=...)`` continue the run bit for bit.
+
+Who removes a checkpoint: the CLI once the model file is saved; the window
+once the run's model is saved or given up (another model, a quit that
+discards it). A run that ended in the window is kept as *finished* until then,
+so a crash after training loses nothing either.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import secrets
+import time
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import platformdirs
+
+from digitpad.common.atomic import atomic_write
+from digitpad.common.errors import DigitpadError, ModelFileError
+from digitpad.model.bundle import Model
+from digitpad.model.files import model_bytes, model_from_bytes
+from digitpad.training.trainer import Callback, StepChange, TrainResult, TrainState
+
+ENV_VAR = "DIGITPAD_RECOVERY_DIR"
+FORMAT, VERSION = "digitpad-recovery", 1
+_MAX_JSON_BYTES = 64 * 2**20
+
+
+class RecoveryError(DigitpadError):
+    """A checkpoint that cannot be read or does not fit what is asked of it."""
+
+
+def recovery_dir() -> Path:
+    """Where checkpoints live: ``$DIGITPAD_RECOVERY_DIR`` or ``recovery/`` in the user data folder."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("digitpad")) / "recovery"
+
+
+@dataclass(frozen=True)
+class Interrupted:
+    """One checkpoint as a list shows it (read from its JSON only, not its arrays)."""
+
+    id: str
+    path: Path
+    name: str
+    front_end: str          # "window" or "cli"
+    epochs_done: int
+    epochs: int
+    updated: float          # seconds since the epoch, when it was written
+    finished: bool          # the run ended (its model not yet saved); else it was interrupted
+    resumable: bool         # its settings rebuild it (a fine-tune's do not)
+    settings: dict
+    mistakes: tuple[str, ...]
+    output: str | None      # the CLI's --output
+    pid: int
+
+    @property
+    def running(self) -> bool:
+        """True while the process that writes it is still alive (a CLI run training now), on this machine."""
+        if self.pid == os.getpid():
+            return True
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def describe(self) -> str:
+        """One sentence for a person: "The run … was interrupted at epoch 2 of 4." or that it finished unsaved."""
+        if self.finished:
+            return f"The run {self.name} finished training but its model was not saved."
+        return f"The run {self.name} was interrupted at epoch {self.epochs_done} of {self.epochs}."
+
+    def when(self) -> str:
+        return datetime.fromtimestamp(self.updated).strftime("%Y-%m-%d %H:%M")
+
+
+class Checkpointer(Callback):
+    """Writes the run's checkpoint after every epoch (and, with ``keep_finished``, its final model at the end).
+
+    ``run`` is the :class:`~digitpad.training.prepare.PreparedRun` (its ``model`` makes the checkpoint's model),
+    ``name`` the run's name, ``front_end`` who runs it, ``output`` the CLI's model path; ``checkpoint_id``
+    continues the checkpoint of a resumed run. A write that fails
+    (a full disk) does not stop training: ``error`` keeps what went wrong, and the run goes on.
+    """
+
+    wants_state = True
+
+    def __init__(self, run, front_end: str, name: str, output: str | None = None,
+                 mistakes: Sequence[str] = (), resumable: bool = True, keep_finished: bool = False,
+                 folder: Path | None = None, checkpoint_id: str | None = None) -> None:
+        self.run, self.front_end, self.name, self.output = run, front_end, name, output
+        self.mistakes, self.resumable, self.keep_finished = tuple(mistakes), resumable, keep_finished
+        self.folder = folder or recovery_dir()
+        # A resumed run goes on writing the checkpoint it was resumed from.
+        self.id = checkpoint_id or f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+        self.path = self.folder / f"{self.id}.npz"
+        self.error: OSError | None = None
+
+    def on_checkpoint(self, state: TrainState) -> None:
+        self._write(self._model(state.result, {}), state.result, state)
+
+    def on_train_end(self, result: TrainResult) -> None:
+        if self.keep_finished:
+            self._write(self._model(result, result.final_metrics), result, None)
+
+    def discard(self) -> None:
+        """Remove the checkpoint (the model is saved, or given up)."""
+        self.path.unlink(missing_ok=True)
+
+    def _model(self, result: TrainResult, metrics: dict[str, float]) -> Model:
+        model = self.run.model(result, metrics, self.name)
+        model.mistakes = self.mistakes
+        return model
+
+    def _write(self, model: Model, result: TrainResult, state: TrainState | None) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_checkpoint(self.path, self._header(result, state), model, result, state)
+            self.error = None
+        except OSError as exc:
+            self.error = exc
+
+    def _header(self, result: TrainResult, state: TrainState | None) -> dict:
+        return {
+            "format": FORMAT, "version": VERSION, "id": self.id, "name": self.name, "front_end": self.front_end,
+            "output": self.output, "settings": self.run.settings.to_dict(), "mistakes": list(self.mistakes),
+            "resumable": self.resumable and state is not None, "finished": state is None,
+            "epochs_done": result.epochs_done, "epochs": self.run.config.epochs, "updated": time.time(),
+            "pid": os.getpid(), "status": result.status, "message": result.message,
+        }
+
+
+def write_checkpoint(path: Path, header: dict, model: Model, result: TrainResult, state: TrainState | None) -> None:
+    """One atomic file: the header and the run so far as JSON, the model's file bytes, the arrays."""
+    doc = header | {"history": result.history, "seconds": result.seconds,
+                    "step_changes": [vars(change) for change in result.step_changes]}
+    arrays: dict[str, np.ndarray] = {"model": np.frombuffer(model_bytes(model), dtype=np.uint8),
+                                     "batch_losses": np.asarray(result.batch_losses, dtype=np.float64)}
+    if state is not None:
+        optimizer = {key: value for key, value in state.optimizer.items() if key != "arrays"}
+        doc |= {"rng": state.rng, "step": state.step, "optimizer": optimizer}
+        arrays |= {f"optimizer_{i}": array for i, array in enumerate(state.optimizer["arrays"])}
+    arrays["checkpoint"] = np.frombuffer(json.dumps(doc).encode("utf-8"), dtype=np.uint8)
+    with atomic_write(path) as out:
+        np.savez(out.file, **arrays)
+
+
+def list_checkpoints(folder: Path | None = None) -> tuple[list[Interrupted], list[tuple[Path, str]]]:
+    """Every checkpoint in the folder, newest first, and the files that could not be read (path, why)."""
+    folder = folder or recovery_dir()
+    found, unreadable = [], []
+    for path in sorted(folder.glob("*.npz")) if folder.is_dir() else ():
+        try:
+            found.append(_interrupted(path, _read_doc(path)))
+        except RecoveryError as exc:
+            unreadable.append((path, str(exc)))
+    found.sort(key=lambda entry: entry.updated, reverse=True)
+    return found, unreadable
+
+
+def find_checkpoint(checkpoint_id: str, folder: Path | None = None) -> Interrupted:
+    """The checkpoint with this id (or the one id it begins); RecoveryError naming what there is otherwise."""
+    found, _ = list_checkpoints(folder)
+    matches = [entry for entry in found if entry.id == checkpoint_id] or [
+        entry for entry in found if entry.id.startswith(checkpoint_id)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        known = ", ".join(entry.id for entry in found) or "none"
+        raise RecoveryError(f"no interrupted run {checkpoint_id!r} (there are: {known})")
+    raise RecoveryError(f"{checkpoint_id!r} could be any of {', '.join(entry.id for entry in matches)}")
+
+
+def recovered_model(entry: Interrupted) -> Model:
+    """The checkpoint's model: the weights of its last epoch (or of the finished run)."""
+    with _archive(entry.path) as archive:
+        data = _entry(archive, "model").tobytes()
+    try:
+        return model_from_bytes(data, f"the model in {entry.path.name}")
+    except ModelFileError as exc:
+        raise RecoveryError(str(exc)) from exc
+
+
+def resume_state(entry: Interrupted, network_parameters: Sequence[str]) -> TrainState:
+    """What ``Trainer.fit(resume=...)`` needs to continue ``entry``; RecoveryError when it cannot be resumed."""
+    if not entry.resumable:
+        raise RecoveryError(f"the run {entry.name} cannot be resumed, only its model recovered")
+    doc = _read_doc(entry.path)
+    model = recovered_model(entry)
+    weights = model.network.get_weights()
+    if sorted(weights) != sorted(network_parameters):
+        raise RecoveryError(f"the checkpoint {entry.id} holds another network's weights")
+    with _archive(entry.path) as archive:
+        n = sum(1 for name in archive.namelist() if name.startswith("optimizer_"))
+        arrays = [_entry(archive, f"optimizer_{i}") for i in range(n)]
+        losses = [float(v) for v in _entry(archive, "batch_losses")]
+    try:
+        result = TrainResult("completed", doc["message"], int(doc["epochs_done"]),
+                             {key: [float(v) for v in values] for key, values in doc["history"].items()}, losses,
+                             float(doc["seconds"]), [StepChange(**change) for change in doc["step_changes"]])
+        return TrainState(int(doc["epochs_done"]), weights, doc["optimizer"] | {"arrays": arrays}, doc["rng"],
+                          {key: float(value) for key, value in doc["step"].items()}, result)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RecoveryError(f"the checkpoint {entry.id} is incomplete ({exc})") from exc
+
+
+def discard(entry: Interrupted) -> None:
+    entry.path.unlink(missing_ok=True)
+
+
+def _interrupted(path: Path, doc: dict) -> Interrupted:
+    try:
+        return Interrupted(str(doc["id"]), path, str(doc["name"]), str(doc["front_end"]), int(doc["epochs_done"]),
+                           int(doc["epochs"]), float(doc["updated"]), bool(doc["finished"]), bool(doc["resumable"]),
+                           dict(doc["settings"]), tuple(doc["mistakes"]), doc["output"], int(doc["pid"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RecoveryError(f"{path.name} is not a complete checkpoint ({exc})") from exc
+
+
+def _read_doc(path: Path) -> dict:
+    with _archive(path) as archive:
+        raw = _entry(archive, "checkpoint", _MAX_JSON_BYTES)
+    try:
+        doc = json.loads(raw.tobytes().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise RecoveryError(f"{path.name} is not a digitpad checkpoint: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise RecoveryError(f"{path.name} is not a digitpad checkpoint")
+    if doc.get("version") != VERSION:
+        raise RecoveryError(f"{path.name} was written by another digitpad (checkpoint version {doc.get('version')})")
+    return doc
+
+
+class _archive:
+    """The checkpoint's zip, opened with every failure as RecoveryError."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> zipfile.ZipFile:
+        try:
+            self.zip = zipfile.ZipFile(self.path)
+        except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+            raise RecoveryError(f"cannot read {self.path.name}: {exc}") from exc
+        return self.zip
+
+    def __exit__(self, *exc: object) -> None:
+        self.zip.close()
+
+
+def _entry(archive: zipfile.ZipFile, name: str, max_bytes: int | None = None) -> np.ndarray:
+    try:
+        info = archive.getinfo(f"{name}.npy")
+        if max_bytes is not None and info.file_size > max_bytes:
+            raise RecoveryError(f"its {name} entry is too large")
+        with archive.open(info) as f:
+            return np.load(io.BytesIO(f.read()), allow_pickle=False)
+    except KeyError:
+        raise RecoveryError(f"the checkpoint has no {name}") from None
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise RecoveryError(f"its {name} entry is damaged: {exc}") from exc
