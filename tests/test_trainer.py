@@ -15,7 +15,7 @@ from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
 from digitpad.training.prepare import split_validation
 from digitpad.training.settings import parse_hidden
-from digitpad.training.trainer import Callback, StepChange, Trainer
+from digitpad.training.trainer import SHUFFLE_STREAM, Callback, StepChange, Trainer
 
 
 @pytest.fixture(scope="module")
@@ -485,7 +485,7 @@ def test_momentum_turned_on_mid_run_changes_plain_sgd_into_momentum(digits):
     assert switched.batch_losses[:7] == sgd.batch_losses[:7]
     assert switched.batch_losses[7] != sgd.batch_losses[7]
     # Replaying the run by hand gives the same weights: SGD for batches 0-4, then v ← 0.9v + g from v = 0.
-    replay, order = small_net(), np.random.default_rng(0).permutation(len(train))
+    replay, order = small_net(), np.random.default_rng([0, SHUFFLE_STREAM]).permutation(len(train))
     velocity = None
     for b in range(int(np.ceil(len(train) / 64))):
         rows = order[b * 64:(b + 1) * 64]
