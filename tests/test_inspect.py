@@ -8,9 +8,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, qGray
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
-from digitpad.common.errors import DataError
 from digitpad.data import loading
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.idx import read_idx
@@ -59,12 +58,20 @@ def case(request):
 
 
 def open_window(qtbot, model, test) -> InspectWindow:
-    win = InspectWindow(model, test)
+    """The window on ``model``, once its job has evaluated it and the tabs show it."""
+    win = InspectWindow()
     qtbot.addWidget(win)
+    show_model(qtbot, win, model, test)
     win.resize(1000, 700)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def show_model(qtbot, win, model, test) -> None:
+    """``set_model``, and wait until the window says it shows that model."""
+    with qtbot.waitSignal(win.shown, timeout=30_000, check_params_cb=lambda shown: shown is model):
+        win.set_model(model, test)
 
 
 @pytest.mark.parametrize("case", CASES, indirect=True)
@@ -168,7 +175,7 @@ def test_set_model_refreshes_every_tab(qtbot, digits8x8):
     qtbot.waitUntil(lambda: win.gradcheck.result() is not None, timeout=30_000)
     win.show_cell(8, 1)
     other, _ = train_8x8(hidden="20", epochs=1)
-    win.set_model(other, test)
+    show_model(qtbot, win, other, test)
     fresh = other.network.predict(test.images * np.float32(other.input_scale))
     assert np.trace(win.confusion.matrix()) == np.sum(fresh == test.labels)
     assert win.gallery.cell() == (8, 1)  # a refresh after each epoch keeps the learner's place
@@ -189,13 +196,18 @@ def test_closing_during_a_check_lets_it_go(qtbot, digits8x8):
     assert Job.wait_all()
 
 
-def test_a_test_set_that_does_not_fit_leaves_the_window_as_it_was(qtbot, digits8x8):
+def test_a_test_set_that_does_not_fit_is_said_in_a_dialog_and_leaves_the_window_as_it_was(qtbot, digits8x8,
+                                                                                        monkeypatch):
     model, test = digits8x8
     win = open_window(qtbot, model, test)
     before = win.confusion.matrix()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[1:]))
     wide = Dataset(np.zeros((3, 784), np.uint8), np.zeros(3, np.int64), (28, 28), 255, DIGIT_NAMES, "mnist")
-    with pytest.raises(DataError, match="do not fit this model"):
-        win.set_model(model, wide)
+    win.set_model(model, wide)
+    qtbot.waitUntil(lambda: shown != [])
+    assert shown[0][0] == "Cannot look inside" and "do not fit this model" in shown[0][1]
+    assert not win.busy_now and win.busy.isHidden()
     assert np.array_equal(win.confusion.matrix(), before) and win.inspection().evaluation.labels is test.labels
 
 
@@ -271,7 +283,7 @@ def test_gradient_check_uses_the_maths_a_lab_mistake_trained_with_and_names_wher
             "derivative applied twice hands to layer 3 (12 → 10) is wrong") in status
     # The same architecture trained with the engine's own maths passes.
     clean = to_model(MLP(buggy.network.spec, seed=0), test, settings, None, name="clean")
-    win.set_model(clean, test)
+    show_model(qtbot, win, clean, test)
     assert "deliberate" not in win.gradcheck.status.text()
     result = run_gradient_check(qtbot, win)
     assert result.passed and result.first_failure() is None

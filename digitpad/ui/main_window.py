@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -251,25 +253,22 @@ class MainWindow(QMainWindow):
             self._narrow_splitter = None
 
     def look_inside(self) -> None:
-        """Open (or refresh) the inspection window on the model's own test split, loaded off the GUI thread."""
+        """Open (or refresh) the inspection window on the model's own test split; the window loads and evaluates
+        it in its job, shows itself once the numbers are ready and says why when they cannot be made."""
         model, source = self.files.model, self.files.model.dataset
         if not is_named(source) or not is_available(source):
             QMessageBox.information(self, "No test set", f"Looking inside needs the test images of "
                                     f"{source or 'the model’s dataset'}, which are not on this computer. "
                                     "Train or download the dataset first.")
             return
-        self._inside_job = job = Job(lambda report, cancelled: _inspect(model, load(source, "test")))
-        job.finished.connect(lambda found: self._show_inside(model, *found))
-        job.errored.connect(lambda message: QMessageBox.warning(self, "Cannot look inside", message))
-        job.start()
-
-    def _show_inside(self, model: Model, test: Dataset, inspection: Inspection) -> None:
         if self.inspect_window is None:
-            self.inspect_window = InspectWindow(model, test, self, inspection)
+            self.inspect_window = InspectWindow(parent=self)
             self.inspect_window.gallery.draw_requested.connect(self.draw_on_canvas)
+            self.inspect_window.shown.connect(self._show_inside)
             return_focus_on_close(self.inspect_window, self)
-        else:
-            self.inspect_window.set_model(model, test, inspection)
+        self.inspect_window.inspect(model, partial(_inspect, model, source))
+
+    def _show_inside(self, _model: Model) -> None:
         self.inspect_window.show()
         self.inspect_window.raise_()
         self.inspect_window.activateWindow()  # the keyboard (Esc) goes to the window in front
@@ -339,17 +338,26 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _end_background_jobs(self) -> None:
-        """Cancel every job still going (a download, a load) and wait for its thread: one left running at exit
-        aborts the app. The window is hidden first: a download stalled in a read ends only when its socket
-        times out."""
+        """Close every tool window this window opened (Look inside, My digits, Help, a before/after: they must not
+        outlive it and keep the app running), cancel every job still going (a download, a load, a gradient
+        check) and wait for its thread: one left running at exit aborts the app. The window is hidden first: a
+        download stalled in a read ends only when its socket times out."""
         for dialog in self.findChildren(DownloadDialog):
             dialog.abandon()
+        for tool in self.tool_windows():
+            tool.close()
         self.hide()
         Job.shutdown()
 
+    def tool_windows(self) -> list[QWidget]:
+        """The top-level windows this window opened that are on screen (each has it as an ancestor)."""
+        return [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]
 
-def _inspect(model: Model, test: Dataset) -> tuple[Dataset, Inspection]:
-    """Look inside's numbers (a pass over the whole test set), made in a job; DataError when they do not fit."""
+
+def _inspect(model: Model, source: str) -> tuple[Dataset, Inspection]:
+    """Look inside's numbers: the test split loaded and a pass over it, made in the window's job; DataError when
+    they do not fit."""
+    test = load(source, "test")
     return test, inspect_model(model, test)
 
 

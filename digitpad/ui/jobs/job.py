@@ -10,7 +10,12 @@ gradient check all run as jobs, so they share one lifecycle.
 Every started job stays in the registry until its thread has ended: Qt aborts
 the process when a running QThread is destroyed, so a job nobody holds any
 more (cancelled, its window closed) must still be kept alive, and closing the
-app waits for all of them in one place (:meth:`Job.shutdown`).
+app waits for all of them in one place (:meth:`Job.shutdown`), which the first
+job connects to the application's ``aboutToQuit``: however the app quits (its
+last window closed, ``QApplication.quit()``), no thread outlives it.
+
+A job holds its function only until it has run: a finished job someone still
+holds keeps no model alive through the function's closure.
 
 The job itself stays in the GUI thread and relays what its runner (which
 lives in the worker thread) reports, so every signal of the job is emitted
@@ -24,7 +29,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from digitpad.common.errors import DigitpadError
 from digitpad.ui.jobs.gc_guard import collect_on_gui_thread
@@ -45,8 +50,9 @@ class _Runner(QObject):
 
     @Slot()
     def run(self) -> None:
+        fn, self._fn = self._fn, None
         try:
-            result = self._fn(self.progressed.emit, self._cancel.is_set)
+            result = fn(self.progressed.emit, self._cancel.is_set)
         except DigitpadError as exc:
             self.errored.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not kill the thread
@@ -64,6 +70,7 @@ class Job(QObject):
     ended = Signal()
 
     _running: set[Job] = set()  # started, thread not yet ended
+    _quit_watched: QCoreApplication | None = None  # the application whose aboutToQuit waits for the jobs
 
     def __init__(self, fn: JobFunction, on_cancel: Callable[[], None] | None = None) -> None:
         super().__init__()
@@ -87,6 +94,7 @@ class Job(QObject):
         """Start the thread (call on the GUI thread); from now on only the GUI thread collects garbage
         (:mod:`~digitpad.ui.jobs.gc_guard`)."""
         collect_on_gui_thread()
+        Job._shut_down_on_quit()
         Job._running.add(self)
         self.thread.start()
         return self
@@ -125,6 +133,14 @@ class Job(QObject):
         its socket times out.
         """
         return all(job.wait(timeout_ms) for job in cls.running_jobs())
+
+    @classmethod
+    def _shut_down_on_quit(cls) -> None:
+        """Connect :meth:`shutdown` to the application's ``aboutToQuit`` (once per application)."""
+        app = QCoreApplication.instance()
+        if app is not None and app is not cls._quit_watched:
+            app.aboutToQuit.connect(cls.shutdown)
+            cls._quit_watched = app
 
     @classmethod
     def shutdown(cls, timeout_ms: int | None = None) -> bool:
