@@ -1,0 +1,261 @@
+"""Crash recovery: checkpoints after every epoch, exact resume, and kills at any moment (issue 16).
+
+Faults injected here (docs/reliability.md lists them all): a run interrupted
+after epoch 2 of 4 and resumed from its checkpoint file, for every optimizer,
+with shifts and step changes; a CLI training process killed with SIGKILL and
+resumed with ``--resume``; processes killed while they write checkpoints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digitpad.data import loading
+from digitpad.model.files import load_model
+from digitpad.training.prepare import prepare_run
+from digitpad.training.recovery import (
+    Checkpointer,
+    RecoveryError,
+    find_checkpoint,
+    list_checkpoints,
+    recovered_model,
+    recovery_dir,
+    resume_state,
+)
+from digitpad.training.settings import RunSettings
+from digitpad.training.trainer import Callback
+
+SMALL = RunSettings(dataset="digits8x8", hidden="32", epochs=4, batch_size=32, lr=0.05)
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return loading.load("digits8x8", "train")
+
+
+class StopAfter(Callback):
+    """Stops the run at the end of epoch ``epochs`` (as a kill after its checkpoint would leave it)."""
+
+    def __init__(self, epochs: int) -> None:
+        self.epochs, self.trainer = epochs, None
+
+    def on_epoch_end(self, stats) -> None:
+        if stats.epoch + 1 == self.epochs:
+            self.trainer.stop()
+
+
+def train(settings: RunSettings, data, stop_after: int | None = None, checkpoint: dict | None = None,
+          extra: tuple = ()):
+    """Train a run of ``settings``: stopped after ``stop_after`` epochs, checkpointed with ``Checkpointer(run,
+    **checkpoint)``; the run and its result."""
+    run = prepare_run(settings, data)
+    stop = StopAfter(stop_after) if stop_after else None
+    callbacks = [*extra, *([stop] if stop else []), *([Checkpointer(run, **checkpoint)] if checkpoint else [])]
+    trainer = run.trainer(callbacks)
+    for cb in callbacks:
+        if hasattr(cb, "trainer"):
+            cb.trainer = trainer
+    return run, trainer.fit(run.train, run.val)
+
+
+def resumed(settings: RunSettings, data, extra: tuple = ()):
+    """The run of ``settings`` resumed from the one checkpoint in the folder: the run and its result."""
+    (entry,), _ = list_checkpoints()
+    run = prepare_run(settings, data)
+    trainer = run.trainer(extra)
+    for cb in extra:
+        cb.trainer = trainer
+    return run, trainer.fit(run.train, run.val, resume_state(entry, [n for n, _, _ in run.network.parameters()]))
+
+
+@pytest.mark.parametrize("changes", [{}, {"optimizer": "sgd"}, {"optimizer": "nesterov", "shift": 8},
+                                     {"optimizer": "adam", "lr": 0.002, "schedule": "step"},
+                                     {"float64": True, "weight_decay": 1e-4}])
+def test_a_run_resumed_from_its_checkpoint_file_ends_with_the_weights_of_one_never_interrupted(digits, changes):
+    settings = replace(SMALL, **changes)
+    whole, whole_result = train(settings, digits)
+    train(settings, digits, stop_after=2, checkpoint={"front_end": "cli", "name": "r"})
+    (entry,), _ = list_checkpoints()
+    assert (entry.epochs_done, entry.epochs, entry.finished, entry.resumable) == (2, 4, False, True)
+    again, result = resumed(settings, digits)
+    for name, value in whole.network.get_weights().items():
+        assert np.array_equal(again.network.get_weights()[name], value), name
+    assert result.batch_losses == whole_result.batch_losses
+    assert result.history["train_loss"] == whole_result.history["train_loss"]
+    assert result.epochs_done == 4 and result.status == "completed"
+
+
+def test_step_changes_made_before_the_checkpoint_stay_in_effect_after_resuming(digits):
+    class ChangeStep(Callback):
+        trainer = None
+
+        def on_batch_end(self, stats) -> None:
+            if (stats.epoch, stats.batch) == (0, 3):
+                self.trainer.change_step(lr=0.01, momentum=0.5)
+
+    whole, whole_result = train(SMALL, digits, extra=(ChangeStep(),))
+    train(SMALL, digits, stop_after=2, checkpoint={"front_end": "cli", "name": "r"}, extra=(ChangeStep(),))
+    again, result = resumed(SMALL, digits)
+    assert len(whole_result.step_changes) == 2 and result.step_changes == whole_result.step_changes
+    for name, value in whole.network.get_weights().items():
+        assert np.array_equal(again.network.get_weights()[name], value), name
+
+
+def test_the_checkpoint_holds_a_model_of_the_last_epoch(digits):
+    run, _ = train(SMALL, digits, stop_after=3, checkpoint={"front_end": "window", "name": "Run 1"})
+    (entry,), _ = list_checkpoints()
+    model = recovered_model(entry)
+    assert model.name == "Run 1" and len(model.history["train_loss"]) == 3
+    for name, value in run.network.get_weights().items():
+        assert np.array_equal(model.network.get_weights()[name], value), name
+    assert entry.describe() == "The run Run 1 was interrupted at epoch 3 of 4."
+
+
+def test_a_finished_window_run_is_kept_as_finished_until_its_model_is_saved(digits):
+    run = prepare_run(SMALL, digits)
+    keeper = Checkpointer(run, "window", "Run 2", keep_finished=True)
+    result = run.fit([keeper])
+    (entry,), _ = list_checkpoints()
+    assert entry.finished and not entry.resumable and entry.epochs_done == 4
+    assert recovered_model(entry).metrics["val_accuracy"] == result.final_metrics["val_accuracy"]
+    with pytest.raises(RecoveryError, match="cannot be resumed"):
+        resume_state(entry, [])
+    keeper.discard()
+    assert list_checkpoints() == ([], [])
+
+
+def test_a_foreign_or_damaged_file_in_the_folder_is_named_not_offered(digits):
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "junk.npz").write_bytes(b"not a zip")
+    np.savez(folder / "other.npz", checkpoint=np.frombuffer(json.dumps({"format": "x"}).encode(), dtype=np.uint8))
+    found, unreadable = list_checkpoints()
+    assert found == [] and sorted(p.name for p, _ in unreadable) == ["junk.npz", "other.npz"]
+    with pytest.raises(RecoveryError, match="no interrupted run 'abc'"):
+        find_checkpoint("abc")
+
+
+def test_a_checkpoint_that_cannot_be_written_does_not_stop_the_run(digits, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder should be")
+    run = prepare_run(SMALL, digits)
+    keeper = Checkpointer(run, "cli", "r", folder=blocked / "recovery")
+    result = run.fit([keeper])
+    assert result.status == "completed" and isinstance(keeper.error, OSError)
+
+
+# -- killed processes ------------------------------------------------------------------------------
+
+CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", "8", "--epochs", "4", "--seed", "3"]
+
+
+def cli(args: list[str], cwd: Path, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "digitpad", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, **kwargs)
+
+
+def kill(process: subprocess.Popen) -> None:
+    """SIGKILL, as a crash or the task manager would; then reap it and close its pipe."""
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=30)
+
+
+def wait_for_checkpoint(process: subprocess.Popen, at_least: int, timeout: float = 60.0) -> int:
+    """Poll the recovery folder until the child's checkpoint reaches ``at_least`` epochs; its epochs then."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        found, _ = list_checkpoints()
+        if found and found[0].epochs_done >= at_least:
+            return found[0].epochs_done
+        time.sleep(0.005)
+    pytest.fail(f"no checkpoint of {at_least} epochs appeared; the run said:\n{process.communicate()[0]}")
+
+
+def test_a_killed_cli_run_resumes_to_the_same_weights_as_one_never_killed(tmp_path):
+    whole = cli([*CLI_RUN, "-o", "whole.npz"], tmp_path)
+    out = whole.communicate(timeout=120)[0]
+    assert whole.returncode == 0, out
+    victim = cli([*CLI_RUN, "-o", "resumed.npz"], tmp_path)
+    done = wait_for_checkpoint(victim, 2)
+    kill(victim)
+    if done == 4:
+        pytest.skip("the run finished before it could be killed")
+    listing = subprocess.run([sys.executable, "-m", "digitpad", "recover"], capture_output=True, text=True, check=True)
+    assert "resumed.npz" in listing.stdout and "cli" in listing.stdout
+    resumed = cli([*CLI_RUN, "-o", "resumed.npz", "--resume"], tmp_path)
+    out = resumed.communicate(timeout=120)[0]
+    assert resumed.returncode == 0, out
+    assert "resuming the interrupted run after epoch" in out
+    a, b = load_model(tmp_path / "whole.npz"), load_model(tmp_path / "resumed.npz")
+    for name, value in a.network.get_weights().items():
+        assert np.array_equal(b.network.get_weights()[name], value), name
+    assert a.history["train_loss"] == b.history["train_loss"]
+    assert list_checkpoints() == ([], [])  # saved: nothing left to recover
+
+
+def test_resume_refuses_other_settings_and_says_which(tmp_path):
+    victim = cli([*CLI_RUN, "-o", "m.npz"], tmp_path)
+    wait_for_checkpoint(victim, 1)
+    kill(victim)
+    args = [*CLI_RUN[:-2], "--seed", "4", "-o", "m.npz", "--resume"]
+    out = subprocess.run([sys.executable, "-m", "digitpad", *args], cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 1 and "seed=3" in out.stderr and "Traceback" not in out.stderr
+    none = subprocess.run([sys.executable, "-m", "digitpad", *CLI_RUN, "-o", "other.npz", "--resume"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert none.returncode == 1 and "no interrupted run was writing" in none.stderr
+
+
+def test_recover_saves_the_model_of_a_killed_run(tmp_path):
+    victim = cli([*CLI_RUN, "-o", "m.npz"], tmp_path)
+    epochs = wait_for_checkpoint(victim, 1)
+    kill(victim)
+    (entry,), _ = list_checkpoints()
+    out = subprocess.run([sys.executable, "-m", "digitpad", "recover", entry.id[:10], "-o", "saved.npz"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert len(load_model(tmp_path / "saved.npz").history["train_loss"]) >= epochs
+
+
+KILLED_WRITER = """
+import sys
+import numpy as np
+from digitpad.data import loading
+from digitpad.training.prepare import prepare_run
+from digitpad.training.recovery import Checkpointer
+from digitpad.training.settings import RunSettings
+run = prepare_run(RunSettings(dataset="digits8x8", hidden="512,512", epochs=1000, batch_size=0, subset=100), loading.load("digits8x8", "train"))
+print("ready", flush=True)
+run.fit([Checkpointer(run, "cli", "killed")])
+"""
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.013, 0.029, 0.047, 0.071])
+def test_a_kill_while_a_checkpoint_is_written_leaves_the_old_one_or_the_new_one(delay):
+    """Full-batch epochs of 100 images through a big net: about 40 % of the run's time goes to writing checkpoints
+    (a 2.2 MB file each epoch), so kills land in writes as well as between them."""
+    child = subprocess.Popen([sys.executable, "-c", KILLED_WRITER], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "ready"
+    found: list = []
+    deadline = time.monotonic() + 60
+    while not found and time.monotonic() < deadline:
+        found, _ = list_checkpoints()
+    time.sleep(delay)
+    kill(child)
+    found, unreadable = list_checkpoints()
+    assert unreadable == [] and len(found) == 1
+    entry = found[0]
+    model = recovered_model(entry)
+    assert len(model.history["train_loss"]) == entry.epochs_done
+    network = prepare_run(RunSettings(dataset="digits8x8", hidden="512,512"), loading.load("digits8x8", "train")).network
+    assert resume_state(entry, [name for name, _, _ in network.parameters()]).epochs_done == entry.epochs_done
+    assert sorted(os.listdir(recovery_dir())) == [entry.path.name]  # no temporary file left either
