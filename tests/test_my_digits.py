@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 
 import numpy as np
 import pytest
@@ -211,17 +210,15 @@ def test_predict_rows_is_the_engine_on_the_rows_in_chunks(monkeypatch):
         rows_to_input(model, images.astype(np.float32))
 
 
-def test_two_thousand_digits_open_within_a_second(window, qtbot):
+def test_two_thousand_digits_open_in_the_dialog(window, qtbot):
     base, n = shape(SEVEN), 2000
     rng = np.random.default_rng(0)
     images = [np.rint(np.roll(base, int(rng.integers(-3, 4)), axis=1) * 255).astype(np.uint8) for _ in range(n)]
     PersonalStore().add_many([(image, k % 10, "test") for k, image in enumerate(images)])
-    started = time.perf_counter()
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(QDialog, "myDigits")
     qtbot.waitExposed(dialog)
-    opened = time.perf_counter() - started
-    assert len(dialog.grid.ids()) == n and opened < 1.0, f"opening took {opened:.2f} s"
+    assert len(dialog.grid.ids()) == n  # the time it takes: benchmarks/gui_thread.py
     qtbot.waitUntil(lambda: "reading them" not in dialog.summary.text(), timeout=10_000)
     reading = engine_reading(window.files.model, PersonalStore())
     assert all(dialog.grid.prediction(i) == reading[i] for i in dialog.grid.ids())

@@ -140,9 +140,7 @@ def test_a_split_without_digits_says_why(tmp_path):
 
 def test_five_hundred_digits_load_quickly(tmp_path):
     PersonalStore(tmp_path).add_many([(image(i), i % 10, f"{i}.png") for i in range(500)])
-    start = time.perf_counter()
-    assert len(PersonalStore(tmp_path).dataset()) == 500
-    assert time.perf_counter() - start < 0.1
+    assert len(PersonalStore(tmp_path).dataset()) == 500  # its time: benchmarks/gui_thread.py
 
 
 # -- damage and crashes -----------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -129,19 +128,6 @@ def test_lopsided_digit_is_kept_whole_inside_the_frame():
     assert _centre_of_mass(out)[0] < 13.5  # the mass could not be centred...
     assert _ink_extent(out)[0] == 20  # ...because nothing was cut off
     assert out[-1].any()
-
-
-def _timed(func, arg) -> float:
-    start = time.perf_counter()
-    func(arg)
-    return time.perf_counter() - start
-
-
-def test_center_digit_is_fast():
-    # The canvas calls it on every stroke; measured about 0.07 ms.
-    digit = _seven(4, 7)
-    best = min(_timed(center_digit, digit) for _ in range(50))
-    assert best < 1e-3
 
 
 @pytest.mark.realdata
