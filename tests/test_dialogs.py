@@ -147,3 +147,47 @@ def test_model_details_name_what_a_tuned_model_records(parent, qtbot):
     assert {"Test accuracy: 99.01 %", "Test accuracy before tuning: 99.28 %", "Accuracy on my held-out digits: 96.00 %",
             "Accuracy on my held-out digits before tuning: 57.00 %", "My digits it was tuned on: 150",
             "My digits held out: 50"} <= set(lines)
+
+
+def test_an_import_runs_in_a_job_behind_a_busy_dialog(parent, server, tmp_path, monkeypatch, qtbot):
+    """The import is held back (a fault injected into importing.import_files) until the busy dialog has been seen,
+    Escape pressed on it and the parent repainted: the GUI thread answers while the files are read."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from digitpad.data import importing
+    from digitpad.ui.dialogs import dataset_dialogs
+
+    paths = []
+    for name, body in server.files.items():
+        (tmp_path / name).write_bytes(body)
+        paths.append(str(tmp_path / name))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (paths, ""))
+    gate, threads, seen = threading.Event(), [], {}
+    real = importing.import_files
+
+    def held_back(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        assert gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "import_files", held_back)
+    parent.show()
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, dataset_dialogs.ImportDialog) or not dialog.isVisible() or not threads:
+            QTimer.singleShot(10, look)
+            return
+        seen["label"] = dialog.labelText()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the files are being written: Escape waits
+        parent.repaint()
+        seen["still shown"] = dialog.isVisible()
+        gate.set()
+
+    QTimer.singleShot(0, look)
+    assert import_files(parent, "fashion")
+    assert threads == [False] and seen == {"label": "Importing 4 files into Fashion-MNIST…", "still shown": True}
+    assert registry.is_available("fashion")

@@ -1,6 +1,13 @@
-"""Getting a missing dataset: download it with progress and Cancel, or import files the user has."""
+"""Getting a missing dataset: download it with progress and Cancel, or import files the user has.
+
+Both run in a :class:`~digitpad.ui.jobs.job.Job` behind a window-modal
+progress dialog, never on the GUI thread: reading ``mnist.npz`` takes 1.5 s
+and a large CSV longer, and the window keeps painting meanwhile.
+"""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -50,10 +57,9 @@ def import_files(parent: QWidget, name: str) -> bool:
                                             "Datasets (*.gz *-ubyte *.idx *.csv *.npz);;All files (*)")
     if not paths:
         return False
-    try:
-        importing.import_files(paths, name)
-    except DigitpadError as exc:
-        QMessageBox.warning(parent, "Import failed", str(exc))
+    error = ImportDialog(parent, paths, name).run()
+    if error is not None:
+        QMessageBox.warning(parent, "Import failed", error)
         return False
     if not registry.is_available(name):
         missing = registry.get_spec(name).title
@@ -61,6 +67,51 @@ def import_files(parent: QWidget, name: str) -> bool:
                                 "four files (train and test images and labels).")
         return False
     return True
+
+
+class ImportDialog(QProgressDialog):
+    """Imports files into a dataset in a background thread behind a busy bar.
+
+    No Cancel: an import checks every file before it writes and then writes
+    them all, so there is no half to stop at; Escape or closing waits for it.
+    """
+
+    def __init__(self, parent: QWidget, paths: list[str], name: str) -> None:
+        title = registry.get_spec(name).title
+        files = "1 file" if len(paths) == 1 else f"{len(paths)} files"
+        super().__init__(f"Importing {files} into {title}…", "", 0, 0, parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle("Import")
+        self.setCancelButton(None)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.error: str | None = None
+        self.task = Job(partial(_import, paths, name))
+        self.task.finished.connect(self._succeeded)
+        self.task.errored.connect(self._failed)
+
+    def run(self) -> str | None:
+        """Show the dialog until the import ends; the reason it failed, or None."""
+        self.task.start()
+        self.exec()
+        return self.error
+
+    def reject(self) -> None:
+        if not self.task.running:  # Escape and the title bar's × wait while the files are written
+            super().reject()
+
+    def _succeeded(self, _lines: object) -> None:
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self.done(QDialog.DialogCode.Rejected)
+
+
+def _import(paths: list[str], name: str, _report: object, _cancelled: object) -> list[str]:
+    return importing.import_files(paths, name)
 
 
 class DownloadDialog(QProgressDialog):
