@@ -11,9 +11,13 @@ training and quit?" answered Yes); one while MNIST downloads from a slow,
 and one from a stalled 127.0.0.1 server; one whose "Save" meets a full disk
 mid-write (the close is refused, the old file intact), then has room. Each
 must leave the threads at baseline and no partial or temporary file.
+Then ``--inside-runs`` runs with Look inside open: each run's end refreshes
+the window (its job evaluates the new model); RSS, the networks still alive
+(after a full collection) and the live jobs are printed every ``--every-inside``
+runs, and must stay flat: no run's network outlives its successor on screen.
 Linux only (reads ``/proc``); headless.
 
-    python benchmarks/soak.py [--cycles 200] [--every 20] [--rss-bound-mb 50]
+    python benchmarks/soak.py [--cycles 200] [--every 20] [--rss-bound-mb 50] [--inside-runs 50]
 
 Exits with status 1 when the verdict fails.
 """
@@ -25,6 +29,7 @@ import contextlib
 import dataclasses
 import faulthandler
 import functools
+import gc
 import os
 import sys
 import tempfile
@@ -50,6 +55,7 @@ from digitpad.data import registry
 from digitpad.data.download import download
 from digitpad.model import files as model_file
 from digitpad.model.files import load_model
+from digitpad.nn.network import MLP
 from digitpad.ui.app import default_model
 from digitpad.ui.dialogs import dataset_dialogs as dialogs
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
@@ -141,6 +147,48 @@ def soak(app: QApplication, window: MainWindow, cycles: int, every: int) -> tupl
     totals = {"base_threads": base_threads, "base_rss": base_rss, "statuses": statuses,
               "seconds": time.monotonic() - began}
     return rows, totals
+
+
+def live_networks() -> int:
+    """Networks still alive after a full collection (the window's own, its copies, and any leaked)."""
+    gc.collect()
+    return sum(isinstance(o, MLP) for o in gc.get_objects())
+
+
+def soak_look_inside(app: QApplication, window: MainWindow, runs: int, every: int) -> tuple[list[tuple], dict]:
+    """Runs with Look inside open, each waited for until the window shows its model; table rows and baseline."""
+    one_cycle(window)  # the model is an 8×8 one now: Look inside has its test split
+    window.look_inside()
+    spin_until(lambda: window.inspect_window is not None and window.inspect_window.isVisible()
+               and not window.inspect_window.busy_now, "Look inside to open")
+    settle(app)
+    base = {"rss": rss_mb(), "networks": live_networks(), "threads": os_threads()}
+    rows, began = [], time.monotonic()
+    for i in range(1, runs + 1):
+        one_cycle(window)
+        spin_until(lambda: not window.inspect_window.busy_now, "Look inside to show the run's model")
+        if window.inspect_window.windowTitle() != f"Inside {window.files.model.name or 'untitled model'}":
+            raise RuntimeError(f"run {i}: Look inside shows {window.inspect_window.windowTitle()!r}")
+        if i % every == 0 or i == runs:
+            settle(app)
+            rows.append((i, rss_mb(), live_networks(), live_jobs(), os_threads()))
+    base["seconds"] = time.monotonic() - began
+    return rows, base
+
+
+def report_look_inside(rows: list[tuple], base: dict, rss_bound: float) -> bool:
+    """Print the Look inside table and its verdict; return whether it passed."""
+    print(f"\nLook inside open, one refresh per run: baseline {base['rss']:.1f} MB RSS, "
+          f"{base['networks']} live networks, {base['threads']} OS threads")
+    print(f"{'run':>5} {'RSS MB':>8} {'networks':>9} {'live jobs':>9} {'OS threads':>10}")
+    for run, rss, networks, jobs, threads in rows:
+        print(f"{run:>5} {rss:>8.1f} {networks:>9} {jobs:>9} {threads:>10}")
+    last = rows[-1]
+    growth = last[1] - base["rss"]
+    ok = growth < rss_bound and last[2] <= base["networks"] and last[3] == 0 and last[4] <= base["threads"] + 1
+    print(f"{last[0]} runs in {base['seconds']:.1f} s; RSS growth {growth:+.1f} MB (bound {rss_bound:.0f} MB), "
+          f"networks {base['networks']} -> {last[2]}: {'OK' if ok else 'LEAK'}")
+    return ok
 
 
 def close_during_training(app: QApplication, window: MainWindow) -> tuple[bool, int]:
@@ -295,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cycles", type=int, default=200)
     parser.add_argument("--every", type=int, default=20, help="measure every this many cycles")
     parser.add_argument("--rss-bound-mb", type=float, default=50.0)
+    parser.add_argument("--inside-runs", type=int, default=50, help="runs with Look inside open")
+    parser.add_argument("--every-inside", type=int, default=10, help="measure every this many of those runs")
     args = parser.parse_args(argv)
     os.environ["no_proxy"] = os.environ["NO_PROXY"] = "*"  # a proxy must not intercept 127.0.0.1
     with tempfile.TemporaryDirectory() as tmp:
@@ -303,6 +353,9 @@ def main(argv: list[str] | None = None) -> int:
         window = new_window(Path(tmp))
         rows, totals = soak(app, window, args.cycles, args.every)
         ok = report(rows, totals, args.rss_bound_mb)
+        inside_rows, inside_base = soak_look_inside(app, window, args.inside_runs, args.every_inside)
+        ok = report_look_inside(inside_rows, inside_base, args.rss_bound_mb) & ok
+        window.inspect_window.close()
         closed, after = close_during_training(app, window)
         close_ok = closed and after <= totals["base_threads"] + 1 and live_jobs() == 0
         print(f"close during training: closed={closed}, OS threads {after} "
