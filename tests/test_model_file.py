@@ -121,6 +121,19 @@ def test_failure_mid_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path, 
     assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
 
 
+def test_the_file_is_the_npz_np_savez_writes_and_np_load_reads(tmp_path):
+    model = make_model()
+    save_model(tmp_path / "m.npz", model)
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as npz:
+        ours = {name: npz[name] for name in npz.files}
+    np.savez(tmp_path / "savez.npz", **ours)
+    with zipfile.ZipFile(tmp_path / "m.npz") as mine, zipfile.ZipFile(tmp_path / "savez.npz") as theirs:
+        assert [(i.filename, i.compress_type) for i in mine.infolist()] == \
+               [(i.filename, i.compress_type) for i in theirs.infolist()]
+        assert all(mine.read(name) == theirs.read(name) for name in theirs.namelist())
+    assert sorted(ours) == sorted([*model.network.get_weights(), "metadata"])
+
+
 def test_disk_full_becomes_model_file_error_and_keeps_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "m.npz"
     save_model(path, make_model())

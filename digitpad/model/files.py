@@ -64,7 +64,7 @@ def save_model(path: str | os.PathLike, model: Model) -> None:
     created, arrays = _checked_arrays(model, path)
     try:
         with atomic_write(path) as out:
-            np.savez(out.file, **arrays)
+            _write_npz(out.file, arrays)
     except OSError as e:
         raise ModelFileError(f"cannot save model to {path}: {e.strerror or e}") from e
     model.created, model.app_version = created, __version__
@@ -74,8 +74,21 @@ def model_bytes(model: Model) -> bytes:
     """The bytes :func:`save_model` would write (a recovery checkpoint keeps its model so); ModelFileError as it."""
     _, arrays = _checked_arrays(model, "memory")
     buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
+    _write_npz(buffer, arrays)
     return buffer.getvalue()
+
+
+def _write_npz(file: BinaryIO, arrays: dict[str, np.ndarray]) -> None:
+    """Write ``arrays`` as the uncompressed .npz ``np.savez`` writes, one ``NAME.npy`` entry each.
+
+    The archive is closed even when writing an entry fails. ``np.savez`` before
+    NumPy 2 leaves its ZipFile open then, and that ZipFile's finaliser later
+    seeks in the file :func:`atomic_write` has already closed and removed.
+    """
+    with zipfile.ZipFile(file, mode="w", compression=zipfile.ZIP_STORED, allowZip64=True) as archive:
+        for name, array in arrays.items():
+            with archive.open(f"{name}.npy", mode="w", force_zip64=True) as entry:
+                np.lib.format.write_array(entry, array, allow_pickle=False)
 
 
 def _checked_arrays(model: Model, where: object) -> tuple[str, dict[str, np.ndarray]]:
