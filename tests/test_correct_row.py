@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from support.boxes import answer_box
 from support.models import make_model
 from test_main_window import draw_seven
 
@@ -25,23 +25,6 @@ def drawn(qtbot, window):
 
 def button(window, digit):
     return window.findChild(type(window.correct_row.buttons[0]), f"correct{digit}")
-
-
-def answer_box(qtbot, answer: str) -> list[str]:
-    """Click ``answer`` (e.g. "Yes", "Ok") in the next message box as it opens; its texts go into the list."""
-    seen: list[str] = []
-    button = getattr(QMessageBox.StandardButton, answer)
-
-    def look(tries_left=500):  # 10 s, then it stops looking (the test's own assertion fails)
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
-        elif tries_left:
-            QTimer.singleShot(20, lambda: look(tries_left - 1))
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 def status(window):
@@ -124,7 +107,7 @@ def test_a_folder_that_cannot_be_written_says_nothing_was_saved(window, qtbot):
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.write_text("not a folder")  # where the digits would go is a file: the store cannot write
     drawn(qtbot, window)
-    seen = answer_box(qtbot, "Ok")
+    seen = answer_box("Ok")
     qtbot.mouseClick(button(window, 7), Qt.MouseButton.LeftButton)
     assert seen and "was not saved" in seen[0] and str(folder) in seen[0]
     assert not status(window).startswith("Saved") and window.correct_row.flashed() is None

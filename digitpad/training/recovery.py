@@ -70,15 +70,15 @@ class Interrupted:
     finished: bool          # the run ended (its model not yet saved); else it was interrupted
     resumable: bool         # its settings rebuild it (a fine-tune's do not)
     settings: dict
-    mistakes: tuple[str, ...]
     output: str | None      # the CLI's --output
     pid: int
 
     @property
     def running(self) -> bool:
-        """True while the process that writes it is still alive (a CLI run training now), on this machine."""
+        """True while another process that writes it is still alive (a CLI run training now), on this machine.
+        This process asks only before it trains (at start, or for a CLI command): its own are not running."""
         if self.pid == os.getpid():
-            return True
+            return False
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:
@@ -108,11 +108,10 @@ class Checkpointer(Callback):
 
     wants_state = True
 
-    def __init__(self, run, front_end: str, name: str, output: str | None = None,
-                 mistakes: Sequence[str] = (), resumable: bool = True, keep_finished: bool = False,
-                 folder: Path | None = None, checkpoint_id: str | None = None) -> None:
+    def __init__(self, run, front_end: str, name: str, output: str | None = None, resumable: bool = True,
+                 keep_finished: bool = False, folder: Path | None = None, checkpoint_id: str | None = None) -> None:
         self.run, self.front_end, self.name, self.output = run, front_end, name, output
-        self.mistakes, self.resumable, self.keep_finished = tuple(mistakes), resumable, keep_finished
+        self.resumable, self.keep_finished = resumable, keep_finished
         self.folder = folder or recovery_dir()
         # A resumed run goes on writing the checkpoint it was resumed from.
         self.id = checkpoint_id or f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
@@ -131,9 +130,7 @@ class Checkpointer(Callback):
         self.path.unlink(missing_ok=True)
 
     def _model(self, result: TrainResult, metrics: dict[str, float]) -> Model:
-        model = self.run.model(result, metrics, self.name)
-        model.mistakes = self.mistakes
-        return model
+        return self.run.model(result, metrics, self.name)
 
     def _write(self, model: Model, result: TrainResult, state: TrainState | None) -> None:
         try:
@@ -146,7 +143,7 @@ class Checkpointer(Callback):
     def _header(self, result: TrainResult, state: TrainState | None) -> dict:
         return {
             "format": FORMAT, "version": VERSION, "id": self.id, "name": self.name, "front_end": self.front_end,
-            "output": self.output, "settings": self.run.settings.to_dict(), "mistakes": list(self.mistakes),
+            "output": self.output, "settings": self.run.settings.to_dict(),
             "resumable": self.resumable and state is not None, "finished": state is None,
             "epochs_done": result.epochs_done, "epochs": self.run.config.epochs, "updated": time.time(),
             "pid": os.getpid(), "status": result.status, "message": result.message,
@@ -235,7 +232,7 @@ def _interrupted(path: Path, doc: dict) -> Interrupted:
     try:
         return Interrupted(str(doc["id"]), path, str(doc["name"]), str(doc["front_end"]), int(doc["epochs_done"]),
                            int(doc["epochs"]), float(doc["updated"]), bool(doc["finished"]), bool(doc["resumable"]),
-                           dict(doc["settings"]), tuple(doc["mistakes"]), doc["output"], int(doc["pid"]))
+                           dict(doc["settings"]), doc["output"], int(doc["pid"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise RecoveryError(f"{path.name} is not a complete checkpoint ({exc})") from exc
 

@@ -54,14 +54,19 @@ def open_window(model_path: Path | None = None, settings: QSettings | None = Non
     The window shows first, so a file that cannot be opened (missing,
     damaged, not a model) is the usual dialog over it, and the bundled model
     stays: "Open with" from a file manager never leaves the person without a
-    window.
+    window. Runs a crash interrupted are offered once the window is up
+    (:func:`digitpad.ui.recovery.offer_recovery`).
     """
+    from PySide6.QtCore import QTimer
+
     from digitpad.ui.main_window import MainWindow
+    from digitpad.ui.recovery import offer_recovery
 
     window = MainWindow(default_model(), settings)
     window.show()
     if model_path is not None:
         window.files.open(model_path)
+    QTimer.singleShot(0, window, lambda: offer_recovery(window))
     return window
 
 

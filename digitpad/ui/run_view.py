@@ -27,6 +27,7 @@ from digitpad.data.registry import NAMES, is_available
 from digitpad.lab.pitfalls import LabRun, get_pitfall
 from digitpad.model.bundle import Model
 from digitpad.training.prepare import PreparedRun
+from digitpad.training.recovery import Interrupted
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import StepChange, TrainResult
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
@@ -34,6 +35,7 @@ from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.jobs.training import EpochUpdate, Progress
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
+from digitpad.ui.recovery import RecoveryKeeper
 from digitpad.ui.widgets.doctor_panel import describe_fix
 from digitpad.ui.widgets.runs_panel import RunRecord, RunsPanel
 
@@ -60,6 +62,7 @@ class RunPresenter(QObject):
         self._lab: LabRun | None = None  # the lab run going or last run; None for a run from the form
         self._built = ""  # the label of a run built elsewhere (start_built) going or last run; "" for the form's
         self._lab_records: list[tuple[RunRecord, str]] = []  # the lab runs in the Runs tab, with their preset
+        self.recovery = RecoveryKeeper(session, files)
         w = window
         self.panel, self.lab_panel = w.panel, w.lab_panel
         self.loss_plot, self.accuracy_plot, self.grad_plot = w.loss_plot, w.accuracy_plot, w.grad_plot
@@ -106,19 +109,34 @@ class RunPresenter(QObject):
         """Run a lab preset: its configuration and deliberate bugs go into the run only, never into the form."""
         self._start(run.settings, run)
 
-    def _start(self, settings: RunSettings, lab: LabRun | None) -> None:
+    def resume_run(self, entry: Interrupted) -> bool:
+        """Continue an interrupted run from its checkpoint, with its settings (the form shows them); False when
+        it did not start (the person kept an unsaved model, or the settings no longer read)."""
+        try:
+            settings = RunSettings.from_dict(entry.settings)
+            settings.validate()
+        except (ConfigError, TypeError, ValueError) as exc:
+            QMessageBox.warning(self.window, "Cannot resume the run", f"Its settings cannot be read: {exc}")
+            return False
+        self.panel.set_settings(settings)
+        return self._start(settings, None, resume=entry)
+
+    def _start(self, settings: RunSettings, lab: LabRun | None, resume: Interrupted | None = None) -> bool:
         # A lab model is never unsaved work (see _finished), so only the learner's own model is asked about.
         if self.session.running or not self.files.may_replace_before_training():
-            return
+            return False
         if settings.dataset in NAMES and not is_available(settings.dataset):
             if not get_missing_dataset(self.window, settings.dataset):
                 self._status("Training needs the dataset; nothing was started.")
-                return
+                return False
         if lab is None:
             self.settings.setValue(SETTINGS_KEY, settings.to_dict())
         self._lab, self._built = lab, ""
         self._set_running(True)
-        self.session.start(settings, lab.mistakes if lab else frozenset(), lab.label if lab else "")
+        # A lab run is meant to fail and is nobody's work to lose: it leaves no recovery checkpoint.
+        self.session.start(settings, lab.mistakes if lab else frozenset(), lab.label if lab else "",
+                           recover=lab is None, resume=resume)
+        return True
 
     def start_built(self, build: Callable[[], PreparedRun], label: str, loading: str) -> bool:
         """Train a run built elsewhere (Teach it my digits), asking first about an unsaved model as Train does;
@@ -189,6 +207,21 @@ class RunPresenter(QObject):
         # The drawing's prediction follows the run: a copy updated with each epoch's weights, named as the run.
         self.prediction.set_model(untrained)
         self.window.model_label.setText(f"<b>Training: {untrained.name}</b><br>{untrained.network!r}")
+        if self.session.resumed is not None:
+            self._show_earlier_epochs(self.session.resumed.result)
+
+    def _show_earlier_epochs(self, done: TrainResult) -> None:
+        """A resumed run's curves start with the epochs it trained before it was interrupted."""
+        if not done.epochs_done:
+            return
+        per_epoch = len(done.batch_losses) / done.epochs_done
+        self.loss_plot.add_batches([(i + 1) / per_epoch for i in range(len(done.batch_losses))], done.batch_losses)
+        ends, history = list(range(1, done.epochs_done + 1)), done.history
+        self.loss_plot.add_epochs(ends, history["train_loss"], history.get("val_loss", [None] * len(ends)))
+        self.accuracy_plot.add_epochs(ends, [100 * a for a in history["train_accuracy"]],
+                                      [100 * a for a in history["val_accuracy"]] if "val_accuracy" in history
+                                      else [None] * len(ends))
+        self._status(f"Resumed after epoch {done.epochs_done}; training goes on…")
 
     def _new_model(self, model: Model) -> None:
         """File ▸ New model: nothing on screen may still speak of the run before it."""

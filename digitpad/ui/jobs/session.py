@@ -12,6 +12,14 @@ The learning rate, momentum and weight decay can change while the run goes
 loads becomes part of the settings the run starts with (nothing to record,
 no ``step_changed``); once it trains, the trainer applies it from the next
 mini-batch and ``step_changed`` reports it when it takes effect.
+
+Every run but the lab's writes a recovery checkpoint after each epoch
+(:class:`~digitpad.training.recovery.Checkpointer`, on the training thread)
+and, when it ends, its model as *finished*: :attr:`TrainingSession.checkpoint`
+says where, and the window removes it once the model is saved or given up
+(:mod:`digitpad.ui.recovery`). A run can start again from a checkpoint
+(``start(..., resume=entry)``) and go on exactly where it was interrupted.
+After :meth:`TrainingSession.shutdown` nothing more arrives from the run.
 """
 
 from __future__ import annotations
@@ -22,15 +30,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from digitpad.common.errors import ConfigError, DataError
+from digitpad.common.errors import ConfigError, DigitpadError
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load_source
 from digitpad.lab.mistakes import apply_mistakes, recording_mistakes
 from digitpad.model.bundle import Model
 from digitpad.training.doctor import Doctor
 from digitpad.training.prepare import PreparedRun, prepare_run
+from digitpad.training.recovery import Checkpointer, Interrupted, resume_state
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import StepChange, TrainResult, checked_step
+from digitpad.training.trainer import StepChange, TrainResult, TrainState, checked_step
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.pace import UpdatePace
 from digitpad.ui.jobs.training import (
@@ -71,19 +80,27 @@ class TrainingSession(QObject):
         self._pace = UpdatePace()  # how often updates come, carried from run to run
         self.label = ""
         self.last_model: Model | None = None  # what the latest run that ended made
+        self._recover = True  # whether the run being prepared writes recovery checkpoints
+        self._resume: Interrupted | None = None  # the checkpoint the run being prepared continues
+        self.checkpoint: Checkpointer | None = None  # the recovery checkpoint of the run going or last ended
+        self.resumed: TrainState | None = None  # where the run going or last ended was resumed from
 
     @property
     def running(self) -> bool:
         return self._loader is not None or self.worker is not None
 
-    def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "") -> None:
+    def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "",
+              recover: bool = True, resume: Interrupted | None = None) -> None:
         """Validate; load (cached after the first time) and split the data and build the network in a
         thread; then train.
 
         Errors arrive as ``failed``, settings that do not fit the data as ``refused``.
 
         ``mistakes`` names deliberate bugs from :mod:`digitpad.lab.mistakes` to
-        install (the learning lab's presets); ``label`` names the run.
+        install (the learning lab's presets); ``label`` names the run;
+        ``recover`` False writes no recovery checkpoint (the lab's runs, meant
+        to fail, are nobody's work to lose); ``resume`` continues an
+        interrupted run of these ``settings`` from its checkpoint.
         """
         if self.running:
             raise RuntimeError("a training run is already going")
@@ -91,7 +108,8 @@ class TrainingSession(QObject):
         mistakes, cached = frozenset(mistakes), self._cache.get(settings.dataset)
         if cached is None:
             self.loading.emit(settings.dataset)
-        self._launch(lambda: _prepare(settings, mistakes, cached), label, settings.dataset)
+        self._launch(lambda: _prepare(settings, mistakes, cached, resume), label, settings.dataset)
+        self._recover, self._resume = recover, resume
 
     def start_prepared(self, build: Callable[[], PreparedRun], label: str, loading: str) -> None:
         """Train a run built by ``build`` (called in the loader thread), e.g. Teach it my digits, which continues
@@ -107,7 +125,7 @@ class TrainingSession(QObject):
 
     def _launch(self, prepare: Callable[[], _Prepared], label: str, cache_key: str | None) -> None:
         self._stop_requested, self.label, self._cache_key = False, label, cache_key
-        self._start_step = {}
+        self._start_step, self._recover, self._resume, self.checkpoint = {}, True, None, None
         self._loader = Job(lambda report, cancelled: prepare())
         self._loader.finished.connect(self._prepared)
         self._loader.errored.connect(self._load_failed)
@@ -147,13 +165,20 @@ class TrainingSession(QObject):
         network = run.network
         doctor = Doctor(network, run.train.images[:PROBE_ROWS] * network.dtype(run.input_scale), run.settings,
                         min_interval=EPOCH_THROTTLE_SECONDS)
-        self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=[*run.callbacks, doctor],
-                                     batch_rows=run.batch_rows, pace=self._pace)
+        callbacks = [*run.callbacks, doctor]
+        if self._recover:
+            self.checkpoint = Checkpointer(run, "window", untrained.name, resumable=self._cache_key is not None,
+                                           keep_finished=True, checkpoint_id=self._resume.id if self._resume else None)
+            callbacks.append(self.checkpoint)
+        self.resumed = prepared.resume
+        self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=callbacks,
+                                     batch_rows=run.batch_rows, pace=self._pace, resume=prepared.resume)
         doctor.on_diagnoses = self.worker.note_diagnoses
-        self.worker.progressed.connect(self.progressed)
-        self.worker.diagnosed.connect(self.diagnosed)
-        self.worker.epoch_finished.connect(self.epoch_finished)
-        self.worker.step_changed.connect(self.step_changed)
+        # Through the session's own slots, which drop what a shut-down run still had queued.
+        self.worker.progressed.connect(self._progressed)
+        self.worker.diagnosed.connect(self._diagnosed)
+        self.worker.epoch_finished.connect(self._epoch_finished)
+        self.worker.step_changed.connect(self._step_changed)
         self.worker.finished.connect(self._trained)
         self.worker.errored.connect(self._worker_failed)
         self.started.emit(untrained)
@@ -170,7 +195,7 @@ class TrainingSession(QObject):
         Every error ends up here: the window must never be left waiting for a run that never starts."""
         if isinstance(error, ConfigError):
             self.refused.emit(error)
-        elif isinstance(error, DataError):
+        elif isinstance(error, DigitpadError):  # a dataset or a checkpoint that cannot be read
             self.failed.emit(str(error))
         elif isinstance(error, MemoryError):
             self.failed.emit("Not enough memory for this network and data; try fewer or smaller layers, "
@@ -178,12 +203,36 @@ class TrainingSession(QObject):
         else:
             self.failed.emit(f"{type(error).__name__}: {error}")
 
+    def _from_live_worker(self) -> bool:
+        """Whether a signal comes from the run going now, not from one shut down with the signal still queued."""
+        return self.worker is not None and self.sender() is self.worker
+
+    def _progressed(self, progress: object) -> None:
+        if self._from_live_worker():
+            self.progressed.emit(progress)
+
+    def _diagnosed(self, diagnoses: list) -> None:
+        if self._from_live_worker():
+            self.diagnosed.emit(diagnoses)
+
+    def _epoch_finished(self, update: object) -> None:
+        if self._from_live_worker():
+            self.epoch_finished.emit(update)
+
+    def _step_changed(self, change: StepChange) -> None:
+        if self._from_live_worker():
+            self.step_changed.emit(change)
+
     def _trained(self, result: TrainResult) -> None:
+        if not self._from_live_worker():
+            return
         self._release_worker()
         run = self._run
         metrics = {}
-        if result.history.get("val_accuracy"):
-            metrics["val_accuracy"] = result.history["val_accuracy"][-1]
+        if "val_accuracy" in result.final_metrics:  # of the weights the model holds, even if stopped mid-epoch
+            metrics["val_accuracy"] = result.final_metrics["val_accuracy"]
+        if result.stopped_at is not None:
+            metrics["stopped_in_epoch"], metrics["stopped_after_batch"] = map(float, result.stopped_at)
         name = self._run_name(run)
         self.last_model = recording_mistakes(run.model(result, metrics, name))
         self.finished.emit(self.last_model, result)
@@ -194,6 +243,8 @@ class TrainingSession(QObject):
         return self.label or (_model_name(run.settings, run.data) if self._cache_key is not None else "")
 
     def _worker_failed(self, message: str) -> None:
+        if not self._from_live_worker():
+            return
         self._release_worker()
         self.failed.emit(f"Training failed: {message}")
 
@@ -250,15 +301,21 @@ class TrainingSession(QObject):
         The wait has no time limit: a stop takes effect within one batch, and
         a QThread destroyed while running would abort the whole process.
         Loading cannot be interrupted: it is let go (the job registry keeps
-        it alive, and closing the app waits for it).
+        it alive, and closing the app waits for it). Nothing the run still
+        had queued arrives afterwards, and a run stopped so leaves no recovery
+        checkpoint: stopping it was the person's choice.
         """
         if self._loader is not None:
             self._loader.cancel()
             self._loader = None
-        if self.job is not None:
+        stopped = self.job is not None
+        if stopped:
             self.job.cancel()
             self.job.wait()
         self.worker = self.job = None  # a run prepared but not yet started never starts
+        if stopped and self.checkpoint is not None:
+            self.checkpoint.discard()
+            self.checkpoint = None
 
 
 @dataclass(frozen=True)
@@ -269,19 +326,23 @@ class _Prepared:
     run: PreparedRun | None = None
     untrained: Model | None = None   # a copy of the network, for the window while the run goes
     error: Exception | None = None   # raised on the way, instead of the run
+    resume: TrainState | None = None  # where the run goes on from, when it continues a checkpoint
 
 
-def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | None) -> _Prepared:
+def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | None,
+             resume: Interrupted | None = None) -> _Prepared:
     """Runs in the loader thread: load the dataset unless given, then build the run with prepare_run
-    (subset, validation split, settings checked against the data, the network with its mistakes)."""
+    (subset, validation split, settings checked against the data, the network with its mistakes) and read
+    the checkpoint it resumes from, if any."""
     if source is None:
         source = load_source(settings.dataset, "train")  # its errors end the job: `failed`
     try:
         run = prepare_run(settings, source, customise=lambda network: apply_mistakes(mistakes, network))
         untrained = recording_mistakes(run.model()).copy()  # before the training thread touches it
+        state = resume_state(resume, [name for name, _, _ in run.network.parameters()]) if resume else None
     except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
         return _Prepared(source, error=exc)
-    return _Prepared(source, run, untrained)
+    return _Prepared(source, run, untrained, resume=state)
 
 
 def _prepare_built(build: Callable[[], PreparedRun]) -> _Prepared:

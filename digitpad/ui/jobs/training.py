@@ -54,6 +54,7 @@ from digitpad.training.trainer import (
     EpochStats,
     StepChange,
     Trainer,
+    TrainState,
     aligned_batch,
 )
 from digitpad.ui.jobs.job import Job
@@ -233,13 +234,14 @@ class TrainingWorker(QObject):
 
     def __init__(self, network: MLP, config: TrainConfig, train: Dataset, val: Dataset | None,
                  callbacks: Sequence[Callback] = (), batch_rows: BatchRows = aligned_batch,
-                 pace: UpdatePace | None = None) -> None:
+                 pace: UpdatePace | None = None, resume: TrainState | None = None) -> None:
         """``callbacks`` run on the training thread too (e.g. the training doctor);
         ``batch_rows`` is the trainer's batch picker (see :class:`Trainer`); ``pace`` is the window's
-        :class:`~digitpad.ui.jobs.pace.UpdatePace`, kept from run to run (default: a new one)."""
+        :class:`~digitpad.ui.jobs.pace.UpdatePace`, kept from run to run (default: a new one);
+        ``resume`` a checkpoint's state the run goes on from (``Trainer.fit(resume=...)``)."""
         super().__init__()
         self.network, self.config = network, config
-        self._train, self._val = train, val
+        self._train, self._val, self._resume = train, val, resume
         self._gate = _PauseGate(pace or UpdatePace())
         self._adapter = _SignalAdapter(network, config.epochs, self._gate)
         # The adapter goes last, so what the other callbacks report for an epoch leaves with that epoch.
@@ -256,7 +258,7 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         """The job's body; call it directly to train synchronously (tests do)."""
         try:
-            result = self._trainer.fit(self._train, self._val)
+            result = self._trainer.fit(self._train, self._val, self._resume)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
             self._adapter.flush()  # the batches before the failure still belong on the plot
             self.errored.emit(f"{type(exc).__name__}: {exc}")
