@@ -15,9 +15,9 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
-# The system libraries an X11 window of PySide6 6.8–6.11 loads: the ELF NEEDED entries of
-# plugins/platforms/libqxcb.so and of the Qt libraries it brings (XcbQpa, Gui, DBus), Qt's
-# own and the C/C++ runtime left out; each with the Debian/Ubuntu package holding it.
+# The system libraries an X11 window of PySide6 6.11 (what pyproject.toml allows) loads: the
+# ELF NEEDED entries of plugins/platforms/libqxcb.so and of the Qt libraries it brings (XcbQpa,
+# Gui, DBus), Qt's own and the C/C++ runtime left out; each with the Debian/Ubuntu package holding it.
 XCB_LIBRARIES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
