@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from support.models import make_model
 
+from digitpad.inference.units import DrawingUnits
 from digitpad.nn.layers import sigmoid
 from digitpad.nn.losses import sigmoid_shares
 from digitpad.nn.network import MLP, NetworkSpec
@@ -74,3 +76,14 @@ def test_accuracy_counts_take_their_classes_from_the_logits_too():
     assert evaluate(net, data, 1.0).accuracy == 1.0
     _, predicted = net.train_step(x, net.targets(np.array([2])))
     assert predicted[0] == 2
+
+
+def test_the_network_view_shows_the_sigmoid_heads_probabilities_from_its_logits():
+    """The output column of the network view is predict_proba's, never shares of saturated float32 outputs."""
+    model = make_model(NetworkSpec((64, 3), output="sigmoid", loss="bce"), class_names=("a", "b", "c"))
+    model.network.dense_layers[0].params["W"][...] = 0
+    model.network.dense_layers[0].params["b"][...] = [19.0, 25.0, 30.0]
+    x = np.zeros((1, 64), dtype=np.float32)
+    shown = DrawingUnits(model, x).layer_values()[-1]
+    np.testing.assert_array_equal(shown, model.network.predict_proba(x)[0])
+    assert shown[0] < shown[1] < shown[2]

@@ -136,9 +136,9 @@ class DrawingUnits:
         """Every layer's values, as the network view shows them: the input as the network receives it (after
         preprocessing and input scaling, ``(n_inputs,)``), each hidden layer's output, then the class
         probabilities as :meth:`MLP.predict_proba` gives them (a one-output regression: its output value)."""
-        network = self.network
-        outputs = network.head.activate(self.run.scores.copy())
-        last = outputs[0] if network.spec.is_regression else network.probabilities(outputs)[0]
+        network, scores = self.network, self.run.scores.copy()
+        last = network.head.activate(scores)[0] if network.spec.is_regression else \
+            network.probabilities_from_scores(scores)[0]
         return [self.x[0], *(output[0] for output in self.run.outputs), last]
 
     def report(self, layer: int, unit: int) -> UnitReport:

@@ -158,7 +158,11 @@ class MLP:
         return self.head.activate(self.forward(x))
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
-        """Class probabilities ``(batch, n_classes)``.
+        """Class probabilities ``(batch, n_classes)``: :meth:`probabilities_from_scores` of one forward pass."""
+        return self.probabilities_from_scores(self.forward(x))
+
+    def probabilities_from_scores(self, z: np.ndarray) -> np.ndarray:
+        """Class probabilities ``(batch, n_classes)`` from the output layer's logits ``z``.
 
         softmax: as is. Sigmoid outputs: each σ(z) as its share of the row's
         total, in float64 from the logits (:func:`sigmoid_shares`), so saturated
@@ -166,14 +170,11 @@ class MLP:
         and normalised to sum to 1 (uniform when all are 0).
         A one-output regression: all mass on the class its output rounds to.
         """
-        if self.spec.output == "sigmoid" and not self.spec.is_regression:
-            return sigmoid_shares(self.forward(x))
-        return self.probabilities(self.outputs(x))
-
-    def probabilities(self, a: np.ndarray) -> np.ndarray:
-        """:meth:`predict_proba` from the output layer's activations ``a`` (:meth:`outputs`)."""
         if self.spec.is_regression:
-            return np.eye(self.n_classes, dtype=self.dtype)[self.predict_from_outputs(a)]
+            return np.eye(self.n_classes, dtype=self.dtype)[self.predict_from_scores(z)]
+        if self.spec.output == "sigmoid":
+            return sigmoid_shares(z)
+        a = self.head.activate(z)
         if self.spec.output == "softmax":
             return a
         a = np.maximum(a, 0)  # identity outputs may be negative: no negative share of probability
@@ -196,9 +197,10 @@ class MLP:
         return z.argmax(axis=1)
 
     def predict_from_outputs(self, a: np.ndarray) -> np.ndarray:
-        if self.spec.is_regression:
-            return np.clip(np.rint(a[:, 0] * self.n_classes), 0, self.n_classes - 1).astype(np.int64)
-        return a.argmax(axis=1)
+        """A one-output regression's class per row from its output ``a`` (label/10): the nearest class."""
+        if not self.spec.is_regression:
+            raise ValueError("classes of a classifier come from its logits (predict_from_scores)")
+        return np.clip(np.rint(a[:, 0] * self.n_classes), 0, self.n_classes - 1).astype(np.int64)
 
     def targets(self, labels: np.ndarray) -> np.ndarray:
         """Training targets for integer labels: one-hot, or label/10 for a regression."""

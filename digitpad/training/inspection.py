@@ -123,8 +123,9 @@ def _shape(shape: tuple[int, int]) -> str:
 
 
 def class_probabilities(network: MLP, data: Dataset, input_scale: float) -> np.ndarray:
-    """``(N, n_classes)`` probabilities of every image, ``CHUNK`` rows per forward pass."""
-    probabilities = np.empty((len(data), network.n_classes), dtype=network.dtype)
+    """``(N, n_classes)`` probabilities of every image, ``CHUNK`` rows per forward pass; float64, as a sigmoid
+    head's shares come (in float32, shares of nearly saturated classes would tie again)."""
+    probabilities = np.empty((len(data), network.n_classes), dtype=np.float64)
     scale = network.dtype(input_scale)
     for start in range(0, len(data), CHUNK):
         rows = slice(start, start + CHUNK)
