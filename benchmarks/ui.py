@@ -337,12 +337,12 @@ def gui_thread_table(window, mnist: Path, repeats: int) -> None:
         model = dataclasses.replace(base, network=MLP(spec, seed=0), name="-".join(map(str, hidden)))
         shown = []
         inside.shown.connect(shown.append)
-        before = [longest_gap(lambda: inside.set_model(model, test, inspect_model(model, test)), lambda: True)[0]
+        before = [longest_gap(lambda m=model: inside.set_model(m, test, inspect_model(m, test)), lambda: True)[0]
                   for _ in range(repeats)]
         now = []
         for _ in range(repeats):
             shown.clear()
-            now.append(longest_gap(lambda: inside.set_model(model, test), lambda: bool(shown)))
+            now.append(longest_gap(lambda m=model: inside.set_model(m, test), lambda s=shown: bool(s)))
         inside.shown.disconnect(shown.append)
         print(f"{'Look inside ' + model.name:<28} {statistics.median(before):>14.0f} "
               f"{statistics.median(g for g, _ in now):>11.0f} {statistics.median(t for _, t in now):>7.2f}")
