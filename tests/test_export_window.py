@@ -7,7 +7,8 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QFileDialog
-from test_correct_row import answer_box, drawn
+from support.boxes import answer_box
+from test_correct_row import drawn
 
 from digitpad.data.preprocessing import get_preprocessing
 from digitpad.inference.onnx_check import check_inputs
@@ -88,7 +89,7 @@ def test_without_onnxruntime_the_file_is_written_and_the_status_says_so(window, 
 def test_without_onnx_a_message_box_says_what_to_install(window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "onnx", None)
     save_as(monkeypatch, tmp_path / "m.onnx")
-    seen = answer_box(qtbot, "Ok")
+    seen = answer_box("Ok")
     export_entry(window, "ONNX…").trigger()
     qtbot.waitUntil(lambda: len(seen) == 1)
     assert seen == [f"m.onnx was not written: {MISSING_ONNX}"]

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QFileDialog
+from support.boxes import answer_box
 from support.models import make_model
-from test_correct_row import answer_box, drawn
+from test_correct_row import drawn
 
 from digitpad.data.dataset import FASHION_NAMES
 from digitpad.data.personal import PersonalStore, held_out
@@ -88,7 +89,7 @@ def test_click_and_ctrl_click_then_delete_removes_exactly_those_from_disk(window
     click(qtbot, dialog, ids[1])
     click(qtbot, dialog, ids[4], Qt.KeyboardModifier.ControlModifier)
     assert dialog.grid.selected_ids() == [ids[1], ids[4]]
-    asked = answer_box(qtbot, "Yes")
+    asked = answer_box("Yes")
     qtbot.keyClick(dialog.grid, Qt.Key.Key_Delete)
     assert asked and "Delete these 2 digits" in asked[0]
     assert set(on_disk()) == set(ids) - {ids[1], ids[4]}
@@ -171,7 +172,7 @@ def test_an_import_error_names_the_file_and_adds_nothing(window, qtbot, tmp_path
     dialog = open_browser(window, qtbot)
     before = on_disk()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "mine"))
-    shown = answer_box(qtbot, "Ok")
+    shown = answer_box("Ok")
     qtbot.mouseClick(dialog.import_folder_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert len(shown) == 1 and "notes.txt" in shown[0]

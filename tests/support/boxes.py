@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 def answer_box(answer: str, seen: list[str] | None = None) -> list[str]:
     """Click ``answer`` in the next message box as it opens: a standard button's name ("Yes", "Ok") or a
-    button's text ("Resume training"). The box's text and informative text go into the list returned."""
+    button's text ("Resume training"). The box's text (and its informative text on a line of its own, if any)
+    goes into the list returned."""
     seen = [] if seen is None else seen
 
     def look(tries_left: int = 500) -> None:  # 10 s, then it stops looking (the test's own assertion fails)
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            seen.append(box.informativeText())
+            seen.append("\n".join(text for text in (box.text(), box.informativeText()) if text))
             QTest.mouseClick(_button(box, answer), Qt.MouseButton.LeftButton)
         elif tries_left:
             QTimer.singleShot(20, lambda: look(tries_left - 1))
