@@ -152,6 +152,17 @@ def test_a_run_that_ended_is_kept_until_its_model_is_saved_or_replaced(window, q
     assert list_checkpoints() == ([], [])
 
 
+def test_closing_with_discard_gives_the_finished_run_up(window, qtbot, monkeypatch):
+    with qtbot.waitSignal(window.session.finished, timeout=60_000):
+        start(window, qtbot, RUN)
+    assert len(list_checkpoints()[0]) == 1
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert asked == ["The trained model has not been saved. Save it first?"] and list_checkpoints() == ([], [])
+
+
 def test_a_lab_run_leaves_no_checkpoint(window, qtbot, monkeypatch):
     small_softmax_bugs(monkeypatch)
     model = run_failing_lab(window, qtbot)

@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         if not self.files.may_discard():
             event.ignore()
             return
+        self.runs.recovery.give_up()  # the model is saved, or the person discarded it: nothing is left to recover
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self._narrow_splitter or self.splitter.saveState())
         self.settings.setValue(WIDE_KEY, self._narrow_splitter is not None)
