@@ -51,7 +51,8 @@ and the bugs and fixes to tick one at a time.</li>
 (double-click one to see it large and draw it on the canvas), the first layer's weights, the hidden units'
 activations and a gradient check of backpropagation.</li>
 <li><b>Keep a model</b> with File ▸ Save (a .npz file) and open it again later; Model ▸ Model details lists its
-settings and history.</li>
+settings and history. Nothing is lost in a crash: a run saves its epochs as it goes, and the next start offers to
+recover its model or resume training exactly where it stopped (<code>digitpad recover</code> lists them too).</li>
 </ol>
 """
 
