@@ -139,7 +139,7 @@ def soak(kills: int, seed: int) -> None:
             entry = found[0]
             model = recovered_model(entry)
             network = model.network
-            resume_state(entry, [name for name, _, _ in network.parameters()])
+            resume_state(entry, network)
             ok, epochs = "yes", str(entry.epochs_done)
             if front == "cli" and not entry.finished:
                 resumed = subprocess.run([sys.executable, "-m", "digitpad", *CLI_RUN, "-o", "run.npz", "--resume"],

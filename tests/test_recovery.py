@@ -25,15 +25,17 @@ from digitpad.model.files import load_model
 from digitpad.training.prepare import prepare_run
 from digitpad.training.recovery import (
     Checkpointer,
+    Interrupted,
     RecoveryError,
     find_checkpoint,
     list_checkpoints,
+    process_identity,
     recovered_model,
     recovery_dir,
     resume_state,
 )
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback
+from digitpad.training.trainer import Callback, StepChange
 
 SMALL = RunSettings(dataset="digits8x8", hidden="32", epochs=4, batch_size=32, lr=0.05)
 
@@ -75,7 +77,7 @@ def resumed(settings: RunSettings, data, extra: tuple = ()):
     trainer = run.trainer(extra)
     for cb in extra:
         cb.trainer = trainer
-    return run, trainer.fit(run.train, run.val, resume_state(entry, [n for n, _, _ in run.network.parameters()]))
+    return run, trainer.fit(run.train, run.val, resume_state(entry, run.network, run.data))
 
 
 @pytest.mark.parametrize("changes", [{}, {"optimizer": "sgd"}, {"optimizer": "nesterov", "shift": 8},
@@ -129,7 +131,7 @@ def test_a_finished_window_run_is_kept_as_finished_until_its_model_is_saved(digi
     assert entry.finished and not entry.resumable and entry.epochs_done == 4
     assert recovered_model(entry).metrics["val_accuracy"] == result.final_metrics["val_accuracy"]
     with pytest.raises(RecoveryError, match="cannot be resumed"):
-        resume_state(entry, [])
+        resume_state(entry, run.network)
     keeper.discard()
     assert list_checkpoints() == ([], [])
 
@@ -208,10 +210,10 @@ def test_resume_refuses_other_settings_and_says_which(tmp_path):
     wait_for_checkpoint(victim, 1)
     kill(victim)
     args = [*CLI_RUN[:-2], "--seed", "4", "-o", "m.npz", "--resume"]
-    out = subprocess.run([sys.executable, "-m", "digitpad", *args], cwd=tmp_path, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "digitpad", *args], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert out.returncode == 1 and "seed=3" in out.stderr and "Traceback" not in out.stderr
     none = subprocess.run([sys.executable, "-m", "digitpad", *CLI_RUN, "-o", "other.npz", "--resume"], cwd=tmp_path,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert none.returncode == 1 and "no interrupted run was writing" in none.stderr
 
 
@@ -221,7 +223,7 @@ def test_recover_saves_the_model_of_a_killed_run(tmp_path):
     kill(victim)
     (entry,), _ = list_checkpoints()
     out = subprocess.run([sys.executable, "-m", "digitpad", "recover", entry.id[:10], "-o", "saved.npz"],
-                         cwd=tmp_path, capture_output=True, text=True)
+                         cwd=tmp_path, capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert len(load_model(tmp_path / "saved.npz").history["train_loss"]) >= epochs
 
@@ -257,5 +259,82 @@ def test_a_kill_while_a_checkpoint_is_written_leaves_the_old_one_or_the_new_one(
     model = recovered_model(entry)
     assert len(model.history["train_loss"]) == entry.epochs_done
     network = prepare_run(RunSettings(dataset="digits8x8", hidden="512,512"), loading.load("digits8x8", "train")).network
-    assert resume_state(entry, [name for name, _, _ in network.parameters()]).epochs_done == entry.epochs_done
+    assert resume_state(entry, network).epochs_done == entry.epochs_done
     assert sorted(os.listdir(recovery_dir())) == [entry.path.name]  # no temporary file left either
+
+
+def test_a_change_asked_for_at_an_epoch_end_still_applies_after_resuming(digits):
+    class ChangeAtEpochEnd(Callback):
+        trainer = None
+
+        def on_epoch_end(self, stats) -> None:
+            if stats.epoch == 1:  # pending when the checkpoint of epoch 2 is written
+                self.trainer.change_step(lr=0.01)
+
+    whole, whole_result = train(SMALL, digits, extra=(ChangeAtEpochEnd(),))
+    train(SMALL, digits, stop_after=2, checkpoint={"front_end": "cli", "name": "r"}, extra=(ChangeAtEpochEnd(),))
+    again, result = resumed(SMALL, digits)
+    assert result.step_changes == whole_result.step_changes == [StepChange(2, 0, "lr", 0.05, 0.01)]
+    for name, value in whole.network.get_weights().items():
+        assert np.array_equal(again.network.get_weights()[name], value), name
+
+
+def test_weights_that_cannot_be_saved_do_not_stop_the_run(digits):
+    class Overflow(Callback):
+        def __init__(self, network) -> None:
+            self.network = network
+
+        def on_epoch_end(self, stats) -> None:
+            if stats.epoch == 0:
+                self.network.dense_layers[0].params["W"][0, 0] = np.inf
+
+    run = prepare_run(SMALL, digits)
+    keeper = Checkpointer(run, "cli", "r")
+    result = run.fit([Overflow(run.network), keeper])
+    assert result.status == "diverged"  # the trainer's own guard speaks, not a failed checkpoint
+    assert keeper.error is not None and "NaN or infinite" in str(keeper.error)
+
+
+def test_resume_refuses_data_that_changed_since(digits):
+    train(SMALL, digits, stop_after=1, checkpoint={"front_end": "cli", "name": "r"})
+    (entry,), _ = list_checkpoints()
+    changed = digits.subset(np.arange(len(digits)))
+    changed.labels[:5] = (changed.labels[:5] + 1) % 10
+    run = prepare_run(SMALL, changed)
+    with pytest.raises(RecoveryError, match="data of the run r has changed"):
+        resume_state(entry, run.network, run.data)
+    other = prepare_run(replace(SMALL, hidden="16"), digits)
+    with pytest.raises(RecoveryError, match="another network's weights"):
+        resume_state(entry, other.network, other.data)
+
+
+def test_a_writer_is_running_only_while_that_very_process_lives(tmp_path):
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        alive = replace(fake_entry(tmp_path), pid=child.pid, process=process_identity(child.pid))
+        assert alive.running
+        assert not replace(alive, process="another-boot:123").running  # the pid went to another process
+    finally:
+        child.kill()
+    child.wait()
+    assert not alive.running  # killed and reaped
+    assert not replace(alive, pid=os.getpid(), process=process_identity(os.getpid())).running  # this process
+
+
+def test_a_checkpoint_with_numbers_out_of_range_is_unreadable_not_a_crash(tmp_path):
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = {"format": "digitpad-recovery", "version": 1, "id": "x", "name": "x", "front_end": "cli", "output": None,
+           "settings": {}, "resumable": True, "finished": False, "epochs_done": 1, "epochs": 2,
+           "updated": 1e300, "pid": 2**40, "process": "", "data": "", "status": "completed", "message": ""}
+    np.savez(folder / "x.npz", checkpoint=np.frombuffer(json.dumps(doc).encode(), dtype=np.uint8))
+    found, unreadable = list_checkpoints()
+    assert found == [] and "out of range" in unreadable[0][1]
+    out = subprocess.run([sys.executable, "-m", "digitpad", "recover"], capture_output=True, text=True,
+                         check=False)
+    assert out.returncode == 0 and "unreadable" in out.stdout and "Traceback" not in out.stderr
+
+
+def fake_entry(tmp_path: Path) -> Interrupted:
+    return Interrupted("id", tmp_path / "id.npz", "r", "cli", 1, 2, time.time(), False, True, {}, None, 1, "",
+                       "completed", "")

@@ -18,8 +18,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 from conftest import quiet_close
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from support.boxes import answer_box
 from test_lab_mistake_files import keys, run_failing_lab, small_softmax_bugs
 from test_main_window import LONG_RUN, SMALL_RUN, start
@@ -124,23 +124,17 @@ def test_discard_removes_the_run_and_later_keeps_it(opened, qtbot):
     assert list_checkpoints() == ([], [])
 
 
-def test_a_cli_run_is_not_offered_in_the_window(opened, qtbot):
+def test_a_cli_run_is_not_offered_in_the_window(opened, qtbot, monkeypatch):
     run = prepare_run(RUN, loading.load("digits8x8", "train"))
     stop = StopAfter(1)
     trainer = run.trainer([stop, Checkpointer(run, "cli", "m.npz", output="/tmp/m.npz")])
     stop.trainer = trainer
     trainer.fit(run.train, run.val)
-    shown = []
-
-    def look() -> None:  # once, when an offer would long be up; closed again so the test cannot hang in it
-        box = QApplication.activeModalWidget()
-        shown.append(box)
-        if box is not None:
-            box.reject()
-    QTimer.singleShot(300, look)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()))  # no question may open
     window, _ = opened(None)
-    qtbot.waitUntil(lambda: bool(shown))
-    assert shown == [None] and not window.isWindowModified()
+    qtbot.wait(200)  # the offer is looked for a turn of the event loop after the window shows
+    assert asked == [] and not window.isWindowModified()
 
 
 def test_a_run_that_ended_is_kept_until_its_model_is_saved_or_replaced(window, qtbot):
@@ -166,7 +160,7 @@ def test_closing_with_discard_gives_the_finished_run_up(window, qtbot, monkeypat
 def test_a_lab_run_leaves_no_checkpoint(window, qtbot, monkeypatch):
     small_softmax_bugs(monkeypatch)
     model = run_failing_lab(window, qtbot)
-    assert model.mistakes and list_checkpoints() == ([], [])
+    assert model.mistakes and window.session.checkpoint is None and list_checkpoints() == ([], [])
 
 
 def test_closing_during_training_ignores_the_stopped_runs_end_while_asking_to_save(window, qtbot, tmp_path,
@@ -176,26 +170,27 @@ def test_closing_during_training_ignores_the_stopped_runs_end_while_asking_to_sa
     first = window.files.model  # trained, unsaved
     monkeypatch.setattr(window.files, "may_replace_before_training", lambda: True)
     start(window, qtbot, LONG_RUN)
-    with qtbot.waitSignal(window.session.progressed, timeout=10_000):
-        pass
+    qtbot.waitUntil(lambda: any(not e.finished for e in list_checkpoints()[0]), timeout=30_000)  # an epoch done
     path = tmp_path / "kept.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
     asked = []
 
     def question(parent, title, text, *args):
         asked.append(text)
-        if "Stop training" in text:
+        if text.startswith("Stop training"):
             return QMessageBox.StandardButton.Yes
         qtbot.wait(300)  # the stopped run's end, queued before this question, has every chance to arrive
         assert window.files.model is first
         return QMessageBox.StandardButton.Save
     monkeypatch.setattr(QMessageBox, "question", question)
     window.close()
-    assert asked == ["Stop training and quit?", "The trained model has not been saved. Save it first?"]
+    assert asked == [("Stop training and quit? The epochs trained so far are kept: the next start offers to resume "
+                     "the run."), "The trained model has not been saved. Save it first?"]
     saved = load_model(path).network.get_weights()
     for name, value in first.network.get_weights().items():
         assert np.array_equal(saved[name], value), name
-    assert list_checkpoints() == ([], [])  # the stopped run was the person's choice; the first run is saved
+    (kept,), _ = list_checkpoints()  # the first run is saved; the stopped one is kept, as the question said
+    assert not kept.finished and kept.resumable and kept.settings["epochs"] == LONG_RUN.epochs
 
 
 TRAINING_WINDOW = textwrap.dedent("""
@@ -230,3 +225,30 @@ def test_a_window_killed_while_training_offers_its_run_at_the_next_start(opened,
     window, seen = opened("Recover the model")
     assert seen[0].split("\n")[0] == f"The run digits8x8 256-256 relu was interrupted at epoch {entry.epochs_done} of 200."
     assert len(window.files.model.history["train_loss"]) == entry.epochs_done
+
+
+def test_a_second_run_gives_the_first_runs_model_up(window, qtbot, monkeypatch):
+    monkeypatch.setattr(window.files, "may_replace_before_training", lambda: True)  # "Discard" the first
+    for _ in range(2):
+        with qtbot.waitSignal(window.session.finished, timeout=60_000):
+            start(window, qtbot, RUN)
+    (entry,), _ = list_checkpoints()
+    assert entry.id == window.session.checkpoint.id
+    window.files.set_model(window.files.model.copy(), None)
+    assert list_checkpoints() == ([], [])
+
+
+def test_a_run_that_fails_leaves_nothing_to_offer(window, qtbot, monkeypatch):
+    class Fails(Callback):
+        def on_epoch_end(self, stats) -> None:
+            if stats.epoch == 1:
+                raise RuntimeError("a bug in the training thread")
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: warnings.append(a[2]))
+    start(window, qtbot, RUN)
+    window.session.worker._trainer.callbacks.append(Fails())
+    with qtbot.waitSignal(window.session.failed, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "a bug in the training thread" in warnings[0] and list_checkpoints() == ([], [])

@@ -131,7 +131,7 @@ def test_a_close_whose_save_fails_mid_write_is_refused_and_keeps_the_old_file(wi
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     with monkeypatch.context() as disk:
-        disk.setattr(model_file, "_write_npz", disk_full_mid_write)
+        disk.setattr(model_file, "write_npz", disk_full_mid_write)
         assert not window.close()
     assert window.isVisible() and window.isWindowModified()  # the unsaved model is still there
     assert len(shown) == 1 and "model.npz was not saved" in shown[0] and "No space left" in shown[0]

@@ -73,7 +73,7 @@ KILLED_CHILD = textwrap.dedent("""
         print("writing", flush=True)
         time.sleep(60)
 
-    model_file._write_npz = half_then_wait
+    model_file.write_npz = half_then_wait
     model.network.set_weights({k: v + 1 for k, v in model.network.get_weights().items()})
     model_file.save_model(path, model)
 """)

@@ -45,9 +45,19 @@ def test_a_stop_mid_epoch_measures_the_weights_at_the_stop_and_says_where(digits
 
 
 def test_a_stop_at_an_epoch_end_takes_that_epochs_metrics(digits):
-    run = prepare_run(replace(RUN, epochs=2), digits)
-    result = run.fit()
-    assert result.stopped_at is None
+    class StopAtEpochEnd(Callback):
+        trainer = None
+
+        def on_epoch_end(self, stats) -> None:
+            self.trainer.stop()
+
+    run = prepare_run(RUN, digits)
+    stop = StopAtEpochEnd()
+    trainer = run.trainer([stop])
+    stop.trainer = trainer
+    result = trainer.fit(run.train, run.val)
+    assert result.status == "stopped" and result.stopped_at is None and result.epochs_done == 1
+    assert result.message == "stopped by the user after 1 full epochs"
     assert result.final_metrics == {"val_accuracy": result.history["val_accuracy"][-1],
                                     "val_loss": result.history["val_loss"][-1]}
 
@@ -57,11 +67,11 @@ def test_the_window_saves_the_metrics_of_the_weights_it_stopped_with(window, qtb
     run = replace(LONG_RUN, validation=0.2)
     start(window, qtbot, run)
     window.session.worker._trainer.callbacks.insert(0, counter)
-    qtbot.waitUntil(lambda: counter.n > 300, timeout=30_000)  # into epoch 2 (1,149 images, batch 1)
+    qtbot.waitUntil(lambda: counter.n > 1_300, timeout=60_000)  # into epoch 2 (1,149 images, batch 1)
     with qtbot.waitSignal(window.session.finished, timeout=30_000) as done:
         qtbot.mouseClick(window.panel.stop_button, Qt.MouseButton.LeftButton)
     model, result = done.args
-    assert result.stopped_at is not None
+    assert result.stopped_at is not None and result.epochs_done >= 1  # a full epoch's metrics to differ from
     epoch, batch = result.stopped_at
     assert model.metrics["stopped_in_epoch"] == epoch and model.metrics["stopped_after_batch"] == batch
     val = prepare_run(run, loading.load("digits8x8", "train")).val  # the same split, rebuilt from the settings

@@ -26,6 +26,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
         model = recovered_model(entry)
         save_model(args.output, model)
         print(f"saved {args.output}: {model.name or 'the model'} after epoch {entry.epochs_done} of {entry.epochs}")
+        if not args.discard:
+            print(f"its checkpoint is kept; `digitpad recover {entry.id} --discard` removes it")
     if args.discard:
         discard(entry)
         print(f"discarded {entry.id}")

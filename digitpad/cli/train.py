@@ -60,14 +60,18 @@ def cmd_train(args: argparse.Namespace) -> int:
     check_output_path(args.output)
     output = str(args.output.resolve())
     interrupted = interrupted_run(output, settings) if getattr(args, "resume", False) else None
+    earlier = [] if interrupted else [entry for entry in _interrupted_writing(output) if not entry.running]
     prepared = prepare_run(settings)
     network, train, val = prepared.network, prepared.train, prepared.val
-    resume = resume_state(interrupted, [name for name, _, _ in network.parameters()]) if interrupted else None
+    resume = resume_state(interrupted, network, prepared.data) if interrupted else None
     bar = ProgressBar()
     bar.line(f"{network}: {network.n_parameters():,} parameters; {len(train):,} training images"
              + (f", {len(val):,} validation" if val else ""))
     if resume is not None:
         bar.line(f"resuming the interrupted run after epoch {resume.epochs_done} of {prepared.config.epochs}")
+    for entry in earlier:
+        bar.line(f"note: an interrupted run was writing {args.output} ({entry.epochs_done} of {entry.epochs} epochs); "
+                 f"this new run replaces it once saved (--resume would have continued it)")
     checkpoint = Checkpointer(prepared, "cli", args.name or args.output.name, output=output,
                               checkpoint_id=interrupted.id if interrupted else None)
     try:
@@ -86,15 +90,21 @@ def cmd_train(args: argparse.Namespace) -> int:
     if Path(settings.dataset).is_file():  # which file, exactly: `evaluate` refuses to guess once it changed
         model.hyperparameters["dataset_md5"] = file_md5(settings.dataset)
     save_model(args.output, model)
-    checkpoint.discard()
+    for entry in [*earlier, checkpoint]:  # the file they were writing now holds this run's model
+        entry.path.unlink(missing_ok=True)
     bar.line(f"saved {args.output}")
     return 0 if result.status != "diverged" else 1
 
 
+def _interrupted_writing(output: str) -> list[Interrupted]:
+    """The interrupted CLI runs that were writing ``output``, newest first."""
+    found, _ = list_checkpoints()
+    return [entry for entry in found if entry.front_end == "cli" and entry.output == output and not entry.finished]
+
+
 def interrupted_run(output: str, settings: RunSettings) -> Interrupted:
     """The interrupted CLI run that was writing ``output``; RecoveryError unless there is one with these settings."""
-    found, _ = list_checkpoints()
-    runs = [entry for entry in found if entry.front_end == "cli" and entry.output == output and not entry.finished]
+    runs = _interrupted_writing(output)
     if not runs:
         raise RecoveryError(f"no interrupted run was writing {output}; `digitpad recover` lists the interrupted runs")
     entry = runs[0]

@@ -64,7 +64,7 @@ def save_model(path: str | os.PathLike, model: Model) -> None:
     created, arrays = _checked_arrays(model, path)
     try:
         with atomic_write(path) as out:
-            _write_npz(out.file, arrays)
+            write_npz(out.file, arrays)
     except OSError as e:
         raise ModelFileError(f"cannot save model to {path}: {e.strerror or e}") from e
     model.created, model.app_version = created, __version__
@@ -74,11 +74,11 @@ def model_bytes(model: Model) -> bytes:
     """The bytes :func:`save_model` would write (a recovery checkpoint keeps its model so); ModelFileError as it."""
     _, arrays = _checked_arrays(model, "memory")
     buffer = io.BytesIO()
-    _write_npz(buffer, arrays)
+    write_npz(buffer, arrays)
     return buffer.getvalue()
 
 
-def _write_npz(file: BinaryIO, arrays: dict[str, np.ndarray]) -> None:
+def write_npz(file: BinaryIO, arrays: dict[str, np.ndarray]) -> None:
     """Write ``arrays`` as the uncompressed .npz ``np.savez`` writes, one ``NAME.npy`` entry each.
 
     The archive is closed even when writing an entry fails. ``np.savez`` before

@@ -19,13 +19,13 @@ so a crash after training loses nothing either.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import secrets
 import time
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,7 +36,8 @@ import platformdirs
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DigitpadError, ModelFileError
 from digitpad.model.bundle import Model
-from digitpad.model.files import model_bytes, model_from_bytes
+from digitpad.model.files import model_bytes, model_from_bytes, write_npz
+from digitpad.nn.network import MLP
 from digitpad.training.trainer import Callback, StepChange, TrainResult, TrainState
 
 ENV_VAR = "DIGITPAD_RECOVERY_DIR"
@@ -46,6 +47,37 @@ _MAX_JSON_BYTES = 64 * 2**20
 
 class RecoveryError(DigitpadError):
     """A checkpoint that cannot be read or does not fit what is asked of it."""
+
+
+def process_identity(pid: int) -> str:
+    """Who ``pid`` is: this boot's id and the process's start time (Linux), so a pid reused by another process
+    or after a reboot does not pass for the writer; "" when it is not running (a zombie neither)."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return "" if Path("/proc").is_dir() else _alive_elsewhere(pid)
+    fields = stat[stat.rindex(")") + 2:].split()  # after "pid (name) ": state is field 3, start time field 22
+    return "" if fields[0] in "ZX" else f"{boot}:{fields[19]}"
+
+
+def _alive_elsewhere(pid: int) -> str:
+    """Without /proc: the pid's existence is all there is to go by."""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError, ValueError):
+        return ""
+    except PermissionError:
+        pass
+    return f"pid:{pid}"
+
+
+def data_fingerprint(data) -> str:
+    """A digest of a dataset's images and labels: a resume refuses data that changed under the same name."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(np.ascontiguousarray(data.images).data)
+    digest.update(np.ascontiguousarray(data.labels).data)
+    return digest.hexdigest()
 
 
 def recovery_dir() -> Path:
@@ -72,23 +104,21 @@ class Interrupted:
     settings: dict
     output: str | None      # the CLI's --output
     pid: int
+    process: str            # process_identity(pid) of the writer when it wrote it
+    status: str             # the run's status when written: "completed" (so far, or at the end) or "diverged"
+    data: str               # data_fingerprint of the run's images and labels ("" before the first epoch's write)
 
     @property
     def running(self) -> bool:
-        """True while another process that writes it is still alive (a CLI run training now), on this machine.
-        This process asks only before it trains (at start, or for a CLI command): its own are not running."""
-        if self.pid == os.getpid():
-            return False
-        try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        """True while the process that writes it still runs (a CLI run training now). This process asks only
+        before it trains (at start, or for a CLI command), so its own are not running; after a reboot, or
+        once its id went to another process, the writer is gone."""
+        return self.pid != os.getpid() and self.process == process_identity(self.pid)
 
     def describe(self) -> str:
         """One sentence for a person: "The run … was interrupted at epoch 2 of 4." or that it finished unsaved."""
+        if self.finished and self.status == "diverged":
+            return f"The run {self.name} diverged and its model (its last good epoch's) was not saved."
         if self.finished:
             return f"The run {self.name} finished training but its model was not saved."
         return f"The run {self.name} was interrupted at epoch {self.epochs_done} of {self.epochs}."
@@ -101,7 +131,8 @@ class Checkpointer(Callback):
     """Writes the run's checkpoint after every epoch (and, with ``keep_finished``, its final model at the end).
 
     ``run`` is the :class:`~digitpad.training.prepare.PreparedRun` (its ``model`` makes the checkpoint's model),
-    ``name`` the run's name, ``front_end`` who runs it, ``output`` the CLI's model path; ``checkpoint_id``
+    ``name`` the run's name, ``front_end`` who runs it, ``output`` the CLI's model path; ``keep_finished``
+    (the window) replaces the last checkpoint with the finished model, kept until it is saved; ``checkpoint_id``
     continues the checkpoint of a resumed run. A write that fails
     (a full disk) does not stop training: ``error`` keeps what went wrong, and the run goes on.
     """
@@ -116,28 +147,33 @@ class Checkpointer(Callback):
         # A resumed run goes on writing the checkpoint it was resumed from.
         self.id = checkpoint_id or f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
         self.path = self.folder / f"{self.id}.npz"
-        self.error: OSError | None = None
+        self.error: Exception | None = None
+        self._data = ""  # the run's data_fingerprint, made on the training thread at the first write
+        self._process = process_identity(os.getpid())
 
     def on_checkpoint(self, state: TrainState) -> None:
         self._write(self._model(state.result, {}), state.result, state)
 
     def on_train_end(self, result: TrainResult) -> None:
-        if self.keep_finished:
+        """With ``keep_finished``, the run's model as it ended; a run stopped by the person keeps its last
+        epoch's checkpoint instead, which can still resume."""
+        if self.keep_finished and result.status != "stopped":
             self._write(self._model(result, result.final_metrics), result, None)
 
     def discard(self) -> None:
         """Remove the checkpoint (the model is saved, or given up)."""
         self.path.unlink(missing_ok=True)
 
-    def _model(self, result: TrainResult, metrics: dict[str, float]) -> Model:
+    def _model(self, result: TrainResult, metrics: dict[str, float]) -> Model:  # the run's own model maker
         return self.run.model(result, metrics, self.name)
 
     def _write(self, model: Model, result: TrainResult, state: TrainState | None) -> None:
         try:
+            self._data = self._data or data_fingerprint(self.run.data)
             self.folder.mkdir(parents=True, exist_ok=True)
             write_checkpoint(self.path, self._header(result, state), model, result, state)
             self.error = None
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - a full disk, weights that are no longer finite: training goes on
             self.error = exc
 
     def _header(self, result: TrainResult, state: TrainState | None) -> dict:
@@ -146,7 +182,8 @@ class Checkpointer(Callback):
             "output": self.output, "settings": self.run.settings.to_dict(),
             "resumable": self.resumable and state is not None, "finished": state is None,
             "epochs_done": result.epochs_done, "epochs": self.run.config.epochs, "updated": time.time(),
-            "pid": os.getpid(), "status": result.status, "message": result.message,
+            "pid": os.getpid(), "process": self._process, "data": self._data,
+            "status": result.status, "message": result.message,
         }
 
 
@@ -158,11 +195,11 @@ def write_checkpoint(path: Path, header: dict, model: Model, result: TrainResult
                                      "batch_losses": np.asarray(result.batch_losses, dtype=np.float64)}
     if state is not None:
         optimizer = {key: value for key, value in state.optimizer.items() if key != "arrays"}
-        doc |= {"rng": state.rng, "step": state.step, "optimizer": optimizer}
+        doc |= {"rng": state.rng, "step": state.step, "pending": state.pending, "optimizer": optimizer}
         arrays |= {f"optimizer_{i}": array for i, array in enumerate(state.optimizer["arrays"])}
     arrays["checkpoint"] = np.frombuffer(json.dumps(doc).encode("utf-8"), dtype=np.uint8)
     with atomic_write(path) as out:
-        np.savez(out.file, **arrays)
+        write_npz(out.file, arrays)
 
 
 def list_checkpoints(folder: Path | None = None) -> tuple[list[Interrupted], list[tuple[Path, str]]]:
@@ -201,25 +238,35 @@ def recovered_model(entry: Interrupted) -> Model:
         raise RecoveryError(str(exc)) from exc
 
 
-def resume_state(entry: Interrupted, network_parameters: Sequence[str]) -> TrainState:
-    """What ``Trainer.fit(resume=...)`` needs to continue ``entry``; RecoveryError when it cannot be resumed."""
+def resume_state(entry: Interrupted, network: MLP, data=None) -> TrainState:
+    """What ``Trainer.fit(resume=...)`` needs to continue ``entry`` on ``network`` (built from the same settings)
+    and ``data`` (the run's images, checked against the fingerprint the checkpoint recorded); RecoveryError when
+    it cannot be resumed, or does not fit them."""
     if not entry.resumable:
         raise RecoveryError(f"the run {entry.name} cannot be resumed, only its model recovered")
+    if data is not None and entry.data and data_fingerprint(data) != entry.data:
+        raise RecoveryError(f"the data of the run {entry.name} has changed since it was interrupted, so it cannot go "
+                            "on as it would have; recover its model instead")
     doc = _read_doc(entry.path)
-    model = recovered_model(entry)
-    weights = model.network.get_weights()
-    if sorted(weights) != sorted(network_parameters):
+    weights = recovered_model(entry).network.get_weights()
+    params = {name: param for name, param, _ in network.parameters()}
+    if {name: w.shape for name, w in weights.items()} != {name: p.shape for name, p in params.items()}:
         raise RecoveryError(f"the checkpoint {entry.id} holds another network's weights")
     with _archive(entry.path) as archive:
         n = sum(1 for name in archive.namelist() if name.startswith("optimizer_"))
         arrays = [_entry(archive, f"optimizer_{i}") for i in range(n)]
         losses = [float(v) for v in _entry(archive, "batch_losses")]
+    shapes = [p.shape for p in params.values()]
+    if [a.shape for a in arrays] not in ([], shapes, shapes + shapes):
+        raise RecoveryError(f"the checkpoint {entry.id} holds another network's optimizer state")
     try:
+        np.random.default_rng().bit_generator.state = doc["rng"]  # a state the generator takes
         result = TrainResult("completed", doc["message"], int(doc["epochs_done"]),
                              {key: [float(v) for v in values] for key, values in doc["history"].items()}, losses,
                              float(doc["seconds"]), [StepChange(**change) for change in doc["step_changes"]])
         return TrainState(int(doc["epochs_done"]), weights, doc["optimizer"] | {"arrays": arrays}, doc["rng"],
-                          {key: float(value) for key, value in doc["step"].items()}, result)
+                          {key: float(value) for key, value in doc["step"].items()}, result,
+                          {key: float(value) for key, value in doc.get("pending", {}).items()})
     except (KeyError, TypeError, ValueError) as exc:
         raise RecoveryError(f"the checkpoint {entry.id} is incomplete ({exc})") from exc
 
@@ -230,11 +277,15 @@ def discard(entry: Interrupted) -> None:
 
 def _interrupted(path: Path, doc: dict) -> Interrupted:
     try:
-        return Interrupted(str(doc["id"]), path, str(doc["name"]), str(doc["front_end"]), int(doc["epochs_done"]),
-                           int(doc["epochs"]), float(doc["updated"]), bool(doc["finished"]), bool(doc["resumable"]),
-                           dict(doc["settings"]), doc["output"], int(doc["pid"]))
+        entry = Interrupted(str(doc["id"]), path, str(doc["name"]), str(doc["front_end"]), int(doc["epochs_done"]),
+                            int(doc["epochs"]), float(doc["updated"]), bool(doc["finished"]), bool(doc["resumable"]),
+                            dict(doc["settings"]), doc["output"], int(doc["pid"]), str(doc["process"]),
+                            str(doc["status"]), str(doc["data"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise RecoveryError(f"{path.name} is not a complete checkpoint ({exc})") from exc
+    if not (0 < entry.pid < 2**31 and 0 <= entry.updated < 2**33 and 0 <= entry.epochs_done <= entry.epochs):
+        raise RecoveryError(f"{path.name} is not a complete checkpoint (its numbers are out of range)")
+    return entry
 
 
 def _read_doc(path: Path) -> dict:

@@ -106,8 +106,9 @@ class TrainState:
 
     ``weights`` and ``optimizer`` (velocities or Adam's moments) are copies;
     ``rng`` is the shuffling generator's ``bit_generator.state``; ``step`` the
-    learning rate, momentum and weight decay in effect; ``result`` the history,
-    batch losses and step changes so far (its ``seconds`` the training time so far).
+    learning rate, momentum and weight decay in effect, ``pending`` the changes
+    asked for that the next batch will apply; ``result`` the history, batch
+    losses and step changes so far (its ``seconds`` the training time so far).
     """
 
     epochs_done: int
@@ -116,6 +117,7 @@ class TrainState:
     rng: dict
     step: dict[str, float]
     result: TrainResult
+    pending: dict[str, float] = field(default_factory=dict)
 
 
 class Callback:
@@ -289,6 +291,7 @@ class Trainer:
         with self._step_lock:
             self._step = dict(state.step)
             self._n_changes = len(state.result.step_changes)
+            self._pending = state.pending | self._pending  # what was asked for since still goes on top
         optimizer.weight_decay = state.step["weight_decay"]
         if self.config.optimizer in MOMENTUM_OPTIMIZERS:
             optimizer.momentum = state.step["momentum"]
@@ -302,10 +305,10 @@ class Trainer:
         if not wanting:
             return
         with self._step_lock:
-            step = dict(self._step)
+            step, pending = dict(self._step), dict(self._pending)
         so_far = TrainResult(result.status, result.message, epochs_done, {k: list(v) for k, v in result.history.items()},
                              list(result.batch_losses), time.perf_counter() - start, list(result.step_changes))
-        state = TrainState(epochs_done, weights, optimizer.state(), rng.bit_generator.state, step, so_far)
+        state = TrainState(epochs_done, weights, optimizer.state(), rng.bit_generator.state, step, so_far, pending)
         for cb in wanting:
             cb.on_checkpoint(state)
 

@@ -320,7 +320,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.running:
-            answer = QMessageBox.question(self, "Training is running", "Stop training and quit?")
+            answer = QMessageBox.question(self, "Training is running", "Stop training and quit? The epochs trained "
+                                          "so far are kept: the next start offers to resume the run.")
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

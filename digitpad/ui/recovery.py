@@ -34,34 +34,47 @@ if TYPE_CHECKING:
 
 
 class RecoveryKeeper(QObject):
-    """Removes the recovery checkpoint of the window's model once that model is saved or given up."""
+    """Removes the recovery checkpoint of each of the window's models once that model is saved or given up.
+
+    A model's checkpoint is kept while the model is the window's unsaved one, or
+    is *held*: Teach it my digits holds the model it began from, which "Back to
+    the model before" can bring back unsaved.
+    """
 
     def __init__(self, session: TrainingSession, files: ModelFiles) -> None:
         super().__init__(files)
         self.session, self.files = session, files
-        self._kept: tuple[Model, Path] | None = None
+        self._kept: dict[int, tuple[Model, Path]] = {}  # by id(model)
+        self._held: Model | None = None
         session.finished.connect(self._run_finished)
         files.changed.connect(self._model_changed)
 
     def keep(self, model: Model, checkpoint: Path) -> None:
         """``checkpoint`` holds ``model``: keep it while ``model`` is the window's unsaved model (a run's model
         becomes the window's just after the run's end arrives here)."""
-        self._kept = (model, checkpoint)
+        self._kept[id(model)] = (model, checkpoint)
+
+    def hold(self, model: Model) -> None:
+        """Keep ``model``'s checkpoint (if any) even while another model is the window's, until another is held."""
+        self._held = model
 
     def give_up(self) -> None:
-        """The window closes without saving its model: its checkpoint goes too."""
-        if self._kept is not None:
-            self._kept[1].unlink(missing_ok=True)
-            self._kept = None
+        """The window closes without saving its model: every checkpoint kept goes too."""
+        for _, path in self._kept.values():
+            path.unlink(missing_ok=True)
+        self._kept.clear()
 
     def _run_finished(self, model: Model, _result: object) -> None:
         checkpoint = self.session.checkpoint
-        if checkpoint is not None and checkpoint.error is None and checkpoint.path.exists():
+        if checkpoint is not None and checkpoint.path.exists():  # the final write or, if that failed, an epoch's
             self.keep(model, checkpoint.path)
 
     def _model_changed(self, current: Model) -> None:
-        if self._kept is not None and (current is not self._kept[0] or not self.files.unsaved):
-            self.give_up()
+        for key, (model, path) in list(self._kept.items()):
+            if (model is current and self.files.unsaved) or model is self._held:
+                continue
+            path.unlink(missing_ok=True)
+            del self._kept[key]
 
 
 def offer_recovery(window: MainWindow) -> None:

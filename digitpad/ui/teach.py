@@ -102,6 +102,7 @@ class TeachPresenter(QObject):
 
         if self.runs.start_built(build, RUN_LABEL, "MNIST and My digits"):
             self._teaching, self._going = teaching, True
+            self.runs.recovery.hold(model)  # "Back to the model before" can bring it back unsaved
             self._show_dialog().show_rows([], "Loading MNIST and your digits, and measuring the model before "
                                               "it changes…", finished=False)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def disk_full_mid_write(file, arrays) -> None:
-    """Stands in for digitpad.model.files._write_npz: writes part of an archive, then the disk is full."""
+    """Stands in for digitpad.model.files.write_npz: writes part of an archive, then the disk is full."""
     file.write(b"PK\x03\x04" + bytes(4096))
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

@@ -156,7 +156,10 @@ class TrainingSession(QObject):
         if prepared.error is not None:
             self._cannot_start(prepared.error)
             return
-        run = self._run = _with_step(prepared.run, self._start_step)
+        # A change made while the data loaded: part of a new run's settings; a resumed run's settings are the
+        # interrupted run's, so there it is a change from the first batch on, recorded as one (below).
+        early_step = self._start_step if prepared.resume is not None else {}
+        run = self._run = _with_step(prepared.run, {} if early_step else self._start_step)
         untrained = prepared.untrained
         if self._cache_key is not None:  # built from settings: they may have changed while the data loaded
             untrained = dataclasses.replace(untrained, hyperparameters=run.settings.to_dict())
@@ -173,6 +176,8 @@ class TrainingSession(QObject):
         self.resumed = prepared.resume
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=callbacks,
                                      batch_rows=run.batch_rows, pace=self._pace, resume=prepared.resume)
+        if early_step:
+            self.worker.change_step(**early_step)
         doctor.on_diagnoses = self.worker.note_diagnoses
         # Through the session's own slots, which drop what a shut-down run still had queued.
         self.worker.progressed.connect(self._progressed)
@@ -246,6 +251,8 @@ class TrainingSession(QObject):
         if not self._from_live_worker():
             return
         self._release_worker()
+        if self.checkpoint is not None:  # the failure is shown; its epochs are not offered as an interrupted run
+            self.checkpoint.discard()
         self.failed.emit(f"Training failed: {message}")
 
     def _release_worker(self) -> None:
@@ -302,20 +309,16 @@ class TrainingSession(QObject):
         a QThread destroyed while running would abort the whole process.
         Loading cannot be interrupted: it is let go (the job registry keeps
         it alive, and closing the app waits for it). Nothing the run still
-        had queued arrives afterwards, and a run stopped so leaves no recovery
-        checkpoint: stopping it was the person's choice.
+        had queued arrives afterwards. The run's recovery checkpoint stays:
+        the next start offers to resume it.
         """
         if self._loader is not None:
             self._loader.cancel()
             self._loader = None
-        stopped = self.job is not None
-        if stopped:
+        if self.job is not None:
             self.job.cancel()
             self.job.wait()
         self.worker = self.job = None  # a run prepared but not yet started never starts
-        if stopped and self.checkpoint is not None:
-            self.checkpoint.discard()
-            self.checkpoint = None
 
 
 @dataclass(frozen=True)
@@ -339,7 +342,7 @@ def _prepare(settings: RunSettings, mistakes: frozenset[str], source: Dataset | 
     try:
         run = prepare_run(settings, source, customise=lambda network: apply_mistakes(mistakes, network))
         untrained = recording_mistakes(run.model()).copy()  # before the training thread touches it
-        state = resume_state(resume, [name for name, _, _ in run.network.parameters()]) if resume else None
+        state = resume_state(resume, run.network, run.data) if resume else None
     except Exception as exc:  # noqa: BLE001 - any of them, judged by _cannot_start on the GUI thread
         return _Prepared(source, error=exc)
     return _Prepared(source, run, untrained, resume=state)
