@@ -20,7 +20,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +27,9 @@ from pathlib import Path
 import numpy as np
 from finetune import mnist
 from handwriting import DEFAULT_MNIST
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the tests' helpers (tests/support)
+from support.crashes import TRAINING_WINDOW
 
 from digitpad.model.files import load_model
 from digitpad.training.prepare import prepare_run
@@ -42,22 +44,6 @@ from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import Callback
 
 CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", "8", "--epochs", "10", "--seed", "5"]
-WINDOW_RUN = textwrap.dedent("""
-    import sys
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-    from digitpad.training.settings import RunSettings
-    from digitpad.ui.app import open_window, set_up_app
-    app = QApplication(sys.argv)
-    set_up_app(app)
-    window = open_window()
-    window.panel.set_settings(RunSettings(dataset="digits8x8", hidden="256,256", epochs=200, batch_size=8))
-    QTest.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
-    app.exec()
-""")
-
-
 class EpochTimes(Callback):
     def __init__(self) -> None:
         self.seconds: list[float] = []
@@ -123,7 +109,7 @@ def soak(kills: int, seed: int) -> None:
     for kill in range(kills):
         front = "cli" if kill % 2 == 0 else "window"
         args = ([sys.executable, "-m", "digitpad", *CLI_RUN, "-o", "run.npz"] if front == "cli"
-                else [sys.executable, "-c", WINDOW_RUN])
+                else [sys.executable, "-c", TRAINING_WINDOW])
         env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
         child = subprocess.Popen(args, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         delay = rng.uniform(0.3, cli_seconds) if front == "cli" else rng.uniform(1.5, 6.0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from support.crashes import StopAfter, kill
 
 from digitpad.data import loading
 from digitpad.model.files import load_model
@@ -43,17 +43,6 @@ SMALL = RunSettings(dataset="digits8x8", hidden="32", epochs=4, batch_size=32, l
 @pytest.fixture(scope="module")
 def digits():
     return loading.load("digits8x8", "train")
-
-
-class StopAfter(Callback):
-    """Stops the run at the end of epoch ``epochs`` (as a kill after its checkpoint would leave it)."""
-
-    def __init__(self, epochs: int) -> None:
-        self.epochs, self.trainer = epochs, None
-
-    def on_epoch_end(self, stats) -> None:
-        if stats.epoch + 1 == self.epochs:
-            self.trainer.stop()
 
 
 def train(settings: RunSettings, data, stop_after: int | None = None, checkpoint: dict | None = None,
@@ -164,12 +153,6 @@ CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", 
 def cli(args: list[str], cwd: Path, **kwargs) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "digitpad", *args], cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, **kwargs)
-
-
-def kill(process: subprocess.Popen) -> None:
-    """SIGKILL, as a crash or the task manager would; then reap it and close its pipe."""
-    process.send_signal(signal.SIGKILL)
-    process.communicate(timeout=30)
 
 
 def wait_for_checkpoint(process: subprocess.Popen, at_least: int, timeout: float = 60.0) -> int:

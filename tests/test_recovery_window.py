@@ -8,10 +8,8 @@ stopped run's end is still queued while "Save it first?" is open.
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
-import textwrap
 import time
 from dataclasses import replace
 
@@ -21,6 +19,7 @@ from conftest import quiet_close
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from support.boxes import answer_box
+from support.crashes import TRAINING_WINDOW, StopAfter, kill
 from test_lab_mistake_files import keys, run_failing_lab, small_softmax_bugs
 from test_main_window import LONG_RUN, SMALL_RUN, start
 
@@ -32,15 +31,6 @@ from digitpad.training.trainer import Callback
 from digitpad.ui.app import open_window
 
 RUN = replace(SMALL_RUN, epochs=4, validation=0.2)
-
-
-class StopAfter(Callback):
-    def __init__(self, epochs: int) -> None:
-        self.epochs, self.trainer = epochs, None
-
-    def on_epoch_end(self, stats) -> None:
-        if stats.epoch + 1 == self.epochs:
-            self.trainer.stop()
 
 
 def interrupted_window_run(epochs_done: int = 2, name: str = "Run 1"):
@@ -193,22 +183,6 @@ def test_closing_during_training_ignores_the_stopped_runs_end_while_asking_to_sa
     assert not kept.finished and kept.resumable and kept.settings["epochs"] == LONG_RUN.epochs
 
 
-TRAINING_WINDOW = textwrap.dedent("""
-    import sys
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-    from digitpad.training.settings import RunSettings
-    from digitpad.ui.app import open_window, set_up_app
-    app = QApplication(sys.argv)
-    set_up_app(app)
-    window = open_window()
-    window.panel.set_settings(RunSettings(dataset="digits8x8", hidden="256,256", epochs=200, batch_size=8))
-    QTest.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
-    app.exec()
-""")
-
-
 def test_a_window_killed_while_training_offers_its_run_at_the_next_start(opened, qtbot):
     child = subprocess.Popen([sys.executable, "-c", TRAINING_WINDOW], stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True)
@@ -217,8 +191,7 @@ def test_a_window_killed_while_training_offers_its_run_at_the_next_start(opened,
     while not found and child.poll() is None and time.monotonic() < deadline:
         found, _ = list_checkpoints()
         time.sleep(0.02)
-    child.send_signal(signal.SIGKILL)
-    out = child.communicate(timeout=30)[0]
+    out = kill(child)
     assert found, f"the window wrote no checkpoint; it said:\n{out}"
     (entry,), unreadable = list_checkpoints()
     assert unreadable == [] and entry.front_end == "window" and not entry.finished

@@ -1,4 +1,4 @@
-"""Helpers shared by the tests, and by benchmarks/soak.py; never tests themselves.
+"""Helpers shared by the tests, and by benchmarks/soak.py and recovery.py; never tests themselves.
 
 Tests import them as ``from support.<module> import ...``: ``tests/`` has no
 ``__init__.py``, so pytest makes its folder importable. Nothing here imports a
@@ -14,6 +14,9 @@ test module or anything from ``benchmarks/``.
 - ``faults``: injected failures and what they leave behind
   (``disk_full_mid_write``, ``left_in``).
 - ``keys``: typing into a field as a person does (``type_into``).
+- ``boxes``: answering the next message box with a click (``answer_box``).
+- ``crashes``: runs interrupted on purpose (``StopAfter``, ``kill``, the
+  ``TRAINING_WINDOW`` app script), also used by benchmarks/recovery.py.
 - ``models``: small model files to test with (``make_model``, ``parts``,
   ``refused``).
 """
