@@ -22,7 +22,7 @@ from support.crashes import StopAfter, kill
 
 from digitpad.data import loading
 from digitpad.model.files import load_model
-from digitpad.training.prepare import prepare_run
+from digitpad.training.prepare import prepare_run, to_model
 from digitpad.training.recovery import (
     Checkpointer,
     Interrupted,
@@ -321,3 +321,18 @@ def test_a_checkpoint_with_numbers_out_of_range_is_unreadable_not_a_crash(tmp_pa
 def fake_entry(tmp_path: Path) -> Interrupted:
     return Interrupted("id", tmp_path / "id.npz", "r", "cli", 1, 2, time.time(), False, True, {}, None, 1, "",
                        "completed", "")
+
+
+def test_a_run_its_settings_cannot_rebuild_is_kept_only_once_it_ends(digits):
+    """A fine-tune's model maker measures the model; it is not asked to at every epoch for a half-tuned model."""
+    run = prepare_run(SMALL, digits)
+    made = []
+
+    def make_model(r, result, metrics, name):  # as a fine-tune's, which measures the model it makes
+        made.append(result.epochs_done)
+        return to_model(r.network, r.data, r.settings, result, metrics, name)
+    run = replace(run, make_model=make_model)
+    keeper = Checkpointer(run, "window", "Teach", resumable=False, keep_finished=True)
+    run.fit([keeper])
+    (entry,), _ = list_checkpoints()
+    assert made == [4] and entry.finished and not entry.resumable

@@ -137,12 +137,13 @@ class Checkpointer(Callback):
     (a full disk) does not stop training: ``error`` keeps what went wrong, and the run goes on.
     """
 
-    wants_state = True
-
     def __init__(self, run, front_end: str, name: str, output: str | None = None, resumable: bool = True,
                  keep_finished: bool = False, folder: Path | None = None, checkpoint_id: str | None = None) -> None:
         self.run, self.front_end, self.name, self.output = run, front_end, name, output
         self.resumable, self.keep_finished = resumable, keep_finished
+        # A run its settings cannot rebuild (a fine-tune) could only give back a half-tuned model, whose model
+        # maker would measure it at every epoch: it is kept only once it ends.
+        self.wants_state = resumable
         self.folder = folder or recovery_dir()
         # A resumed run goes on writing the checkpoint it was resumed from.
         self.id = checkpoint_id or f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
