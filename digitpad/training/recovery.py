@@ -62,7 +62,10 @@ def process_identity(pid: int) -> str:
 
 
 def _alive_elsewhere(pid: int) -> str:
-    """Without /proc: the pid's existence is all there is to go by."""
+    """Without /proc: the pid's existence is all there is to go by. Not on Windows, where ``os.kill(pid, 0)``
+    would send the process a Ctrl+C: there a writer is never taken for running."""
+    if os.name == "nt":
+        return ""
     try:
         os.kill(pid, 0)
     except (ProcessLookupError, OverflowError, ValueError):
