@@ -106,6 +106,7 @@ def _offer(window: MainWindow, entry: Interrupted) -> bool:
     box.setEscapeButton(later)
     box.exec()
     clicked = box.clickedButton()
+    box.deleteLater()
     if clicked is drop:
         discard(entry)
         return True
