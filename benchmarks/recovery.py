@@ -40,8 +40,8 @@ from digitpad.training.recovery import (
     recovered_model,
     resume_state,
 )
+from digitpad.training.reports import Callback
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback
 
 CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", "8", "--epochs", "10", "--seed", "5"]
 class EpochTimes(Callback):

@@ -16,8 +16,9 @@ from digitpad.nn.network import MLP
 from digitpad.training.diagnosis import CONSTANT_STD, Diagnosis, HealthSignals, diagnose
 from digitpad.training.doctor import Doctor, probe_signals
 from digitpad.training.prepare import prepare_run, split_validation
+from digitpad.training.reports import Callback
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback, Trainer, input_scale
+from digitpad.training.trainer import Trainer, input_scale
 
 DIGITS = RunSettings(dataset="digits8x8", hidden="32")
 

@@ -12,12 +12,12 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QPushButton
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QPushButton
 
 from digitpad.data import importing
 from digitpad.lab import pitfalls
-from digitpad.training.trainer import Callback
+from digitpad.training.reports import Callback
 from digitpad.ui.run_view import SETTINGS_KEY
 
 

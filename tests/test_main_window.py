@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidget, QWidget
 
 from digitpad.inference.predict import drawing_to_input
 from digitpad.model.files import load_model
+from digitpad.training.reports import Callback
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback
 from digitpad.ui.app import default_model
 
 SMALL_RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=3, batch_size=32, lr=0.1, validation=0.2)

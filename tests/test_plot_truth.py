@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
 from digitpad.training.history import RunRecord
+from digitpad.training.reports import TrainResult
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import TrainResult
 from digitpad.ui.base.plot_parts import overlay_colour
 
 

@@ -34,8 +34,8 @@ from digitpad.training.recovery import (
     recovery_dir,
     resume_state,
 )
+from digitpad.training.reports import Callback, StepChange
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback, StepChange
 
 SMALL = RunSettings(dataset="digits8x8", hidden="32", epochs=4, batch_size=32, lr=0.05)
 

@@ -27,7 +27,7 @@ from digitpad.data import loading
 from digitpad.model.files import load_model
 from digitpad.training.prepare import prepare_run
 from digitpad.training.recovery import Checkpointer, list_checkpoints
-from digitpad.training.trainer import Callback
+from digitpad.training.reports import Callback
 from digitpad.ui.app import open_window
 
 RUN = replace(SMALL_RUN, epochs=4, validation=0.2)

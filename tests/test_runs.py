@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QToolTip
 
+from digitpad.training.evaluate import evaluate
 from digitpad.training.history import (
     CSV_COLUMNS,
     MAX_BATCH_POINTS,
@@ -20,10 +21,9 @@ from digitpad.training.history import (
     save_history_csv,
     settings_summary,
 )
-from digitpad.training.evaluate import evaluate
 from digitpad.training.prepare import prepare_run
+from digitpad.training.reports import TrainResult
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import TrainResult
 from digitpad.ui.base.plot_parts import OVERLAY_COLOURS
 from digitpad.ui.widgets.plots import SMOOTHING_WINDOW, AccuracyPlot, LossPlot, window_means
 from digitpad.ui.widgets.runs_panel import RunsPanel

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from support.keys import type_into
 
 from digitpad.model.files import load_model
+from digitpad.training.reports import Callback, StepChange
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback, StepChange
 
 RUN = RunSettings(dataset="digits8x8", hidden="16", epochs=300, batch_size=32, lr=0.05, schedule="constant",
                   validation=0.0)

@@ -11,8 +11,8 @@ from test_main_window import LONG_RUN, BatchCounter, start
 from digitpad.data import loading
 from digitpad.training.evaluate import evaluate
 from digitpad.training.prepare import prepare_run
+from digitpad.training.reports import Callback
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback
 
 RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=3, batch_size=8, lr=0.05, validation=0.2)
 

@@ -14,8 +14,9 @@ from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
 from digitpad.training.evaluate import evaluate
 from digitpad.training.prepare import split_validation
+from digitpad.training.reports import Callback, StepChange
 from digitpad.training.settings import parse_hidden
-from digitpad.training.trainer import SHUFFLE_STREAM, Callback, StepChange, Trainer
+from digitpad.training.trainer import SHUFFLE_STREAM, Trainer
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from digitpad.common.errors import ConfigError
 from digitpad.data import loading
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
-from digitpad.training.trainer import Callback, StepChange
+from digitpad.training.reports import Callback, StepChange
 from digitpad.ui.jobs import training as worker_module
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.training import (

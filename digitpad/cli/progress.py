@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from digitpad.training.trainer import BatchStats, Callback, EpochStats
+from digitpad.training.reports import BatchStats, Callback, EpochStats
 
 
 def format_seconds(seconds: float) -> str:

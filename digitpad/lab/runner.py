@@ -20,7 +20,7 @@ from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
 from digitpad.training.prepare import prepare_run
-from digitpad.training.trainer import BatchStats, Callback, EpochStats, TrainResult
+from digitpad.training.reports import BatchStats, Callback, EpochStats, TrainResult
 from digitpad.training.unit_health import dead_units, saturated
 
 SIGNATURE_ROWS = 2000  # enough inputs to see whether outputs vary; cheap on any dataset

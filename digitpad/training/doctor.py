@@ -18,8 +18,8 @@ import numpy as np
 
 from digitpad.nn.network import MLP
 from digitpad.training.diagnosis import Diagnosis, HealthSignals, diagnose
+from digitpad.training.reports import BatchStats, Callback, EpochStats, TrainResult
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import BatchStats, Callback, EpochStats, TrainResult
 from digitpad.training.unit_health import dead_share, saturated_share
 
 

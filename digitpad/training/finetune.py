@@ -38,8 +38,8 @@ from digitpad.training.evaluate import evaluate
 from digitpad.training.finetune_data import mixed_set
 from digitpad.training.finetune_report import Guess, Scores, TableRow, format_table, table_rows
 from digitpad.training.prepare import PreparedRun
+from digitpad.training.reports import Callback, TrainResult
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import Callback, TrainResult
 
 TUNED_SUFFIX = " (tuned on my digits)"
 MAX_MIX = 0.9          # beyond this MNIST hardly takes part and the model forgets it

@@ -20,7 +20,7 @@ import numpy as np
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DigitpadError
-from digitpad.training.trainer import TrainResult
+from digitpad.training.reports import TrainResult
 
 CSV_COLUMNS = ("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
 # A plot a few hundred pixels wide shows no more; 60,000 batch-size-1 steps would be 500 kB per run.

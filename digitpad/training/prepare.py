@@ -22,16 +22,9 @@ from digitpad.data.preprocessing import for_image_shape
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
+from digitpad.training.reports import Callback, TrainResult, TrainState
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import (
-    BatchRows,
-    Callback,
-    Trainer,
-    TrainResult,
-    TrainState,
-    aligned_batch,
-    input_scale,
-)
+from digitpad.training.trainer import BatchRows, Trainer, aligned_batch, input_scale
 
 # Installs changes on a freshly built network (the lab's deliberate bugs) and returns the batch picker to use.
 Customise = Callable[[MLP], BatchRows]

@@ -38,7 +38,7 @@ from digitpad.common.errors import DigitpadError, ModelFileError
 from digitpad.model.bundle import Model
 from digitpad.model.files import model_bytes, model_from_bytes, write_npz
 from digitpad.nn.network import MLP
-from digitpad.training.trainer import Callback, StepChange, TrainResult, TrainState
+from digitpad.training.reports import Callback, StepChange, TrainResult, TrainState
 
 ENV_VAR = "DIGITPAD_RECOVERY_DIR"
 FORMAT, VERSION = "digitpad-recovery", 1

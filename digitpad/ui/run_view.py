@@ -28,8 +28,8 @@ from digitpad.lab.pitfalls import LabRun, get_pitfall
 from digitpad.model.bundle import Model
 from digitpad.training.prepare import PreparedRun
 from digitpad.training.recovery import Interrupted
+from digitpad.training.reports import StepChange, TrainResult
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import StepChange, TrainResult
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.jobs.training import EpochUpdate, Progress

@@ -30,7 +30,7 @@ from digitpad.training.finetune import (
 )
 from digitpad.training.finetune_data import BASE, base_splits, personal_splits
 from digitpad.training.prepare import PreparedRun
-from digitpad.training.trainer import TrainResult
+from digitpad.training.reports import TrainResult
 from digitpad.ui.dialogs.before_after import BeforeAfterDialog
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
 from digitpad.ui.jobs.session import TrainingSession

@@ -6,7 +6,7 @@ import signal
 import subprocess
 import textwrap
 
-from digitpad.training.trainer import Callback
+from digitpad.training.reports import Callback
 
 # The real app with a long digits8x8 run started by a click on Train; run with ``python -c`` and kill it.
 TRAINING_WINDOW = textwrap.dedent("""

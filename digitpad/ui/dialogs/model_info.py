@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from digitpad.data.registry import title
 from digitpad.lab.mistakes import MISTAKES
 from digitpad.model.bundle import Model
-from digitpad.training.trainer import StepChange
+from digitpad.training.reports import StepChange
 from digitpad.ui.jobs.training import step_text
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 

@@ -38,8 +38,9 @@ from digitpad.model.bundle import Model
 from digitpad.training.doctor import Doctor
 from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.recovery import Checkpointer, Interrupted, resume_state
+from digitpad.training.reports import StepChange, TrainResult, TrainState
 from digitpad.training.settings import RunSettings
-from digitpad.training.trainer import StepChange, TrainResult, TrainState, checked_step
+from digitpad.training.trainer import checked_step
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.pace import UpdatePace
 from digitpad.ui.jobs.training import (

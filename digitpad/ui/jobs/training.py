@@ -47,16 +47,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
-from digitpad.training.trainer import (
-    BatchRows,
-    BatchStats,
-    Callback,
-    EpochStats,
-    StepChange,
-    Trainer,
-    TrainState,
-    aligned_batch,
-)
+from digitpad.training.reports import BatchStats, Callback, EpochStats, StepChange, TrainState
+from digitpad.training.trainer import BatchRows, Trainer, aligned_batch
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.pace import UpdatePace, yield_to_gui
 
