@@ -329,7 +329,9 @@ def gui_thread_table(window, mnist: Path, repeats: int) -> None:
     from digitpad.ui.inspect.inspect_window import InspectWindow
 
     print(f"\n{'GUI-thread work':<28} {'before: gap ms':>14} {'now: gap ms':>11} {'now: s':>7}  (median of {repeats})")
-    test, base = loading.load("mnist", "test"), window.files.model
+    from digitpad.ui.app import default_model
+
+    test, base = loading.load("mnist", "test"), default_model()  # an MNIST model, whatever the scenarios trained
     inside = InspectWindow()
     inside.show()
     for hidden in ((256, 128), (1024, 512)):

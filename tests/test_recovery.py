@@ -51,7 +51,9 @@ def train(settings: RunSettings, data, stop_after: int | None = None, checkpoint
     **checkpoint)``; the run and its result."""
     run = prepare_run(settings, data)
     stop = StopAfter(stop_after) if stop_after else None
-    callbacks = [*extra, *([stop] if stop else []), *([Checkpointer(run, **checkpoint)] if checkpoint else [])]
+    every_epoch = {"min_interval": 0.0}  # a checkpoint at each epoch's end, however short the epochs
+    callbacks = [*extra, *([stop] if stop else []),
+                 *([Checkpointer(run, **every_epoch | checkpoint)] if checkpoint else [])]
     trainer = run.trainer(callbacks)
     for cb in callbacks:
         if hasattr(cb, "trainer"):
@@ -147,7 +149,8 @@ def test_a_checkpoint_that_cannot_be_written_does_not_stop_the_run(digits, tmp_p
 
 # -- killed processes ------------------------------------------------------------------------------
 
-CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", "8", "--epochs", "4", "--seed", "3"]
+# Long enough (about 3 s) for checkpoints a second apart to be written and killed between.
+CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", "8", "--epochs", "40", "--seed", "3"]
 
 
 def cli(args: list[str], cwd: Path, **kwargs) -> subprocess.Popen:
@@ -173,7 +176,7 @@ def test_a_killed_cli_run_resumes_to_the_same_weights_as_one_never_killed(tmp_pa
     victim = cli([*CLI_RUN, "-o", "resumed.npz"], tmp_path)
     done = wait_for_checkpoint(victim, 2)
     kill(victim)
-    if done == 4:
+    if done == 40:
         pytest.skip("the run finished before it could be killed")
     listing = subprocess.run([sys.executable, "-m", "digitpad", "recover"], capture_output=True, text=True, check=True)
     assert "resumed.npz" in listing.stdout and "cli" in listing.stdout
@@ -220,7 +223,7 @@ from digitpad.training.recovery import Checkpointer
 from digitpad.training.settings import RunSettings
 run = prepare_run(RunSettings(dataset="digits8x8", hidden="512,512", epochs=1000, batch_size=0, subset=100), loading.load("digits8x8", "train"))
 print("ready", flush=True)
-run.fit([Checkpointer(run, "cli", "killed")])
+run.fit([Checkpointer(run, "cli", "killed", min_interval=0.0)])
 """
 
 
@@ -336,3 +339,19 @@ def test_a_run_its_settings_cannot_rebuild_is_kept_only_once_it_ends(digits):
     run.fit([keeper])
     (entry,), _ = list_checkpoints()
     assert made == [4] and entry.finished and not entry.resumable
+
+
+def test_short_epochs_are_checkpointed_at_most_once_a_second_from_the_first_on(digits):
+    class Counting(Checkpointer):
+        epochs: list[int] = []
+
+        def on_checkpoint(self, state) -> None:
+            super().on_checkpoint(state)
+            self.epochs.append(state.epochs_done)
+
+    run = prepare_run(replace(SMALL, epochs=30), digits)
+    keeper = Counting(run, "cli", "r", min_interval=0.5)
+    result = run.fit([keeper])
+    assert keeper.epochs[0] == 1  # a crash after the first epoch already finds it
+    assert len(keeper.epochs) <= 1 + result.seconds / 0.5
+    assert len(keeper.epochs) < 30

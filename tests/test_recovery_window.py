@@ -37,7 +37,7 @@ def interrupted_window_run(epochs_done: int = 2, name: str = "Run 1"):
     """A window run of RUN checkpointed after ``epochs_done`` epochs and never ended (as a kill leaves it)."""
     run = prepare_run(RUN, loading.load("digits8x8", "train"))
     stop = StopAfter(epochs_done)
-    trainer = run.trainer([stop, Checkpointer(run, "window", name, keep_finished=False)])
+    trainer = run.trainer([stop, Checkpointer(run, "window", name, min_interval=0.0)])
     stop.trainer = trainer
     trainer.fit(run.train, run.val)
     (entry,), _ = list_checkpoints()

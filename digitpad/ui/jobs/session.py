@@ -13,7 +13,7 @@ loads becomes part of the settings the run starts with (nothing to record,
 no ``step_changed``); once it trains, the trainer applies it from the next
 mini-batch and ``step_changed`` reports it when it takes effect.
 
-Every run but the lab's writes a recovery checkpoint after each epoch
+Every run but the lab's writes a recovery checkpoint after each epoch (at most once a second)
 (:class:`~digitpad.training.recovery.Checkpointer`, on the training thread)
 and, when it ends, its model as *finished*: :attr:`TrainingSession.checkpoint`
 says where, and the window removes it once the model is saved or given up
