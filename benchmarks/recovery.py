@@ -43,7 +43,7 @@ from digitpad.training.recovery import (
 from digitpad.training.reports import Callback
 from digitpad.training.settings import RunSettings
 
-CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", "8", "--epochs", "10", "--seed", "5"]
+CLI_RUN = ["train", "--dataset", "digits8x8", "--hidden", "256,256", "--batch", "8", "--epochs", "40", "--seed", "5"]
 class EpochTimes(Callback):
     def __init__(self) -> None:
         self.seconds: list[float] = []
@@ -111,6 +111,7 @@ def soak(kills: int, seed: int) -> None:
         args = ([sys.executable, "-m", "digitpad", *CLI_RUN, "-o", "run.npz"] if front == "cli"
                 else [sys.executable, "-c", TRAINING_WINDOW])
         env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+        started = time.time()
         child = subprocess.Popen(args, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         delay = rng.uniform(0.3, cli_seconds) if front == "cli" else rng.uniform(1.5, 6.0)
         time.sleep(delay)
@@ -138,7 +139,9 @@ def soak(kills: int, seed: int) -> None:
         if unreadable or leftovers or same == "NO" or len(found) > 1:
             broken += 1
         ended_first += ended
-        found_text = "yes" if found else "none (the run had ended)" if ended else "none"
+        saved = front == "cli" and (work / "run.npz").exists() and (work / "run.npz").stat().st_mtime >= started
+        found_text = ("yes" if found else "none (the run had ended)" if ended
+                      else "none (its model was saved)" if saved else "none")
         print(f"| {kill + 1} | {front} | {delay:.2f} | {found_text} | {epochs} | "
               f"{ok if not unreadable else 'BROKEN: ' + unreadable[0][1]} | {', '.join(leftovers) or 'none'} | {same} |")
     print(f"\n{broken} of {kills} kills left a broken checkpoint, a leftover file or a resume that differed; "
