@@ -27,6 +27,8 @@ import os
 import secrets
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -224,7 +226,8 @@ def list_checkpoints(folder: Path | None = None) -> tuple[list[Interrupted], lis
     found, unreadable = [], []
     for path in sorted(folder.glob("*.npz")) if folder.is_dir() else ():
         try:
-            found.append(_interrupted(path, _read_doc(path)))
+            with _archive(path) as archive:
+                found.append(_interrupted(path, _read_doc(archive, path)))
         except RecoveryError as exc:
             unreadable.append((path, str(exc)))
     found.sort(key=lambda entry: entry.updated, reverse=True)
@@ -247,11 +250,7 @@ def find_checkpoint(checkpoint_id: str, folder: Path | None = None) -> Interrupt
 def recovered_model(entry: Interrupted) -> Model:
     """The checkpoint's model: the weights of its last epoch (or of the finished run)."""
     with _archive(entry.path) as archive:
-        data = _entry(archive, "model").tobytes()
-    try:
-        return model_from_bytes(data, f"the model in {entry.path.name}")
-    except ModelFileError as exc:
-        raise RecoveryError(str(exc)) from exc
+        return _model_in(archive, entry.path)
 
 
 def resume_state(entry: Interrupted, network: MLP, data=None) -> TrainState:
@@ -263,15 +262,15 @@ def resume_state(entry: Interrupted, network: MLP, data=None) -> TrainState:
     if data is not None and entry.data and data_fingerprint(data) != entry.data:
         raise RecoveryError(f"the data of the run {entry.name} has changed since it was interrupted, so it cannot go "
                             "on as it would have; recover its model instead")
-    doc = _read_doc(entry.path)
-    weights = recovered_model(entry).network.get_weights()
-    params = {name: param for name, param, _ in network.parameters()}
-    if {name: w.shape for name, w in weights.items()} != {name: p.shape for name, p in params.items()}:
-        raise RecoveryError(f"the checkpoint {entry.id} holds another network's weights")
     with _archive(entry.path) as archive:
+        doc = _read_doc(archive, entry.path)
+        weights = _model_in(archive, entry.path).network.get_weights()
         n = sum(1 for name in archive.namelist() if name.startswith("optimizer_"))
         arrays = [_entry(archive, f"optimizer_{i}") for i in range(n)]
         losses = [float(v) for v in _entry(archive, "batch_losses")]
+    params = {name: param for name, param, _ in network.parameters()}
+    if {name: w.shape for name, w in weights.items()} != {name: p.shape for name, p in params.items()}:
+        raise RecoveryError(f"the checkpoint {entry.id} holds another network's weights")
     shapes = [p.shape for p in params.values()]
     if [a.shape for a in arrays] not in ([], shapes, shapes + shapes):
         raise RecoveryError(f"the checkpoint {entry.id} holds another network's optimizer state")
@@ -304,9 +303,8 @@ def _interrupted(path: Path, doc: dict) -> Interrupted:
     return entry
 
 
-def _read_doc(path: Path) -> dict:
-    with _archive(path) as archive:
-        raw = _entry(archive, "checkpoint", _MAX_JSON_BYTES)
+def _read_doc(archive: zipfile.ZipFile, path: Path) -> dict:
+    raw = _entry(archive, "checkpoint", _MAX_JSON_BYTES)
     try:
         doc = json.loads(raw.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
@@ -318,21 +316,22 @@ def _read_doc(path: Path) -> dict:
     return doc
 
 
-class _archive:
+def _model_in(archive: zipfile.ZipFile, path: Path) -> Model:
+    try:
+        return model_from_bytes(_entry(archive, "model").tobytes(), f"the model in {path.name}")
+    except ModelFileError as exc:
+        raise RecoveryError(str(exc)) from exc
+
+
+@contextmanager
+def _archive(path: Path) -> Iterator[zipfile.ZipFile]:
     """The checkpoint's zip, opened with every failure as RecoveryError."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> zipfile.ZipFile:
-        try:
-            self.zip = zipfile.ZipFile(self.path)
-        except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
-            raise RecoveryError(f"cannot read {self.path.name}: {exc}") from exc
-        return self.zip
-
-    def __exit__(self, *exc: object) -> None:
-        self.zip.close()
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise RecoveryError(f"cannot read {path.name}: {exc}") from exc
+    with archive:
+        yield archive
 
 
 def _entry(archive: zipfile.ZipFile, name: str, max_bytes: int | None = None) -> np.ndarray:

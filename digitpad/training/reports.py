@@ -10,7 +10,7 @@ the learning rate, momentum or weight decay takes effect, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -70,6 +70,12 @@ class TrainResult:
     final_metrics: dict[str, float] = field(default_factory=dict)
     # (epoch, batches done in it), both counted from 1, when a stop came in the middle of an epoch.
     stopped_at: tuple[int, int] | None = None
+
+    def copy(self, **changes) -> TrainResult:
+        """A copy with lists of its own (a checkpoint's result must not grow with the run), and ``changes``."""
+        return replace(self, history={key: list(values) for key, values in self.history.items()},
+                       batch_losses=list(self.batch_losses), step_changes=list(self.step_changes),
+                       final_metrics=dict(self.final_metrics), **changes)
 
 
 @dataclass(frozen=True)

@@ -200,9 +200,7 @@ class Trainer:
         optimizer.weight_decay = state.step["weight_decay"]
         if self.config.optimizer in MOMENTUM_OPTIMIZERS:
             optimizer.momentum = state.step["momentum"]
-        done = state.result
-        return TrainResult("completed", done.message, done.epochs_done, {k: list(v) for k, v in done.history.items()},
-                           list(done.batch_losses), done.seconds, list(done.step_changes))
+        return state.result.copy()
 
     def _checkpoint(self, epochs_done: int, weights: dict[str, np.ndarray], optimizer, rng: np.random.Generator,
                     result: TrainResult, start: float) -> None:
@@ -211,8 +209,7 @@ class Trainer:
             return
         with self._step_lock:
             step, pending = dict(self._step), dict(self._pending)
-        so_far = TrainResult(result.status, result.message, epochs_done, {k: list(v) for k, v in result.history.items()},
-                             list(result.batch_losses), time.perf_counter() - start, list(result.step_changes))
+        so_far = result.copy(seconds=time.perf_counter() - start)
         state = TrainState(epochs_done, weights, optimizer.state(), rng.bit_generator.state, step, so_far, pending)
         for cb in wanting:
             cb.on_checkpoint(state)
