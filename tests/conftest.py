@@ -18,9 +18,10 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
-    """Every test gets an empty data store and recovery folder, never the user's real ones."""
+    """Every test gets an empty data store, recovery folder and run history, never the user's real ones."""
     monkeypatch.setenv("DIGITPAD_DATA_DIR", str(tmp_path_factory.mktemp("datastore")))
     monkeypatch.setenv("DIGITPAD_RECOVERY_DIR", str(tmp_path_factory.mktemp("recovery")))
+    monkeypatch.setenv("DIGITPAD_RUNS_DB", str(tmp_path_factory.mktemp("runs") / "runs.db"))
 
 
 @pytest.fixture

@@ -54,6 +54,8 @@ class RunRecord:
         Display colour chosen by the runs panel; empty lets a plot choose.
     seconds : float
         How long the whole run took (``TrainResult.seconds``).
+    run_id : int or None
+        The run's id in the run history (:mod:`digitpad.training.runs`), None when it was not recorded.
     """
 
     name: str
@@ -66,6 +68,7 @@ class RunRecord:
     status: str = "completed"
     colour: str = ""
     seconds: float = 0.0
+    run_id: int | None = None
 
     @classmethod
     def from_result(cls, name: str, settings: dict, result: TrainResult, batches_per_epoch: int) -> RunRecord:

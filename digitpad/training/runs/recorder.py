@@ -1,0 +1,113 @@
+"""Recording a run as it trains: a trainer callback that writes its rows to the run history.
+
+The window, ``digitpad train``, ``digitpad lab`` and ``digitpad finetune`` each
+add a :class:`RunRecorder` to their run. Its row is made when the recorder is
+(status running), each epoch's end writes the epoch and its batches' losses in
+one transaction on the training thread, and the end writes the status and
+final numbers. Recording never stops a run: a database that cannot be written
+leaves ``error`` set and the run goes on unrecorded from there.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.training.prepare import PreparedRun
+from digitpad.training.recipes import matching_recipe
+from digitpad.training.recovery import data_fingerprint
+from digitpad.training.reports import BatchStats, Callback, EpochStats, TrainResult, TrainState
+from digitpad.training.runs.schema import RunStoreError
+from digitpad.training.runs.store import RunStore
+
+
+def network_text(run: PreparedRun) -> str:
+    """The network in a few characters: "784-256-128-10 relu softmax"."""
+    spec = run.network.spec
+    return f"{'-'.join(map(str, spec.sizes))} {spec.activation} {spec.output}"
+
+
+class RunRecorder(Callback):
+    """Records ``run`` in the run history at ``path`` (default: the user's) as it trains.
+
+    ``front_end`` is "window" or "cli"; ``kind`` "train", "lab" or "finetune"
+    (a lab run names its ``lab_preset``); ``checkpoint`` the id of the run's
+    recovery checkpoint, and ``resume`` the state it goes on from, so a resumed
+    run goes on in the row of the run it continues.
+
+    ``run_id`` is the run's id (None when it could not be recorded at all);
+    ``notice`` a sentence for the person when the database had to be started
+    anew; ``error`` the last write that failed.
+    """
+
+    def __init__(self, run: PreparedRun, front_end: str, name: str, kind: str = "train", lab_preset: str = "",
+                 checkpoint: str | None = None, resume: TrainState | None = None, path: Path | None = None) -> None:
+        self.run = run
+        self.error: Exception | None = None
+        self.run_id: int | None = None
+        self.notice = ""
+        self._losses: list[float] = []
+        self._fingerprint = ""
+        self._seconds = resume.result.seconds if resume else 0.0  # training time so far
+        self._per_epoch = math.ceil(len(run.train) / (run.config.batch_size or len(run.train)))
+        try:
+            self.store = RunStore(path)
+        except RunStoreError as exc:
+            self.store, self.error = None, exc
+            return
+        self.notice = self.store.notice
+        recipe = matching_recipe(run.settings) or "" if kind == "train" else ""
+        self._call(lambda: setattr(self, "run_id", self.store.begin_run(
+            name=name, front_end=front_end, kind=kind, settings=run.settings.to_dict(), network=network_text(run),
+            epochs=run.config.epochs, batches_per_epoch=self._per_epoch, recipe=recipe, lab_preset=lab_preset,
+            checkpoint=checkpoint, resumed_after=resume.epochs_done if resume else 0)))
+
+    @property
+    def recording(self) -> bool:
+        return self.store is not None and self.run_id is not None
+
+    def on_batch_end(self, stats: BatchStats) -> None:
+        self._losses.append(stats.loss)
+        self._per_epoch = stats.n_batches
+
+    def on_epoch_end(self, stats: EpochStats) -> None:
+        losses, self._losses = self._losses, []
+        if not self.recording:
+            return
+        if not self._fingerprint:  # on the training thread, once: hashing MNIST takes ~50 ms
+            self._fingerprint = data_fingerprint(self.run.data)
+        self._seconds += stats.seconds
+        self._call(lambda: self.store.record_epoch(self.run_id, stats, np.asarray(losses, dtype=np.float32),
+                                                   self._seconds, self._fingerprint))
+
+    def on_train_end(self, result: TrainResult) -> None:
+        if self.recording:
+            self._call(lambda: self.store.finish_run(self.run_id, result, self._per_epoch))
+
+    def add_metrics(self, metrics: dict[str, float]) -> None:
+        """Numbers measured after the run (test accuracy) join its record."""
+        if self.recording and metrics:
+            self._call(lambda: self.store.add_metrics(self.run_id, metrics))
+
+    def set_model_path(self, path: str | Path) -> None:
+        """The model file saved from the run."""
+        if self.recording:
+            self._call(lambda: self.store.set_model_path(self.run_id, path))
+
+    def end(self, status: str, message: str) -> None:
+        """The run will not reach on_train_end: "interrupted" (Ctrl+C) or "failed" (an error)."""
+        if self.recording:
+            self._call(lambda: self.store.end_run(self.run_id, status, message))
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _call(self, write) -> None:
+        try:
+            write()
+        except RunStoreError as exc:
+            self.error = exc

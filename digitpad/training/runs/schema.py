@@ -1,0 +1,228 @@
+"""The run history's database file: where it lives, its schema and migrations, and a file that is not one.
+
+The database is one SQLite file (``runs.db`` in the user data folder, or
+``$DIGITPAD_RUNS_DB``) in WAL mode, so the window can read while a CLI run
+writes, and a writer kill leaves the last committed transaction, never a
+broken file. ``synchronous=NORMAL``: a commit is not flushed to the disk (a
+power cut may lose the last epochs' rows, never the file's consistency),
+which keeps an epoch's row a fraction of a millisecond.
+
+The schema's version is ``PRAGMA user_version``; :data:`MIGRATIONS` takes a
+database from each version to the next, and a new database is made by running
+them all in order, so every database, however old, ends on the same schema.
+``PRAGMA application_id`` marks the file as digitpad's: a file in its place
+that is no SQLite database, or another program's, is moved aside with a
+timestamp (:func:`connect` says so in ``notice``) and a new one is started.
+A database from a newer digitpad is left alone and not written.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import platformdirs
+
+from digitpad.common.errors import DigitpadError
+
+ENV_VAR = "DIGITPAD_RUNS_DB"
+APPLICATION_ID = 0x64706164  # "dpad"
+BUSY_TIMEOUT_MS = 5000  # another process's transaction is short (one epoch's rows): wait for it
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Each entry takes the schema from its index's version to the next (index 0: from an empty file to version 1).
+MIGRATIONS: tuple[str, ...] = (
+    # 1: runs, their epochs and their batch losses.
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        front_end TEXT NOT NULL,          -- window, cli
+        kind TEXT NOT NULL,               -- train, lab, finetune
+        recipe TEXT NOT NULL,             -- the recipe the settings follow exactly, '' for custom settings
+        lab_preset TEXT NOT NULL,         -- the lab preset, '' outside the lab
+        dataset TEXT NOT NULL,
+        data_fingerprint TEXT NOT NULL,
+        network TEXT NOT NULL,            -- e.g. 784-256-128-10 relu softmax
+        settings TEXT NOT NULL,           -- RunSettings.to_dict() as JSON
+        epochs INTEGER NOT NULL,          -- planned
+        epochs_done INTEGER NOT NULL,
+        batches_per_epoch INTEGER NOT NULL,
+        status TEXT NOT NULL,             -- running, completed, stopped, diverged, interrupted, failed
+        message TEXT NOT NULL,
+        stopped_epoch INTEGER,            -- a stop in the middle of an epoch: where (both from 1)
+        stopped_batch INTEGER,
+        started REAL NOT NULL,            -- seconds since 1970
+        ended REAL,
+        seconds REAL NOT NULL,            -- training time
+        best_val_accuracy REAL,
+        val_accuracy REAL,                -- of the weights the run ended with
+        test_accuracy REAL,
+        metrics TEXT NOT NULL,            -- every final number, JSON
+        step_changes TEXT NOT NULL,       -- JSON list of StepChange fields
+        model_path TEXT,                  -- the last model file saved from the run
+        app_version TEXT NOT NULL,
+        pid INTEGER NOT NULL,             -- the writer, to tell a run going on from one a kill interrupted
+        process TEXT NOT NULL,
+        checkpoint TEXT                   -- the recovery checkpoint's id, so a resumed run goes on in its row
+    );
+    CREATE INDEX runs_by_start ON runs (started);
+    CREATE INDEX runs_by_checkpoint ON runs (checkpoint);
+    CREATE TABLE epochs (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        epoch INTEGER NOT NULL,           -- from 1
+        train_loss REAL, train_accuracy REAL, val_loss REAL, val_accuracy REAL, lr REAL, seconds REAL,
+        PRIMARY KEY (run_id, epoch)
+    ) WITHOUT ROWID;
+    CREATE TABLE batch_losses (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        epoch INTEGER NOT NULL,           -- from 1: the batches of that epoch
+        losses BLOB NOT NULL,             -- little-endian float32
+        PRIMARY KEY (run_id, epoch)
+    ) WITHOUT ROWID;
+    """,
+    # 2: tags.
+    """
+    CREATE TABLE tags (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (run_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX tags_by_tag ON tags (tag);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class RunStoreError(DigitpadError):
+    """The run history cannot be read or written."""
+
+
+def database_path() -> Path:
+    """``$DIGITPAD_RUNS_DB``, or ``runs.db`` in the user data folder."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("digitpad")) / "runs.db"
+
+
+def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlite3.Connection, str]:
+    """An open connection to the run history at ``path`` on the newest schema, and a notice for the person
+    ("" or what happened to a file that was not a run history).
+
+    ``migrations`` is for the tests, which make databases of older schemas. Raises RunStoreError when the
+    file cannot be opened at all, or was made by a newer digitpad (it is left as it is).
+    """
+    notice = ""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        problem = _not_ours(path)
+        if problem:
+            notice = move_aside(path, problem)
+        try:
+            connection = _open(path, migrations)
+        except sqlite3.DatabaseError as exc:  # damaged beyond its header: found on the first read
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            notice = move_aside(path, str(exc))
+            connection = _open(path, migrations)
+    except sqlite3.Error as exc:
+        raise RunStoreError(f"cannot open the run history {path}: {exc}") from exc
+    except OSError as exc:
+        raise RunStoreError(f"cannot open the run history {path}: {exc.strerror or exc}") from exc
+    return connection, notice
+
+
+def _open(path: Path, migrations: tuple[str, ...]) -> sqlite3.Connection:
+    # Autocommit (isolation_level None): every write says where its transaction begins and ends.
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                 check_same_thread=False)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        _migrate(connection, path, migrations)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection, path: Path, migrations: tuple[str, ...]) -> None:
+    """Bring the schema up to ``len(migrations)``, each step in its own transaction."""
+    connection.execute("BEGIN")  # one snapshot: another process may be making the schema right now
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        connection.execute("COMMIT")
+    if version == 0 and tables:
+        raise sqlite3.DatabaseError("it is another program's database")
+    if version > len(migrations):
+        raise RunStoreError(f"the run history {path} was made by a newer digitpad (schema {version}, this one "
+                            f"knows {len(migrations)}); runs are not recorded until digitpad is updated")
+    while version < len(migrations):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated it meanwhile: read the version again inside the transaction.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version < len(migrations):
+                for statement in _statements(migrations[version]):
+                    connection.execute(statement)
+                version += 1
+                connection.execute(f"PRAGMA user_version = {version}")
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration, so they run inside the caller's transaction (``executescript`` would
+    commit first)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
+
+
+def _not_ours(path: Path) -> str:
+    """Why the file at ``path`` is not a run history ("" when it is one, or is missing or empty)."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except FileNotFoundError:
+        return ""
+    if not header:
+        return ""
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return "it is not an SQLite database"
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id not in (0, APPLICATION_ID):
+        return f"it is another program's database (application id {application_id:#x})"
+    if application_id == 0 and int.from_bytes(header[60:64], "big") != 0:
+        return "it is another program's database"  # a schema version, but not ours
+    return ""
+
+
+def move_aside(path: Path, why: str) -> str:
+    """Rename ``path`` (and its WAL files) to ``NAME.unreadable-YYYYmmdd-HHMMSS``; what to tell the person."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.unreadable-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.unreadable-{stamp}-{n}")
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, aside.with_name(aside.name + suffix))
+    return (f"The run history {path} could not be read ({why}). It was moved aside to {aside.name} "
+            f"and a new one was started; nothing else was touched.")

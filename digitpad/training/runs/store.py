@@ -1,0 +1,401 @@
+"""Every run recorded: :class:`RunStore` writes a run's rows as it goes and reads the history back.
+
+A run is one row of ``runs`` (settings, dataset, network, status, times,
+final numbers, the model file saved from it), one row of ``epochs`` per epoch
+and its batch losses as one float32 blob per epoch (4 bytes a batch: a
+50,000-batch run is 200 KB). Each epoch is one short transaction, so two
+processes record at once (the other waits at most for one epoch's rows) and a
+kill leaves every epoch before it. A run whose writer is gone while its row
+still says ``running`` was interrupted: the next store opened says so
+(:meth:`RunStore.mark_interrupted`).
+
+Lists are read from the ``runs`` rows alone (:class:`RunSummary`); a run's
+curves only when asked (:meth:`RunStore.record`), so 10,000 runs list in
+milliseconds. The schema is in :mod:`~digitpad.training.runs.schema`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Self
+
+import numpy as np
+
+from digitpad import __version__
+from digitpad.training.history import RunRecord, downsample
+from digitpad.training.recovery import process_identity
+from digitpad.training.reports import EpochStats, TrainResult
+from digitpad.training.runs.schema import RunStoreError, connect, database_path
+
+STATUSES = ("running", "completed", "stopped", "diverged", "interrupted", "failed")
+HISTORY_KEYS = ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
+# How a list can be ordered: a name for each, and its ORDER BY (the newest first among equals).
+SORTS = {
+    "newest": "started DESC",
+    "oldest": "started ASC",
+    "accuracy": "best_val_accuracy IS NULL, best_val_accuracy DESC, started DESC",
+    "test accuracy": "test_accuracy IS NULL, test_accuracy DESC, started DESC",
+    "longest": "seconds DESC, started DESC",
+    "shortest": "seconds ASC, started DESC",
+    "name": "name COLLATE NOCASE ASC, started DESC",
+}
+_SUMMARY_COLUMNS = ("id, name, front_end, kind, recipe, lab_preset, dataset, network, epochs, epochs_done, status, "
+                    "stopped_epoch, stopped_batch, started, ended, seconds, best_val_accuracy, val_accuracy, "
+                    "test_accuracy, model_path, "
+                    "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE run_id = runs.id "
+                    "ORDER BY tag))")
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """A run as a list shows it."""
+
+    id: int
+    name: str
+    front_end: str                  # "window" or "cli"
+    kind: str                       # "train", "lab" or "finetune"
+    recipe: str                     # the recipe its settings follow exactly; "" for custom settings
+    lab_preset: str                 # the lab preset; "" outside the lab
+    dataset: str
+    network: str                    # e.g. "784-256-128-10 relu softmax"
+    epochs: int                     # planned
+    epochs_done: int
+    status: str                     # one of STATUSES
+    stopped_at: tuple[int, int] | None  # (epoch, batches done in it), both from 1, for a stop mid-epoch
+    started: float                  # seconds since 1970
+    ended: float | None
+    seconds: float                  # training time
+    best_val_accuracy: float | None  # the best epoch's, a fraction
+    val_accuracy: float | None      # of the weights it ended with
+    test_accuracy: float | None
+    model_path: str | None
+    tags: tuple[str, ...]
+
+    @classmethod
+    def from_row(cls, row: tuple) -> RunSummary:
+        stopped = (row[11], row[12]) if row[11] is not None else None
+        tags = tuple(row[20].split("\n")) if row[20] else ()
+        return cls(*row[:11], stopped, *row[13:20], tags)
+
+    def when(self) -> str:
+        """The start, in local time: "2026-12-01 22:40"."""
+        return datetime.fromtimestamp(self.started).strftime("%Y-%m-%d %H:%M")
+
+    @property
+    def setup(self) -> str:
+        """What the run was set up from, as :class:`RunFilter` ``setup`` names it: "lab:PRESET", "finetune",
+        "recipe:NAME" or "custom"."""
+        if self.kind == "lab":
+            return f"lab:{self.lab_preset}"
+        if self.kind == "finetune":
+            return "finetune"
+        return f"recipe:{self.recipe}" if self.recipe else "custom"
+
+    def status_text(self) -> str:
+        """"completed", "stopped at epoch 3, batch 40", "stopped after epoch 3", "interrupted at epoch 5 of 20"…"""
+        if self.status == "stopped":
+            if self.stopped_at:
+                return f"stopped at epoch {self.stopped_at[0]}, batch {self.stopped_at[1]}"
+            return f"stopped after epoch {self.epochs_done}"
+        if self.status in ("interrupted", "running", "failed"):
+            return f"{self.status} at epoch {self.epochs_done} of {self.epochs}"
+        return self.status
+
+
+@dataclass(frozen=True)
+class RunFilter:
+    """Which runs a list shows; None (or "") for any. ``setup`` is a :attr:`RunSummary.setup` value or one of
+    its kinds ("lab", "recipe"); ``since`` and ``until`` bound the start (seconds since 1970); ``text`` is
+    found in the name, a tag or the network."""
+
+    dataset: str | None = None
+    setup: str | None = None
+    status: str | None = None
+    since: float | None = None
+    until: float | None = None
+    text: str = ""
+
+    def where(self) -> tuple[str, list]:
+        clauses, values = [], []
+        if self.dataset:
+            clauses.append("dataset = ?")
+            values.append(self.dataset)
+        if self.setup:
+            kind, _, name = self.setup.partition(":")
+            if kind == "lab":
+                clauses.append("kind = 'lab'" + (" AND lab_preset = ?" if name else ""))
+            elif kind == "recipe":
+                clauses.append("kind = 'train' AND " + ("recipe = ?" if name else "recipe != ''"))
+            elif kind == "custom":
+                clauses.append("kind = 'train' AND recipe = ''")
+            else:
+                clauses.append("kind = ?")
+                values.append(kind)
+            values += [name] if name else []
+        if self.status:
+            clauses.append("status = ?")
+            values.append(self.status)
+        if self.since is not None:
+            clauses.append("started >= ?")
+            values.append(self.since)
+        if self.until is not None:
+            clauses.append("started < ?")
+            values.append(self.until)
+        if self.text.strip():
+            pattern = f"%{self.text.strip()}%"
+            clauses.append("(name LIKE ? OR network LIKE ? OR id IN (SELECT run_id FROM tags WHERE tag LIKE ?))")
+            values += [pattern] * 3
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", values
+
+
+class RunStore:
+    """The run history in the database at ``path`` (default :func:`~digitpad.training.runs.schema.database_path`).
+
+    ``notice`` is "" or a sentence for the person: a file in the database's
+    place was no run history and was moved aside. Each instance has its own
+    connection; use one from one thread at a time. Every error is a
+    RunStoreError.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else database_path()
+        self._db, self.notice = connect(self.path)
+        self._process = process_identity(os.getpid())
+        self.mark_interrupted()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction, taking the write lock at once (waiting up to the busy timeout for another's)."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise RunStoreError(f"cannot write the run history {self.path}: {exc}") from exc
+
+    def _read(self, sql: str, values: Iterable = ()) -> list[tuple]:
+        try:
+            return self._db.execute(sql, tuple(values)).fetchall()
+        except sqlite3.Error as exc:
+            raise RunStoreError(f"cannot read the run history {self.path}: {exc}") from exc
+
+    # -- recording a run -------------------------------------------------------
+    def begin_run(self, *, name: str, front_end: str, kind: str, settings: dict, network: str, epochs: int,
+                  batches_per_epoch: int, recipe: str = "", lab_preset: str = "", checkpoint: str | None = None,
+                  resumed_after: int = 0) -> int:
+        """A new run's row, status running; its id. With ``checkpoint`` (a recovery checkpoint's id) and a run
+        already recorded with it, that run goes on instead: its epochs after ``resumed_after`` are dropped."""
+        now = time.time()
+        with self._write() as db:
+            if checkpoint is not None:
+                row = db.execute("SELECT id FROM runs WHERE checkpoint = ? ORDER BY id DESC LIMIT 1",
+                                 (checkpoint,)).fetchone()
+                if row is not None:
+                    run_id = row[0]
+                    db.execute("DELETE FROM epochs WHERE run_id = ? AND epoch > ?", (run_id, resumed_after))
+                    db.execute("DELETE FROM batch_losses WHERE run_id = ? AND epoch > ?", (run_id, resumed_after))
+                    db.execute("UPDATE runs SET status = 'running', message = 'resumed', epochs_done = ?, "
+                               "ended = NULL, stopped_epoch = NULL, stopped_batch = NULL, pid = ?, process = ?, "
+                               "front_end = ?, app_version = ? WHERE id = ?",
+                               (resumed_after, os.getpid(), self._process, front_end, __version__, run_id))
+                    self._update_best(db, run_id)
+                    return run_id
+            cursor = db.execute(
+                "INSERT INTO runs (name, front_end, kind, recipe, lab_preset, dataset, data_fingerprint, network, "
+                "settings, epochs, epochs_done, batches_per_epoch, status, message, started, seconds, metrics, "
+                "step_changes, app_version, pid, process, checkpoint) "
+                "VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, 0, ?, 'running', '', ?, 0, '{}', '[]', ?, ?, ?, ?)",
+                (name, front_end, kind, recipe, lab_preset, str(settings.get("dataset", "")), network,
+                 json.dumps(settings), epochs, batches_per_epoch, now, __version__, os.getpid(), self._process,
+                 checkpoint))
+            return cursor.lastrowid
+
+    def record_epoch(self, run_id: int, stats: EpochStats, batch_losses: np.ndarray, seconds: float,
+                     data_fingerprint: str = "") -> None:
+        """The epoch ``stats`` of run ``run_id``, its batches' losses, and the run's training time so far."""
+        epoch = stats.epoch + 1
+        blob = np.asarray(batch_losses, dtype="<f4").tobytes()
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (run_id, epoch, stats.train_loss, stats.train_accuracy, stats.val_loss, stats.val_accuracy,
+                        stats.lr, stats.seconds))
+            db.execute("INSERT OR REPLACE INTO batch_losses VALUES (?, ?, ?)", (run_id, epoch, blob))
+            db.execute("UPDATE runs SET epochs_done = ?, seconds = ?, "
+                       "best_val_accuracy = max(coalesce(best_val_accuracy, ?), coalesce(?, best_val_accuracy)), "
+                       "data_fingerprint = CASE WHEN ? != '' THEN ? ELSE data_fingerprint END WHERE id = ?",
+                       (epoch, seconds, stats.val_accuracy, stats.val_accuracy, data_fingerprint, data_fingerprint,
+                        run_id))
+
+    def finish_run(self, run_id: int, result: TrainResult, batches_per_epoch: int) -> None:
+        """The run's end as ``result`` says: its status and final numbers; the epochs it kept (a diverged run
+        goes back to its last good epoch) and the batches of an epoch it was stopped in."""
+        done = len(result.history.get("train_loss", ()))
+        tail = result.batch_losses[done * batches_per_epoch:]
+        metrics = {key: series[-1] for key, series in result.history.items() if series} | result.final_metrics
+        stopped = result.stopped_at if result.status == "stopped" else None
+        with self._write() as db:
+            db.execute("DELETE FROM epochs WHERE run_id = ? AND epoch > ?", (run_id, done))
+            db.execute("DELETE FROM batch_losses WHERE run_id = ? AND epoch > ?", (run_id, done))
+            if tail:
+                db.execute("INSERT INTO batch_losses VALUES (?, ?, ?)",
+                           (run_id, done + 1, np.asarray(tail, dtype="<f4").tobytes()))
+            db.execute("UPDATE runs SET status = ?, message = ?, epochs_done = ?, ended = ?, seconds = ?, "
+                       "stopped_epoch = ?, stopped_batch = ?, val_accuracy = ?, metrics = ?, step_changes = ?, "
+                       "batches_per_epoch = ? WHERE id = ?",
+                       (result.status, result.message, done, time.time(), result.seconds,
+                        *(stopped or (None, None)), metrics.get("val_accuracy"), json.dumps(metrics),
+                        json.dumps([asdict(change) for change in result.step_changes]), batches_per_epoch, run_id))
+            self._update_best(db, run_id)
+
+    def end_run(self, run_id: int, status: str, message: str) -> None:
+        """A run that did not reach its end: "interrupted" (Ctrl+C, a quit) or "failed" (an error)."""
+        with self._write() as db:
+            db.execute("UPDATE runs SET status = ?, message = ?, ended = ? WHERE id = ? AND status = 'running'",
+                       (status, message, time.time(), run_id))
+
+    def add_metrics(self, run_id: int, metrics: dict[str, float]) -> None:
+        """Numbers measured after the run (the CLI's validation and test accuracy) join its final metrics."""
+        with self._write() as db:
+            row = db.execute("SELECT metrics FROM runs WHERE id = ?", (run_id,)).fetchone()
+            if row is None:
+                return
+            merged = json.loads(row[0]) | {key: float(value) for key, value in metrics.items()}
+            db.execute("UPDATE runs SET metrics = ?, val_accuracy = ?, test_accuracy = ? WHERE id = ?",
+                       (json.dumps(merged), merged.get("val_accuracy"), merged.get("test_accuracy"), run_id))
+
+    def set_model_path(self, run_id: int, path: str | os.PathLike) -> None:
+        """The model file saved from the run (the latest, if saved more than once)."""
+        with self._write() as db:
+            db.execute("UPDATE runs SET model_path = ? WHERE id = ?", (str(Path(path).resolve()), run_id))
+
+    def mark_interrupted(self) -> int:
+        """Mark the runs still "running" whose writer is gone (killed, or its machine restarted) as interrupted;
+        how many there were."""
+        rows = self._read("SELECT id, pid, process FROM runs WHERE status = 'running'")
+        gone = [run_id for run_id, pid, process in rows if not process or process_identity(pid) != process]
+        if gone:
+            with self._write() as db:
+                db.executemany("UPDATE runs SET status = 'interrupted', message = 'interrupted: its process ended "
+                               "before the run did' WHERE id = ? AND status = 'running'", [(i,) for i in gone])
+        return len(gone)
+
+    @staticmethod
+    def _update_best(db: sqlite3.Connection, run_id: int) -> None:
+        db.execute("UPDATE runs SET best_val_accuracy = (SELECT max(val_accuracy) FROM epochs WHERE run_id = ?) "
+                   "WHERE id = ?", (run_id, run_id))
+
+    # -- reading -----------------------------------------------------------------
+    def summaries(self, where: RunFilter = RunFilter(), sort: str = "newest",
+                  limit: int | None = None) -> list[RunSummary]:
+        """The runs ``where`` lets through, ordered by ``sort`` (a key of :data:`SORTS`)."""
+        clause, values = where.where()
+        sql = f"SELECT {_SUMMARY_COLUMNS} FROM runs{clause} ORDER BY {SORTS[sort]}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [RunSummary.from_row(row) for row in self._read(sql, values)]
+
+    def summary(self, run_id: int) -> RunSummary:
+        rows = self._read(f"SELECT {_SUMMARY_COLUMNS} FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            raise RunStoreError(f"there is no run {run_id} in the run history")
+        return RunSummary.from_row(rows[0])
+
+    def settings(self, run_id: int) -> dict:
+        rows = self._read("SELECT settings FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            raise RunStoreError(f"there is no run {run_id} in the run history")
+        return json.loads(rows[0][0])
+
+    def details(self, run_id: int) -> dict:
+        """Everything else recorded of the run: message, metrics, step changes, batches per epoch, data
+        fingerprint, app version, checkpoint."""
+        rows = self._read("SELECT message, metrics, step_changes, batches_per_epoch, data_fingerprint, app_version, "
+                          "checkpoint FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            raise RunStoreError(f"there is no run {run_id} in the run history")
+        message, metrics, changes, per_epoch, fingerprint, version, checkpoint = rows[0]
+        return {"message": message, "metrics": json.loads(metrics), "step_changes": json.loads(changes),
+                "batches_per_epoch": per_epoch, "data_fingerprint": fingerprint, "app_version": version,
+                "checkpoint": checkpoint}
+
+    def history(self, run_id: int) -> dict[str, list[float]]:
+        """The per-epoch series as ``TrainResult.history`` has them (a series the run did not record, such as
+        validation without a validation set, is left out)."""
+        rows = self._read(f"SELECT {', '.join(HISTORY_KEYS)} FROM epochs WHERE run_id = ? ORDER BY epoch",
+                          (run_id,))
+        columns = list(zip(*rows)) if rows else [()] * len(HISTORY_KEYS)
+        return {key: [float(v) for v in column] for key, column in zip(HISTORY_KEYS, columns)
+                if column and all(v is not None for v in column)}
+
+    def batch_losses(self, run_id: int) -> np.ndarray:
+        """Every batch's loss, in order (float32)."""
+        rows = self._read("SELECT losses FROM batch_losses WHERE run_id = ? ORDER BY epoch", (run_id,))
+        return np.frombuffer(b"".join(blob for (blob,) in rows), dtype="<f4").astype(np.float32)
+
+    def record(self, run_id: int) -> RunRecord:
+        """The run as the plots and the CSV export take it (batch losses reduced as RunRecord does)."""
+        summary = self.summary(run_id)
+        history, losses = self.history(run_id), self.batch_losses(run_id).astype(np.float64)
+        per_epoch = self.details(run_id)["batches_per_epoch"] or 1
+        stride, steps, losses = downsample(np.arange(1, len(losses) + 1) / per_epoch, losses)
+        return RunRecord(summary.name, self.settings(run_id), history, steps.tolist(), losses.tolist(), stride,
+                         self.details(run_id)["metrics"], summary.status, seconds=summary.seconds, run_id=run_id)
+
+    def values(self, column: str) -> list[str]:
+        """The distinct values of ``column`` ("dataset", "recipe", "lab_preset", "kind", "status"), for filters."""
+        if column not in ("dataset", "recipe", "lab_preset", "kind", "status"):
+            raise ValueError(f"no filter on {column!r}")
+        return [value for (value,) in self._read(f"SELECT DISTINCT {column} FROM runs ORDER BY {column}")]
+
+    def count(self) -> int:
+        return self._read("SELECT count(*) FROM runs")[0][0]
+
+    # -- editing -------------------------------------------------------------------
+    def rename(self, run_id: int, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise RunStoreError("a run's name cannot be empty")
+        with self._write() as db:
+            db.execute("UPDATE runs SET name = ? WHERE id = ?", (name, run_id))
+
+    def set_tags(self, run_id: int, tags: Iterable[str]) -> None:
+        """The run's tags become ``tags`` (blank ones and repeats dropped)."""
+        clean = sorted({tag.strip() for tag in tags if tag.strip()})
+        with self._write() as db:
+            db.execute("DELETE FROM tags WHERE run_id = ?", (run_id,))
+            db.executemany("INSERT INTO tags VALUES (?, ?)", [(run_id, tag) for tag in clean])
+
+    def delete(self, run_ids: Iterable[int]) -> int:
+        """Delete these runs with their epochs, batches and tags; how many there were."""
+        ids = sorted({int(i) for i in run_ids})
+        marks = ", ".join("?" * len(ids))
+        with self._write() as db:
+            found = db.execute(f"SELECT count(*) FROM runs WHERE id IN ({marks})", ids).fetchone()[0]
+            db.execute(f"DELETE FROM runs WHERE id IN ({marks})", ids)
+        return found
+
+    def integrity(self) -> str:
+        """``PRAGMA integrity_check``'s answer: "ok" for a sound file."""
+        return "\n".join(row[0] for row in self._read("PRAGMA integrity_check"))
+
