@@ -147,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=20)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as store:
-        os.environ["DIGITPAD_DATA_DIR"] = store  # never the user's own digits
+        os.environ["DIGITPAD_DATA_DIR"] = store  # never the user's own digits, checkpoints or run history
+        os.environ["DIGITPAD_RECOVERY_DIR"] = os.path.join(store, "recovery")
+        os.environ["DIGITPAD_RUNS_DB"] = os.path.join(store, "runs.db")
         app = QApplication.instance() or QApplication([])
         from digitpad.data.preprocess import center_digit
         from digitpad.inference.saliency import drawing_saliency

@@ -94,6 +94,7 @@ def soak(kills: int, seed: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="digitpad-soak-"))
     os.environ["DIGITPAD_RECOVERY_DIR"] = str(work / "recovery")
     os.environ["DIGITPAD_DATA_DIR"] = str(work / "data")
+    os.environ["DIGITPAD_RUNS_DB"] = str(work / "runs.db")
     start = time.perf_counter()
     reference = subprocess.run([sys.executable, "-m", "digitpad", *CLI_RUN, "-o", "reference.npz"], cwd=work,
                                capture_output=True, text=True, check=False)

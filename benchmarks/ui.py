@@ -378,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DIGITPAD_DATA_DIR"] = str(Path(tmp) / "data")
+        # The window's and the CLI's runs are recorded and checkpointed as a person's are, but not among theirs.
+        os.environ["DIGITPAD_RECOVERY_DIR"] = str(Path(tmp) / "recovery")
+        os.environ["DIGITPAD_RUNS_DB"] = str(Path(tmp) / "runs.db")
         import network_view  # beside this script
 
         from digitpad.data import importing
