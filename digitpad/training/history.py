@@ -1,10 +1,9 @@
-"""What a finished run leaves behind: its curves, settings and outcome, and their CSV export.
+"""A run's curves, settings and outcome as the plots overlay them, and their CSV export.
 
-A :class:`RunRecord` is what the learning lab keeps of each run of a session
-so earlier runs can be overlaid on the live plots and compared. It holds
-plain lists only (no network, no Qt), so a session of many runs stays small:
-per-epoch history in full, per-batch losses reduced to at most
-:data:`MAX_BATCH_POINTS` bin means.
+A :class:`RunRecord` is made from a run's result as it ends, or read back from
+the run history (:meth:`digitpad.training.runs.store.RunStore.record`). It
+holds plain lists only (no network, no Qt): per-epoch history in full,
+per-batch losses reduced to at most :data:`MAX_BATCH_POINTS` bin means.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ LOSS_NAMES = {"cross_entropy": "cross-entropy", "bce": "binary cross-entropy", "
 
 @dataclass
 class RunRecord:
-    """One training run of the session.
+    """One training run.
 
     Attributes
     ----------
