@@ -92,7 +92,28 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX tags_by_tag ON tags (tag);
     """,
+    # 3: batch losses as one stream per run, in parts of LOSSES_PER_PART, whatever the epochs. One row an epoch
+    # in a WITHOUT ROWID table wasted a quarter or more of the pages: a row over ~1 KB spills into an overflow
+    # page of its own, mostly empty (500-batch epochs took 2.4 bytes a stored byte), and small rows leave a page's
+    # end unused (100-batch epochs: nine 400-byte rows a page). Parts of 960 bytes fill a page four at a time.
+    # Rows of earlier versions become parts as they were, each starting where the epochs before it end.
+    """
+    CREATE TABLE batch_loss_parts (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        first INTEGER NOT NULL,           -- from 0: the run's batch whose loss comes first in it
+        losses BLOB NOT NULL,             -- little-endian float32, the batches from first on
+        PRIMARY KEY (run_id, first)
+    ) WITHOUT ROWID;
+    INSERT INTO batch_loss_parts
+        SELECT run_id, coalesce((SELECT sum(length(earlier.losses)) / 4 FROM batch_losses AS earlier
+                                 WHERE earlier.run_id = b.run_id AND earlier.epoch < b.epoch), 0), losses
+        FROM batch_losses AS b WHERE length(losses) > 0;
+    DROP TABLE batch_losses;
+    ALTER TABLE batch_loss_parts RENAME TO batch_losses;
+    """,
 )
+# A part's bytes: with its key, under the 1,002 bytes a row of a 4 KB page keeps in the page (more spills over).
+LOSSES_PER_PART = 240
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -123,9 +144,9 @@ def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlit
             notice = move_aside(path, problem)
         try:
             connection = _open(path, migrations)
-        except sqlite3.DatabaseError as exc:  # damaged beyond its header: found on the first read
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise
+        except (_NotOurs, sqlite3.DatabaseError) as exc:  # damaged beyond its header: found on the first reads
+            if not isinstance(exc, _NotOurs) and not _damaged(exc):
+                raise  # locked, a full disk, no permission: the file may be fine
             notice = move_aside(path, str(exc))
             connection = _open(path, migrations)
     except sqlite3.Error as exc:
@@ -135,23 +156,37 @@ def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlit
     return connection, notice
 
 
+class _NotOurs(Exception):
+    """The file is an SQLite database, but another program's."""
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite found the file no database or a damaged one (not busy, full, read-only…)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # Python before 3.11 does not say
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
 def _open(path: Path, migrations: tuple[str, ...]) -> sqlite3.Connection:
     # Autocommit (isolation_level None): every write says where its transaction begins and ends.
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                  check_same_thread=False)
     try:
+        version = _check(connection, path, migrations)  # before anything is written: a refused file stays as it is
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")
-        _migrate(connection, path, migrations)
+        _migrate(connection, version, migrations)
+        _probe(connection)
     except BaseException:
         connection.close()
         raise
     return connection
 
 
-def _migrate(connection: sqlite3.Connection, path: Path, migrations: tuple[str, ...]) -> None:
-    """Bring the schema up to ``len(migrations)``, each step in its own transaction."""
+def _check(connection: sqlite3.Connection, path: Path, migrations: tuple[str, ...]) -> int:
+    """The file's schema version; _NotOurs for another program's database, RunStoreError for a newer one's."""
     connection.execute("BEGIN")  # one snapshot: another process may be making the schema right now
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -159,10 +194,15 @@ def _migrate(connection: sqlite3.Connection, path: Path, migrations: tuple[str, 
     finally:
         connection.execute("COMMIT")
     if version == 0 and tables:
-        raise sqlite3.DatabaseError("it is another program's database")
+        raise _NotOurs("it is another program's database")
     if version > len(migrations):
         raise RunStoreError(f"the run history {path} was made by a newer digitpad (schema {version}, this one "
                             f"knows {len(migrations)}); runs are not recorded until digitpad is updated")
+    return version
+
+
+def _migrate(connection: sqlite3.Connection, version: int, migrations: tuple[str, ...]) -> None:
+    """Bring the schema from ``version`` up to ``len(migrations)``, each step in its own transaction."""
     while version < len(migrations):
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -178,6 +218,14 @@ def _migrate(connection: sqlite3.Connection, path: Path, migrations: tuple[str, 
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+
+
+def _probe(connection: sqlite3.Connection) -> None:
+    """Read the first page of every table: a file whose pages after its header are garbage fails here (a
+    full check reads every page, far too long at each start)."""
+    tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    for (table,) in tables:
+        connection.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchall()
 
 
 def _statements(script: str) -> list[str]:

@@ -2,8 +2,8 @@
 
 A run is one row of ``runs`` (settings, dataset, network, status, times,
 final numbers, the model file saved from it), one row of ``epochs`` per epoch
-and its batch losses as one float32 blob per epoch (4 bytes a batch: a
-50,000-batch run is 200 KB). Each epoch is one short transaction, so two
+and its batch losses as one float32 stream in parts of 240 (4 bytes a batch: a
+50,000-batch run takes about 215 KB of the file, whatever its epochs). Each epoch is one short transaction, so two
 processes record at once (the other waits at most for one epoch's rows) and a
 kill leaves every epoch before it. A run whose writer is gone while its row
 still says ``running`` was interrupted: the next store opened says so
@@ -33,7 +33,7 @@ from digitpad import __version__
 from digitpad.training.history import RunRecord, downsample
 from digitpad.training.recovery import process_identity
 from digitpad.training.reports import EpochStats, TrainResult
-from digitpad.training.runs.schema import RunStoreError, connect, database_path
+from digitpad.training.runs.schema import LOSSES_PER_PART, RunStoreError, connect, database_path
 
 STATUSES = ("running", "completed", "stopped", "diverged", "interrupted", "failed")
 HISTORY_KEYS = ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
@@ -150,8 +150,11 @@ class RunFilter:
             clauses.append("started < ?")
             values.append(self.until)
         if self.text.strip():
-            pattern = f"%{self.text.strip()}%"
-            clauses.append("(name LIKE ? OR network LIKE ? OR id IN (SELECT run_id FROM tags WHERE tag LIKE ?))")
+            # The text as it is: % and _ (as in "100_5") are no wildcards.
+            escaped = self.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
+            clauses.append("(name LIKE ? ESCAPE '\\' OR network LIKE ? ESCAPE '\\' OR "
+                           "id IN (SELECT run_id FROM tags WHERE tag LIKE ? ESCAPE '\\'))")
             values += [pattern] * 3
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", values
 
@@ -214,7 +217,7 @@ class RunStore:
                 if row is not None:
                     run_id = row[0]
                     db.execute("DELETE FROM epochs WHERE run_id = ? AND epoch > ?", (run_id, resumed_after))
-                    db.execute("DELETE FROM batch_losses WHERE run_id = ? AND epoch > ?", (run_id, resumed_after))
+                    self._put_losses(db, run_id, resumed_after * batches_per_epoch, ())
                     db.execute("UPDATE runs SET status = 'running', message = 'resumed', epochs_done = ?, "
                                "ended = NULL, stopped_epoch = NULL, stopped_batch = NULL, pid = ?, process = ?, "
                                "front_end = ?, app_version = ? WHERE id = ?",
@@ -235,12 +238,12 @@ class RunStore:
                      data_fingerprint: str = "") -> None:
         """The epoch ``stats`` of run ``run_id``, its batches' losses, and the run's training time so far."""
         epoch = stats.epoch + 1
-        blob = np.asarray(batch_losses, dtype="<f4").tobytes()
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        (run_id, epoch, stats.train_loss, stats.train_accuracy, stats.val_loss, stats.val_accuracy,
                         stats.lr, stats.seconds))
-            db.execute("INSERT OR REPLACE INTO batch_losses VALUES (?, ?, ?)", (run_id, epoch, blob))
+            # Every full epoch of a run has as many batches: this one's begin after the epochs before it.
+            self._put_losses(db, run_id, stats.epoch * len(batch_losses), batch_losses)
             db.execute("UPDATE runs SET epochs_done = ?, seconds = ?, "
                        "best_val_accuracy = max(coalesce(best_val_accuracy, ?), coalesce(?, best_val_accuracy)), "
                        "data_fingerprint = CASE WHEN ? != '' THEN ? ELSE data_fingerprint END WHERE id = ?",
@@ -256,10 +259,7 @@ class RunStore:
         stopped = result.stopped_at if result.status == "stopped" else None
         with self._write() as db:
             db.execute("DELETE FROM epochs WHERE run_id = ? AND epoch > ?", (run_id, done))
-            db.execute("DELETE FROM batch_losses WHERE run_id = ? AND epoch > ?", (run_id, done))
-            if tail:
-                db.execute("INSERT INTO batch_losses VALUES (?, ?, ?)",
-                           (run_id, done + 1, np.asarray(tail, dtype="<f4").tobytes()))
+            self._put_losses(db, run_id, done * batches_per_epoch, tail)
             db.execute("UPDATE runs SET status = ?, message = ?, epochs_done = ?, ended = ?, seconds = ?, "
                        "stopped_epoch = ?, stopped_batch = ?, val_accuracy = ?, metrics = ?, step_changes = ?, "
                        "batches_per_epoch = ? WHERE id = ?",
@@ -299,6 +299,27 @@ class RunStore:
                 db.executemany("UPDATE runs SET status = 'interrupted', message = 'interrupted: its process ended "
                                "before the run did' WHERE id = ? AND status = 'running'", [(i,) for i in gone])
         return len(gone)
+
+    @staticmethod
+    def _put_losses(db: sqlite3.Connection, run_id: int, start: int, losses) -> None:
+        """The run's batch losses from its batch ``start`` (from 0) on become ``losses``: the stream is cut there
+        and they are appended, the last part filled up to LOSSES_PER_PART before new ones begin."""
+        db.execute("DELETE FROM batch_losses WHERE run_id = ? AND first >= ?", (run_id, start))
+        blob = np.asarray(losses, dtype="<f4").tobytes()
+        last = db.execute("SELECT first, losses FROM batch_losses WHERE run_id = ? ORDER BY first DESC LIMIT 1",
+                          (run_id,)).fetchone()
+        if last is not None and len(last[1]) // 4 + last[0] > start:  # it goes past the cut: shorten it
+            last = (last[0], last[1][:(start - last[0]) * 4])
+            db.execute("UPDATE batch_losses SET losses = ? WHERE run_id = ? AND first = ?", (last[1], run_id, last[0]))
+        if not blob:
+            return
+        if last is not None and len(last[1]) < LOSSES_PER_PART * 4:  # fill it up: the new losses join it
+            db.execute("DELETE FROM batch_losses WHERE run_id = ? AND first = ?", (run_id, last[0]))
+            start, blob = last[0], last[1] + blob
+        size = LOSSES_PER_PART * 4
+        db.executemany("INSERT INTO batch_losses VALUES (?, ?, ?)",
+                       [(run_id, start + offset // 4, blob[offset:offset + size])
+                        for offset in range(0, len(blob), size)])
 
     @staticmethod
     def _update_best(db: sqlite3.Connection, run_id: int) -> None:
@@ -350,7 +371,7 @@ class RunStore:
 
     def batch_losses(self, run_id: int) -> np.ndarray:
         """Every batch's loss, in order (float32)."""
-        rows = self._read("SELECT losses FROM batch_losses WHERE run_id = ? ORDER BY epoch", (run_id,))
+        rows = self._read("SELECT losses FROM batch_losses WHERE run_id = ? ORDER BY first", (run_id,))
         return np.frombuffer(b"".join(blob for (blob,) in rows), dtype="<f4").astype(np.float32)
 
     def record(self, run_id: int) -> RunRecord:
