@@ -105,9 +105,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (run_id, first)
     ) WITHOUT ROWID;
     INSERT INTO batch_loss_parts
-        SELECT run_id, coalesce((SELECT sum(length(earlier.losses)) / 4 FROM batch_losses AS earlier
-                                 WHERE earlier.run_id = b.run_id AND earlier.epoch < b.epoch), 0), losses
-        FROM batch_losses AS b WHERE length(losses) > 0;
+        SELECT run_id, coalesce(sum(length(losses)) OVER (PARTITION BY run_id ORDER BY epoch
+                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / 4,
+               losses
+        FROM batch_losses WHERE length(losses) > 0;
     DROP TABLE batch_losses;
     ALTER TABLE batch_loss_parts RENAME TO batch_losses;
     """,
