@@ -120,7 +120,7 @@ def test_lab_runs_never_ask_to_save_and_leave_no_unsaved_work(window, qtbot, mon
     assert not window.isWindowModified() and "[*]" in window.windowTitle()
     run_lab(window, qtbot, "labApplyAllButton")  # the next lab run asks nothing either
     assert window.files.may_discard() and window.files.may_replace_before_training()  # nor would Open or Train
-    assert asked == [] and len(window.runs_panel.runs()) == 2
+    assert asked == [] and window.runs_panel.store.count() == 2
 
 
 def test_a_lab_run_still_asks_before_replacing_the_learners_own_unsaved_model(window, qtbot, monkeypatch):
@@ -208,11 +208,12 @@ def test_only_a_run_of_the_same_preset_with_the_same_loss_is_overlaid(window, qt
     run_lab(window, qtbot)                           # MSE on label/10
     run_lab(window, qtbot, "labApplyAllButton")      # cross-entropy: not comparable
     runs = window.runs_panel
-    failing, fixed = runs.runs()
-    assert failing.settings["head"] == "sigmoid+mse" and fixed.settings["head"] == "softmax+cross_entropy"
+    failing, fixed = (run.id for run in runs.store.summaries(sort="oldest"))
+    assert runs.store.settings(failing)["head"] == "sigmoid+mse"
+    assert runs.store.settings(fixed)["head"] == "softmax+cross_entropy"
     assert runs.ticked() == [] and window.loss_plot.overlays == []
     run_lab(window, qtbot)                           # the failing setup again: the first run is its match
-    assert runs.ticked() == [failing] and len(window.loss_plot.overlays) == 1
+    assert runs.ticked_ids() == [failing] and len(window.loss_plot.overlays) == 1
     window.open_lab("narrow")
     run_lab(window, qtbot)                           # another preset: the label10 overlay goes
     assert runs.ticked() == [] and window.loss_plot.overlays == [] and asked == []

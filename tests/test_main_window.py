@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from digitpad.inference.predict import drawing_to_input
 from digitpad.model.files import load_model
@@ -331,11 +331,15 @@ def test_runs_are_kept_and_can_be_overlaid(window, qtbot):
         with qtbot.waitSignal(window.session.finished, timeout=60_000):
             qtbot.mouseClick(window.panel.train_button, Qt.MouseButton.LeftButton)
         window.setWindowModified(False)
-    runs = window.runs_panel.runs()
-    assert [r.settings["lr"] for r in runs] == [0.1, 0.02]
-    item = window.runs_panel.findChild(QTreeWidget, "runsList").topLevelItem(0)
-    item.setCheckState(0, Qt.CheckState.Checked)
+    from test_runs import click_tick, names
+
+    window.insight_tabs.setCurrentWidget(window.runs_panel)
+    assert names(window.runs_panel) == ["Run 2", "Run 1"]  # recorded, newest first, named by their ids
+    store = window.runs_panel.store
+    assert [store.settings(r.id)["lr"] for r in window.runs_panel.shown()] == [0.02, 0.1]
+    click_tick(qtbot, window.runs_panel, 1)
     assert len(window.loss_plot.overlays) == 1 and len(window.accuracy_plot.overlays) == 1
+    assert window.loss_plot.overlays[0]["train"].getData()[1].tolist() == store.history(1)["train_loss"]
 
 
 def test_saliency_overlay_follows_the_menu_toggle(window, qtbot):
@@ -403,7 +407,7 @@ def test_a_lab_preset_runs_and_its_fix_overlays_the_failure(window, qtbot):
     with qtbot.waitSignal(window.session.finished, timeout=60_000):
         window.runs.start_lab_run(fixed)
     qtbot.waitUntil(lambda: not window.runs.pending)  # the overlay comes a turn of the event loop later
-    names = [r.name for r in window.runs_panel.runs()]
+    names = [r.name for r in window.runs_panel.store.summaries(sort="oldest")]
     # One style for every run's name: "Run N", and for a lab run which setup it was, in the Lab tab's words.
     assert names == ["Run 1 · Too narrow to learn · failing setup", "Run 2 · Too narrow to learn · all fixes"]
     assert [r.name for r in window.runs_panel.ticked()] == [names[0]]

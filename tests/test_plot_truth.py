@@ -1,7 +1,7 @@
 """What the loss, accuracy and gradient plots show is true (issue 12, points 1-3).
 
-The plots live in a real main window at 1280×800; earlier runs are ticked in
-the Runs tab with a real click on the row and the space bar, as a learner does.
+The plots live in a real main window at 1280×800; earlier runs, small runs really recorded in the run history,
+are ticked in the Runs tab with a real click on the row and the space bar, as a learner does.
 """
 
 from __future__ import annotations
@@ -11,22 +11,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
-from digitpad.training.history import RunRecord
-from digitpad.training.reports import TrainResult
+from digitpad.training.history import loss_name
 from digitpad.training.settings import RunSettings
 from digitpad.ui.base.plot_parts import overlay_colour
+from test_runs import names, record_run
 
 
-def _run(name: str, epochs: int, batches: int = 4, val: bool = True, head: str = "softmax+cross_entropy",
-         regression: bool = False) -> RunRecord:
-    rng = np.random.default_rng(epochs)
-    history = {"train_loss": list(rng.uniform(0.2, 1, epochs)), "train_accuracy": list(rng.uniform(0.5, 1, epochs)),
-               "lr": [0.1] * epochs, "seconds": [0.5] * epochs}
-    if val:
-        history |= {"val_loss": list(rng.uniform(0.2, 1, epochs)), "val_accuracy": list(rng.uniform(0.5, 1, epochs))}
-    result = TrainResult("completed", "", epochs, history, list(rng.uniform(0.2, 2, epochs * batches)), 1.0)
-    settings = RunSettings(head=head, regression=regression, epochs=epochs).to_dict()
-    return RunRecord.from_result(name, settings, result, batches)
+def _run(name: str, epochs: int, val: bool = True, head: str = "softmax+cross_entropy",
+         regression: bool = False) -> int:
+    """A small run recorded in the run history (as ``digitpad train`` records one); its id."""
+    return record_run(name, RunSettings(dataset="digits8x8", hidden="16", epochs=epochs, head=head,
+                                        regression=regression, validation=0.2 if val else 0.0))
 
 
 @pytest.fixture
@@ -36,14 +31,18 @@ def win(window):
     return window
 
 
-def tick_rows(qtbot, win, rows) -> None:
-    """Click each row's name in the Runs list, then press space: the row's tick box toggles."""
+def tick_rows(qtbot, win, runs) -> None:
+    """Click each run's name in the Runs list, then press space: the row's tick box toggles."""
+    win.runs_panel.refresh()  # as when the tab is shown, or the window comes to the front
     tree = win.runs_panel.list
-    for row in rows:
-        rect = tree.visualRect(tree.indexFromItem(tree.topLevelItem(row), 0))
+    for name in runs:
+        index = tree.model().index(names(win.runs_panel).index(name), 0)
+        tree.scrollTo(index)  # as a person scrolls to it
+        rect = tree.visualRect(index)
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.keyClick(tree, Qt.Key.Key_Space)
-    assert [tree.topLevelItem(r).checkState(0) for r in rows] == [Qt.CheckState.Checked] * len(rows)
+    ticked = {run.name for run in win.runs_panel.ticked()}
+    assert set(runs) <= ticked
 
 
 def current_run(plot_loss, plot_accuracy, epochs: int, batches: int = 10, val: bool = False) -> None:
@@ -69,9 +68,9 @@ def drawn_labels(axis) -> list[str]:
 
 # -- point 1: the legend -----------------------------------------------------------
 def test_the_legend_lists_the_lines_drawn_and_stays_off_the_data(qtbot, win):
-    for record in (_run("first", 3, val=False), _run("second", 3), _run("third", 3, val=False)):
-        win.runs_panel.add_run(record)
-    tick_rows(qtbot, win, [0, 1, 2])
+    for name, val in (("first", False), ("second", True), ("third", False)):
+        _run(name, 3, val=val)
+    tick_rows(qtbot, win, ["first", "second", "third"])
     current_run(win.loss_plot, win.accuracy_plot, 3, val=False)
     qtbot.wait(50)  # the layout settles
     for plot in (win.loss_plot, win.accuracy_plot):
@@ -89,8 +88,8 @@ def test_the_legend_lists_the_lines_drawn_and_stays_off_the_data(qtbot, win):
 # -- point 2: overlays -------------------------------------------------------------
 def test_every_ticked_run_has_a_colour_of_its_own(qtbot, win):
     for i in range(8):
-        win.runs_panel.add_run(_run(f"Run {i + 1}", 3))
-    tick_rows(qtbot, win, range(8))
+        _run(f"Run {i + 1}", 2)
+    tick_rows(qtbot, win, [f"Run {i + 1}" for i in range(8)])
     colours = [curves["train"].opts["pen"].color().name() for curves in win.loss_plot.overlays]
     assert len(colours) == 8 and len(set(colours)) == 8
     assert len({overlay_colour(i) for i in range(500)}) == 500  # and on, for runs 9, 10, …
@@ -101,8 +100,8 @@ def test_every_ticked_run_has_a_colour_of_its_own(qtbot, win):
 
 @pytest.mark.parametrize("current, earlier", [(30, 3), (3, 30)])
 def test_overlaid_runs_keep_their_own_epochs(qtbot, win, current, earlier):
-    win.runs_panel.add_run(_run("earlier", earlier))
-    tick_rows(qtbot, win, [0])
+    _run("earlier", earlier)
+    tick_rows(qtbot, win, ["earlier"])
     current_run(win.loss_plot, win.accuracy_plot, current)
     for plot in (win.loss_plot, win.accuracy_plot):
         x = plot.overlays[0]["train"].getData()[0]
@@ -112,24 +111,25 @@ def test_overlaid_runs_keep_their_own_epochs(qtbot, win, current, earlier):
 
 
 def test_runs_with_different_losses_are_marked_not_comparable(qtbot, win):
-    runs = [_run("cross-entropy", 3), _run("also cross-entropy", 3), _run("regression", 3, head="sigmoid+mse",
-                                                                          regression=True)]
-    for record in runs:
-        win.runs_panel.add_run(record)
+    _run("cross-entropy", 2)
+    _run("also cross-entropy", 2)
+    _run("regression", 2, head="sigmoid+mse", regression=True)
     title = win.loss_plot.getPlotItem().titleLabel
-    tick_rows(qtbot, win, [0, 1])
+    tick_rows(qtbot, win, ["cross-entropy", "also cross-entropy"])
     assert not title.isVisible()
-    tick_rows(qtbot, win, [2])
+    tick_rows(qtbot, win, ["regression"])
+    runs = win.runs_panel.ticked()
     assert title.isVisible() and title.text == "Different losses: not comparable"
     assert "cross-entropy" in title.toolTip() and "squared error on label/10" in title.toolTip()
     assert not win.loss_plot.getViewBox().sceneBoundingRect().intersects(title.sceneBoundingRect())
     assert runs[0].same_loss(runs[1]) and not runs[0].same_loss(runs[2])
-    assert not runs[2].same_loss(_run("plain mse", 3, head="sigmoid+mse"))  # label/10 targets are other numbers
+    plain = RunSettings(head="sigmoid+mse").to_dict()
+    assert loss_name(runs[2].settings) != loss_name(plain)  # label/10 targets are other numbers
 
 
 def test_the_current_runs_loss_counts_in_the_comparison(qtbot, win):
-    win.runs_panel.add_run(_run("regression", 3, head="identity+mse", regression=True))
-    tick_rows(qtbot, win, [0])
+    _run("regression", 2, head="identity+mse", regression=True)
+    tick_rows(qtbot, win, ["regression"])
     win.loss_plot.set_current_loss(RunSettings().to_dict())
     assert win.loss_plot.note() == "Different losses: not comparable"
     win.loss_plot.set_current_loss(RunSettings(head="identity+mse", regression=True).to_dict())
@@ -168,7 +168,7 @@ def test_high_accuracy_is_not_squashed_into_a_sliver(win):
 
 @pytest.mark.parametrize("epochs", [5, 7, 30, 37])
 def test_the_x_axis_labels_the_runs_last_epoch(qtbot, win, epochs):
-    win.runs_panel.add_run(_run("short", 2))
+    _run("short", 2)
     current_run(win.loss_plot, win.accuracy_plot, epochs)
     qtbot.wait(20)
     for plot in (win.loss_plot, win.accuracy_plot):
@@ -220,8 +220,8 @@ def click_menu_action(qtbot, plot, text: str):
 
 def test_the_error_rate_on_a_log_scale_is_a_right_click_away(qtbot, win):
     plot = win.accuracy_plot
-    win.runs_panel.add_run(_run("earlier", 3))
-    tick_rows(qtbot, win, [0])
+    _run("earlier", 3)
+    tick_rows(qtbot, win, ["earlier"])
     plot.clear_run(3)
     plot.add_epochs([1, 2, 3], [92.0, 99.0, 100.0], [90.0, 98.0, 99.9])
     action = click_menu_action(qtbot, plot, "Error rate on a log scale")
@@ -231,7 +231,7 @@ def test_the_error_rate_on_a_log_scale_is_a_right_click_away(qtbot, win):
     y = plot.train_curve.getOriginalDataset()[1]
     assert y[:2] == pytest.approx([8.0, 1.0]) and np.isnan(y[2])  # 100 % accuracy: no error to draw
     assert plot.val_curve.getOriginalDataset()[1] == pytest.approx([10.0, 2.0, 0.1])
-    earlier = 100 - 100 * np.array(win.runs_panel.runs()[0].history["val_accuracy"])
+    earlier = 100 - 100 * np.array(win.runs_panel.ticked()[0].history["val_accuracy"])
     assert plot.overlays[0]["val"].getOriginalDataset()[1] == pytest.approx(earlier)
     low, high = plot.getViewBox().viewRange()[1]  # log10 of the error rates in view
     assert low <= -1 and high >= 1

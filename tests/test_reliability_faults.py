@@ -48,7 +48,9 @@ def test_an_exception_in_the_training_thread_is_an_error_dialog_and_the_thread_e
     assert len(calls) == 3  # the run stopped at the failing batch
     assert not window.session.running and window.session.job is None
     assert window.panel.train_button.isEnabled() and not window.panel.stop_button.isEnabled()
-    assert window.files.model is model and window.prediction.model is model and window.runs_panel.runs() == []
+    assert window.files.model is model and window.prediction.model is model
+    window.insight_tabs.setCurrentWidget(window.runs_panel)  # the run is listed as it ended
+    assert [run.status_text() for run in window.runs_panel.shown()] == ["failed at epoch 0 of 2"]
     qtbot.waitUntil(lambda: live_jobs() == 0 and os_threads() <= threads + 1, timeout=5_000)
     monkeypatch.setattr(MLP, "train_step", step)
     with qtbot.waitSignal(window.session.finished, timeout=20_000) as done:  # the window goes on working

@@ -118,5 +118,5 @@ def test_the_window_refuses_bad_training_data_before_starting(window, qtbot, tmp
         window.runs.start_training()
     assert len(shown) == 1 and message in shown[0]
     assert not window.session.running and window.session.worker is None
-    assert window.panel.train_button.isEnabled() and window.runs_panel.runs() == []
+    assert window.panel.train_button.isEnabled() and window.runs_panel.store.count() == 0
     assert window.files.model is model and window.prediction.model is model

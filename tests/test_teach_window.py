@@ -91,7 +91,8 @@ def test_teaching_tunes_the_model_and_the_table_tells_the_truth(window, qtbot, m
         assert dialog.cell(2, column) == f"{model.class_names[top]} ({probabilities[top]:.0%})"
     assert tuned.metrics["personal_heldout_digits"] == len(held_out)
     assert tuned.metrics["personal_train_digits"] == len(my_digits) - len(held_out)
-    assert window.runs_panel.runs()[-1].name.endswith("Teach it my digits")
+    latest = window.runs_panel.store.summaries()[0]
+    assert latest.name == f"Run {latest.id} · Teach it my digits" and latest.kind == "finetune"
     # The original was not touched: it reads as the bundled model does.
     np.testing.assert_array_equal(original.network.predict_proba(np.zeros((1, 784), np.float32)),
                                   default_model().network.predict_proba(np.zeros((1, 784), np.float32)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.files.changed.connect(self._show_model)
         self._restore_settings()
         self.files.set_model(model, None)
+        if self.runs_panel.notice or self.runs_panel.error:  # the run history was moved aside, or cannot be used
+            self.statusBar().showMessage(self.runs_panel.notice or f"Runs are not recorded: {self.runs_panel.error}")
 
     # -- layout ----------------------------------------------------------
     def _build(self) -> None:
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.doctor_panel, self.grad_plot, self.runs_panel = DoctorPanel(), GradientNormPlot(), RunsPanel()
         self.runs_panel.overlays_changed.connect(self.loss_plot.set_overlays)
         self.runs_panel.overlays_changed.connect(self.accuracy_plot.set_overlays)
+        self.runs_panel.bind_error_rate(self.accuracy_plot.error_action, self.settings)
         self.model_label = QLabel(objectName="modelLabel", wordWrap=True,
                                   toolTip="The model that reads your drawing (Model ▸ Model details… for more)")
         self.side_tabs = _tabs("sideTabs", ((self.panel, "Train"), (self.lab_panel, "Lab")))
@@ -317,6 +320,11 @@ class MainWindow(QMainWindow):
                 self.panel.set_settings(RunSettings.from_dict(dict(saved)))
             except (TypeError, ValueError):
                 self.statusBar().showMessage("The saved training settings were unreadable; defaults are used.", 8000)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.runs_panel.refresh_if_shown()  # a run from the command line may have been recorded meanwhile
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.running:

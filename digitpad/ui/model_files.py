@@ -41,6 +41,7 @@ class ModelFiles(QObject):
 
     changed = Signal(object)  # the current Model, after any change of it, its file or its saved state
     created = Signal(object)  # the untrained Model File ▸ New model made (after ``changed``)
+    saved = Signal(object)  # the Path the current model was just saved to (after ``changed``)
 
     def __init__(self, window: QMainWindow, settings: QSettings, model: Model, busy: Callable[[], bool],
                  new_settings: Callable[[], RunSettings | None]) -> None:
@@ -141,6 +142,7 @@ class ModelFiles(QObject):
             return False
         self.recent.add(path)
         self.set_model(self.model, path)
+        self.saved.emit(path)
         self.window.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 

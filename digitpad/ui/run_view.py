@@ -12,23 +12,32 @@ work: its settings never go into the Train tab's form (nor are remembered as
 the form's), its model is never unsaved work to ask about, a doctor's fix for
 it becomes the matching Lab choice, and only an earlier run of the same preset
 with the same loss is overlaid on it.
+
+Every run is recorded in the run history as it goes (the session's
+recorder); the Runs tab is read again when a run starts and ends. From the
+Runs tab, Train again fills the form with a recorded run's settings (a lab
+run: picks its preset in the Lab), Open its model opens the file saved from
+it, and saving the model a run made records where it went.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from digitpad.common.errors import ConfigError
 from digitpad.data.registry import NAMES, is_available
-from digitpad.lab.pitfalls import LabRun, get_pitfall
+from digitpad.lab.pitfalls import PITFALLS, LabRun, get_pitfall
 from digitpad.model.bundle import Model
+from digitpad.training.history import loss_name
 from digitpad.training.prepare import PreparedRun
 from digitpad.training.recovery import Interrupted
 from digitpad.training.reports import StepChange, TrainResult
+from digitpad.training.runs.store import RunSummary
 from digitpad.training.settings import RunSettings
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
 from digitpad.ui.jobs.session import TrainingSession
@@ -37,7 +46,7 @@ from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
 from digitpad.ui.recovery import RecoveryKeeper
 from digitpad.ui.widgets.doctor_panel import describe_fix
-from digitpad.ui.widgets.runs_panel import RunRecord, RunsPanel
+from digitpad.ui.widgets.runs_panel import RunsPanel
 
 SETTINGS_KEY = "training/settings"
 # A timer this long runs in a later turn of the event loop than the event that starts it (see _diagnosed).
@@ -61,7 +70,7 @@ class RunPresenter(QObject):
         self.pending = 0  # what a run sent that is still to be shown, a turn of the event loop later (cards, overlay)
         self._lab: LabRun | None = None  # the lab run going or last run; None for a run from the form
         self._built = ""  # the label of a run built elsewhere (start_built) going or last run; "" for the form's
-        self._lab_records: list[tuple[RunRecord, str]] = []  # the lab runs in the Runs tab, with their preset
+        self._lab_runs: list[tuple[int, str, str]] = []  # this window's lab runs: (run id, preset, loss)
         self.recovery = RecoveryKeeper(session, files)
         w = window
         self.panel, self.lab_panel = w.panel, w.lab_panel
@@ -87,6 +96,11 @@ class RunPresenter(QObject):
         w.doctor_panel.fix_requested.connect(self.apply_fix)
         w.doctor_panel.pointed.connect(self.loss_plot.mark_epochs)
         files.created.connect(self._new_model)
+        files.saved.connect(self._saved)
+        runs: RunsPanel = w.runs_panel
+        self.runs_panel = runs
+        runs.train_again_requested.connect(self.train_again)
+        runs.open_model_requested.connect(lambda path: files.open(Path(path)))
 
     # -- starting -----------------------------------------------------------
     def valid_settings(self) -> RunSettings | None:
@@ -135,7 +149,7 @@ class RunPresenter(QObject):
         self._set_running(True)
         # A lab run is meant to fail and is nobody's work to lose: it leaves no recovery checkpoint.
         self.session.start(settings, lab.mistakes if lab else frozenset(), lab.label if lab else "",
-                           recover=lab is None, resume=resume)
+                           recover=lab is None, resume=resume, lab_preset=lab.pitfall if lab else "")
         return True
 
     def start_built(self, build: Callable[[], PreparedRun], label: str, loading: str) -> bool:
@@ -145,8 +159,32 @@ class RunPresenter(QObject):
             return False
         self._lab, self._built = None, label
         self._set_running(True)
-        self.session.start_prepared(build, "", loading)
+        self.session.start_prepared(build, "", loading, record_label=label)
         return True
+
+    def train_again(self, run: RunSummary, settings: dict) -> None:
+        """Runs tab ▸ Train again: the run's settings fill the Train tab's form (a lab run: its preset is picked
+        in the Lab tab, where its choices are); nothing starts until Train is pressed."""
+        if run.kind == "lab" and run.lab_preset in PITFALLS:
+            self.window.open_lab(run.lab_preset)
+            self._status(f"The Lab shows {get_pitfall(run.lab_preset).title}, the preset of {run.name}: pick its "
+                         "choices and press Run to try it again.")
+            return
+        try:
+            values = RunSettings.from_dict(settings)
+        except (TypeError, ValueError) as exc:
+            self._status(f"The settings of {run.name} cannot be read: {exc}")
+            return
+        self.panel.set_settings(values)
+        self.window.side_tabs.setCurrentWidget(self.panel)
+        again = " (Train trains a new network with them)" if run.kind == "finetune" else ""
+        self._status(f"The form has the settings of {run.name}{again}. Press Train (F5) to train it again.")
+
+    def _saved(self, path: Path) -> None:
+        """The current model was saved: if a recorded run made it (unedited), the run's record says where."""
+        model, run_id = self.files.model, self.session.run_id
+        if run_id is not None and model is self.session.last_model and not model.edited:
+            self.runs_panel.set_model_path(run_id, path)
 
     def toggle_pause(self) -> None:
         if not self.session.worker:
@@ -201,6 +239,7 @@ class RunPresenter(QObject):
     # -- what the session reports ---------------------------------------------
     def _started(self, untrained: Model) -> None:
         self._clear_run(untrained.hyperparameters.get("epochs"))
+        self.runs_panel.refresh(select=self.session.run_id)  # the run is listed, as running, from its start
         self.grad_plot.set_layers(len(untrained.network.dense_layers))
         self.loss_plot.set_current_loss(untrained.hyperparameters)  # overlays of another loss get a note
         self._status(f"Training {untrained.network!r}…")
@@ -278,34 +317,32 @@ class RunPresenter(QObject):
 
     def _finished(self, model: Model, result: TrainResult) -> None:
         self._set_running(False)
-        lab, runs = self._lab, self.window.runs_panel
+        lab, runs = self._lab, self.runs_panel
         self.files.set_model(model, None, unsaved=lab is None)  # a model meant to fail is nobody's work to lose
-        # Every run is "Run N"; a lab run says which setup it was: "Run 3 · Too narrow to learn · failing setup".
-        label = lab.label if lab else self._built
-        name = f"{runs.next_name()} · {label}" if label else runs.next_name()
-        record = RunRecord.from_result(name, model.hyperparameters, result, self._batches_per_epoch)
-        earlier = runs.runs()
-        runs.add_run(record)
+        run_id = self.session.run_id
+        runs.refresh(select=run_id)
         if lab is not None:
             preset = lab.pitfall
             self.lab_panel.reveal(preset)
-            # The earlier run's curves (~25 ms to make) come a turn after the run's end is shown; they are ticked
-            # runs, which outlive the run (as if ticked at once), and the lab's record of its runs needs them.
-            self._next_turn(lambda: self._overlay_lab_runs(runs, earlier, record, preset))
+            # The earlier run's curves (~25 ms to read) come a turn after the run's end is shown; they are ticked
+            # runs, which outlive the run (as if ticked at once).
+            if run_id is not None:
+                self._next_turn(lambda: self._overlay_lab_runs(run_id, preset, loss_name(model.hyperparameters)))
         self._after_run()
         self._status(f"{result.message[0].upper()}{result.message[1:]} ({duration(result.seconds)}).")
         if result.status == "diverged":
             QMessageBox.warning(self.window, "Training diverged", result.message)
 
-    def _overlay_lab_runs(self, runs: RunsPanel, earlier: list[RunRecord], record: RunRecord, preset: str) -> None:
-        """Overlay the latest earlier run of the same preset with the same loss; untick the lab runs that are
-        not comparable with this one (another preset, another loss: curves on different scales)."""
-        self._lab_records = [(r, name) for r, name in self._lab_records if any(r is e for e in earlier)]
-        comparable = [r for r, name in self._lab_records if name == preset and r.same_loss(record)]
-        for old in runs.ticked():
-            if any(old is r for r, _ in self._lab_records) and not any(old is r for r in comparable):
+    def _overlay_lab_runs(self, run_id: int, preset: str, loss: str) -> None:
+        """Overlay the latest earlier lab run of this window of the same preset with the same loss; untick the
+        window's lab runs that are not comparable with this one (another preset, another loss: curves on
+        different scales)."""
+        runs = self.runs_panel
+        comparable = [i for i, name, other in self._lab_runs if name == preset and other == loss]
+        for old in runs.ticked_ids():
+            if any(old == i for i, _, _ in self._lab_runs) and old not in comparable:
                 runs.tick(old, False)
-        self._lab_records.append((record, preset))
+        self._lab_runs.append((run_id, preset, loss))
         if comparable:
             runs.tick(comparable[-1])
 
@@ -322,11 +359,13 @@ class RunPresenter(QObject):
 
     def _cancelled(self, message: str) -> None:
         self._set_running(False)
+        self.runs_panel.refresh()
         self.files.refresh()
         self._status(message)
 
     def _failed(self, message: str) -> None:
         self._set_running(False)
+        self.runs_panel.refresh()  # a run that failed while training is listed as failed
         self._status(message)
         self.files.refresh()
         QMessageBox.critical(self.window, "Training failed", message)

@@ -20,6 +20,10 @@ says where, and the window removes it once the model is saved or given up
 (:mod:`digitpad.ui.recovery`). A run can start again from a checkpoint
 (``start(..., resume=entry)``) and go on exactly where it was interrupted.
 After :meth:`TrainingSession.shutdown` nothing more arrives from the run.
+
+Every run is recorded in the run history (:class:`~digitpad.training.runs.recorder.RunRecorder`, made
+as the run begins, so its row and its name "Run N" exist from the start; a resumed run goes on in the row of
+the run it continues). A database that cannot be written never stops a run: it just goes unrecorded.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from digitpad.training.doctor import Doctor
 from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.recovery import Checkpointer, Interrupted, resume_state
 from digitpad.training.reports import StepChange, TrainResult, TrainState
+from digitpad.training.runs.recorder import RunRecorder
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import checked_step
 from digitpad.ui.jobs.job import Job
@@ -85,13 +90,18 @@ class TrainingSession(QObject):
         self._resume: Interrupted | None = None  # the checkpoint the run being prepared continues
         self.checkpoint: Checkpointer | None = None  # the recovery checkpoint of the run going or last ended
         self.resumed: TrainState | None = None  # where the run going or last ended was resumed from
+        self._lab_preset = ""  # the lab preset of the run being prepared ("" outside the lab)
+        self._record_label = ""  # what the run history's name of the run being prepared adds to "Run N"
+        self.recorder: RunRecorder | None = None  # records the run going, in the run history
+        self.run_id: int | None = None  # the run going or last ended, in the run history (None: not recorded)
+        self.run_name = ""  # its name there: "Run 12", "Run 13 · Too narrow to learn · failing setup"
 
     @property
     def running(self) -> bool:
         return self._loader is not None or self.worker is not None
 
     def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "",
-              recover: bool = True, resume: Interrupted | None = None) -> None:
+              recover: bool = True, resume: Interrupted | None = None, lab_preset: str = "") -> None:
         """Validate; load (cached after the first time) and split the data and build the network in a
         thread; then train.
 
@@ -101,7 +111,8 @@ class TrainingSession(QObject):
         install (the learning lab's presets); ``label`` names the run;
         ``recover`` False writes no recovery checkpoint (the lab's runs, meant
         to fail, are nobody's work to lose); ``resume`` continues an
-        interrupted run of these ``settings`` from its checkpoint.
+        interrupted run of these ``settings`` from its checkpoint; ``lab_preset`` names the lab preset the
+        run comes from (recorded as a lab run).
         """
         if self.running:
             raise RuntimeError("a training run is already going")
@@ -110,23 +121,27 @@ class TrainingSession(QObject):
         if cached is None:
             self.loading.emit(settings.dataset)
         self._launch(lambda: _prepare(settings, mistakes, cached, resume), label, settings.dataset)
-        self._recover, self._resume = recover, resume
+        self._recover, self._resume, self._lab_preset, self._record_label = recover, resume, lab_preset, label
 
-    def start_prepared(self, build: Callable[[], PreparedRun], label: str, loading: str) -> None:
+    def start_prepared(self, build: Callable[[], PreparedRun], label: str, loading: str,
+                       record_label: str = "") -> None:
         """Train a run built by ``build`` (called in the loader thread), e.g. Teach it my digits, which continues
         an existing network instead of building one from settings; ``loading`` says what ``build`` loads.
 
         Everything else is as for :meth:`start`: the same signals, pause, stop and step changes; the finished
-        model is the run's own ``model(result, metrics, name)``.
+        model is the run's own ``model(result, metrics, name)``. It is recorded as a fine-tune, its name in the
+        run history "Run N · ``record_label``".
         """
         if self.running:
             raise RuntimeError("a training run is already going")
         self.loading.emit(loading)
         self._launch(lambda: _prepare_built(build), label, None)
+        self._record_label = record_label
 
     def _launch(self, prepare: Callable[[], _Prepared], label: str, cache_key: str | None) -> None:
         self._stop_requested, self.label, self._cache_key = False, label, cache_key
         self._start_step, self._recover, self._resume, self.checkpoint = {}, True, None, None
+        self._lab_preset, self._record_label, self.run_id, self.run_name = "", "", None, ""
         self._loader = Job(lambda report, cancelled: prepare())
         self._loader.finished.connect(self._prepared)
         self._loader.errored.connect(self._load_failed)
@@ -175,6 +190,8 @@ class TrainingSession(QObject):
                                            keep_finished=True, checkpoint_id=self._resume.id if self._resume else None)
             callbacks.append(self.checkpoint)
         self.resumed = prepared.resume
+        self.recorder = self._recorder(run, prepared.resume)
+        callbacks.append(self.recorder)
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=callbacks,
                                      batch_rows=run.batch_rows, pace=self._pace, resume=prepared.resume)
         if early_step:
@@ -191,6 +208,33 @@ class TrainingSession(QObject):
         # The window repaints for the new run (cleared plots, a locked form) before the training thread
         # starts, rather than fighting its first epochs for the GIL (benchmarks/README.md).
         QTimer.singleShot(0, self, self._start_job)
+
+    def _recorder(self, run: PreparedRun, resume: TrainState | None) -> RunRecorder:
+        """The run's recorder: its row made now, named "Run N" (N its id) with the label, if any, after it; a
+        resumed run keeps the row, and the name, of the run it continues."""
+        kind = "lab" if self._lab_preset else "train" if self._cache_key is not None else "finetune"
+        placeholder = "Run (starting)"
+        recorder = RunRecorder(run, "window", placeholder, kind=kind, lab_preset=self._lab_preset,
+                               checkpoint=self.checkpoint.id if self.checkpoint is not None else None, resume=resume)
+        self.run_id = recorder.run_id
+        if recorder.recording:
+            try:
+                name = recorder.store.summary(recorder.run_id).name
+                if name == placeholder:
+                    name = f"Run {recorder.run_id}" + (f" · {self._record_label}" if self._record_label else "")
+                    recorder.store.rename(recorder.run_id, name)
+                self.run_name = name
+            except DigitpadError as exc:  # recording never stops a run
+                recorder.error = exc
+        return recorder
+
+    def _end_recording(self, status: str = "", message: str = "") -> None:
+        """The run's record is complete (``status``: it ended without its own end, "failed" or "interrupted")."""
+        if self.recorder is not None:
+            if status:
+                self.recorder.end(status, message)
+            self.recorder.close()
+            self.recorder = None
 
     def _start_job(self) -> None:
         if self.worker is not None and self.job is None:  # not shut down meanwhile
@@ -233,6 +277,7 @@ class TrainingSession(QObject):
         if not self._from_live_worker():
             return
         self._release_worker()
+        self._end_recording()  # the recorder wrote the end on the training thread
         run = self._run
         metrics = {}
         if "val_accuracy" in result.final_metrics:  # of the weights the model holds, even if stopped mid-epoch
@@ -254,6 +299,7 @@ class TrainingSession(QObject):
         self._release_worker()
         if self.checkpoint is not None:  # the failure is shown; its epochs are not offered as an interrupted run
             self.checkpoint.discard()
+        self._end_recording("failed", f"Training failed: {message}")
         self.failed.emit(f"Training failed: {message}")
 
     def _release_worker(self) -> None:
@@ -320,6 +366,7 @@ class TrainingSession(QObject):
             self.job.cancel()
             self.job.wait()
         self.worker = self.job = None  # a run prepared but not yet started never starts
+        self._end_recording("interrupted", "interrupted: the window was closed")
 
 
 @dataclass(frozen=True)

@@ -1,181 +1,281 @@
-"""The session's runs: a list to compare them, tick them for the plots, rename and export them.
+"""The Runs tab: every recorded run (this window's, earlier sessions', the command line's), to find, compare,
+rename, tag, delete, train again and open.
 
-Each finished run becomes a :class:`~digitpad.training.history.RunRecord`
-(plain data, built outside Qt) and one row here: its name (editable, with a
-checkbox and a swatch of its plot colour), a one-line summary of its
-settings, and its final validation accuracy. Ticking rows emits
-``overlays_changed`` with the ticked records, for ``LossPlot.set_overlays``
-and ``AccuracyPlot.set_overlays``.
+The list is the run history (:mod:`digitpad.training.runs`) as one query
+returns it: the filters and the column headers become its WHERE and ORDER
+BY, and it is read again when a run starts or ends, when the tab is shown
+and when the window comes to the front (a CLI run may have been recorded
+meanwhile), so 10,000 runs open in well under half a second. A run's curves
+are read only once it is ticked; ticked runs are drawn over the current run
+on the plots (``overlays_changed``), each in the colour of its swatch, and
+stay ticked while the filters hide them.
 
-The list keeps at most :data:`MAX_RUNS` runs: a run costs up to about 130 KB
-(curves of up to 2000 batch points, row, tooltip; 400 such runs took 52 MB),
-and keeping them all grew a 1000-run soak by 40 MB.
-Past the limit the oldest run nobody holds on to goes, and the line under
-the list names it. Held on to, never dropped: ticked runs (being compared),
-runs the user renamed (named to be found again) and the run selected when
-the new one arrives (maybe about to be exported). When every older run is
-held the list grows past the limit rather than drop one of them.
+A run history that cannot be opened (a newer digitpad's) leaves the tab
+disabled with one line saying why; training goes on unrecorded. A file that
+was no run history was moved aside: the line under the list says so once.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from digitpad.common.errors import DigitpadError
-from digitpad.data.registry import title
-from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
-from digitpad.training.history import RunRecord, save_history_csv, settings_summary
+from digitpad.training.history import RunRecord, save_history_csv
+from digitpad.training.runs.schema import RunStoreError
+from digitpad.training.runs.store import RunStore, RunSummary
 from digitpad.ui.base.plot_parts import overlay_colour
-from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
+from digitpad.ui.run_details import run_tooltip
+from digitpad.ui.runs_filters import RunFilters
+from digitpad.ui.runs_model import COLUMNS, FIRST_ORDER, NAME, STATUS, TAGS, WHEN, RunsModel, sort_key
 
-__all__ = ["RunRecord", "RunsPanel"]
+__all__ = ["RunRecord", "RunsPanel", "time_opening"]
 
-NAME, SETTINGS, ACCURACY = range(3)
-# Enough for a lesson's worth of lab runs and more rows than anyone compares by eye; at most ~6.5 MB.
-MAX_RUNS = 50
-HINT = "Tick runs to overlay them on the plots."
-LIST_TOOLTIP = ("The training runs of this session, newest last.\n"
-                "Tick a run to draw its curves over the current ones on the plots; "
-                "double-click (or F2) a name to rename it.\n"
-                f"The latest {MAX_RUNS} runs are kept: older ones are dropped unless ticked or renamed "
-                "(Export CSV… saves a run's history for good).")
+ERROR_RATE_KEY = "runs/errorRate"
+HINT = "Tick runs to overlay their curves on the plots."
+# Column widths in characters (the name and tags stretch by hand; the rest fit their usual text).
+WIDTHS = {NAME: 26, 1: 8, 2: 8, WHEN: 11, 4: 10, 5: 17, 6: 7, 7: 6, STATUS: 20, TAGS: 14}
 
 
-class _NameOnlyDelegate(QStyledItemDelegate):
-    """Edits the name column only; settings and accuracy are facts about the run."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget | None:
-        return super().createEditor(parent, option, index) if index.column() == NAME else None
+def run_colour(run_id: int) -> str:
+    """A run's colour, on its swatch and its overlaid curves: fixed by its id, so it never changes."""
+    return overlay_colour(max(0, run_id - 1))
 
 
 class RunsPanel(QWidget):
-    """The runs of the session, newest last, at most ``max_runs`` of them unless held (see above).
+    """The run history at ``path`` (default: ``$DIGITPAD_RUNS_DB`` or the user's).
 
     Signals
     -------
     overlays_changed(list[RunRecord])
-        The ticked runs, in list order, whenever the ticks change or a ticked
-        run is renamed (its legend entry changes).
+        The ticked runs, oldest first, whenever the ticks change, a ticked run
+        is renamed or deleted, or a ticked run that was going has ended.
+    train_again_requested(RunSummary, dict)
+        Train again: the run and its settings (``RunSettings.to_dict()``).
+    open_model_requested(str)
+        Open its model: the model file saved from the run.
     """
 
     overlays_changed = Signal(list)
+    train_again_requested = Signal(object, dict)
+    open_model_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, max_runs: int = MAX_RUNS) -> None:
+    def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runsPanel")
-        self.max_runs = max_runs
-        self._records: list[RunRecord] = []
-        self._last_ticked: list[int] = []
-        self._added = 0  # runs ever added: names and colours go on counting after a drop
-        self._renamed: set[int] = set()  # id() of the records the user renamed
-        self.list = QTreeWidget(objectName="runsList")
-        self.list.setHeaderLabels(["Run", "Settings", "Val. acc."])
-        self.list.setToolTip(LIST_TOOLTIP)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setItemDelegate(_NameOnlyDelegate(self.list))
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
-        header = self.list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ACCURACY, QHeaderView.ResizeMode.ResizeToContents)
-        self.export_button = QPushButton("Export CSV…", objectName="exportRunButton")
-        self.export_button.setToolTip("Save the selected run's per-epoch history (loss, accuracy, "
-                                      "learning rate, time) as a CSV file")
-        self.export_button.setEnabled(False)
+        self.store: RunStore | None = None
+        self.notice = self.error = ""
+        self._notice_showing = False  # the notice stays on the line under the list until the list changes
+        self._records: dict[int, RunRecord] = {}  # the ticked runs' curves, read once ticked
+        self._sort = "newest"
+        self._select: int | None = None  # the run to make current at the next reading
+        self.model = RunsModel(run_colour, self._tooltip, self)
+        self.error_check = QCheckBox("Error rate (log scale)", objectName="errorRateCheck",
+                                     toolTip="Show accuracy as the error rate, 100 − accuracy, on a log axis: "
+                                             "97 % and 99 % become 3 % and 1 %, far apart")
+        self.filters = RunFilters(self.error_check)
+        self.list = self._build_list()
         self.hint = QLabel(HINT, objectName="runsHint", wordWrap=True)
-        self.hint.setToolTip(LIST_TOOLTIP)
         self.hint.setEnabled(False)  # the disabled text colour: a quiet secondary line
+        self.train_button = self._button("Train again", "trainAgainButton",
+                                         "Fill the Train tab's form with this run's settings (a lab run: pick its "
+                                         "preset in the Lab tab)", self.train_again)
+        self.open_button = self._button("Open its model", "openRunModelButton",
+                                        "Open the model file saved from this run", self.open_model)
+        self.export_button = self._button("Export CSV…", "exportRunButton",
+                                          "Save the selected run's per-epoch history (loss, accuracy, learning rate, "
+                                          "time) as a CSV file", self.export_selected)
+        self.delete_button = self._button("Delete…", "deleteRunButton",
+                                          "Delete the selected runs from the run history (Delete key); saved model "
+                                          "files stay", self.delete_selected)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
-        buttons.addWidget(self.export_button)
+        for button in (self.train_button, self.open_button, self.export_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
-        self.list.itemChanged.connect(self._item_changed)
-        self.list.currentItemChanged.connect(lambda item, _: self.export_button.setEnabled(item is not None))
-        self.export_button.clicked.connect(self.export_selected)
+        self.filters.changed.connect(self.refresh)
+        self.model.ticks_changed.connect(self._emit_overlays)
+        self.model.edited.connect(self._edited)
+        self.model.edit_failed.connect(lambda text: self._say(f"Not changed: {text}", True))
+        self._open(path)
+        self._update_buttons()
 
-    # -- public API -------------------------------------------------------
-    def add_run(self, record: RunRecord) -> None:
-        """Append ``record`` (unticked) and select it; gives it a plot colour if it has none.
+    def _build_list(self) -> QTreeView:
+        view = QTreeView(objectName="runsList", rootIsDecorated=False, uniformRowHeights=True,
+                         alternatingRowColors=True, allColumnsShowFocus=True)
+        view.setModel(self.model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        view.setToolTip("Every recorded run. Tick runs to overlay their curves; F2 or a double-click renames a "
+                        "run or edits its tags; click a header to sort.")
+        header = view.header()
+        header.setSectionsMovable(False)
+        header.setStretchLastSection(True)
+        width = view.fontMetrics().averageCharWidth()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, WIDTHS[column] * width + (28 if column == NAME else 12))
+        view.setSortingEnabled(True)
+        header.setSortIndicator(WHEN, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sorted)
+        self._sort_column, self._sort_order = WHEN, Qt.SortOrder.DescendingOrder
+        view.selectionModel().selectionChanged.connect(self._update_buttons)
+        view.selectionModel().currentChanged.connect(self._update_buttons)
+        view.installEventFilter(self)
+        return view
 
-        Past ``max_runs`` runs, the oldest runs neither ticked, renamed nor
-        selected are dropped, and the line under the list says which.
-        """
-        if not record.colour:
-            record.colour = overlay_colour(self._added)
-        self._added += 1
-        self._records.append(record)
-        item = QTreeWidgetItem()
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                      | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setIcon(NAME, _swatch(record.colour))
-        item.setText(SETTINGS, settings_summary(record.settings))
-        item.setText(ACCURACY, _accuracy_text(record))
-        item.setTextAlignment(ACCURACY, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for column in (NAME, SETTINGS, ACCURACY):
-            item.setToolTip(column, _details(record))
-        # Filled before it is in the list, so no itemChanged fires for a half-built row.
-        item.setText(NAME, record.name)
-        item.setCheckState(NAME, Qt.CheckState.Unchecked)
-        self.list.addTopLevelItem(item)
-        self._drop_old_runs()  # while the previous selection is still current, so it is kept
-        self.list.setCurrentItem(item)
+    def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text, objectName=name, toolTip=tip)
+        button.clicked.connect(slot)
+        return button
 
-    def tick(self, record: RunRecord, ticked: bool = True) -> None:
-        """Tick ``record`` for overlay, or untick it (as a click on its checkbox would); nothing if it was
-        dropped."""
-        if any(r is record for r in self._records):
-            state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-            self.list.topLevelItem(self._index(record)).setCheckState(NAME, state)
+    def _open(self, path: Path | None) -> None:
+        try:
+            self.store = RunStore(path)
+        except RunStoreError as exc:
+            self.error = str(exc)
+            self.setEnabled(False)
+            self._say(f"Runs cannot be listed: {exc}", True)
+            return
+        self.model.store, self.notice = self.store, self.store.notice
+        if self.notice:
+            self._notice_showing = True
+            self._say(self.notice, True)
 
-    def runs(self) -> list[RunRecord]:
-        """The runs in the list (the session's latest, see :data:`MAX_RUNS`), oldest first."""
-        return list(self._records)
+    # -- public API -----------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        """Read the list again (one query) with the filters and order shown; the current run stays current
+        (or ``select`` becomes it) and ticked runs stay ticked."""
+        if select is not None:
+            self._select = select
+        if self.store is None or self.list.state() == QAbstractItemView.State.EditingState:
+            return
+        if not self.isVisible():
+            return  # read once the tab is shown: a hidden list costs nothing
+        current = self._select if self._select is not None else getattr(self.selected(), "id", None)
+        self._select = None
+        try:
+            rows = self.store.summaries(self.filters.run_filter(), self._sort)
+            datasets = self.store.values("dataset")
+            total = self.store.count()
+        except RunStoreError as exc:
+            self._say(str(exc), True)
+            return
+        self.filters.set_datasets(datasets)
+        self.model.load(rows)
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row, NAME))
+            self.list.scrollTo(self.model.index(row, NAME))
+        self._reload_running_ticked()
+        self._update_buttons()
+        if self._notice_showing:
+            return  # said once, until the person changes the list
+        self._say(self._count_text(len(rows), total))
+
+    def refresh_if_shown(self) -> None:
+        """Read the list again if the tab is on screen (the window came to the front); a hidden tab reads it
+        when shown."""
+        self.refresh()
+
+    def shown(self) -> list[RunSummary]:
+        """The runs in the list, in its order."""
+        return list(self.model.rows)
+
+    def selected(self) -> RunSummary | None:
+        """The run whose row is current, or None."""
+        index = self.list.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def select(self, run_id: int) -> None:
+        row = self.model.row_of(run_id)
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row, NAME))
+
+    def ticked_ids(self) -> list[int]:
+        return sorted(self.model.ticked)
 
     def ticked(self) -> list[RunRecord]:
-        """The runs ticked for overlay, in list order."""
-        return [self._records[i] for i in self._ticked_indices()]
+        """The ticked runs' records, oldest first (read from the run history when first ticked)."""
+        return [self._records[i] for i in self.ticked_ids() if i in self._records]
 
-    def selected(self) -> RunRecord | None:
-        """The run whose row is current, or None."""
-        item = self.list.currentItem()
-        return None if item is None else self._records[self.list.indexOfTopLevelItem(item)]
+    def tick(self, run_id: int, ticked: bool = True) -> None:
+        """Tick a run for overlay, or untick it, as a click on its box would."""
+        self.model.set_ticked(run_id, ticked)
 
-    def next_name(self) -> str:
-        """A default name for the next run: "Run 1", "Run 2", … (never one a dropped run had)."""
-        return f"Run {self._added + 1}"
+    def set_model_path(self, run_id: int, path: str | Path) -> None:
+        """The run's model was saved to ``path``: Open its model opens it from now on."""
+        if self.store is not None:
+            try:
+                self.store.set_model_path(run_id, path)
+                self.model.replace(self.store.summary(run_id))
+            except RunStoreError as exc:
+                self._say(str(exc), True)
+            self._update_buttons()
+
+    def bind_error_rate(self, action: QAction, settings: QSettings) -> None:
+        """Keep the Error rate checkbox in step with ``action`` (the accuracy plot's right-click entry), both as
+        last chosen (remembered in ``settings``)."""
+        self.error_check.toggled.connect(action.setChecked)
+        action.toggled.connect(self.error_check.setChecked)
+        action.toggled.connect(lambda on: settings.setValue(ERROR_RATE_KEY, on))
+        action.setChecked(settings.value(ERROR_RATE_KEY, False, type=bool))
+        self.error_check.setChecked(action.isChecked())
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = self.model.store = None
+
+    # -- the buttons ---------------------------------------------------------------------
+    def train_again(self) -> None:
+        run = self.selected()
+        if run is None or self.store is None:
+            return
+        try:
+            settings = self.store.settings(run.id)
+        except RunStoreError as exc:
+            self._say(str(exc), True)
+            return
+        self.train_again_requested.emit(run, settings)
+
+    def open_model(self) -> None:
+        run = self.selected()
+        if run is not None and run.model_path:
+            self.open_model_requested.emit(run.model_path)
 
     def export_selected(self) -> None:
         """Ask for a file and write the selected run's history to it as CSV."""
-        record = self.selected()
-        if record is None:
+        run = self.selected()
+        if run is None or self.store is None:
             return
-        default = re.sub(r"[^\w.-]+", "-", record.name).strip("-") or "run"
-        path, _ = QFileDialog.getSaveFileName(self, f"Export the history of {record.name}",
+        default = re.sub(r"[^\w.-]+", "-", run.name).strip("-") or "run"
+        path, _ = QFileDialog.getSaveFileName(self, f"Export the history of {run.name}",
                                               f"{default}.csv", "CSV files (*.csv);;All files (*)")
         if not path:
             return
@@ -183,138 +283,152 @@ class RunsPanel(QWidget):
         if not path.suffix:
             path = path.with_suffix(".csv")
         try:
-            save_history_csv(path, record)
+            save_history_csv(path, self.store.record(run.id))
         except DigitpadError as e:
             QMessageBox.warning(self, "Export failed", str(e))
 
-    # -- edits in the list --------------------------------------------------
-    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if column != NAME:
+    def delete_selected(self) -> None:
+        """Delete the selected runs (not one still going), after a question naming them."""
+        runs = self._selected_runs()
+        going = [run for run in runs if run.status == "running"]
+        runs = [run for run in runs if run.status != "running"]
+        if not runs:
+            if going:
+                self._say(f"{going[0].name} is still training: it can be deleted once it has ended.", True)
             return
-        index = self.list.indexOfTopLevelItem(item)
-        record = self._records[index]
-        name = item.text(NAME).strip()
-        if name != item.text(NAME) or not name:
-            item.setText(NAME, name or record.name)  # re-enters with a clean name
+        names = ", ".join(run.name for run in runs[:5]) + (f" and {len(runs) - 5} more" if len(runs) > 5 else "")
+        what = f"the run {names}" if len(runs) == 1 else f"{len(runs)} runs ({names})"
+        text = (f"Delete {what} from the run history? Their curves and numbers go for good; saved model files "
+                "stay." + (" Runs still training are kept." if going else ""))
+        if QMessageBox.question(self, "Delete runs", text) != QMessageBox.StandardButton.Yes:
             return
-        renamed = name != record.name
-        record.name = name
-        if renamed:
-            self._renamed.add(id(record))
-        ticked = self._ticked_indices()
-        if ticked != self._last_ticked or (renamed and index in ticked):
-            self._last_ticked = ticked
-            self.overlays_changed.emit(self.ticked())
+        try:
+            self.store.delete(run.id for run in runs)
+        except RunStoreError as exc:
+            self._say(str(exc), True)
+            return
+        ticked = [run.id for run in runs if run.id in self.model.ticked]
+        for run in runs:
+            self.model.ticked.discard(run.id)
+            self._records.pop(run.id, None)
+        self._notice_showing = False
+        self.refresh()
+        if ticked:
+            self._emit_overlays()
 
-    def _drop_old_runs(self) -> None:
-        """Drop the oldest runs nobody holds on to until at most ``max_runs`` remain (never the newest)."""
-        current, dropped, index = self.list.currentItem(), [], 0
-        while len(self._records) > self.max_runs and index < len(self._records) - 1:
-            item, record = self.list.topLevelItem(index), self._records[index]
-            if (item is current or item.checkState(NAME) == Qt.CheckState.Checked
-                    or id(record) in self._renamed):
-                index += 1
-                continue
-            self.list.takeTopLevelItem(index)
-            del self._records[index]
-            dropped.append(record.name)
-        if dropped:
-            self._last_ticked = self._ticked_indices()  # same runs, new rows: no overlays_changed
-            self._say_dropped(dropped)
+    # -- inside ----------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
 
-    def _say_dropped(self, names: list[str]) -> None:
-        which = names[0] if len(names) == 1 else f"{len(names)} runs ({', '.join(names)})"
-        self.hint.setText(f"Dropped {which}: only the latest {self.max_runs} runs are kept. "
-                          "Tick or rename a run to keep it.")
-        self.hint.setEnabled(True)  # normal text colour: this one should be read
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Delete and self.list.state() != QAbstractItemView.State.EditingState):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
 
-    def _index(self, record: RunRecord) -> int:
-        # By identity: two runs with equal settings and curves are still two rows.
-        return next(i for i, r in enumerate(self._records) if r is record)
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """A header was clicked: read the list in that order (a first click: the model's InitialSortOrderRole,
+        best, newest and longest first; the accuracies only ever best first); a column not to sort by leaves
+        the order as it was."""
+        header = self.list.header()
+        if column not in FIRST_ORDER or sort_key(column, order) == sort_key(column, FIRST_ORDER[column]) \
+                and order != FIRST_ORDER[column]:  # accuracy has one order only: the best first
+            if column in FIRST_ORDER:
+                self._sort_column, self._sort_order = column, FIRST_ORDER[column]
+            header.blockSignals(True)
+            header.setSortIndicator(self._sort_column, self._sort_order)
+            header.blockSignals(False)
+            if column in FIRST_ORDER:
+                self._sort = sort_key(column, self._sort_order)
+                self.refresh()
+            return
+        self._sort_column, self._sort_order, self._sort = column, order, sort_key(column, order)
+        self.refresh()
 
-    def _ticked_indices(self) -> list[int]:
-        return [i for i in range(self.list.topLevelItemCount())
-                if self.list.topLevelItem(i).checkState(NAME) == Qt.CheckState.Checked]
+    def _selected_runs(self) -> list[RunSummary]:
+        rows = sorted({index.row() for index in self.list.selectionModel().selectedRows()})
+        runs = [self.model.rows[row] for row in rows if row < len(self.model.rows)]
+        current = self.selected()
+        return runs or ([current] if current else [])
 
+    def _update_buttons(self, *_) -> None:
+        run = self.selected()
+        self.train_button.setEnabled(run is not None)
+        self.export_button.setEnabled(run is not None)
+        self.delete_button.setEnabled(bool(self._selected_runs()))
+        has_model = run is not None and bool(run.model_path) and Path(run.model_path).is_file()
+        self.open_button.setEnabled(has_model)
+        self.open_button.setToolTip(f"Open {run.model_path}" if has_model else
+                                    "Open the model file saved from this run (File ▸ Save after a run saves it)")
 
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
+    def _tooltip(self, run_id: int) -> str:
+        row = self.model.row_of(run_id)
+        if self.store is None or row is None:
+            return ""
+        try:
+            return run_tooltip(self.model.rows[row], self.store.settings(run_id),
+                               self.store.details(run_id)["metrics"])
+        except RunStoreError:
+            return ""  # deleted meanwhile by another process
 
+    def _record(self, run_id: int) -> RunRecord | None:
+        if run_id not in self._records and self.store is not None:
+            try:
+                record = self.store.record(run_id)
+            except RunStoreError:
+                return None
+            record.colour = run_colour(run_id)
+            self._records[run_id] = record
+        return self._records.get(run_id)
 
-def _accuracy_text(record: RunRecord) -> str:
-    accuracy = record.val_accuracy
-    text = "—" if accuracy is None else f"{accuracy:.1%}"
-    return text if record.status == "completed" else f"{text} ({record.status})"
+    def _emit_overlays(self) -> None:
+        for run_id in self.ticked_ids():
+            self._record(run_id)
+        self._notice_showing = False
+        self._say(self._count_text(len(self.model.rows), None))
+        self.overlays_changed.emit(self.ticked())
 
+    def _reload_running_ticked(self) -> None:
+        """A ticked run that was going when ticked is read again once it has ended (its whole curves)."""
+        stale = [i for i in self.ticked_ids() if i in self._records and self._records[i].status == "running"
+                 and (row := self.model.row_of(i)) is not None and self.model.rows[row].status != "running"]
+        for run_id in stale:
+            del self._records[run_id]
+        if stale:
+            self._emit_overlays()
 
-INIT_TEXT = {"uniform": "Uniform(−1, 1)"}  # the others as the Train tab shows them: capitalised
-STATUS_TEXT = {"completed": "Completed", "stopped": "Stopped", "diverged": "Diverged"}
-# The final numbers, as the Train tab and the plots name them; accuracies are fractions shown in percent.
-METRIC_TEXT = {"train_loss": "Training loss", "train_accuracy": "Training accuracy", "val_loss": "Validation loss",
-               "val_accuracy": "Validation accuracy", "lr": "Final learning rate"}
+    def _edited(self, run_id: int) -> None:
+        record = self._records.get(run_id)
+        row = self.model.row_of(run_id)
+        if record is not None and row is not None and record.name != self.model.rows[row].name:
+            record.name = self.model.rows[row].name
+            self.overlays_changed.emit(self.ticked())  # its legend entries change
 
+    def _count_text(self, shown: int, total: int | None) -> str:
+        total = self.store.count() if total is None and self.store is not None else total
+        runs = f"{shown} of {total} runs" if total != shown else f"{shown} run{'s' if shown != 1 else ''}"
+        ticked = len(self.model.ticked)
+        hidden = sum(1 for i in self.model.ticked if self.model.row_of(i) is None)
+        ticks = f" · {ticked} ticked" + (f" ({hidden} hidden by the filters)" if hidden else "") if ticked else ""
+        return f"{runs}{ticks}. {HINT}"
 
-def _details(record: RunRecord) -> str:
-    """The run's tooltip: its outcome, then its settings under the Train tab's labels and in its units."""
-    epochs = record.epochs_done
-    planned = record.settings.get("epochs")
-    done = f"{epochs} of {planned} epochs" if planned and planned != epochs else f"{epochs} epochs"
-    lines = [f"{STATUS_TEXT.get(record.status, record.status.capitalize())} after {done}"]
-    for key, value in record.metrics.items():
-        if key == "seconds":
-            continue  # the last epoch's time; the run's is below
-        text = f"{100 * value:.1f} %" if key.endswith("accuracy") else f"{value:.4g}"
-        lines.append(f"{METRIC_TEXT.get(key, key.replace('_', ' ').capitalize())}: {text}")
-    if record.seconds:
-        lines.append(f"Time: {_seconds(record.seconds)}")
-    lines.append(f"Loss: {record.loss_name}")
-    lines += ["", *_settings_lines(record.settings)]
-    return "\n".join(lines)
-
-
-def _settings_lines(s: dict) -> list[str]:
-    """``RunSettings.to_dict()`` as "Label: value" lines, the Train tab's labels, only the settings it has."""
-    def yes(key: str) -> str:
-        return "yes" if s.get(key) else "no"
-
-    rows = [("Dataset", title(s["dataset"]) if "dataset" in s else None),
-            ("Images", "all" if s.get("subset") == 0 else _count(s.get("subset"))),
-            ("Validation", _percent(s.get("validation"))),
-            ("Random shift", None if "shift" not in s else f"{s['shift']} px" if s["shift"] else "off"),
-            ("Hidden layers", None if "hidden" not in s else s["hidden"] or "none (a linear model)"),
-            ("Activation", s.get("activation")), ("Output + loss", HEAD_TEXT.get(s.get("head"), s.get("head"))),
-            ("Regression on label/10", yes("regression") if "regression" in s else None),
-            ("Initialiser", INIT_TEXT.get(s.get("init"), str(s.get("init")).capitalize()) if "init" in s else None),
-            ("Bias", yes("bias") if "bias" in s else None),
-            ("Optimizer", OPTIMIZER_TEXT.get(s.get("optimizer"), s.get("optimizer"))),
-            ("Learning rate", _number(s.get("lr"))),
-            ("Momentum", _number(s.get("momentum")) if s.get("optimizer") in MOMENTUM_OPTIMIZERS else None),
-            ("Schedule", s.get("schedule")), ("Weight decay", _number(s.get("weight_decay"))),
-            ("Batch size", "full" if s.get("batch_size") == 0 else _count(s.get("batch_size"))),
-            ("Sum gradients", yes("sum_gradient") if "sum_gradient" in s else None),
-            ("Scale inputs", yes("scale_inputs") if "scale_inputs" in s else None),
-            ("Precision", "float64" if s.get("float64") else None),
-            ("Epochs", _count(s.get("epochs"))), ("Seed", s.get("seed"))]
-    return [f"{label}: {value}" for label, value in rows if value is not None]
-
-
-def _count(value) -> str | None:
-    return f"{value:,}" if isinstance(value, int) else None
-
-
-def _number(value) -> str | None:
-    return f"{value:g}" if isinstance(value, (int, float)) else None
-
-
-def _percent(share) -> str | None:
-    return f"{100 * share:g} %" if isinstance(share, (int, float)) else None
+    def _say(self, text: str, loud: bool = False) -> None:
+        self.hint.setText(text)
+        self.hint.setEnabled(loud)  # normal text colour: this one should be read
 
 
-def _seconds(seconds: float) -> str:
-    """0.7 s, 42 s or 3:07, as the status line gives a run's time."""
-    if seconds < 10:
-        return f"{seconds:.1f} s"
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else f"{whole} s"
+def time_opening(path: Path, size: tuple[int, int] = (900, 400)) -> float:
+    """Seconds from making a Runs tab on the run history at ``path`` to its first paint (benchmarks/runs.py)."""
+    began = time.perf_counter()
+    panel = RunsPanel(path=path)
+    panel.resize(*size)
+    panel.show()
+    QApplication.processEvents()
+    panel.list.viewport().repaint()
+    elapsed = time.perf_counter() - began
+    panel.close_store()
+    panel.close()
+    panel.deleteLater()
+    return elapsed
