@@ -465,7 +465,7 @@ def populate(store: RunStore) -> dict[str, int]:
 ])
 def test_a_filter_lets_through_the_runs_it_names(store, where, names):
     populate(store)
-    assert [s.name for s in store.summaries(where)] == names
+    assert [s.name for s in store.summaries(where)] == names and store.count(where) == len(names)
 
 
 def test_each_sort_orders_the_runs_as_it_says(store):
@@ -501,7 +501,10 @@ def test_rename_tags_and_delete(store):
     assert store.summary(ids["mine"]).name == "wide one"
     assert store.summary(ids["mine"]).tags == ("keeper", "wide")
     store.set_tags(ids["mine"], ["b", "a"])
-    assert store.summary(ids["mine"]).tags == ("a", "b")
+    summary = store.summary(ids["mine"])
+    assert summary.tags == ("a", "b") and replace(summary) == summary and hash(replace(summary)) == hash(summary)
+    with pytest.raises(AttributeError):
+        summary.name = "x"  # frozen, however it was made
     stats = EpochStats(0, 2, 0.5, 0.8, None, None, 0.1, 1.0)
     for name in ("mine", "Best"):
         store.record_epoch(ids[name], stats, as_float32([1, 2]), 1.0)
