@@ -5,7 +5,7 @@ Each cycle fills the training form with a long digits8x8 run, presses Train
 stops it and waits for ``session.finished``. The script watches the OS thread
 count (``/proc/self/task``), the background jobs whose thread has not ended (the Job registry),
 RSS (``VmRSS``) every ``--every`` cycles, the seconds per cycle and the runs
-kept in the Runs tab (each run adds one, up to its limit); prints a table
+recorded in the run history (each run adds one; the Runs tab holds none of them in memory); prints a table
 and a verdict. Then it closes windows: one while a run trains ("stop
 training and quit?" answered Yes); one while MNIST downloads from a slow,
 and one from a stalled 127.0.0.1 server; one whose "Save" meets a full disk
@@ -128,6 +128,12 @@ def settle(app: QApplication) -> None:
     loop.exec()
 
 
+def recorded_runs(window: MainWindow) -> int:
+    """How many runs the window's run history holds (each cycle's run is recorded)."""
+    store = window.runs_panel.store
+    return store.count() if store is not None else 0
+
+
 def soak(app: QApplication, window: MainWindow, cycles: int, every: int) -> tuple[list[tuple], dict]:
     """Run the cycles; return table rows and the baseline/final figures."""
     one_cycle(window)  # warm-up: loads the dataset into the cache, lets Qt start its lazy threads
@@ -142,7 +148,7 @@ def soak(app: QApplication, window: MainWindow, cycles: int, every: int) -> tupl
             settle(app)
             now = time.monotonic()
             per_cycle = (now - block_start) / (i - (rows[-1][0] if rows else 0))
-            rows.append((i, os_threads(), live_jobs(), rss_mb(), per_cycle, len(window.runs_panel.runs())))
+            rows.append((i, os_threads(), live_jobs(), rss_mb(), per_cycle, recorded_runs(window)))
             block_start = now
     totals = {"base_threads": base_threads, "base_rss": base_rss, "statuses": statuses,
               "seconds": time.monotonic() - began}
@@ -259,7 +265,7 @@ def close_during_download(app: QApplication, window: MainWindow, mode: str, fold
     return {"closed": seen.get("closed", False) and not window.isVisible(), "seconds": seen.get("seconds", 0.0),
             "task_ended": "task" in seen and seen["task"].thread.isFinished(), "base": base,
             "threads": os_threads(), "qthreads": live_jobs(), "complete": complete, "other": other,
-            "warnings": shown, "trained": window.session.running or bool(window.runs_panel.runs())}
+            "warnings": shown, "trained": window.session.running or bool(recorded_runs(window))}
 
 
 def close_during_save(window: MainWindow, folder: Path) -> dict:
@@ -349,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["no_proxy"] = os.environ["NO_PROXY"] = "*"  # a proxy must not intercept 127.0.0.1
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DIGITPAD_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ["DIGITPAD_RUNS_DB"] = str(Path(tmp) / "runs.db")  # the soak's runs, never the user's history
         app = QApplication.instance() or QApplication(sys.argv)
         window = new_window(Path(tmp))
         rows, totals = soak(app, window, args.cycles, args.every)

@@ -78,9 +78,10 @@ def lab_screenshots(app: QApplication, window: MainWindow) -> None:
             if not enabled:
                 inside_screenshot(app, window, window.network_view, OUT.with_name(f"lab-{name}-network.png"))
         runs = window.runs_panel
-        for run in runs.ticked():
-            runs.tick(run, False)
-        runs.tick(runs.runs()[-2])  # the failing run under the fixed one, even where their losses differ
+        for run_id in runs.ticked_ids():
+            runs.tick(run_id, False)
+        runs.tick(runs.store.summaries(limit=2)[1].id)  # the failing run under the fixed one, even where their
+        # losses differ
         window.side_tabs.setCurrentWidget(window.lab_panel)
         app.processEvents()
         out = OUT.with_name(f"lab-{name}.png")
@@ -144,6 +145,7 @@ def use_shared_data() -> None:
 
 def main() -> int:
     use_shared_data()
+    os.environ["DIGITPAD_RUNS_DB"] = str(Path(tempfile.mkdtemp()) / "runs.db")  # never the user's run history
     app = QApplication(sys.argv)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(default_model(), settings)
@@ -158,8 +160,8 @@ def main() -> int:
     lab_screenshots(app, window)
     if "--lab-only" in sys.argv:
         return 0
-    for run in window.runs_panel.ticked():
-        window.runs_panel.tick(run, False)
+    for run_id in window.runs_panel.ticked_ids():
+        window.runs_panel.tick(run_id, False)
     dataset = "mnist" if registry.is_available("mnist") else "digits8x8"
     window.panel.set_settings(RunSettings(dataset=dataset, subset=20_000, epochs=8))
     window.side_tabs.setCurrentWidget(window.panel)

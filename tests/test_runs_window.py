@@ -28,10 +28,10 @@ def click(qtbot, panel, name: str) -> None:
 def test_a_window_run_is_listed_as_running_from_its_start_then_as_it_ended(window, qtbot):
     panel = runs_tab(window)
     start(window, qtbot, SMALL_RUN)
-    assert names(panel) == ["Run 1"] and cell(panel, 0, 8).startswith("running at epoch")
+    assert names(panel) == ["Run 1"] and cell(panel, 0, 6).startswith("running at epoch")
     assert panel.selected().id == 1
     qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)
-    assert cell(panel, 0, 8) == "completed" and cell(panel, 0, 6) == "3/3"
+    assert cell(panel, 0, 6) == "completed" and cell(panel, 0, 4) == "3/3"
     summary = panel.store.summary(1)
     assert summary.front_end == "window" and summary.kind == "train" and summary.best_val_accuracy is not None
 

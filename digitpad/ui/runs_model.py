@@ -21,8 +21,9 @@ from digitpad.data.registry import title
 from digitpad.training.runs.store import RunStore, RunSummary
 
 # The columns, and the run-history order a click on each header asks for (None: not sortable).
-COLUMNS = ("Run", "Val. acc.", "Test acc.", "Started", "Dataset", "Network", "Epochs", "Time", "Status", "Tags")
-NAME, VAL, TEST, WHEN, DATASET, NETWORK, EPOCHS, TIME, STATUS, TAGS = range(len(COLUMNS))
+# What tells runs apart first (a narrow tab shows these), then what they ran on.
+COLUMNS = ("Run", "Val. acc.", "Test acc.", "Started", "Epochs", "Time", "Status", "Dataset", "Network", "Tags")
+NAME, VAL, TEST, WHEN, EPOCHS, TIME, STATUS, DATASET, NETWORK, TAGS = range(len(COLUMNS))
 SORT_KEYS = {NAME: ("name", "name"), VAL: ("accuracy", "accuracy"), TEST: ("test accuracy", "test accuracy"),
              WHEN: ("oldest", "newest"), TIME: ("shortest", "longest")}  # column → (ascending, descending)
 # The order a first click on a header gives: best, newest and longest first; names A to Z.

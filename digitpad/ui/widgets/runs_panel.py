@@ -45,14 +45,31 @@ from digitpad.training.runs.store import RunStore, RunSummary
 from digitpad.ui.base.plot_parts import overlay_colour
 from digitpad.ui.run_details import run_tooltip
 from digitpad.ui.runs_filters import RunFilters
-from digitpad.ui.runs_model import COLUMNS, FIRST_ORDER, NAME, STATUS, TAGS, WHEN, RunsModel, sort_key
+from digitpad.ui.runs_model import (
+    COLUMNS,
+    DATASET,
+    EPOCHS,
+    FIRST_ORDER,
+    NAME,
+    NETWORK,
+    STATUS,
+    TAGS,
+    TEST,
+    TIME,
+    VAL,
+    WHEN,
+    RunsModel,
+    sort_key,
+)
 
 __all__ = ["RunRecord", "RunsPanel", "time_opening"]
 
 ERROR_RATE_KEY = "runs/errorRate"
 HINT = "Tick runs to overlay their curves on the plots."
-# Column widths in characters (the name and tags stretch by hand; the rest fit their usual text).
-WIDTHS = {NAME: 26, 1: 8, 2: 8, WHEN: 11, 4: 10, 5: 17, 6: 7, 7: 6, STATUS: 20, TAGS: 14}
+# Each column as wide as its longest usual text (a longer name or network can be widened by hand).
+WIDTHS = {NAME: "Run 12 · Too narrow to lea", VAL: "Val. acc.", TEST: "Test acc.", WHEN: "2026-11-21 22:59",
+          EPOCHS: "100/100", TIME: "12:34", STATUS: "stopped after epoch 10", DATASET: "Fashion-MNIST",
+          NETWORK: "784-256-128-10 relu softmax", TAGS: "baseline, lr sweep"}
 
 
 def run_colour(run_id: int) -> str:
@@ -136,10 +153,10 @@ class RunsPanel(QWidget):
         header = view.header()
         header.setSectionsMovable(False)
         header.setStretchLastSection(True)
-        width = view.fontMetrics().averageCharWidth()
+        metrics = view.fontMetrics()
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, WIDTHS[column] * width + (28 if column == NAME else 12))
+            header.resizeSection(column, metrics.horizontalAdvance(WIDTHS[column]) + (44 if column == NAME else 16))
         view.setSortingEnabled(True)
         header.setSortIndicator(WHEN, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sorted)
