@@ -112,6 +112,10 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE batch_losses;
     ALTER TABLE batch_loss_parts RENAME TO batch_losses;
     """,
+    # 4: the runs still running, found at every store's opening without reading all runs (4 ms of 10,000).
+    """
+    CREATE INDEX runs_running ON runs (status) WHERE status = 'running';
+    """,
 )
 # A part's bytes: with its key, under the 1,002 bytes a row of a 4 KB page keeps in the page (more spills over).
 LOSSES_PER_PART = 240
