@@ -6,10 +6,12 @@ import argparse
 from dataclasses import replace
 
 from digitpad.cli.progress import ProgressBar, TrainingProgress, format_seconds
+from digitpad.cli.runs_command import recording
 from digitpad.cli.train import check_output_path
 from digitpad.model.files import load_model, save_model
-from digitpad.training.finetune import FinetuneOptions, prepare_finetune
+from digitpad.training.finetune import TUNED_SUFFIX, FinetuneOptions, prepare_finetune
 from digitpad.training.finetune_data import base_splits, personal_splits
+from digitpad.training.runs.recorder import RunRecorder
 
 
 def cmd_finetune(args: argparse.Namespace) -> int:
@@ -27,11 +29,16 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     bar.line(f"{model.name or args.model.name}: {len(personal_train):,} of your digits to learn from, "
              f"{finetune.n_personal_test:,} held out to test on; {len(run.train):,} images per epoch "
              f"({options.mix:.0%} yours), learning rate {options.lr:g}")
-    result = run.fit([TrainingProgress(bar, options.epochs)])
-    bar.line(f"{format_seconds(result.seconds)}: {result.message}")
-    tuned = run.model(result)
-    print(finetune.format_table())
-    save_model(args.output, tuned)
+    name = (model.name.removesuffix(TUNED_SUFFIX) or "model") + TUNED_SUFFIX  # the tuned model's own name
+    recorder = RunRecorder(run, "cli", name, kind="finetune")
+    with recording(recorder, bar.line):
+        result = run.fit([TrainingProgress(bar, options.epochs), recorder])
+        bar.line(f"{format_seconds(result.seconds)}: {result.message}")
+        tuned = run.model(result)
+        recorder.add_metrics(tuned.metrics)
+        print(finetune.format_table())
+        save_model(args.output, tuned)
+        recorder.set_model_path(args.output)
     bar.line(f"saved {args.output} as {tuned.name!r}")
     return 0 if result.status != "diverged" else 1
 

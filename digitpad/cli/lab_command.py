@@ -1,4 +1,5 @@
-"""``digitpad lab``: reproduce a classic training failure, then remove its causes one at a time."""
+"""``digitpad lab``: reproduce a classic training failure, then remove its causes one at a time (each run recorded
+in the run history)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import sys
 import textwrap
 
 from digitpad.cli.progress import ProgressBar, TrainingProgress, format_seconds
+from digitpad.cli.runs_command import recording
 from digitpad.lab.pitfalls import PITFALLS, get_pitfall
 from digitpad.lab.runner import EveryNthEpoch, result_lines, run_lab, toggle_lines
 from digitpad.model.files import save_model
+from digitpad.training.prepare import prepare_run
+from digitpad.training.runs.recorder import RunRecorder
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
@@ -25,10 +29,16 @@ def cmd_lab(args: argparse.Namespace) -> int:
     print(f"{preset.title}\n\n{textwrap.fill(preset.story, 100)}\n\ntoggles:", *toggle_lines(preset, enabled), "",
           sep="\n", flush=True)
     bar, epochs = ProgressBar(sys.stdout), run.settings.epochs  # one stream, so lines stay in order
-    lab = run_lab(run, [EveryNthEpoch(TrainingProgress(bar, epochs), epochs // 30)])
-    bar.line(f"{run.settings.dataset}: {lab.result.message} in {format_seconds(lab.result.seconds)}\n")
-    print(*result_lines(lab), sep="\n", flush=True)
-    if args.output:
-        save_model(args.output, lab.model)
-        print(f"saved {args.output}")
+    # run_lab prepares its own run; the recorder reads the same settings, split and network shape off a twin.
+    recorder = RunRecorder(prepare_run(run.settings), "cli", run.label, kind="lab", lab_preset=preset.name)
+    with recording(recorder, bar.line):
+        lab = run_lab(run, [EveryNthEpoch(TrainingProgress(bar, epochs), epochs // 30), recorder])
+        recorder.add_metrics({key: value for key, value in (("val_accuracy", lab.val_accuracy),
+                                                            ("test_accuracy", lab.test_accuracy)) if value is not None})
+        bar.line(f"{run.settings.dataset}: {lab.result.message} in {format_seconds(lab.result.seconds)}\n")
+        print(*result_lines(lab), sep="\n", flush=True)
+        if args.output:
+            save_model(args.output, lab.model)
+            recorder.set_model_path(args.output)
+            print(f"saved {args.output}")
     return 0

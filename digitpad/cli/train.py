@@ -1,4 +1,5 @@
-"""``digitpad train``: the flags as RunSettings, the run built by prepare_run, the model saved."""
+"""``digitpad train``: the flags as RunSettings, the run built by prepare_run and recorded in the run history,
+the model saved."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.cli.progress import ProgressBar, TrainingProgress, format_seconds
+from digitpad.cli.runs_command import recording
 from digitpad.common.errors import ConfigError, DataError
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load
@@ -27,6 +29,7 @@ from digitpad.training.recovery import (
     list_checkpoints,
     resume_state,
 )
+from digitpad.training.runs.recorder import RunRecorder
 from digitpad.training.settings import RunSettings
 
 
@@ -74,22 +77,26 @@ def cmd_train(args: argparse.Namespace) -> int:
                  f"this new run replaces it once saved (--resume would have continued it)")
     checkpoint = Checkpointer(prepared, "cli", args.name or args.output.name, output=output,
                               checkpoint_id=interrupted.id if interrupted else None)
-    try:
-        result = prepared.fit([TrainingProgress(bar, prepared.config.epochs), checkpoint], resume)
-    except KeyboardInterrupt:
-        if checkpoint.path.exists():
-            bar.line(f"the epochs done are kept: add --resume to the same command to continue, "
-                     f"or `digitpad recover {checkpoint.id} -o FILE` to save them")
-        raise
-    bar.line(f"{format_seconds(result.seconds)}: {result.message}")
-    if checkpoint.error is not None:
-        bar.line(f"note: no recovery checkpoint could be written ({checkpoint.error})")
-    metrics = _val_metrics(val, network, prepared.input_scale, bar) | _test_metrics(
-        settings.dataset, network, prepared.input_scale, bar)
-    model = prepared.model(result, metrics, args.name)
-    if Path(settings.dataset).is_file():  # which file, exactly: `evaluate` refuses to guess once it changed
-        model.hyperparameters["dataset_md5"] = file_md5(settings.dataset)
-    save_model(args.output, model)
+    recorder = RunRecorder(prepared, "cli", args.name or args.output.name, checkpoint=checkpoint.id, resume=resume)
+    with recording(recorder, bar.line):
+        try:
+            result = prepared.fit([TrainingProgress(bar, prepared.config.epochs), checkpoint, recorder], resume)
+        except KeyboardInterrupt:
+            if checkpoint.path.exists():
+                bar.line(f"the epochs done are kept: add --resume to the same command to continue, "
+                         f"or `digitpad recover {checkpoint.id} -o FILE` to save them")
+            raise
+        bar.line(f"{format_seconds(result.seconds)}: {result.message}")
+        if checkpoint.error is not None:
+            bar.line(f"note: no recovery checkpoint could be written ({checkpoint.error})")
+        metrics = _val_metrics(val, network, prepared.input_scale, bar) | _test_metrics(
+            settings.dataset, network, prepared.input_scale, bar)
+        recorder.add_metrics(metrics)
+        model = prepared.model(result, metrics, args.name)
+        if Path(settings.dataset).is_file():  # which file, exactly: `evaluate` refuses to guess once it changed
+            model.hyperparameters["dataset_md5"] = file_md5(settings.dataset)
+        save_model(args.output, model)
+        recorder.set_model_path(args.output)
     for entry in [*earlier, checkpoint]:  # the file they were writing now holds this run's model
         entry.path.unlink(missing_ok=True)
     bar.line(f"saved {args.output}")
