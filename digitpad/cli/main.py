@@ -21,7 +21,7 @@ COMMANDS = {"train": ("train", "cmd_train"), "evaluate": ("model_commands", "cmd
             "predict": ("model_commands", "cmd_predict"), "gradcheck": ("model_commands", "cmd_gradcheck"),
             "data": ("data_command", "cmd_data"), "lab": ("lab_command", "cmd_lab"),
             "finetune": ("finetune_command", "cmd_finetune"), "export": ("export_command", "cmd_export"),
-            "recover": ("recover_command", "cmd_recover")}
+            "recover": ("recover_command", "cmd_recover"), "runs": ("runs_command", "cmd_runs")}
 
 
 def _handler(command: str) -> Callable[[argparse.Namespace], int]:

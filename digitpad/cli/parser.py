@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     gc.add_argument("--activation", default="relu", choices=list(ACTIVATIONS))
     _add_data(sub)
     _add_finetune(sub)
+    _add_runs(sub)
     lab = sub.add_parser("lab", help="reproduce a classic training failure, then fix it cause by cause")
     lab.add_argument("preset", nargs="?", help="preset to run; without it, list the presets")
     lab.add_argument("--fix", action="append", default=[], metavar="TOGGLE",
@@ -117,6 +118,38 @@ def _add_data(sub) -> None:
     ex = data_sub.add_parser("export", help="write a dataset as an ImageFolder directory (subfolders 0 … 9 of PNGs)")
     ex.add_argument("name", choices=["mine"])
     ex.add_argument("directory", type=Path)
+
+
+def _add_runs(sub) -> None:
+    runs = sub.add_parser("runs", help="the run history: every run trained, newest first; show, export or delete one",
+                          description="Every run trained (in the window or here) is recorded. Without an action, "
+                                      "list them, newest first.")
+    runs.add_argument("--dataset", help="only runs on this dataset")
+    runs.add_argument("--status", help="only runs that ended so: running, completed, stopped, diverged, interrupted "
+                                       "or failed")
+    runs.add_argument("--setup", help="only runs set up so: recipe:NAME, recipe, lab:PRESET, lab, finetune or custom")
+    runs.add_argument("--since", metavar="DATE", help="only runs started on DATE (YYYY-MM-DD) or later")
+    runs.add_argument("--sort", default="newest", help="order: newest (default), oldest, accuracy (best validation), "
+                                                       "test-accuracy, longest, shortest or name")
+    runs.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N runs, 0 for all (default: 50)")
+    runs.add_argument("--all", action="store_true", help="show every run (as --limit 0)")
+    runs_sub = runs.add_subparsers(dest="runs_command", metavar="ACTION")
+    show = runs_sub.add_parser("show", help="everything recorded about one run, and its epochs")
+    show.add_argument("id", type=int)
+    export = runs_sub.add_parser("export", help="write a run's per-epoch history (or every batch's loss) as CSV")
+    export.add_argument("id", type=int)
+    export.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
+    export.add_argument("--batches", action="store_true",
+                        help="every batch's loss instead (columns batch, epoch, loss)")
+    delete = runs_sub.add_parser("delete", help="delete runs from the history (their model files stay)")
+    delete.add_argument("ids", type=int, nargs="+", metavar="ID")
+    rename = runs_sub.add_parser("rename", help="give a run another name")
+    rename.add_argument("id", type=int)
+    rename.add_argument("name")
+    tag = runs_sub.add_parser("tag", help="add tags to a run (or remove them with --remove)")
+    tag.add_argument("id", type=int)
+    tag.add_argument("tags", nargs="+", metavar="TAG")
+    tag.add_argument("--remove", action="store_true", help="remove these tags instead")
 
 
 def _add_finetune(sub) -> None:
