@@ -240,7 +240,8 @@ def click_header(qtbot, panel, column: int) -> None:
 def type_into_editor(qtbot, view: QTreeView, text: str) -> None:
     """F2 on the current cell, select what its editor holds, type ``text`` and press Enter."""
     qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = view.viewport().findChild(QLineEdit)
+    # The open editor (an earlier one may still wait for its deferred deletion, hidden).
+    editor = next((e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()), None)
     assert editor is not None and view.state() == view.State.EditingState
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     if text:
