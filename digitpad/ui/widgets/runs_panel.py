@@ -43,9 +43,9 @@ from digitpad.training.history import RunRecord, save_history_csv
 from digitpad.training.runs.schema import RunStoreError
 from digitpad.training.runs.store import RunStore, RunSummary
 from digitpad.ui.base.plot_parts import overlay_colour
-from digitpad.ui.run_details import run_tooltip
-from digitpad.ui.runs_filters import RunFilters
-from digitpad.ui.runs_model import (
+from digitpad.ui.widgets.run_details import run_tooltip
+from digitpad.ui.widgets.runs_filters import RunFilters
+from digitpad.ui.widgets.runs_model import (
     COLUMNS,
     DATASET,
     EPOCHS,

@@ -11,7 +11,7 @@ from digitpad.data.registry import title
 from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.history import loss_name
 from digitpad.training.runs.store import RunSummary
-from digitpad.ui.runs_model import duration_text
+from digitpad.ui.widgets.runs_model import duration_text
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 INIT_TEXT = {"uniform": "Uniform(−1, 1)"}  # the others as the Train tab shows them: capitalised
