@@ -193,9 +193,13 @@ def two_runs(tmp_path, capsys):
         return s.summaries()
 
 
-def test_an_empty_history_says_so_in_one_line(capsys):
+def test_an_empty_history_says_so_in_one_line_and_makes_no_file(capsys):
     assert main(["runs"]) == 0
-    assert capsys.readouterr().out.startswith("no runs recorded yet") and not database_path().exists()
+    out = capsys.readouterr().out
+    assert out.startswith("no runs recorded yet") and out.count("\n") == 1
+    assert main(["runs", "show", "3"]) == 1
+    assert capsys.readouterr().err == "digitpad: error: there is no run 3 in the run history\n"
+    assert not database_path().exists()
 
 
 def test_the_table_lists_runs_newest_first_with_their_numbers(two_runs, capsys):

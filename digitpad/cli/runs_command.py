@@ -1,7 +1,7 @@
 """``digitpad runs``: the run history on the command line, and the recording of the CLI's own runs.
 
-``digitpad runs`` lists the runs (one query of the ``runs`` rows, so 10,000
-runs list in a fraction of a second), ``runs show ID`` tells everything about
+``digitpad runs`` lists the runs (a query of the ``runs`` rows alone, and a count when the list is cut, so
+10,000 runs list in a fraction of a second), ``runs show ID`` tells everything about
 one, ``runs export ID -o FILE`` writes its per-epoch history (or every batch's
 loss) as CSV, ``runs delete``, ``runs rename`` and ``runs tag`` edit the
 history. Output is plain aligned text without colours: scripts read it.
@@ -69,9 +69,13 @@ def recording(recorder: RunRecorder, say: Callable[[str], None]) -> Iterator[Run
 
 def cmd_runs(args: argparse.Namespace) -> int:
     action = getattr(args, "runs_command", None) or "list"
-    if action == "list" and not database_path().exists():  # nothing recorded: do not make a file to say so
-        print(f"no runs recorded yet (the run history is {database_path()})")
-        return 0
+    if not database_path().exists():  # nothing recorded: do not make a file to say so
+        if action == "list":
+            print(f"no runs recorded yet (the run history is {database_path()})")
+            return 0
+        ids = args.ids if action == "delete" else [args.id]
+        raise DigitpadError(f"there is no run {ids[0]} in the run history" if len(ids) == 1 else
+                            f"there are no runs {', '.join(map(str, ids))} in the run history")
     with RunStore() as store:
         if store.notice:
             print(f"note: {store.notice}", file=sys.stderr)
@@ -83,15 +87,15 @@ def _list(store: RunStore, args: argparse.Namespace) -> int:
     limit = 0 if args.all else args.limit
     if limit < 0:
         raise ConfigError(f"--limit must be 0 (all) or more, got {limit}")
-    runs = store.summaries(where, sort)  # all of them, in one query: the count of those not shown is free
-    if not runs:
+    shown = store.summaries(where, sort, limit or None)
+    if not shown:
         filtered = where != RunFilter()
         print("no runs match these filters" if filtered else f"no runs recorded yet (the run history is {store.path})")
         return 0
-    shown = runs[:limit] if limit else runs
     print(format_table([table_row(run) for run in shown]))
-    if len(shown) < len(runs):
-        print(f"… {len(runs) - len(shown)} more; --limit 0 for all")
+    total = store.count(where) if len(shown) == limit else len(shown)  # counted only when the list may be cut
+    if total > len(shown):
+        print(f"… {total - len(shown)} more; --limit 0 for all")
     return 0
 
 
