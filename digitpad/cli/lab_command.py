@@ -10,9 +10,8 @@ import textwrap
 from digitpad.cli.progress import ProgressBar, TrainingProgress, format_seconds
 from digitpad.cli.runs_command import recording
 from digitpad.lab.pitfalls import PITFALLS, get_pitfall
-from digitpad.lab.runner import EveryNthEpoch, result_lines, run_lab, toggle_lines
+from digitpad.lab.runner import EveryNthEpoch, prepare_lab, result_lines, run_lab, toggle_lines
 from digitpad.model.files import save_model
-from digitpad.training.prepare import prepare_run
 from digitpad.training.runs.recorder import RunRecorder
 
 
@@ -29,10 +28,10 @@ def cmd_lab(args: argparse.Namespace) -> int:
     print(f"{preset.title}\n\n{textwrap.fill(preset.story, 100)}\n\ntoggles:", *toggle_lines(preset, enabled), "",
           sep="\n", flush=True)
     bar, epochs = ProgressBar(sys.stdout), run.settings.epochs  # one stream, so lines stay in order
-    # run_lab prepares its own run; the recorder reads the same settings, split and network shape off a twin.
-    recorder = RunRecorder(prepare_run(run.settings), "cli", run.label, kind="lab", lab_preset=preset.name)
+    prepared = prepare_lab(run)
+    recorder = RunRecorder(prepared, "cli", run.label, kind="lab", lab_preset=preset.name)
     with recording(recorder, bar.line):
-        lab = run_lab(run, [EveryNthEpoch(TrainingProgress(bar, epochs), epochs // 30), recorder])
+        lab = run_lab(run, [EveryNthEpoch(TrainingProgress(bar, epochs), epochs // 30), recorder], prepared=prepared)
         recorder.add_metrics({key: value for key, value in (("val_accuracy", lab.val_accuracy),
                                                             ("test_accuracy", lab.test_accuracy)) if value is not None})
         bar.line(f"{run.settings.dataset}: {lab.result.message} in {format_seconds(lab.result.seconds)}\n")

@@ -19,7 +19,7 @@ from digitpad.lab.pitfalls import LabRun, Pitfall
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
-from digitpad.training.prepare import prepare_run
+from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.reports import BatchStats, Callback, EpochStats, TrainResult
 from digitpad.training.unit_health import dead_units, saturated
 
@@ -46,20 +46,29 @@ class LabResult:
     signature: dict[str, float | None]
 
 
-def run_lab(lab_run: LabRun, callbacks: list[Callback] | tuple = (), test_split: bool = True) -> LabResult:
-    """Train ``lab_run`` (settings plus deliberate mistakes) and measure it.
+def prepare_lab(lab_run: LabRun) -> PreparedRun:
+    """``lab_run``'s run, built: its data loaded, split, and the network with the deliberate mistakes installed.
 
     Loads ``settings.dataset`` from the store (:meth:`Pitfall.run_for` already
-    chose the fallback dataset when the preferred one is absent), takes the
-    first ``subset`` rows, splits off the validation share, installs the
-    mistakes and trains. The signature is measured on up to
-    :data:`SIGNATURE_ROWS` test images (training images when ``test_split`` is
-    False).
+    chose the fallback dataset when the preferred one is absent). Raises
+    DataError when the dataset is missing and ConfigError for bad settings.
+    """
+    return prepare_run(lab_run.settings, customise=lambda network: apply_mistakes(lab_run.mistakes, network))
+
+
+def run_lab(lab_run: LabRun, callbacks: list[Callback] | tuple = (), test_split: bool = True,
+            prepared: PreparedRun | None = None) -> LabResult:
+    """Train ``lab_run`` (settings plus deliberate mistakes) and measure it.
+
+    The run is ``prepared`` (from :func:`prepare_lab`, for a caller whose
+    callbacks need it, such as a recorder) or built here the same way. The
+    signature is measured on up to :data:`SIGNATURE_ROWS` test images
+    (training images when ``test_split`` is False).
 
     Raises DataError when the dataset is missing and ConfigError for bad settings.
     """
     settings = lab_run.settings
-    prepared = prepare_run(settings, customise=lambda network: apply_mistakes(lab_run.mistakes, network))
+    prepared = prepared or prepare_lab(lab_run)
     result = prepared.fit(callbacks)
     network, scale = prepared.network, prepared.input_scale
     test = load(settings.dataset, "test") if test_split else None
