@@ -156,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DIGITPAD_DATA_DIR"] = str(Path(tmp) / "data")
+        # The window's runs are recorded and checkpointed as a person's are, but not among theirs.
+        os.environ["DIGITPAD_RECOVERY_DIR"] = str(Path(tmp) / "recovery")
+        os.environ["DIGITPAD_RUNS_DB"] = str(Path(tmp) / "runs.db")
         from digitpad.data import importing
         from digitpad.ui.app import default_model
         from digitpad.ui.main_window import MainWindow
