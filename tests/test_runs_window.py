@@ -8,7 +8,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QPushButton, QWidget
 from support.boxes import answer_box
-from test_main_window import SMALL_RUN, start
+from test_main_window import LONG_RUN, SMALL_RUN, start
 from test_plot_truth import click_menu_action
 from test_runs import cell, click_row, names, record_run
 
@@ -122,3 +122,20 @@ def test_a_newer_run_history_disables_the_tab_and_training_still_works(make_wind
     start(window, qtbot, SMALL_RUN)
     qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)
     assert window.session.last_model is window.files.model and window.session.run_id is None
+
+
+def test_saving_the_model_of_the_run_before_during_the_next_run_records_it_on_the_run_that_made_it(
+        window, qtbot, tmp_path, monkeypatch):
+    panel = runs_tab(window)
+    start(window, qtbot, SMALL_RUN)
+    qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)
+    answer_box("Discard")  # run 1's model is unsaved: training again asks first
+    start(window, qtbot, LONG_RUN)
+    assert window.session.run_id == 2 and window.files.model is window.session.last_model  # still run 1's
+    path = tmp_path / "first.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(path), ""))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S while run 2 trains
+    assert path.is_file()
+    assert panel.store.summary(1).model_path == str(path.resolve()) and panel.store.summary(2).model_path is None
+    window.session.stop()
+    qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)

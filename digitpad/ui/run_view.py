@@ -181,8 +181,9 @@ class RunPresenter(QObject):
         self._status(f"The form has the settings of {run.name}{again}. Press Train (F5) to train it again.")
 
     def _saved(self, path: Path) -> None:
-        """The current model was saved: if a recorded run made it (unedited), the run's record says where."""
-        model, run_id = self.files.model, self.session.run_id
+        """The current model was saved: if a recorded run made it (unedited), the run's record says where: the
+        run that made it, not the one going (or failed) since, whose id the session's ``run_id`` is by then."""
+        model, run_id = self.files.model, self.session.last_run_id
         if run_id is not None and model is self.session.last_model and not model.edited:
             self.runs_panel.set_model_path(run_id, path)
 

@@ -86,6 +86,7 @@ class TrainingSession(QObject):
         self._pace = UpdatePace()  # how often updates come, carried from run to run
         self.label = ""
         self.last_model: Model | None = None  # what the latest run that ended made
+        self.last_run_id: int | None = None  # the run that made last_model, in the run history (None: not recorded)
         self._recover = True  # whether the run being prepared writes recovery checkpoints
         self._resume: Interrupted | None = None  # the checkpoint the run being prepared continues
         self.checkpoint: Checkpointer | None = None  # the recovery checkpoint of the run going or last ended
@@ -286,6 +287,7 @@ class TrainingSession(QObject):
             metrics["stopped_in_epoch"], metrics["stopped_after_batch"] = map(float, result.stopped_at)
         name = self._run_name(run)
         self.last_model = recording_mistakes(run.model(result, metrics, name))
+        self.last_run_id = self.run_id  # run_id moves on to the next run as it starts; this stays with the model
         self.finished.emit(self.last_model, result)
 
     def _run_name(self, run: PreparedRun) -> str:
