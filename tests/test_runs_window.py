@@ -13,6 +13,7 @@ from test_plot_truth import click_menu_action
 from test_runs import cell, click_row, names, record_run
 
 from digitpad.training.runs.schema import database_path
+from digitpad.training.runs.store import RunStore
 from digitpad.training.settings import RunSettings
 
 
@@ -139,3 +140,17 @@ def test_saving_the_model_of_the_run_before_during_the_next_run_records_it_on_th
     assert panel.store.summary(1).model_path == str(path.resolve()) and panel.store.summary(2).model_path is None
     window.session.stop()
     qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)
+
+
+def test_a_run_going_when_the_window_is_closed_is_recorded_interrupted_not_stopped(make_window, qtbot):
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    start(window, qtbot, LONG_RUN)
+    qtbot.waitUntil(lambda: window.session.job is not None)
+    asked = answer_box("Yes")  # Stop training and quit?
+    assert window.close()
+    assert asked[0].startswith("Stop training and quit?")
+    with RunStore() as store:
+        assert store.summary(1).status == "interrupted"
+        assert store.details(1)["message"] == "interrupted: the window was closed while it trained"

@@ -364,6 +364,8 @@ class TrainingSession(QObject):
         if self._loader is not None:
             self._loader.cancel()
             self._loader = None
+        if self.recorder is not None:  # the trainer ends it as "stopped"; the person did not stop it, a quit did
+            self.recorder.interrupt_on_stop("interrupted: the window was closed while it trained")
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
