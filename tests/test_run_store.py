@@ -542,3 +542,123 @@ def batch_loss_bytes(db: sqlite3.Connection) -> int:
     except sqlite3.OperationalError:  # no dbstat in this SQLite: the whole file, an upper bound
         db.execute("VACUUM")
         return db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
+
+
+# -- what the review found ---------------------------------------------------------------------------------------------
+def test_an_epoch_whose_write_failed_is_filled_in_at_the_end(digits, db, monkeypatch):
+    real = RunStore.record_epoch
+
+    def fails_at_epoch_2(self, run_id, stats, *args, **kwargs):
+        if stats.epoch == 1:
+            raise RunStoreError("the disk was full for a moment")
+        return real(self, run_id, stats, *args, **kwargs)
+
+    monkeypatch.setattr(RunStore, "record_epoch", fails_at_epoch_2)
+    run = prepare_run(replace(SMALL, epochs=4), digits)
+    rec = RunRecorder(run, "cli", "gap", path=db)
+    seen = {}
+
+    class Look(Callback):  # after epoch 3's end, once the writer has written what it was handed
+        def on_epoch_end(self, stats) -> None:
+            if stats.epoch == 2:
+                rec._stop_writer()
+                with RunStore(db) as store:
+                    seen["epochs"] = [e for (e,) in store._db.execute(
+                        "SELECT epoch FROM epochs WHERE run_id = ? ORDER BY epoch", (rec.run_id,))]
+                    seen["losses"] = store.batch_losses(rec.run_id)
+
+    result = run.fit([rec, Look()])
+    rec.close()
+    per_epoch = len(result.batch_losses) // 4
+    assert isinstance(rec.error, RunStoreError) and seen["epochs"] == [1, 3]
+    losses = seen["losses"]  # the missing epoch is a gap in the stream, not epoch 3 moved into its place
+    assert np.isnan(losses[per_epoch:2 * per_epoch]).all()
+    assert np.array_equal(losses[2 * per_epoch:3 * per_epoch], as_float32(result.batch_losses[2 * per_epoch:
+                                                                                              3 * per_epoch]))
+    with RunStore(db) as store:  # the end rewrote the whole run from its result
+        assert store.history(rec.run_id) == result.history
+        assert np.array_equal(store.batch_losses(rec.run_id), as_float32(result.batch_losses))
+        assert store.summary(rec.run_id).epochs_done == 4
+
+
+def test_a_stop_by_a_quit_is_recorded_interrupted_with_where_it_stopped(digits, db):
+    run = prepare_run(replace(SMALL, batch_size=8), digits)
+    rec = RunRecorder(run, "window", "quit", path=db)
+    stop = StopAt(1, 10)
+    trainer = run.trainer([stop, rec])
+    stop.trainer = trainer
+    rec.interrupt_on_stop("interrupted: the window was closed while it trained")
+    result = trainer.fit(run.train, run.val)
+    rec.close()
+    assert result.status == "stopped"
+    with RunStore(db) as store:
+        summary = store.summary(rec.run_id)
+        assert (summary.status, summary.stopped_at) == ("interrupted", (2, 11))
+        assert store.details(rec.run_id)["message"] == "interrupted: the window was closed while it trained"
+
+
+def test_a_writer_thread_error_of_any_kind_is_kept(digits, db, monkeypatch):
+    def no_memory(self, *args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(RunStore, "record_epoch", no_memory)
+    rec, result = fit_recorded(SMALL, digits, db)
+    assert isinstance(rec.error, MemoryError) and result.status == "completed"
+
+
+def damaged_deep_inside(db: Path, status: str) -> None:
+    """A run history of 200 runs of ``status`` with a page in the middle of its runs table replaced by garbage."""
+    with RunStore(db) as store:
+        for i in range(200):
+            store.begin_run(name=f"run {i}", front_end="cli", kind="train", settings=SETTINGS | {"pad": "x" * 400},
+                            network="n", epochs=1, batches_per_epoch=1)
+        store._db.execute("UPDATE runs SET status = ?", (status,))
+        store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    page = len(data) // 4096 // 2  # the opening's probe reads a table's first page only
+    data[page * 4096:(page + 1) * 4096] = np.random.default_rng(2).bytes(4096)
+    db.write_bytes(bytes(data))
+
+
+def test_damage_found_while_reading_moves_the_file_aside_at_the_next_opening(db):
+    damaged_deep_inside(db, "completed")
+    with RunStore(db) as store:
+        assert store.notice == ""
+        with pytest.raises(RunStoreError, match="damaged and will be moved aside"):
+            store.summaries()
+    original = db.read_bytes()
+    with RunStore(db) as store:  # the next opening moves it aside and starts a new one
+        assert "damaged while reading it" in store.notice and store.count() == 0
+    (aside,) = db.parent.glob("runs.db.unreadable-*")
+    assert aside.read_bytes() == original
+    with RunStore(db) as store:
+        assert store.notice == ""
+
+
+def test_damage_found_by_the_opening_itself_moves_the_file_aside_at_once(db):
+    damaged_deep_inside(db, "running")  # the opening reads the running runs to mark the interrupted ones
+    with RunStore(db) as store:
+        assert "damaged while reading it" in store.notice and store.count() == 0
+    assert len(list(db.parent.glob("runs.db.unreadable-*"))) == 1
+
+
+def test_a_busy_file_is_never_taken_for_a_damaged_one(store):
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
+    assert store._damage(busy) == "" and not list(store.path.parent.glob("*.damaged"))
+
+
+def test_filters_of_a_kind_without_names_and_tags_with_line_breaks(store):
+    run_id = store.begin_run(name="tuned", front_end="cli", kind="finetune", settings=SETTINGS, network="n",
+                             epochs=1, batches_per_epoch=1)
+    assert [s.id for s in store.summaries(RunFilter(setup="finetune:anything"))] == [run_id]
+    store.set_tags(run_id, ["two\nlines", "  spaced   out "])
+    assert store.summary(run_id).tags == ("spaced out", "two lines")
+
+
+def test_a_new_file_another_connection_holds_is_waited_for(db):
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN EXCLUSIVE")  # as another process does while it makes the file
+    threading.Timer(0.3, lambda: (other.execute("COMMIT"), other.close())).start()
+    with RunStore(db) as store:
+        assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal" and store.count() == 0

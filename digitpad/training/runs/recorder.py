@@ -64,6 +64,7 @@ class RunRecorder(Callback):
         self._per_epoch = math.ceil(len(run.train) / (run.config.batch_size or len(run.train)))
         self._writes: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         self._writer: threading.Thread | None = None
+        self._interrupted = ""  # the message of a stop that is an interruption (interrupt_on_stop)
         try:
             self.store = RunStore(path)
         except RunStoreError as exc:
@@ -103,7 +104,10 @@ class RunRecorder(Callback):
     def _write_epochs(self) -> None:
         """The writer thread: each epoch handed to it, in order, until told to stop (None)."""
         while (write := self._writes.get()) is not None:
-            self._call(write)
+            try:
+                self._call(write)
+            except Exception as exc:  # noqa: BLE001 - a MemoryError hashing the data, a bug: never a silent end
+                self.error = exc
 
     def _stop_writer(self) -> None:
         """Wait until every epoch handed over is written, and let the writer thread end."""
@@ -112,8 +116,15 @@ class RunRecorder(Callback):
             self._writer.join()
             self._writer = None
 
+    def interrupt_on_stop(self, message: str) -> None:
+        """The run is about to be stopped by a quit, not by the person: record its stop as interrupted, with
+        ``message`` (where it stopped is kept)."""
+        self._interrupted = message
+
     def on_train_end(self, result: TrainResult) -> None:
         self._stop_writer()
+        if self._interrupted and result.status == "stopped":
+            result = result.copy(status="interrupted", message=self._interrupted)
         if self.recording:
             self._call(lambda: self.store.finish_run(self.run_id, result, self._per_epoch))
 

@@ -144,7 +144,7 @@ def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlit
     notice = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        problem = _not_ours(path)
+        problem = _not_ours(path) or _found_damaged(path)
         if problem:
             notice = move_aside(path, problem)
         try:
@@ -159,6 +159,38 @@ def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlit
     except OSError as exc:
         raise RunStoreError(f"cannot open the run history {path}: {exc.strerror or exc}") from exc
     return connection, notice
+
+
+def damaged_marker(path: Path) -> Path:
+    """The file that says SQLite found ``path`` damaged while it was in use: the next opening moves it aside."""
+    return path.with_name(path.name + ".damaged")
+
+
+def note_if_damaged(path: Path, exc: sqlite3.Error) -> bool:
+    """When ``exc`` says the file is damaged (deep inside, past what an opening reads), leave the marker that has
+    the next opening move it aside; whether it did. A busy, full or read-only file is no damage."""
+    if not (isinstance(exc, sqlite3.DatabaseError) and _damaged(exc)):
+        return False
+    try:
+        damaged_marker(path).write_text(f"{exc}\n", encoding="utf-8")
+    except OSError:
+        return False
+    return True
+
+
+def _found_damaged(path: Path) -> str:
+    """Why the file is to be moved aside, if a reading found it damaged (its marker is then removed)."""
+    marker = damaged_marker(path)
+    if not marker.exists():
+        return ""
+    try:
+        why = marker.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        why = ""
+    marker.unlink(missing_ok=True)
+    if not path.exists():
+        return ""
+    return f"SQLite found it damaged while reading it: {why}" if why else "SQLite found it damaged while reading it"
 
 
 class _NotOurs(Exception):
@@ -179,7 +211,7 @@ def _open(path: Path, migrations: tuple[str, ...]) -> sqlite3.Connection:
                                  check_same_thread=False)
     try:
         version = _check(connection, path, migrations)  # before anything is written: a refused file stays as it is
-        connection.execute("PRAGMA journal_mode = WAL")
+        _wal(connection)
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")
         _migrate(connection, version, migrations)
@@ -188,6 +220,20 @@ def _open(path: Path, migrations: tuple[str, ...]) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _wal(connection: sqlite3.Connection) -> None:
+    """Switch on WAL. On a new file that several processes open at once this answers "locked" at once,
+    without the busy timeout: try again until the timeout has passed (another process is making it)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _check(connection: sqlite3.Connection, path: Path, migrations: tuple[str, ...]) -> int:

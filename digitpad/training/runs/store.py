@@ -33,7 +33,14 @@ from digitpad import __version__
 from digitpad.training.history import RunRecord, downsample
 from digitpad.training.recovery import process_identity
 from digitpad.training.reports import EpochStats, TrainResult
-from digitpad.training.runs.schema import LOSSES_PER_PART, RunStoreError, connect, database_path
+from digitpad.training.runs.schema import (
+    LOSSES_PER_PART,
+    RunStoreError,
+    connect,
+    damaged_marker,
+    database_path,
+    note_if_damaged,
+)
 
 STATUSES = ("running", "completed", "stopped", "diverged", "interrupted", "failed")
 HISTORY_KEYS = ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
@@ -139,14 +146,15 @@ class RunFilter:
             kind, _, name = self.setup.partition(":")
             if kind == "lab":
                 clauses.append("kind = 'lab'" + (" AND lab_preset = ?" if name else ""))
+                values += [name] if name else []
             elif kind == "recipe":
                 clauses.append("kind = 'train' AND " + ("recipe = ?" if name else "recipe != ''"))
+                values += [name] if name else []
             elif kind == "custom":
                 clauses.append("kind = 'train' AND recipe = ''")
-            else:
+            else:  # a kind of its own ("finetune"); anything after a colon names nothing
                 clauses.append("kind = ?")
                 values.append(kind)
-            values += [name] if name else []
         if self.status:
             clauses.append("status = ?")
             values.append(self.status)
@@ -179,7 +187,14 @@ class RunStore:
         self.path = Path(path) if path is not None else database_path()
         self._db, self.notice = connect(self.path)
         self._process = process_identity(os.getpid())
-        self.mark_interrupted()
+        self._data_version: int | None = None  # PRAGMA data_version when changed() last looked
+        try:
+            self.mark_interrupted()
+        except RunStoreError:
+            if not damaged_marker(self.path).exists():
+                raise
+            self._db.close()  # damaged where the opening's probe did not look: moved aside now, a new one begun
+            self._db, self.notice = connect(self.path)
 
     def close(self) -> None:
         self._db.close()
@@ -202,13 +217,19 @@ class RunStore:
                 raise
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise RunStoreError(f"cannot write the run history {self.path}: {exc}") from exc
+            raise RunStoreError(f"cannot write the run history {self.path}: {exc}{self._damage(exc)}") from exc
 
     def _read(self, sql: str, values: Iterable = ()) -> list[tuple]:
         try:
             return self._db.execute(sql, tuple(values)).fetchall()
         except sqlite3.Error as exc:
-            raise RunStoreError(f"cannot read the run history {self.path}: {exc}") from exc
+            raise RunStoreError(f"cannot read the run history {self.path}: {exc}{self._damage(exc)}") from exc
+
+    def _damage(self, exc: sqlite3.Error) -> str:
+        """What to add to the error when SQLite found the file damaged (the next opening moves it aside)."""
+        if note_if_damaged(self.path, exc):
+            return "; it is damaged and will be moved aside, and a new one started, when digitpad next opens it"
+        return ""
 
     # -- recording a run -------------------------------------------------------
     def begin_run(self, *, name: str, front_end: str, kind: str, settings: dict, network: str, epochs: int,
@@ -258,15 +279,20 @@ class RunStore:
                         run_id))
 
     def finish_run(self, run_id: int, result: TrainResult, batches_per_epoch: int) -> None:
-        """The run's end as ``result`` says: its status and final numbers; the epochs it kept (a diverged run
-        goes back to its last good epoch) and the batches of an epoch it was stopped in."""
-        done = len(result.history.get("train_loss", ()))
-        tail = result.batch_losses[done * batches_per_epoch:]
-        metrics = {key: series[-1] for key, series in result.history.items() if series} | result.final_metrics
-        stopped = result.stopped_at if result.status == "stopped" else None
+        """The run's end as ``result`` says: its status and final numbers, and its epochs and batch losses
+        rewritten from the result, which holds the whole run (a resumed run's earlier epochs too): an epoch a
+        failed write or a kill left out is filled in, a diverged run goes back to its last good epoch, and the
+        batches of an epoch it was stopped in are the stream's end."""
+        history = result.history
+        done = len(history.get("train_loss", ()))
+        metrics = {key: series[-1] for key, series in history.items() if series} | result.final_metrics
+        stopped = result.stopped_at if result.status in ("stopped", "interrupted") else None
+        columns = [history.get(key) or [None] * done for key in HISTORY_KEYS]
         with self._write() as db:
-            db.execute("DELETE FROM epochs WHERE run_id = ? AND epoch > ?", (run_id, done))
-            self._put_losses(db, run_id, done * batches_per_epoch, tail)
+            db.execute("DELETE FROM epochs WHERE run_id = ?", (run_id,))
+            db.executemany("INSERT INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(run_id, epoch + 1, *(column[epoch] for column in columns)) for epoch in range(done)])
+            self._put_losses(db, run_id, 0, result.batch_losses)
             db.execute("UPDATE runs SET status = ?, message = ?, epochs_done = ?, ended = ?, seconds = ?, "
                        "stopped_epoch = ?, stopped_batch = ?, val_accuracy = ?, metrics = ?, step_changes = ?, "
                        "batches_per_epoch = ? WHERE id = ?",
@@ -320,7 +346,8 @@ class RunStore:
             db.execute("UPDATE batch_losses SET losses = ? WHERE run_id = ? AND first = ?", (last[1], run_id, last[0]))
         if not blob:
             return
-        if last is not None and len(last[1]) < LOSSES_PER_PART * 4:  # fill it up: the new losses join it
+        if last is not None and len(last[1]) < LOSSES_PER_PART * 4 and last[0] + len(last[1]) // 4 == start:
+            # fill it up: the new losses join it (not past a gap an epoch that was never written left)
             db.execute("DELETE FROM batch_losses WHERE run_id = ? AND first = ?", (run_id, last[0]))
             start, blob = last[0], last[1] + blob
         size = LOSSES_PER_PART * 4
@@ -377,9 +404,15 @@ class RunStore:
                 if column and all(v is not None for v in column)}
 
     def batch_losses(self, run_id: int) -> np.ndarray:
-        """Every batch's loss, in order (float32)."""
-        rows = self._read("SELECT losses FROM batch_losses WHERE run_id = ? ORDER BY first", (run_id,))
-        return np.frombuffer(b"".join(blob for (blob,) in rows), dtype="<f4").astype(np.float32)
+        """Every batch's loss, in order (float32); NaN for the batches of an epoch that was never written (a
+        run interrupted after a write failed)."""
+        rows = self._read("SELECT first, losses FROM batch_losses WHERE run_id = ? ORDER BY first", (run_id,))
+        if not rows:
+            return np.zeros(0, np.float32)
+        losses = np.full(max(first + len(blob) // 4 for first, blob in rows), np.nan, np.float32)
+        for first, blob in rows:
+            losses[first:first + len(blob) // 4] = np.frombuffer(blob, dtype="<f4")
+        return losses
 
     def record(self, run_id: int) -> RunRecord:
         """The run as the plots and the CSV export take it (batch losses reduced as RunRecord does)."""
@@ -402,6 +435,13 @@ class RunStore:
         clause, values = where.where()
         return self._read(f"SELECT count(*) FROM runs{clause}", values)[0][0]
 
+    def changed(self) -> bool:
+        """Whether another connection (another process, or a recorder in this one) has committed anything since
+        the last call (True at the first): a list need not be read again when nothing changed."""
+        version = self._read("PRAGMA data_version")[0][0]
+        changed, self._data_version = version != self._data_version, version
+        return changed
+
     # -- editing -------------------------------------------------------------------
     def rename(self, run_id: int, name: str) -> None:
         name = name.strip()
@@ -411,8 +451,8 @@ class RunStore:
             db.execute("UPDATE runs SET name = ? WHERE id = ?", (name, run_id))
 
     def set_tags(self, run_id: int, tags: Iterable[str]) -> None:
-        """The run's tags become ``tags`` (blank ones and repeats dropped)."""
-        clean = sorted({tag.strip() for tag in tags if tag.strip()})
+        """The run's tags become ``tags`` (blank ones and repeats dropped; a line break is a space)."""
+        clean = sorted({" ".join(tag.split()) for tag in tags if tag.strip()})
         with self._write() as db:
             db.execute("DELETE FROM tags WHERE run_id = ?", (run_id,))
             db.executemany("INSERT INTO tags VALUES (?, ?)", [(run_id, tag) for tag in clean])
