@@ -4,14 +4,18 @@ runs from another process, and a run history that cannot be used."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QPushButton, QWidget
 from support.boxes import answer_box
 from test_main_window import LONG_RUN, SMALL_RUN, start
 from test_plot_truth import click_menu_action
+from test_run_store import dead_pid
 from test_runs import cell, click_row, names, record_run
 
+from digitpad.training.recovery import process_identity
 from digitpad.training.runs.schema import database_path
 from digitpad.training.runs.store import RunStore
 from digitpad.training.settings import RunSettings
@@ -90,6 +94,46 @@ def test_a_run_recorded_by_another_process_shows_when_the_window_comes_to_the_fr
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert names(panel) == ["from the command line"]
+
+
+def test_a_cli_run_killed_while_the_window_is_open_shows_interrupted_when_the_window_comes_to_the_front(
+        window, qtbot):
+    panel = runs_tab(window)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    with RunStore() as store:  # digitpad train's own connection: it began a run, then its process was killed
+        run_id = store.begin_run(name="killed", front_end="cli", kind="train", settings=SMALL_RUN.to_dict(),
+                                 network="64-16-10 relu softmax", epochs=5, batches_per_epoch=1)
+        pid = dead_pid()
+        store._db.execute("UPDATE runs SET pid = ?, process = ? WHERE id = ?", (pid, f"boot:{pid}", run_id))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert names(panel) == ["killed"] and cell(panel, 0, 6).startswith("interrupted")
+
+
+def test_a_cli_run_seen_running_then_killed_shows_interrupted_when_the_window_comes_to_the_front(window, qtbot):
+    panel = runs_tab(window)
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # digitpad train, training
+    with RunStore() as store:
+        run_id = store.begin_run(name="killed", front_end="cli", kind="train", settings=SMALL_RUN.to_dict(),
+                                 network="64-16-10 relu softmax", epochs=5, batches_per_epoch=1)
+        store._db.execute("UPDATE runs SET pid = ?, process = ? WHERE id = ?",
+                          (child.pid, process_identity(child.pid), run_id))
+    panel.refresh()
+    assert cell(panel, 0, 6).startswith("running")
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    child.kill()  # killed after its last write: nothing in the run history changes
+    child.wait()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert cell(panel, 0, 6).startswith("interrupted")
 
 
 def test_the_error_rate_checkbox_and_the_plots_menu_are_one_choice_remembered(make_window, qtbot):

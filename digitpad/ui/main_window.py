@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.runs_panel.refresh_if_shown()  # a run from the command line may have been recorded meanwhile
+            self.runs_panel.refresh_if_changed()  # a run from the command line may have been recorded meanwhile
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.running:
