@@ -16,7 +16,7 @@ from test_run_store import dead_pid
 from test_runs import cell, click_row, names, record_run
 
 from digitpad.training.recovery import process_identity
-from digitpad.training.runs.schema import database_path
+from digitpad.training.runs.schema import RunStoreError, database_path
 from digitpad.training.runs.store import RunStore
 from digitpad.training.settings import RunSettings
 
@@ -134,6 +134,21 @@ def test_a_cli_run_seen_running_then_killed_shows_interrupted_when_the_window_co
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert cell(panel, 0, 6).startswith("interrupted")
+
+
+def test_a_run_whose_record_could_not_be_written_says_so_once_it_ends(window, qtbot, monkeypatch):
+    def full_disk(*args):
+        raise RunStoreError("The run history cannot be written: database or disk is full")
+
+    monkeypatch.setattr(RunStore, "record_epoch", full_disk)
+    start(window, qtbot, SMALL_RUN)
+    assert "incomplete" not in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Trained for 3 epochs"), message  # how it ended, then what its record lacks
+    assert message.endswith("This run's record in the run history is incomplete: The run history cannot be "
+                            "written: database or disk is full"), message
+    assert message == window.panel.status.text()
 
 
 def test_the_error_rate_checkbox_and_the_plots_menu_are_one_choice_remembered(make_window, qtbot):

@@ -330,7 +330,8 @@ class RunPresenter(QObject):
             if run_id is not None:
                 self._next_turn(lambda: self._overlay_lab_runs(run_id, preset, loss_name(model.hyperparameters)))
         self._after_run()
-        self._status(f"{result.message[0].upper()}{result.message[1:]} ({duration(result.seconds)}).")
+        self._status(f"{result.message[0].upper()}{result.message[1:]} ({duration(result.seconds)})."
+                     + self._record_lacks())
         if result.status == "diverged":
             QMessageBox.warning(self.window, "Training diverged", result.message)
 
@@ -367,9 +368,14 @@ class RunPresenter(QObject):
     def _failed(self, message: str) -> None:
         self._set_running(False)
         self.runs_panel.refresh()  # a run that failed while training is listed as failed
-        self._status(message)
+        self._status(message + self._record_lacks())
         self.files.refresh()
         QMessageBox.critical(self.window, "Training failed", message)
+
+    def _record_lacks(self) -> str:
+        """What the status adds, once, as a run ends whose record could not all be written ("": nothing)."""
+        error = self.session.record_error
+        return f" This run's record in the run history is incomplete: {error}" if error else ""
 
     def _status(self, text: str) -> None:
         """The run's state, in the training and lab panels and in the status bar."""

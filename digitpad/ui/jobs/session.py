@@ -96,6 +96,8 @@ class TrainingSession(QObject):
         self.recorder: RunRecorder | None = None  # records the run going, in the run history
         self.run_id: int | None = None  # the run going or last ended, in the run history (None: not recorded)
         self.run_name = ""  # its name there: "Run 12", "Run 13 · Too narrow to learn · failing setup"
+        # Why the record of the run last ended is incomplete: a write that failed after its row was made ("": none).
+        self.record_error = ""
 
     @property
     def running(self) -> bool:
@@ -143,6 +145,7 @@ class TrainingSession(QObject):
         self._stop_requested, self.label, self._cache_key = False, label, cache_key
         self._start_step, self._recover, self._resume, self.checkpoint = {}, True, None, None
         self._lab_preset, self._record_label, self.run_id, self.run_name = "", "", None, ""
+        self.record_error = ""
         self._loader = Job(lambda report, cancelled: prepare())
         self._loader.finished.connect(self._prepared)
         self._loader.errored.connect(self._load_failed)
@@ -230,11 +233,15 @@ class TrainingSession(QObject):
         return recorder
 
     def _end_recording(self, status: str = "", message: str = "") -> None:
-        """The run's record is complete (``status``: it ended without its own end, "failed" or "interrupted")."""
+        """The run's record is complete (``status``: it ended without its own end, "failed" or "interrupted");
+        :attr:`record_error` says what it lacks, if a write failed once its row was made (a run never recorded
+        at all was said so as it started)."""
         if self.recorder is not None:
             if status:
                 self.recorder.end(status, message)
-            self.recorder.close()
+            self.recorder.close()  # the last epochs' writes end here
+            if self.recorder.run_id is not None and self.recorder.error is not None:
+                self.record_error = str(self.recorder.error)
             self.recorder = None
 
     def _start_job(self) -> None:
