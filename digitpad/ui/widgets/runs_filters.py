@@ -16,7 +16,7 @@ from digitpad.training.runs.store import STATUSES, RunFilter
 
 DAY = 86_400
 WHEN = (("Any time", None), ("Today", "today"), ("Last 7 days", 7), ("Last 30 days", 30))
-COMBO_CHARS = 12  # the closed combos' width in characters; their lists show whole entries
+COMBO_CHARS = 6  # the closed combos' least width in characters (the Runs tab must not widen the tabs beside the plots); their lists show whole entries
 
 
 def setups() -> list[tuple[str, str | None]]:
