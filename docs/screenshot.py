@@ -4,7 +4,8 @@ Backprop tab with a weight picked after one step), docs/lab-NAME.png for each le
 run, then the run with every fix, overlaid) and docs/lab-NAME-network.png (the failing run's network, Wide),
 and the learner's own handwriting: docs/my-digits.png (My digits holding digits drawn in a handwriting font, as
 benchmarks/handwriting.py renders them), docs/look-alikes.png (the Look-alikes tab, Wide) and
-docs/teach-before-after.png (Teach it my digits' before/after on them).
+docs/teach-before-after.png (Teach it my digits' before/after on them), and docs/runs-tab.png (the Runs tab
+over those runs and a learning-rate sweep, overlaid).
 
     QT_QPA_PLATFORM=offscreen python docs/screenshot.py [--lab-only | --handwriting-only]
 
@@ -24,8 +25,8 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from digitpad.data import importing, registry
-from digitpad.lab.pitfalls import PITFALLS
 from digitpad.inference.predict import predict_drawing
+from digitpad.lab.pitfalls import PITFALLS
 from digitpad.training.settings import RunSettings
 from digitpad.ui.app import default_model
 from digitpad.ui.jobs.job import Job
@@ -128,6 +129,36 @@ def handwriting_screenshots(app: QApplication, window: MainWindow) -> None:
     window.teach.dialog.close()
 
 
+def runs_screenshot(app: QApplication, window: MainWindow) -> None:
+    """docs/runs-tab.png: the Runs tab beside the plots, over the runs this script trained, after a learning-rate sweep whose
+    three runs are tagged and overlaid, the accuracy plot showing their error rate on a log scale."""
+    dataset = "mnist" if registry.is_available("mnist") else "digits8x8"
+    runs = window.runs_panel
+    for run_id in runs.ticked_ids():
+        runs.tick(run_id, False)
+    window.side_tabs.setCurrentWidget(window.panel)
+    swept = []
+    window.canvas.set_image(seven())
+    for lr in (0.1, 0.02, 0.004):
+        window.setWindowModified(False)  # the run before's model is not asked about
+        window.panel.set_settings(RunSettings(dataset=dataset, subset=10_000, epochs=6, lr=lr))
+        window.runs.start_training()
+        app.exec()
+        settle()
+        swept.append(window.session.run_id)
+        runs.store.set_tags(swept[-1], ["lr sweep"])
+    for run_id in swept[:-1]:
+        runs.tick(run_id)
+    runs.error_check.setChecked(True)
+    window.insight_tabs.setCurrentWidget(runs)
+    runs.refresh()
+    settle(200)
+    out = OUT.with_name("runs-tab.png")
+    window.grab().save(str(out))
+    print(f"wrote {out}")
+    runs.error_check.setChecked(False)
+
+
 def settle(ms: int = 50) -> None:
     """Let the event loop run for ``ms`` milliseconds (what the window does a turn after a run ends)."""
     loop = QEventLoop()
@@ -152,6 +183,10 @@ def main() -> int:
     window.resize(1280, 800)
     window.show()
     window.session.finished.connect(lambda *_: app.exit(0))  # exit, not quit: quit closes the windows
+    if "--runs-only" in sys.argv:
+        runs_screenshot(app, window)
+        Job.shutdown()
+        return 0
     if "--handwriting-only" in sys.argv:
         handwriting_screenshots(app, window)
         window.setWindowModified(False)
@@ -176,6 +211,7 @@ def main() -> int:
     window.backprop_view.step_button.click()
     settle()
     inside_screenshot(app, window, window.backprop_view, OUT.with_name("backprop-view.png"))
+    runs_screenshot(app, window)
     handwriting_screenshots(app, window)
     window.setWindowModified(False)
     Job.shutdown()
