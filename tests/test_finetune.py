@@ -12,6 +12,7 @@ import dataclasses
 import numpy as np
 import pytest
 from support.models import make_model
+from support.runs import block_digits
 
 from digitpad.cli.main import main
 from digitpad.common.errors import ConfigError, DataError
@@ -31,20 +32,10 @@ from digitpad.training.trainer import Trainer
 OPTIONS = FinetuneOptions(epochs=3, mix=0.25, lr=0.05, batch_size=64, mnist_images=400)
 
 
-def digits(n: int, row: int, seed: int, name: str) -> Dataset:
-    """``n`` 28×28 digits, class ``i % 10`` as a 4×4 block at (``row``, 2 + 2·class), over noise of their own."""
-    rng = np.random.default_rng(seed)
-    labels = np.arange(n) % 10
-    images = rng.integers(0, 40, (n, 28, 28), dtype=np.uint8)
-    for i, label in enumerate(labels):
-        images[i, row:row + 4, 2 + 2 * label:6 + 2 * label] = 250
-    return Dataset(images.reshape(n, -1), labels.astype(np.int64), (28, 28), 255, DIGIT_NAMES, name)
-
-
 @pytest.fixture(scope="module")
 def data() -> dict[str, Dataset]:
-    return {"train": digits(600, 4, 1, "mnist"), "test": digits(200, 4, 2, "mnist"),
-            "mine": digits(60, 20, 3, "mine"), "mine_test": digits(40, 20, 4, "mine")}
+    return {"train": block_digits(600, 4, 1, "mnist"), "test": block_digits(200, 4, 2, "mnist"),
+            "mine": block_digits(60, 20, 3, "mine"), "mine_test": block_digits(40, 20, 4, "mine")}
 
 
 @pytest.fixture(scope="module")

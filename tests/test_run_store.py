@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from support.runs import StopAt
 
 from digitpad.data import loading
 from digitpad.training.prepare import prepare_run
@@ -85,15 +86,6 @@ def test_a_recorded_run_is_its_result_epoch_by_epoch_and_batch_by_batch(digits, 
     assert summary.seconds == result.seconds and summary.ended >= summary.started
     assert details["metrics"] == {key: series[-1] for key, series in result.history.items()} | result.final_metrics
     assert details["batches_per_epoch"] * 3 == len(result.batch_losses) and details["data_fingerprint"]
-
-
-class StopAt(Callback):
-    def __init__(self, epoch: int, batch: int) -> None:
-        self.at, self.trainer = (epoch, batch), None
-
-    def on_batch_end(self, stats) -> None:
-        if (stats.epoch, stats.batch) == self.at:
-            self.trainer.stop()
 
 
 def test_a_run_stopped_mid_epoch_says_where_and_keeps_the_batches_of_its_last_epoch(digits, db):

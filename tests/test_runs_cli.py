@@ -14,11 +14,11 @@ import numpy as np
 import pytest
 from support.crashes import kill
 from support.models import make_model
+from support.runs import block_digits
 
 from digitpad.cli import progress
 from digitpad.cli.main import main
 from digitpad.common.errors import DigitpadError
-from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.idx import write_idx
 from digitpad.data.registry import FILE_NAMES, dataset_dir
 from digitpad.model.files import load_model, save_model
@@ -147,27 +147,17 @@ def test_a_lab_run_is_recorded_as_the_lab_with_its_preset(tmp_path, capsys):
         assert s.history(run.id)["train_loss"] == model.history["train_loss"]
 
 
-def blocks(n: int, row: int, seed: int, name: str) -> Dataset:
-    """28×28 digits with class ``i % 10`` as a bright block at (``row``, 2 + 2·class) (as tests/test_finetune.py)."""
-    rng = np.random.default_rng(seed)
-    labels = np.arange(n) % 10
-    images = rng.integers(0, 40, (n, 28, 28), dtype=np.uint8)
-    for i, label in enumerate(labels):
-        images[i, row:row + 4, 2 + 2 * label:6 + 2 * label] = 250
-    return Dataset(images.reshape(n, -1), labels.astype(np.int64), (28, 28), 255, DIGIT_NAMES, name)
-
-
 def test_a_finetune_is_recorded_as_one(tmp_path, capsys):
-    for split, data in (("train", blocks(400, 4, 1, "mnist")), ("test", blocks(100, 4, 2, "mnist"))):
+    for split, data in (("train", block_digits(400, 4, 1, "mnist")), ("test", block_digits(100, 4, 2, "mnist"))):
         dataset_dir("mnist").mkdir(parents=True, exist_ok=True)
         write_idx(dataset_dir("mnist") / FILE_NAMES[(split, "images")], data.images.reshape(-1, 28, 28))
         write_idx(dataset_dir("mnist") / FILE_NAMES[(split, "labels")], data.labels.astype(np.uint8))
     network = MLP(NetworkSpec((784, 16, 10)), seed=0)
-    Trainer(network, TrainConfig(epochs=2, batch_size=64, lr=0.1)).fit(blocks(400, 4, 1, "mnist"))
+    Trainer(network, TrainConfig(epochs=2, batch_size=64, lr=0.1)).fit(block_digits(400, 4, 1, "mnist"))
     save_model(tmp_path / "base.npz", make_model(network=network, input_shape=(28, 28), preprocessing="mnist-28",
                                                  input_scale=1 / 255, dataset="mnist", name="blocks",
                                                  hyperparameters={"shift": 0}))
-    mine = blocks(40, 20, 3, "mine")
+    mine = block_digits(40, 20, 3, "mine")
     np.savetxt(tmp_path / "mine.csv", np.column_stack([mine.labels, mine.images]), fmt="%d", delimiter=",")
     assert main(["finetune", str(tmp_path / "base.npz"), "--with", str(tmp_path / "mine.csv"), "--epochs", "2",
                  "-o", str(tmp_path / "tuned.npz")]) == 0

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from support.runs import StopAt
 from test_main_window import LONG_RUN, BatchCounter, start
 
 from digitpad.data import loading
@@ -15,15 +16,6 @@ from digitpad.training.reports import Callback
 from digitpad.training.settings import RunSettings
 
 RUN = RunSettings(dataset="digits8x8", hidden="32", epochs=3, batch_size=8, lr=0.05, validation=0.2)
-
-
-class StopAt(Callback):
-    def __init__(self, epoch: int, batch: int) -> None:
-        self.at, self.trainer = (epoch, batch), None
-
-    def on_batch_end(self, stats) -> None:
-        if (stats.epoch, stats.batch) == self.at:
-            self.trainer.stop()
 
 
 @pytest.fixture(scope="module")
