@@ -14,8 +14,8 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -379,6 +379,34 @@ def test_ticked_runs_are_overlaid_and_stay_ticked_through_filters_and_reading_ag
     with qtbot.waitSignal(panel.overlays_changed):
         click_tick(qtbot, panel, 1)
     assert [r.name for r in panel.ticked()] == ["second"] and len(plot.overlays) == 1
+
+
+def wheel(view: QTreeView, notches: int) -> None:
+    """Turn the mouse wheel over the list's rows (negative: down)."""
+    centre = view.viewport().rect().center()
+    event = QWheelEvent(QPointF(centre), QPointF(view.viewport().mapToGlobal(centre)), QPoint(),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_reading_the_list_again_keeps_the_selected_runs_and_the_scroll_position(qtbot, panel):
+    with RunStore() as store:
+        for i in range(60):
+            run_id = store.begin_run(name=f"sweep {i}", front_end="cli", kind="train", settings=SMALL.to_dict(),
+                                     network="64-16-10 relu softmax", epochs=3, batches_per_epoch=1)
+            store.finish_run(run_id, _result(), 4)
+    show(qtbot, panel)
+    view = panel.findChild(QTreeView, "runsList")
+    click_row(qtbot, panel, 30)
+    click_row(qtbot, panel, 33, modifier=Qt.KeyboardModifier.ControlModifier)
+    wheel(view, -3)  # a turn of the mouse wheel, down: the list scrolls, the selection stays
+    chosen = [panel.shown()[row.row()].name for row in view.selectionModel().selectedRows()]
+    scrolled, current = view.verticalScrollBar().value(), panel.selected().name
+    assert sorted(chosen) == ["sweep 26", "sweep 29"] and scrolled > 0
+    panel.refresh()  # as when a run starts or ends
+    assert sorted(panel.shown()[row.row()].name for row in view.selectionModel().selectedRows()) == sorted(chosen)
+    assert view.verticalScrollBar().value() == scrolled and panel.selected().name == current
 
 
 def test_f2_renames_a_run_and_its_tags_are_edited_in_place(qtbot, panel):

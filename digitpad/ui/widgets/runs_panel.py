@@ -21,7 +21,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -197,7 +197,10 @@ class RunsPanel(QWidget):
             self._stale = True  # read once the tab is shown and no name is being typed: a hidden list costs nothing
             return
         self._stale = False
-        current = self._select if self._select is not None else getattr(self.selected(), "id", None)
+        chosen = self._select
+        current = chosen if chosen is not None else getattr(self.selected(), "id", None)
+        kept = {run.id for run in self._selected_runs()} if chosen is None else set()
+        top, scroll = self._top_run(), self.list.horizontalScrollBar().value()
         self._select = None
         try:
             # A run whose process was killed is "running" until someone marks it: the window, every time it reads
@@ -212,10 +215,8 @@ class RunsPanel(QWidget):
             return
         self.filters.set_datasets(datasets)
         self.model.load(rows)
-        row = self.model.row_of(current) if current is not None else None
-        if row is not None:
-            self.list.setCurrentIndex(self.model.index(row, NAME))
-            self.list.scrollTo(self.model.index(row, NAME))
+        self._restore(current, kept, None if chosen is not None else top)
+        self.list.horizontalScrollBar().setValue(scroll)
         self._reload_running_ticked()
         self._update_buttons()
         if self._notice_showing:
@@ -381,6 +382,37 @@ class RunsPanel(QWidget):
             return
         self._sort_column, self._sort_order, self._sort = column, order, sort_key(column, order)
         self.refresh()
+
+    def _top_run(self) -> tuple[int, int] | None:
+        """The run whose row is at the top of the list's view and how far it is scrolled past, or None."""
+        index = self.list.indexAt(QPoint(0, 0))
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[index.row()].id, -self.list.visualRect(index).top()
+
+    def _restore(self, current: int | None, kept: set[int], top: tuple[int, int] | None) -> None:
+        """After a reading (a model reset): ``current`` current again and the runs ``kept`` selected again (by id:
+        their rows may have moved), and the list scrolled as it was, its ``top`` run at the top; without ``top``
+        (a run asked for, or none was shown) the current run is scrolled to."""
+        selection = QItemSelection()
+        for run_id in kept:
+            if (row := self.model.row_of(run_id)) is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, len(COLUMNS) - 1))
+        flags = QItemSelectionModel.SelectionFlag
+        model = self.list.selectionModel()
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            model.setCurrentIndex(self.model.index(row, NAME), flags.NoUpdate if kept else
+                                  flags.ClearAndSelect | flags.Rows)
+        if kept:
+            model.select(selection, flags.ClearAndSelect)
+        top_row = self.model.row_of(top[0]) if top is not None else None
+        if top_row is not None:
+            self.list.scrollTo(self.model.index(top_row, NAME), QAbstractItemView.ScrollHint.PositionAtTop)
+            bar = self.list.verticalScrollBar()
+            bar.setValue(bar.value() + top[1])
+        elif row is not None:
+            self.list.scrollTo(self.model.index(row, NAME))
 
     def _selected_runs(self) -> list[RunSummary]:
         rows = sorted({index.row() for index in self.list.selectionModel().selectedRows()})
