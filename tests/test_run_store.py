@@ -368,12 +368,11 @@ def test_a_writer_holding_the_database_makes_the_others_wait_not_fail(store, db)
     writer = threading.Thread(target=hold)
     writer.start()
     holding.wait(5)
-    start = time.perf_counter()
-    assert [s.name for s in store.summaries()] == ["a"]  # readers do not wait
-    assert time.perf_counter() - start < 0.3
+    assert [s.name for s in store.summaries()] == ["a"] and not released  # a reader does not wait for the commit
     with RunStore(db) as other:  # opening does not wait either, nor fail
+        assert not released
         store.rename(run_id, "renamed")  # waits for the writer's commit
-        assert time.perf_counter() - start > 0.3 and released and released[0] <= time.perf_counter()
+        assert released and released[0] <= time.perf_counter()
         assert other.summary(run_id).name == "renamed" and store.details(run_id)["message"] == "held"
     writer.join()
 
