@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from support.runs import StopAt
 
 from digitpad.data import importing, loading
 from digitpad.lab.mistakes import apply_mistakes
@@ -205,15 +206,20 @@ def test_a_loss_that_falls_steadily_is_never_called_flat_or_rising(digits):
 
 def test_the_narrow_lab_preset_with_its_fixes_is_not_flat_while_its_loss_falls():
     # The issue's run: wide layers and scaled inputs take the loss from 12.8 to about 1.4 in 1,500 epochs and the
-    # training accuracy to about 89 %; the doctor said "stopped falling since epoch 71".
+    # training accuracy to about 89 %; the doctor said "stopped falling since epoch 71". Its first 600 epochs are
+    # enough (a third of the time): the flat window of a 1,500-epoch run is 150 epochs, so that verdict came by
+    # epoch ~220, and the planned 1,500 epochs set the schedule and the window as in the issue.
     lab = get_pitfall("narrow").run_for(("wide", "scale_inputs"), {"epochs": 1500})
     prepared = prepare_run(lab.settings, customise=lambda network: apply_mistakes(lab.mistakes, network))
     network, reports = prepared.network, []
     doctor = Doctor(network, prepared.train.images[:256] * network.dtype(prepared.input_scale), prepared.settings,
                     reports.append)
-    result = prepared.fit([doctor])
+    stop = StopAt(599, 0)
+    trainer = prepared.trainer([doctor, stop])
+    stop.trainer = trainer
+    result = trainer.fit(prepared.train, prepared.val)
     losses = result.history["train_loss"]
-    assert losses[-1] < 0.5 * losses[70] and result.history["train_accuracy"][-1] > 0.8
+    assert len(losses) == 600 and losses[-1] < 0.75 * losses[70] and result.history["train_accuracy"][-1] > 0.7
     assert not any(d.code in ("loss_flat", "loss_rising") for report in reports for d in report)
 
 
