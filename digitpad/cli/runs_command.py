@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import ConfigError, DigitpadError
+from digitpad.training.history import duration_text
 from digitpad.training.runs.schema import database_path
 from digitpad.training.runs.store import SORTS, STATUSES, RunFilter, RunStore, RunSummary
 
@@ -167,7 +168,7 @@ def describe(store: RunStore, run_id: int) -> str:
              f"status: {status}",
              f"started: {datetime.fromtimestamp(run.started).strftime('%Y-%m-%d %H:%M:%S')}",
              f"ended: {ended}",
-             f"training time: {duration(run.seconds)}",
+             f"training time: {duration_text(run.seconds)}",
              f"front end: {run.front_end}",
              f"setup: {run.setup}",
              f"dataset: {run.dataset}{fingerprint}",
@@ -182,13 +183,6 @@ def describe(store: RunStore, run_id: int) -> str:
              f"app version: {details['app_version']}", ""]
     lines.append(epoch_table(store.history(run_id)))
     return "\n".join(lines)
-
-
-def duration(seconds: float) -> str:
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    text = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-    return f"{text} ({seconds:.1f} s)"
 
 
 def model_file(path: str | None) -> str:

@@ -128,6 +128,16 @@ def downsample(steps: np.ndarray, losses: np.ndarray,
     return stride, np.add.reduceat(steps, starts) / counts, np.add.reduceat(losses, starts) / counts
 
 
+def duration_text(seconds: float) -> str:
+    """0.7 s, 42 s, 3:07 or 1:02:03: a run's training time."""
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    whole = round(seconds)
+    if whole >= 3600:
+        return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else f"{whole} s"
+
+
 def settings_summary(settings: dict) -> str:
     """One short line of the settings that tell runs apart, e.g.
     ``"mnist · 256,128 relu · momentum lr 0.05 · batch 128 · 10 ep"``."""

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from digitpad.data.registry import title
+from digitpad.training.history import duration_text
 from digitpad.training.runs.store import RunStore, RunSummary
 
 # The columns, and the run-history order a click on each header asks for (None: not sortable).
@@ -52,16 +53,6 @@ def swatch(colour: str) -> QIcon:
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
-
-
-def duration_text(seconds: float) -> str:
-    """0.7 s, 42 s, 3:07 or 1:02:03: a run's training time."""
-    if seconds < 10:
-        return f"{seconds:.1f} s"
-    whole = round(seconds)
-    if whole >= 3600:
-        return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else f"{whole} s"
 
 
 def when_text(started: float, now: datetime | None = None) -> str:
