@@ -270,7 +270,7 @@ def cost(label: str, settings: RunSettings, source, db: Path, repeats: int) -> N
     the recorder (making it, handing each epoch to its writer thread, waiting for the writer at the end); the
     writer thread's own writes beside them."""
     rows = {False: [], True: []}
-    writes: list[float] = []   # record_epoch, on the writer thread
+    writes: list[float] = []   # record_epochs, a transaction of the writer thread
     handoffs: list[float] = []  # on_epoch_end, on the training thread
     opens: list[float] = []
     ends: list[float] = []     # on_train_end: the writer's last epochs waited for, then finish_run
@@ -283,7 +283,7 @@ def cost(label: str, settings: RunSettings, source, db: Path, repeats: int) -> N
                 start = time.perf_counter()
                 recorder = RunRecorder(run, "cli", "bench", path=db)
                 opens.append(time.perf_counter() - start)
-                recorder.store.record_epoch = _timed(recorder.store.record_epoch, writes)
+                recorder.store.record_epochs = _timed(recorder.store.record_epochs, writes)
                 recorder.on_epoch_end = _timed(recorder.on_epoch_end, handoffs)
                 recorder.on_train_end = _timed(recorder.on_train_end, ends)
                 callbacks.append(recorder)
@@ -303,7 +303,8 @@ def cost(label: str, settings: RunSettings, source, db: Path, repeats: int) -> N
     print(f"| run without recorder (median) | {plain:.3f} |")
     print(f"| run with recorder (median) | {recorded:.3f} |")
     print(f"| difference | {recorded - plain:+.3f} ({(recorded - plain) / plain:+.1%}) |")
-    print(f"| record_epoch on the writer thread, median / max | {statistics.median(writes) * 1000:.2f} ms / "
+    print(f"| a writer thread's transaction (record_epochs), count / median / max | {len(writes) // repeats} a run / "
+          f"{statistics.median(writes) * 1000:.2f} ms / "
           f"{max(writes) * 1000:.2f} ms |")
     print(f"| on_epoch_end (the hand-over), median / max | {statistics.median(handoffs) * 1000:.3f} ms / "
           f"{max(handoffs) * 1000:.3f} ms |")

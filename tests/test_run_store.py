@@ -537,22 +537,23 @@ def batch_loss_bytes(db: sqlite3.Connection) -> int:
 
 # -- what the review found ---------------------------------------------------------------------------------------------
 def test_an_epoch_whose_write_failed_is_filled_in_at_the_end(digits, db, monkeypatch):
-    real = RunStore.record_epoch
+    real = RunStore.record_epochs
 
-    def fails_at_epoch_2(self, run_id, stats, *args, **kwargs):
-        if stats.epoch == 1:
+    def fails_at_epoch_2(self, run_id, epochs, *args, **kwargs):
+        if any(stats.epoch == 1 for stats, _ in epochs):
             raise RunStoreError("the disk was full for a moment")
-        return real(self, run_id, stats, *args, **kwargs)
+        return real(self, run_id, epochs, *args, **kwargs)
 
-    monkeypatch.setattr(RunStore, "record_epoch", fails_at_epoch_2)
+    monkeypatch.setattr(RunStore, "record_epochs", fails_at_epoch_2)
     run = prepare_run(replace(SMALL, epochs=4), digits)
     rec = RunRecorder(run, "cli", "gap", path=db)
     seen = {}
 
-    class Look(Callback):  # after epoch 3's end, once the writer has written what it was handed
+    class Look(Callback):  # epochs 1, 2 and 3 each written at their end (the writer waited for), then read back
         def on_epoch_end(self, stats) -> None:
-            if stats.epoch == 2:
+            if stats.epoch in (0, 1, 2):
                 rec._stop_writer()
+            if stats.epoch == 2:
                 with RunStore(db) as store:
                     seen["epochs"] = [e for (e,) in store._db.execute(
                         "SELECT epoch FROM epochs WHERE run_id = ? ORDER BY epoch", (rec.run_id,))]
@@ -592,7 +593,7 @@ def test_a_writer_thread_error_of_any_kind_is_kept(digits, db, monkeypatch):
     def no_memory(self, *args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(RunStore, "record_epoch", no_memory)
+    monkeypatch.setattr(RunStore, "record_epochs", no_memory)
     rec, result = fit_recorded(SMALL, digits, db)
     assert isinstance(rec.error, MemoryError) and result.status == "completed"
 

@@ -140,7 +140,7 @@ def test_a_run_whose_record_could_not_be_written_says_so_once_it_ends(window, qt
     def full_disk(*args):
         raise RunStoreError("The run history cannot be written: database or disk is full")
 
-    monkeypatch.setattr(RunStore, "record_epoch", full_disk)
+    monkeypatch.setattr(RunStore, "record_epochs", full_disk)
     start(window, qtbot, SMALL_RUN)
     assert "incomplete" not in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)

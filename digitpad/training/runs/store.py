@@ -265,18 +265,28 @@ class RunStore:
     def record_epoch(self, run_id: int, stats: EpochStats, batch_losses: np.ndarray, seconds: float,
                      data_fingerprint: str = "") -> None:
         """The epoch ``stats`` of run ``run_id``, its batches' losses, and the run's training time so far."""
-        epoch = stats.epoch + 1
+        self.record_epochs(run_id, [(stats, batch_losses)], seconds, data_fingerprint)
+
+    def record_epochs(self, run_id: int, epochs: list[tuple[EpochStats, np.ndarray]], seconds: float,
+                      data_fingerprint: str = "") -> None:
+        """Consecutive epochs of run ``run_id`` (each its stats and its batches' losses) in one transaction, and
+        the run's training time after the last."""
+        if not epochs:
+            return
+        last = epochs[-1][0]
+        val = [stats.val_accuracy for stats, _ in epochs if stats.val_accuracy is not None]
         with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       (run_id, epoch, stats.train_loss, stats.train_accuracy, stats.val_loss, stats.val_accuracy,
-                        stats.lr, stats.seconds))
-            # Every full epoch of a run has as many batches: this one's begin after the epochs before it.
-            self._put_losses(db, run_id, stats.epoch * len(batch_losses), batch_losses)
+            db.executemany("INSERT OR REPLACE INTO epochs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(run_id, stats.epoch + 1, stats.train_loss, stats.train_accuracy, stats.val_loss,
+                             stats.val_accuracy, stats.lr, stats.seconds) for stats, _ in epochs])
+            # Every full epoch of a run has as many batches: these begin after the epochs before them.
+            first, losses = epochs[0], np.concatenate([np.asarray(batch, np.float32) for _, batch in epochs])
+            self._put_losses(db, run_id, first[0].epoch * len(first[1]), losses)
+            best = max(val) if val else None
             db.execute("UPDATE runs SET epochs_done = ?, seconds = ?, "
                        "best_val_accuracy = max(coalesce(best_val_accuracy, ?), coalesce(?, best_val_accuracy)), "
                        "data_fingerprint = CASE WHEN ? != '' THEN ? ELSE data_fingerprint END WHERE id = ?",
-                       (epoch, seconds, stats.val_accuracy, stats.val_accuracy, data_fingerprint, data_fingerprint,
-                        run_id))
+                       (last.epoch + 1, seconds, best, best, data_fingerprint, data_fingerprint, run_id))
 
     def finish_run(self, run_id: int, result: TrainResult, batches_per_epoch: int) -> None:
         """The run's end as ``result`` says: its status and final numbers, and its epochs and batch losses
