@@ -34,7 +34,7 @@ from digitpad.training.reports import BatchStats, Callback, EpochStats, TrainRes
 from digitpad.training.runs.schema import RunStoreError
 from digitpad.training.runs.store import RunStore
 
-WRITE_SECONDS = 0.25  # the least time between two of the writer thread's transactions
+WRITE_SECONDS = 0.25  # how often the writer thread writes the epochs that ended since its last transaction
 
 
 def network_text(run: PreparedRun) -> str:
