@@ -37,7 +37,8 @@ from digitpad.training.prepare import prepare_run
 from digitpad.training.reports import EpochStats
 from digitpad.training.runs.recorder import RunRecorder
 from digitpad.training.runs.schema import LOSSES_PER_PART, MIGRATIONS, SCHEMA_VERSION, connect
-from digitpad.training.runs.store import SORTS, RunFilter, RunStore
+from digitpad.training.runs.store import RunStore
+from digitpad.training.runs.summary import SORTS, RunFilter
 from digitpad.training.settings import RunSettings
 
 REPO = Path(__file__).resolve().parents[1]

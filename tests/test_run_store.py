@@ -29,7 +29,8 @@ from digitpad.training.runs.schema import (
     connect,
     database_path,
 )
-from digitpad.training.runs.store import SORTS, RunFilter, RunStore
+from digitpad.training.runs.store import RunStore
+from digitpad.training.runs.summary import SORTS, RunFilter
 from digitpad.training.settings import RunSettings
 
 SMALL = RunSettings(dataset="digits8x8", hidden="16", epochs=3)

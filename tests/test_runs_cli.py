@@ -25,7 +25,8 @@ from digitpad.model.files import load_model, save_model
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.config import TrainConfig
 from digitpad.training.runs.schema import database_path
-from digitpad.training.runs.store import SORTS, RunStore
+from digitpad.training.runs.store import RunStore
+from digitpad.training.runs.summary import SORTS
 from digitpad.training.trainer import Trainer
 
 SMALL = ["train", "--dataset", "digits8x8", "--hidden", "16", "--epochs", "3"]

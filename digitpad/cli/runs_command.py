@@ -27,7 +27,8 @@ from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import ConfigError, DigitpadError
 from digitpad.training.history import duration_text
 from digitpad.training.runs.schema import database_path
-from digitpad.training.runs.store import SORTS, STATUSES, RunFilter, RunStore, RunSummary
+from digitpad.training.runs.store import RunStore
+from digitpad.training.runs.summary import SORTS, STATUSES, RunFilter, RunSummary
 
 if TYPE_CHECKING:
     from digitpad.training.runs.recorder import RunRecorder

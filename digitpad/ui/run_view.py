@@ -37,7 +37,7 @@ from digitpad.training.history import loss_name
 from digitpad.training.prepare import PreparedRun
 from digitpad.training.recovery import Interrupted
 from digitpad.training.reports import StepChange, TrainResult
-from digitpad.training.runs.store import RunSummary
+from digitpad.training.runs.summary import RunSummary
 from digitpad.training.settings import RunSettings
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
 from digitpad.ui.jobs.session import TrainingSession

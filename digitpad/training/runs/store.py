@@ -3,13 +3,14 @@
 A run is one row of ``runs`` (settings, dataset, network, status, times,
 final numbers, the model file saved from it), one row of ``epochs`` per epoch
 and its batch losses as one float32 stream in parts of 240 (4 bytes a batch: a
-50,000-batch run takes about 215 KB of the file, whatever its epochs). Each epoch is one short transaction, so two
-processes record at once (the other waits at most for one epoch's rows) and a
-kill leaves every epoch before it. A run whose writer is gone while its row
+50,000-batch run takes about 220 KB of the file, whatever its epochs). Epochs are
+written in short transactions, so two processes record at once (the other waits
+at most for a few epochs' rows) and a kill leaves every epoch written before it. A run whose writer is gone while its row
 still says ``running`` was interrupted: the next store opened says so
 (:meth:`RunStore.mark_interrupted`).
 
-Lists are read from the ``runs`` rows alone (:class:`RunSummary`); a run's
+Lists are read from the ``runs`` rows alone
+(:class:`~digitpad.training.runs.summary.RunSummary`); a run's
 curves only when asked (:meth:`RunStore.record`), so 10,000 runs list in
 milliseconds. The schema is in :mod:`~digitpad.training.runs.schema`.
 """
@@ -22,8 +23,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
-from datetime import datetime
+from dataclasses import asdict
 from pathlib import Path
 from typing import Self
 
@@ -41,137 +41,9 @@ from digitpad.training.runs.schema import (
     database_path,
     note_if_damaged,
 )
+from digitpad.training.runs.summary import EVERY_RUN, SORTS, SUMMARY_COLUMNS, RunFilter, RunSummary
 
-STATUSES = ("running", "completed", "stopped", "diverged", "interrupted", "failed")
 HISTORY_KEYS = ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
-# How a list can be ordered: a name for each, and its ORDER BY (the newest first among equals).
-SORTS = {
-    "newest": "started DESC",
-    "oldest": "started ASC",
-    "accuracy": "best_val_accuracy IS NULL, best_val_accuracy DESC, started DESC",
-    "test accuracy": "test_accuracy IS NULL, test_accuracy DESC, started DESC",
-    "longest": "seconds DESC, started DESC",
-    "shortest": "seconds ASC, started DESC",
-    "name": "name COLLATE NOCASE ASC, started DESC",
-}
-_SUMMARY_COLUMNS = ("id, name, front_end, kind, recipe, lab_preset, dataset, network, epochs, epochs_done, status, "
-                    "stopped_epoch, stopped_batch, started, ended, seconds, best_val_accuracy, val_accuracy, "
-                    "test_accuracy, model_path, "
-                    "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE run_id = runs.id "
-                    "ORDER BY tag))")
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    """A run as a list shows it."""
-
-    id: int
-    name: str
-    front_end: str                  # "window" or "cli"
-    kind: str                       # "train", "lab" or "finetune"
-    recipe: str                     # the recipe its settings follow exactly; "" for custom settings
-    lab_preset: str                 # the lab preset; "" outside the lab
-    dataset: str
-    network: str                    # e.g. "784-256-128-10 relu softmax"
-    epochs: int                     # planned
-    epochs_done: int
-    status: str                     # one of STATUSES
-    stopped_at: tuple[int, int] | None  # (epoch, batches done in it), both from 1, for a stop mid-epoch
-    started: float                  # seconds since 1970
-    ended: float | None
-    seconds: float                  # training time
-    best_val_accuracy: float | None  # the best epoch's, a fraction
-    val_accuracy: float | None      # of the weights it ended with
-    test_accuracy: float | None
-    model_path: str | None
-    tags: tuple[str, ...]
-
-    @classmethod
-    def from_row(cls, row: tuple) -> RunSummary:
-        stopped = (row[11], row[12]) if row[11] is not None else None
-        tags = tuple(row[20].split("\n")) if row[20] else ()
-        # Filled in directly: a frozen dataclass's __init__ sets each field through object.__setattr__, which
-        # took half of the 10,000-run list's time.
-        summary = object.__new__(cls)
-        summary.__dict__.update(zip(_SUMMARY_FIELDS, (*row[:11], stopped, *row[13:20], tags)))
-        return summary
-
-    def when(self) -> str:
-        """The start, in local time: "2026-12-01 22:40"."""
-        return datetime.fromtimestamp(self.started).strftime("%Y-%m-%d %H:%M")
-
-    @property
-    def setup(self) -> str:
-        """What the run was set up from, as :class:`RunFilter` ``setup`` names it: "lab:PRESET", "finetune",
-        "recipe:NAME" or "custom"."""
-        if self.kind == "lab":
-            return f"lab:{self.lab_preset}"
-        if self.kind == "finetune":
-            return "finetune"
-        return f"recipe:{self.recipe}" if self.recipe else "custom"
-
-    def status_text(self) -> str:
-        """"completed", "stopped at epoch 3, batch 40", "stopped after epoch 3", "interrupted at epoch 5 of 20"…"""
-        if self.status == "stopped":
-            if self.stopped_at:
-                return f"stopped at epoch {self.stopped_at[0]}, batch {self.stopped_at[1]}"
-            return f"stopped after epoch {self.epochs_done}"
-        if self.status in ("interrupted", "running", "failed"):
-            return f"{self.status} at epoch {self.epochs_done} of {self.epochs}"
-        return self.status
-
-
-_SUMMARY_FIELDS = tuple(f.name for f in fields(RunSummary))
-
-
-@dataclass(frozen=True)
-class RunFilter:
-    """Which runs a list shows; None (or "") for any. ``setup`` is a :attr:`RunSummary.setup` value or one of
-    its kinds ("lab", "recipe"); ``since`` and ``until`` bound the start (seconds since 1970); ``text`` is
-    found in the name, a tag or the network."""
-
-    dataset: str | None = None
-    setup: str | None = None
-    status: str | None = None
-    since: float | None = None
-    until: float | None = None
-    text: str = ""
-
-    def where(self) -> tuple[str, list]:
-        clauses, values = [], []
-        if self.dataset:
-            clauses.append("dataset = ?")
-            values.append(self.dataset)
-        if self.setup:
-            kind, _, name = self.setup.partition(":")
-            if kind == "lab":
-                clauses.append("kind = 'lab'" + (" AND lab_preset = ?" if name else ""))
-                values += [name] if name else []
-            elif kind == "recipe":
-                clauses.append("kind = 'train' AND " + ("recipe = ?" if name else "recipe != ''"))
-                values += [name] if name else []
-            elif kind == "custom":
-                clauses.append("kind = 'train' AND recipe = ''")
-            else:  # a kind of its own ("finetune"); anything after a colon names nothing
-                clauses.append("kind = ?")
-                values.append(kind)
-        if self.status:
-            clauses.append("status = ?")
-            values.append(self.status)
-        if self.since is not None:
-            clauses.append("started >= ?")
-            values.append(self.since)
-        if self.until is not None:
-            clauses.append("started < ?")
-            values.append(self.until)
-        if self.text.strip():
-            # The text as it is: % and _ (as in "100_5") are no wildcards.
-            escaped = self.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern = f"%{escaped}%"
-            clauses.append("(name LIKE ? ESCAPE '\\' OR network LIKE ? ESCAPE '\\' OR "
-                           "id IN (SELECT run_id FROM tags WHERE tag LIKE ? ESCAPE '\\'))")
-            values += [pattern] * 3
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", values
 
 
 class RunStore:
@@ -371,17 +243,17 @@ class RunStore:
                    "WHERE id = ?", (run_id, run_id))
 
     # -- reading -----------------------------------------------------------------
-    def summaries(self, where: RunFilter = RunFilter(), sort: str = "newest",
+    def summaries(self, where: RunFilter = EVERY_RUN, sort: str = "newest",
                   limit: int | None = None) -> list[RunSummary]:
         """The runs ``where`` lets through, ordered by ``sort`` (a key of :data:`SORTS`)."""
         clause, values = where.where()
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM runs{clause} ORDER BY {SORTS[sort]}"
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM runs{clause} ORDER BY {SORTS[sort]}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [RunSummary.from_row(row) for row in self._read(sql, values)]
 
     def summary(self, run_id: int) -> RunSummary:
-        rows = self._read(f"SELECT {_SUMMARY_COLUMNS} FROM runs WHERE id = ?", (run_id,))
+        rows = self._read(f"SELECT {SUMMARY_COLUMNS} FROM runs WHERE id = ?", (run_id,))
         if not rows:
             raise RunStoreError(f"there is no run {run_id} in the run history")
         return RunSummary.from_row(rows[0])
@@ -439,7 +311,7 @@ class RunStore:
             raise ValueError(f"no filter on {column!r}")
         return [value for (value,) in self._read(f"SELECT DISTINCT {column} FROM runs ORDER BY {column}")]
 
-    def count(self, where: RunFilter = RunFilter()) -> int:
+    def count(self, where: RunFilter = EVERY_RUN) -> int:
         """How many runs ``where`` lets through (all of them by default): with ``summaries(limit=...)``, a list
         of the first few need not read them all."""
         clause, values = where.where()

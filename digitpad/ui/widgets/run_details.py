@@ -10,7 +10,7 @@ from __future__ import annotations
 from digitpad.data.registry import title
 from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.history import duration_text, loss_name
-from digitpad.training.runs.store import RunSummary
+from digitpad.training.runs.summary import RunSummary
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 INIT_TEXT = {"uniform": "Uniform(−1, 1)"}  # the others as the Train tab shows them: capitalised

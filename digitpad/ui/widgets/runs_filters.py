@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 from digitpad.data.registry import title
 from digitpad.lab.pitfalls import PITFALLS
 from digitpad.training.recipes import RECIPES
-from digitpad.training.runs.store import STATUSES, RunFilter
+from digitpad.training.runs.summary import STATUSES, RunFilter
 
 DAY = 86_400
 WHEN = (("Any time", None), ("Today", "today"), ("Last 7 days", 7), ("Last 30 days", 30))

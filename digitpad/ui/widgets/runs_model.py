@@ -19,7 +19,8 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from digitpad.data.registry import title
 from digitpad.training.history import duration_text
-from digitpad.training.runs.store import RunStore, RunSummary
+from digitpad.training.runs.store import RunStore
+from digitpad.training.runs.summary import RunSummary
 
 # The columns, and the run-history order a click on each header asks for (None: not sortable).
 # What tells runs apart first (a narrow tab shows these), then what they ran on.

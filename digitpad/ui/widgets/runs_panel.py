@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 from digitpad.common.errors import DigitpadError
 from digitpad.training.history import RunRecord, save_history_csv
 from digitpad.training.runs.schema import RunStoreError
-from digitpad.training.runs.store import RunStore, RunSummary
+from digitpad.training.runs.store import RunStore
+from digitpad.training.runs.summary import RunSummary
 from digitpad.ui.base.plot_parts import overlay_colour
 from digitpad.ui.widgets.run_details import run_tooltip
 from digitpad.ui.widgets.runs_filters import RunFilters
