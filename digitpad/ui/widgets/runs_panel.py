@@ -21,7 +21,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,11 +29,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,31 +44,15 @@ from digitpad.training.runs.summary import RunSummary
 from digitpad.ui.base.plot_parts import overlay_colour
 from digitpad.ui.widgets.run_details import run_tooltip
 from digitpad.ui.widgets.runs_filters import RunFilters
+from digitpad.ui.widgets.runs_list import RunsList, ViewState
 from digitpad.ui.widgets.runs_model import (
-    COLUMNS,
-    DATASET,
-    EPOCHS,
-    FIRST_ORDER,
-    NAME,
-    NETWORK,
-    STATUS,
-    TAGS,
-    TEST,
-    TIME,
-    VAL,
-    WHEN,
     RunsModel,
-    sort_key,
 )
 
 __all__ = ["RunRecord", "RunsPanel", "time_opening"]
 
 ERROR_RATE_KEY = "runs/errorRate"
 HINT = "Tick runs to overlay their curves on the plots."
-# Each column as wide as its longest usual text (a longer name or network can be widened by hand).
-WIDTHS = {NAME: "Run 12 · Too narrow to lea", VAL: "Val. acc.", TEST: "Test acc.", WHEN: "2026-11-21 22:59",
-          EPOCHS: "100/100", TIME: "12:34", STATUS: "stopped after epoch 10", DATASET: "Fashion-MNIST",
-          NETWORK: "784-256-128-10 relu softmax", TAGS: "baseline, lr sweep"}
 
 
 def run_colour(run_id: int) -> str:
@@ -103,7 +85,6 @@ class RunsPanel(QWidget):
         self.notice = self.error = ""
         self._notice_showing = False  # the notice stays on the line under the list until the list changes
         self._records: dict[int, RunRecord] = {}  # the ticked runs' curves, read once ticked
-        self._sort = "newest"
         self._select: int | None = None  # the run to make current at the next reading
         self._stale = True  # a reading was asked for while the list could not be read (hidden, or a name edited)
         self.model = RunsModel(run_colour, self._tooltip, self)
@@ -111,7 +92,7 @@ class RunsPanel(QWidget):
                                      toolTip="Show accuracy as the error rate, 100 − accuracy, on a log axis: "
                                              "97 % and 99 % become 3 % and 1 %, far apart")
         self.filters = RunFilters(self.error_check)
-        self.list = self._build_list()
+        self.list = RunsList(self.model)
         self.hint = QLabel(HINT, objectName="runsHint", wordWrap=True)
         self.hint.setEnabled(False)  # the disabled text colour: a quiet secondary line
         self.train_button = self._button("Train again", "trainAgainButton",
@@ -136,37 +117,15 @@ class RunsPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
         self.filters.changed.connect(self.refresh)
+        self.list.order_changed.connect(self._ordered)
+        self.list.delete_pressed.connect(self.delete_selected)
+        self.list.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.list.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.ticks_changed.connect(self._emit_overlays)
         self.model.edited.connect(self._edited)
         self.model.edit_failed.connect(lambda text: self._say(f"Not changed: {text}", True))
         self._open(path)
         self._update_buttons()
-
-    def _build_list(self) -> QTreeView:
-        view = QTreeView(objectName="runsList", rootIsDecorated=False, uniformRowHeights=True,
-                         alternatingRowColors=True, allColumnsShowFocus=True)
-        view.setModel(self.model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
-        view.setToolTip("Every recorded run. Tick runs to overlay their curves; F2 or a double-click renames a "
-                        "run or edits its tags; click a header to sort.")
-        header = view.header()
-        header.setSectionsMovable(False)
-        header.setStretchLastSection(True)
-        metrics = view.fontMetrics()
-        for column in range(len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(WIDTHS[column]) + (44 if column == NAME else 16))
-        view.setSortingEnabled(True)
-        header.setSortIndicator(WHEN, Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self._sorted)
-        self._sort_column, self._sort_order = WHEN, Qt.SortOrder.DescendingOrder
-        view.selectionModel().selectionChanged.connect(self._update_buttons)
-        view.selectionModel().currentChanged.connect(self._update_buttons)
-        view.installEventFilter(self)
-        return view
 
     def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text, objectName=name, toolTip=tip)
@@ -198,17 +157,14 @@ class RunsPanel(QWidget):
             self._stale = True  # read once the tab is shown and no name is being typed: a hidden list costs nothing
             return
         self._stale = False
-        chosen = self._select
-        current = chosen if chosen is not None else getattr(self.selected(), "id", None)
-        kept = {run.id for run in self._selected_runs()} if chosen is None else set()
-        top, scroll = self._top_run(), self.list.horizontalScrollBar().value()
-        self._select = None
+        chosen, self._select = self._select, None
+        view = self.list.view_state() if chosen is None else ViewState(chosen)
         try:
             # A run whose process was killed is "running" until someone marks it: the window, every time it reads
             # (one indexed query of the runs still running, ~5 µs).
             self.store.mark_interrupted()
             self.store.changed()  # what is read now is what later changes are measured from
-            rows = self.store.summaries(self.filters.run_filter(), self._sort)
+            rows = self.store.summaries(self.filters.run_filter(), self.list.order)
             datasets = self.store.values("dataset")
             total = self.store.count()
         except RunStoreError as exc:
@@ -216,8 +172,7 @@ class RunsPanel(QWidget):
             return
         self.filters.set_datasets(datasets)
         self.model.load(rows)
-        self._restore(current, kept, None if chosen is not None else top)
-        self.list.horizontalScrollBar().setValue(scroll)
+        self.list.restore(view)
         self._reload_running_ticked()
         self._update_buttons()
         if self._notice_showing:
@@ -246,13 +201,10 @@ class RunsPanel(QWidget):
 
     def selected(self) -> RunSummary | None:
         """The run whose row is current, or None."""
-        index = self.list.currentIndex()
-        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+        return self.list.current_run()
 
     def select(self, run_id: int) -> None:
-        row = self.model.row_of(run_id)
-        if row is not None:
-            self.list.setCurrentIndex(self.model.index(row, NAME))
+        self.list.select_run(run_id)
 
     def ticked_ids(self) -> list[int]:
         return sorted(self.model.ticked)
@@ -326,7 +278,7 @@ class RunsPanel(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the selected runs (not one still going), after a question naming them."""
-        runs = self._selected_runs()
+        runs = self.list.selected_runs()
         going = [run for run in runs if run.status == "running"]
         runs = [run for run in runs if run.status != "running"]
         if not runs:
@@ -358,74 +310,15 @@ class RunsPanel(QWidget):
         super().showEvent(event)
         self.refresh_if_changed()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.list and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Delete and self.list.state() != QAbstractItemView.State.EditingState):
-            self.delete_selected()
-            return True
-        return super().eventFilter(watched, event)
-
-    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
-        """A header was clicked: read the list in that order (a first click: the model's InitialSortOrderRole,
-        best, newest and longest first; the accuracies only ever best first); a column not to sort by leaves
-        the order as it was."""
-        header = self.list.header()
-        if column not in FIRST_ORDER or sort_key(column, order) == sort_key(column, FIRST_ORDER[column]) \
-                and order != FIRST_ORDER[column]:  # accuracy has one order only: the best first
-            if column in FIRST_ORDER:
-                self._sort_column, self._sort_order = column, FIRST_ORDER[column]
-            header.blockSignals(True)
-            header.setSortIndicator(self._sort_column, self._sort_order)
-            header.blockSignals(False)
-            if column in FIRST_ORDER:
-                self._sort = sort_key(column, self._sort_order)
-                self.refresh()
-            return
-        self._sort_column, self._sort_order, self._sort = column, order, sort_key(column, order)
+    def _ordered(self, order: str) -> None:
+        """A header was clicked: the list is read again in that order."""
         self.refresh()
-
-    def _top_run(self) -> tuple[int, int] | None:
-        """The run whose row is at the top of the list's view and how far it is scrolled past, or None."""
-        index = self.list.indexAt(QPoint(0, 0))
-        if not index.isValid() or index.row() >= len(self.model.rows):
-            return None
-        return self.model.rows[index.row()].id, -self.list.visualRect(index).top()
-
-    def _restore(self, current: int | None, kept: set[int], top: tuple[int, int] | None) -> None:
-        """After a reading (a model reset): ``current`` current again and the runs ``kept`` selected again (by id:
-        their rows may have moved), and the list scrolled as it was, its ``top`` run at the top; without ``top``
-        (a run asked for, or none was shown) the current run is scrolled to."""
-        selection = QItemSelection()
-        for run_id in kept:
-            if (row := self.model.row_of(run_id)) is not None:
-                selection.select(self.model.index(row, 0), self.model.index(row, len(COLUMNS) - 1))
-        flags = QItemSelectionModel.SelectionFlag
-        model = self.list.selectionModel()
-        row = self.model.row_of(current) if current is not None else None
-        if row is not None:
-            model.setCurrentIndex(self.model.index(row, NAME), flags.NoUpdate if kept else
-                                  flags.ClearAndSelect | flags.Rows)
-        if kept:
-            model.select(selection, flags.ClearAndSelect)
-        top_row = self.model.row_of(top[0]) if top is not None else None
-        if top_row is not None:
-            self.list.scrollTo(self.model.index(top_row, NAME), QAbstractItemView.ScrollHint.PositionAtTop)
-            bar = self.list.verticalScrollBar()
-            bar.setValue(bar.value() + top[1])
-        elif row is not None:
-            self.list.scrollTo(self.model.index(row, NAME))
-
-    def _selected_runs(self) -> list[RunSummary]:
-        rows = sorted({index.row() for index in self.list.selectionModel().selectedRows()})
-        runs = [self.model.rows[row] for row in rows if row < len(self.model.rows)]
-        current = self.selected()
-        return runs or ([current] if current else [])
 
     def _update_buttons(self, *_) -> None:
         run = self.selected()
         self.train_button.setEnabled(run is not None)
         self.export_button.setEnabled(run is not None)
-        self.delete_button.setEnabled(bool(self._selected_runs()))
+        self.delete_button.setEnabled(bool(self.list.selected_runs()))
         has_model = run is not None and bool(run.model_path) and Path(run.model_path).is_file()
         self.open_button.setEnabled(has_model)
         self.open_button.setToolTip(f"Open {run.model_path}" if has_model else
