@@ -145,7 +145,7 @@ def runs_screenshot(app: QApplication, window: MainWindow) -> None:
         window.runs.start_training()
         app.exec()
         settle()
-        swept.append(window.session.run_id)
+        swept.append(window.session.recording.run_id)
         runs.store.set_tags(swept[-1], ["lr sweep"])
     for run_id in swept[:-1]:
         runs.tick(run_id)

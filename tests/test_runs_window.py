@@ -181,7 +181,7 @@ def test_a_newer_run_history_disables_the_tab_and_training_still_works(make_wind
     assert "Runs are not recorded" in window.statusBar().currentMessage()
     start(window, qtbot, SMALL_RUN)
     qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)
-    assert window.session.last_model is window.files.model and window.session.run_id is None
+    assert window.session.last_model is window.files.model and window.session.recording.run_id is None
 
 
 def test_saving_the_model_of_the_run_before_during_the_next_run_records_it_on_the_run_that_made_it(
@@ -191,7 +191,7 @@ def test_saving_the_model_of_the_run_before_during_the_next_run_records_it_on_th
     qtbot.waitUntil(lambda: not window.session.running, timeout=30_000)
     answer_box("Discard")  # run 1's model is unsaved: training again asks first
     start(window, qtbot, LONG_RUN)
-    assert window.session.run_id == 2 and window.files.model is window.session.last_model  # still run 1's
+    assert window.session.recording.run_id == 2 and window.files.model is window.session.last_model  # still run 1's
     path = tmp_path / "first.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(path), ""))
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S while run 2 trains

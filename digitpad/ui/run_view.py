@@ -240,7 +240,7 @@ class RunPresenter(QObject):
     # -- what the session reports ---------------------------------------------
     def _started(self, untrained: Model) -> None:
         self._clear_run(untrained.hyperparameters.get("epochs"))
-        self.runs_panel.refresh(select=self.session.run_id)  # the run is listed, as running, from its start
+        self.runs_panel.refresh(select=self.session.recording.run_id)  # the run is listed, as running, from its start
         self.grad_plot.set_layers(len(untrained.network.dense_layers))
         self.loss_plot.set_current_loss(untrained.hyperparameters)  # overlays of another loss get a note
         self._status(f"Training {untrained.network!r}…")
@@ -320,7 +320,7 @@ class RunPresenter(QObject):
         self._set_running(False)
         lab, runs = self._lab, self.runs_panel
         self.files.set_model(model, None, unsaved=lab is None)  # a model meant to fail is nobody's work to lose
-        run_id = self.session.run_id
+        run_id = self.session.recording.run_id
         runs.refresh(select=run_id)
         if lab is not None:
             preset = lab.pitfall
@@ -374,7 +374,7 @@ class RunPresenter(QObject):
 
     def _record_lacks(self) -> str:
         """What the status adds, once, as a run ends whose record could not all be written ("": nothing)."""
-        error = self.session.record_error
+        error = self.session.recording.error
         return f" This run's record in the run history is incomplete: {error}" if error else ""
 
     def _status(self, text: str) -> None:

@@ -21,9 +21,8 @@ says where, and the window removes it once the model is saved or given up
 (``start(..., resume=entry)``) and go on exactly where it was interrupted.
 After :meth:`TrainingSession.shutdown` nothing more arrives from the run.
 
-Every run is recorded in the run history (:class:`~digitpad.training.runs.recorder.RunRecorder`, made
-as the run begins, so its row and its name "Run N" exist from the start; a resumed run goes on in the row of
-the run it continues). A database that cannot be written never stops a run: it just goes unrecorded.
+Every run is recorded in the run history from its start (:attr:`TrainingSession.recording`, a
+:class:`~digitpad.ui.jobs.recording.WindowRecording`).
 """
 
 from __future__ import annotations
@@ -43,11 +42,11 @@ from digitpad.training.doctor import Doctor
 from digitpad.training.prepare import PreparedRun, prepare_run
 from digitpad.training.recovery import Checkpointer, Interrupted, resume_state
 from digitpad.training.reports import StepChange, TrainResult, TrainState
-from digitpad.training.runs.recorder import RunRecorder
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import checked_step
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.pace import UpdatePace
+from digitpad.ui.jobs.recording import WindowRecording
 from digitpad.ui.jobs.training import (
     EPOCH_THROTTLE_SECONDS,
     TrainingWorker,
@@ -93,11 +92,7 @@ class TrainingSession(QObject):
         self.resumed: TrainState | None = None  # where the run going or last ended was resumed from
         self._lab_preset = ""  # the lab preset of the run being prepared ("" outside the lab)
         self._record_label = ""  # what the run history's name of the run being prepared adds to "Run N"
-        self.recorder: RunRecorder | None = None  # records the run going, in the run history
-        self.run_id: int | None = None  # the run going or last ended, in the run history (None: not recorded)
-        self.run_name = ""  # its name there: "Run 12", "Run 13 · Too narrow to learn · failing setup"
-        # Why the record of the run last ended is incomplete: a write that failed after its row was made ("": none).
-        self.record_error = ""
+        self.recording = WindowRecording()  # the run going or last ended, in the run history
 
     @property
     def running(self) -> bool:
@@ -144,8 +139,8 @@ class TrainingSession(QObject):
     def _launch(self, prepare: Callable[[], _Prepared], label: str, cache_key: str | None) -> None:
         self._stop_requested, self.label, self._cache_key = False, label, cache_key
         self._start_step, self._recover, self._resume, self.checkpoint = {}, True, None, None
-        self._lab_preset, self._record_label, self.run_id, self.run_name = "", "", None, ""
-        self.record_error = ""
+        self._lab_preset, self._record_label = "", ""
+        self.recording.forget()
         self._loader = Job(lambda report, cancelled: prepare())
         self._loader.finished.connect(self._prepared)
         self._loader.errored.connect(self._load_failed)
@@ -194,8 +189,9 @@ class TrainingSession(QObject):
                                            keep_finished=True, checkpoint_id=self._resume.id if self._resume else None)
             callbacks.append(self.checkpoint)
         self.resumed = prepared.resume
-        self.recorder = self._recorder(run, prepared.resume)
-        callbacks.append(self.recorder)
+        kind = "lab" if self._lab_preset else "train" if self._cache_key is not None else "finetune"
+        callbacks.append(self.recording.begin(run, kind, self._lab_preset, self._record_label,
+                                              self.checkpoint.id if self.checkpoint else None, prepared.resume))
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=callbacks,
                                      batch_rows=run.batch_rows, pace=self._pace, resume=prepared.resume)
         if early_step:
@@ -212,37 +208,6 @@ class TrainingSession(QObject):
         # The window repaints for the new run (cleared plots, a locked form) before the training thread
         # starts, rather than fighting its first epochs for the GIL (benchmarks/README.md).
         QTimer.singleShot(0, self, self._start_job)
-
-    def _recorder(self, run: PreparedRun, resume: TrainState | None) -> RunRecorder:
-        """The run's recorder: its row made now, named "Run N" (N its id) with the label, if any, after it; a
-        resumed run keeps the row, and the name, of the run it continues."""
-        kind = "lab" if self._lab_preset else "train" if self._cache_key is not None else "finetune"
-        placeholder = "Run (starting)"
-        recorder = RunRecorder(run, "window", placeholder, kind=kind, lab_preset=self._lab_preset,
-                               checkpoint=self.checkpoint.id if self.checkpoint is not None else None, resume=resume)
-        self.run_id = recorder.run_id
-        if recorder.recording:
-            try:
-                name = recorder.store.summary(recorder.run_id).name
-                if name == placeholder:
-                    name = f"Run {recorder.run_id}" + (f" · {self._record_label}" if self._record_label else "")
-                    recorder.store.rename(recorder.run_id, name)
-                self.run_name = name
-            except DigitpadError as exc:  # recording never stops a run
-                recorder.error = exc
-        return recorder
-
-    def _end_recording(self, status: str = "", message: str = "") -> None:
-        """The run's record is complete (``status``: it ended without its own end, "failed" or "interrupted");
-        :attr:`record_error` says what it lacks, if a write failed once its row was made (a run never recorded
-        at all was said so as it started)."""
-        if self.recorder is not None:
-            if status:
-                self.recorder.end(status, message)
-            self.recorder.close()  # the last epochs' writes end here
-            if self.recorder.run_id is not None and self.recorder.error is not None:
-                self.record_error = str(self.recorder.error)
-            self.recorder = None
 
     def _start_job(self) -> None:
         if self.worker is not None and self.job is None:  # not shut down meanwhile
@@ -285,7 +250,7 @@ class TrainingSession(QObject):
         if not self._from_live_worker():
             return
         self._release_worker()
-        self._end_recording()  # the recorder wrote the end on the training thread
+        self.recording.end()  # the recorder wrote the end on the training thread
         run = self._run
         metrics = {}
         if "val_accuracy" in result.final_metrics:  # of the weights the model holds, even if stopped mid-epoch
@@ -294,7 +259,7 @@ class TrainingSession(QObject):
             metrics["stopped_in_epoch"], metrics["stopped_after_batch"] = map(float, result.stopped_at)
         name = self._run_name(run)
         self.last_model = recording_mistakes(run.model(result, metrics, name))
-        self.last_run_id = self.run_id  # run_id moves on to the next run as it starts; this stays with the model
+        self.last_run_id = self.recording.run_id  # run_id moves on to the next run as it starts; this stays with the model
         self.finished.emit(self.last_model, result)
 
     def _run_name(self, run: PreparedRun) -> str:
@@ -308,7 +273,7 @@ class TrainingSession(QObject):
         self._release_worker()
         if self.checkpoint is not None:  # the failure is shown; its epochs are not offered as an interrupted run
             self.checkpoint.discard()
-        self._end_recording("failed", f"Training failed: {message}")
+        self.recording.end("failed", f"Training failed: {message}")
         self.failed.emit(f"Training failed: {message}")
 
     def _release_worker(self) -> None:
@@ -371,13 +336,13 @@ class TrainingSession(QObject):
         if self._loader is not None:
             self._loader.cancel()
             self._loader = None
-        if self.recorder is not None:  # the trainer ends it as "stopped"; the person did not stop it, a quit did
-            self.recorder.interrupt_on_stop("interrupted: the window was closed while it trained")
+        # The trainer ends it as "stopped"; the person did not stop it, a quit did.
+        self.recording.interrupt_on_stop("interrupted: the window was closed while it trained")
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
         self.worker = self.job = None  # a run prepared but not yet started never starts
-        self._end_recording("interrupted", "interrupted: the window was closed")
+        self.recording.end("interrupted", "interrupted: the window was closed")
 
 
 @dataclass(frozen=True)
