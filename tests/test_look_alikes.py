@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 from support.models import make_model
@@ -300,3 +301,18 @@ def test_real_mnist_with_the_bundled_model(qtbot, make_rig, mnist_dir, monkeypat
     qtbot.waitUntil(lambda: "Training image 123," in rig.view.rows[0][0].toolTip()
                     and "Training image 123," in rig.view.rows[1][0].toolTip(), timeout=3 * WAIT_MS)
     assert rig.view.rows[0][0].caption == str(train.labels[123])
+
+
+def test_a_job_that_ends_after_its_window_is_gone_changes_nothing(qtbot, make_rig):
+    """The view deleted (its window closed) while its look-alikes were being found: the job's end arrives to
+    nobody (it raised "Internal C++ object (LookAlikesView) already deleted" in the Qt event loop, once under
+    CI's load)."""
+    gate = threading.Event()
+    rig = make_rig(mnist_like_model(), small_train(), gate=gate)
+    draw_seven(qtbot, rig.canvas)
+    qtbot.waitUntil(lambda: rig.loads == ["tiny-set"])  # the index is being built, held at the gate
+    rig.view.deleteLater()  # and the presenter with it, its child
+    qtbot.waitUntil(lambda: not shiboken6.isValid(rig.view))
+    gate.set()
+    assert Job.wait_all(WAIT_MS)
+    qtbot.wait(50)  # the job's end is delivered: pytest-qt fails the test on an exception in the event loop

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QObject
 
 from digitpad.data.dataset import Dataset
@@ -133,12 +134,16 @@ class LookAlikesPresenter(QObject):
         job.errored.connect(lambda message, key=key: self._build_failed(key, message))
         job.start()
 
+    def _alive(self) -> bool:
+        """Whether the view still exists: a job may end after its window closed (its answer then goes nowhere)."""
+        return shiboken6.isValid(self.view)
+
     def _progressed(self, key: _Key, share: float) -> None:
-        if self._is_building(key) and self.prediction.canvas.image().any():
+        if self._alive() and self._is_building(key) and self.prediction.canvas.image().any():
             self.view.show_note(f"{FINDING} {share:.0%}")
 
     def _built(self, key: _Key, source: str, train: Dataset, index: NeighbourIndex | None) -> None:
-        if not self._is_building(key):
+        if not self._alive() or not self._is_building(key):
             return  # another model or other weights by now
         self._building = None
         self._train = source, train
@@ -147,7 +152,7 @@ class LookAlikesPresenter(QObject):
             self.refresh()
 
     def _build_failed(self, key: _Key, message: str) -> None:
-        if self._is_building(key):
+        if self._alive() and self._is_building(key):
             self._building = None
             self._failed = key, f"No look-alikes: {message}"
             self.refresh()
@@ -162,18 +167,19 @@ class LookAlikesPresenter(QObject):
             return
         self._query = job = Job(lambda report, cancelled: index.nearest(drawing, SHOWN))
         job.finished.connect(lambda found: self._answered(key, index, found))
-        job.errored.connect(lambda message: self.view.show_note(f"No look-alikes: {message}"))
+        job.errored.connect(lambda message: self._alive() and self.view.show_note(f"No look-alikes: {message}"))
         job.ended.connect(self._query_ended)
         job.start()
 
     def _answered(self, key: _Key, index: NeighbourIndex, found: LookAlikes | None) -> None:
-        if found is None or not key.matches(self._current_key()) or self._busy() or not self.view.isVisible():
+        if (not self._alive() or found is None or not key.matches(self._current_key()) or self._busy()
+                or not self.view.isVisible()):
             return  # another model, other weights or gains read the drawing now: the next refresh shows theirs
         model = key.model
         self.view.show_look_alikes(found, index.train, model.class_names, model.network.spec.is_regression)
 
     def _query_ended(self) -> None:
         self._query = None
-        if self._again:
+        if self._again and self._alive():
             self._again = False
             self.refresh()
