@@ -122,7 +122,7 @@ def test_runs_with_different_losses_are_marked_not_comparable(qtbot, win):
     assert title.isVisible() and title.text == "Different losses: not comparable"
     assert "cross-entropy" in title.toolTip() and "squared error on label/10" in title.toolTip()
     assert not win.loss_plot.getViewBox().sceneBoundingRect().intersects(title.sceneBoundingRect())
-    assert runs[0].same_loss(runs[1]) and not runs[0].same_loss(runs[2])
+    assert runs[0].loss_name == runs[1].loss_name != runs[2].loss_name
     plain = RunSettings(head="sigmoid+mse").to_dict()
     assert loss_name(runs[2].settings) != loss_name(plain)  # label/10 targets are other numbers
 

@@ -63,13 +63,15 @@ def _result(epochs: int = 3, batches: int = 4, val: bool = True, status: str = "
 
 
 def _record(name: str = "Run 1", **kwargs) -> RunRecord:
-    return RunRecord.from_result(name, RunSettings(hidden="64", lr=0.1).to_dict(), _result(**kwargs), 4)
+    result = _result(**kwargs)
+    return RunRecord.of(name, RunSettings(hidden="64", lr=0.1).to_dict(), result.history, result.batch_losses, 4,
+                        status=result.status, seconds=result.seconds)
 
 
 # -- records and CSV (no Qt) ----------------------------------------------
-def test_record_from_result_keeps_history_steps_and_final_metrics():
+def test_a_record_keeps_history_steps_and_final_metrics():
     result = _result()
-    record = RunRecord.from_result("a", {"lr": 0.1}, result, batches_per_epoch=4)
+    record = RunRecord.of("a", {"lr": 0.1}, result.history, result.batch_losses, batches_per_epoch=4)
     assert record.history == result.history and record.history is not result.history
     assert record.batch_steps == [i / 4 for i in range(1, 13)] and record.batch_losses == result.batch_losses
     assert record.batch_stride == 1 and record.epochs_done == 3 and record.status == "completed"
@@ -79,7 +81,7 @@ def test_record_from_result_keeps_history_steps_and_final_metrics():
 
 def test_long_runs_are_reduced_to_bin_means():
     result = _result(epochs=2, batches=2500)
-    record = RunRecord.from_result("long", {}, result, batches_per_epoch=2500)
+    record = RunRecord.of("long", {}, result.history, result.batch_losses, batches_per_epoch=2500)
     assert record.batch_stride == 3 and len(record.batch_losses) == math.ceil(5000 / 3) <= MAX_BATCH_POINTS
     assert record.batch_losses[1] == pytest.approx(np.mean(result.batch_losses[3:6]))
     assert record.batch_losses[-1] == pytest.approx(np.mean(result.batch_losses[-2:]))  # a short last bin

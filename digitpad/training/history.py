@@ -19,7 +19,6 @@ import numpy as np
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DigitpadError
-from digitpad.training.reports import TrainResult
 
 CSV_COLUMNS = ("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
 # A plot a few hundred pixels wide shows no more; 60,000 batch-size-1 steps would be 500 kB per run.
@@ -70,14 +69,18 @@ class RunRecord:
     run_id: int | None = None
 
     @classmethod
-    def from_result(cls, name: str, settings: dict, result: TrainResult, batches_per_epoch: int) -> RunRecord:
-        """A record of ``result``, whose ``batch_losses`` came ``batches_per_epoch`` to an epoch."""
-        steps = np.arange(1, len(result.batch_losses) + 1) / batches_per_epoch
-        stride, steps, losses = downsample(steps, np.asarray(result.batch_losses, dtype=np.float64))
-        history = {key: list(series) for key, series in result.history.items()}
-        metrics = {key: series[-1] for key, series in history.items() if series}
-        return cls(name, dict(settings), history, steps.tolist(), losses.tolist(), stride, metrics, result.status,
-                   seconds=result.seconds)
+    def of(cls, name: str, settings: dict, history: dict[str, list[float]], batch_losses, batches_per_epoch: int,
+           metrics: dict[str, float] | None = None, status: str = "completed", seconds: float = 0.0,
+           run_id: int | None = None) -> RunRecord:
+        """A record of a run's curves, its ``batch_losses`` ``batches_per_epoch`` to an epoch (reduced to bin
+        means past MAX_BATCH_POINTS); ``metrics`` by default the last epoch of each history series."""
+        steps = np.arange(1, len(batch_losses) + 1) / max(1, batches_per_epoch)
+        stride, steps, losses = downsample(steps, np.asarray(batch_losses, dtype=np.float64))
+        history = {key: list(series) for key, series in history.items()}
+        if metrics is None:
+            metrics = {key: series[-1] for key, series in history.items() if series}
+        return cls(name, dict(settings), history, steps.tolist(), losses.tolist(), stride, dict(metrics), status,
+                   seconds=seconds, run_id=run_id)
 
     @property
     def val_accuracy(self) -> float | None:
@@ -97,10 +100,6 @@ class RunRecord:
     def loss_name(self) -> str:
         """The loss its curves measure (see :func:`loss_name`)."""
         return loss_name(self.settings)
-
-    def same_loss(self, other: RunRecord) -> bool:
-        """Whether the two runs' loss curves measure the same loss, so they can be compared on one axis."""
-        return self.loss_name == other.loss_name
 
 
 def loss_name(settings: dict) -> str:

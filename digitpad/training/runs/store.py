@@ -30,7 +30,7 @@ from typing import Self
 import numpy as np
 
 from digitpad import __version__
-from digitpad.training.history import RunRecord, downsample
+from digitpad.training.history import RunRecord
 from digitpad.training.recovery import process_identity
 from digitpad.training.reports import EpochStats, TrainResult
 from digitpad.training.runs.schema import (
@@ -298,12 +298,9 @@ class RunStore:
 
     def record(self, run_id: int) -> RunRecord:
         """The run as the plots and the CSV export take it (batch losses reduced as RunRecord does)."""
-        summary = self.summary(run_id)
-        history, losses = self.history(run_id), self.batch_losses(run_id).astype(np.float64)
-        per_epoch = self.details(run_id)["batches_per_epoch"] or 1
-        stride, steps, losses = downsample(np.arange(1, len(losses) + 1) / per_epoch, losses)
-        return RunRecord(summary.name, self.settings(run_id), history, steps.tolist(), losses.tolist(), stride,
-                         self.details(run_id)["metrics"], summary.status, seconds=summary.seconds, run_id=run_id)
+        summary, details = self.summary(run_id), self.details(run_id)
+        return RunRecord.of(summary.name, self.settings(run_id), self.history(run_id), self.batch_losses(run_id),
+                            details["batches_per_epoch"], details["metrics"], summary.status, summary.seconds, run_id)
 
     def values(self, column: str) -> list[str]:
         """The distinct values of ``column`` ("dataset", "recipe", "lab_preset", "kind", "status"), for filters."""
