@@ -265,7 +265,7 @@ def close_during_download(app: QApplication, window: MainWindow, mode: str, fold
     return {"closed": seen.get("closed", False) and not window.isVisible(), "seconds": seen.get("seconds", 0.0),
             "task_ended": "task" in seen and seen["task"].thread.isFinished(), "base": base,
             "threads": os_threads(), "qthreads": live_jobs(), "complete": complete, "other": other,
-            "warnings": shown, "trained": window.session.running or bool(recorded_runs(window))}
+            "warnings": shown, "trained": window.session.running or window.session.recording.run_id is not None}
 
 
 def close_during_save(window: MainWindow, folder: Path) -> dict:
@@ -280,7 +280,7 @@ def close_during_save(window: MainWindow, folder: Path) -> dict:
     shown: list[str] = []
     with (mock.patch.object(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save),
           mock.patch.object(QMessageBox, "warning", lambda *a: shown.append(a[2]))):
-        with mock.patch.object(model_file.np, "savez", disk_full_mid_write):
+        with mock.patch.object(model_file, "write_npz", disk_full_mid_write):
             refused = not window.close()
         after_failure = {"refused": refused and window.isVisible() and window.isWindowModified(),
                          "intact": path.read_bytes() == old, "others": sorted(p.name for p in folder.iterdir()
