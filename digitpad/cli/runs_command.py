@@ -139,11 +139,11 @@ def table_row(run: RunSummary) -> tuple[str, ...]:
             percent(run.best_val_accuracy), percent(run.test_accuracy), run.status_text(), run.name)
 
 
-def format_table(rows: list[tuple[str, ...]], header: tuple[str, ...] = TABLE_COLUMNS) -> str:
-    """Columns as wide as their widest cell, two spaces apart; the id and numbers right-aligned, the last column
-    not padded."""
+def format_table(rows: list[tuple[str, ...]], header: tuple[str, ...] = TABLE_COLUMNS,
+                 right: frozenset[int] = frozenset({0, 4, 5, 6})) -> str:
+    """Columns as wide as their widest cell, two spaces apart; the columns ``right`` (the list's id and numbers)
+    right-aligned, the last column not padded."""
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    right = {0, 4, 5, 6}
 
     def line(row: tuple[str, ...]) -> str:
         cells = [cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))]
@@ -202,8 +202,7 @@ def epoch_table(history: dict[str, list[float]]) -> str:
     header = ("epoch", *(title for title, _, _ in columns))
     rows = [(str(i + 1), *(form.format(history[key][i]) if key in history else "-" for _, key, form in columns))
             for i in range(n)]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in [header, *rows])
+    return format_table(rows, header, right=frozenset(range(len(header))))
 
 
 # -- digitpad runs export ID -o FILE ---------------------------------------------------------------------------
