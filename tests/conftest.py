@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ pytest.register_assert_rewrite("support")
 from support.loopback import payload, server  # noqa: F401 - fixtures shared by the download tests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite reads the window in English whatever this machine's LANG: QLocale.system() reads LC_ALL first.
+# Tests of other languages install theirs (tests/support/languages.py) or start a process with their own LANG.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -22,6 +26,15 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DIGITPAD_DATA_DIR", str(tmp_path_factory.mktemp("datastore")))
     monkeypatch.setenv("DIGITPAD_RECOVERY_DIR", str(tmp_path_factory.mktemp("recovery")))
     monkeypatch.setenv("DIGITPAD_RUNS_DB", str(tmp_path_factory.mktemp("runs") / "runs.db"))
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A test that installs another language leaves English for the next one."""
+    yield
+    language = sys.modules.get("digitpad.ui.base.language")
+    if language is not None and language.installed() != language.ENGLISH:
+        language.install(language.ENGLISH)
 
 
 @pytest.fixture

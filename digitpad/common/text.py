@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 
 class Template(str):
@@ -26,7 +26,7 @@ class Template(str):
 
     context: str
 
-    def __new__(cls, context: str, source: str) -> Template:
+    def __new__(cls, context: str, source: str) -> Self:
         template = super().__new__(cls, source)
         template.context = context
         return template
@@ -36,7 +36,7 @@ class Template(str):
         return Text(self, fields)
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> Template:  # noqa: N802 - the name pyside6-lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, source: str) -> Template:  # the name pyside6-lupdate looks for
     """Mark ``source`` for translation in ``context``; the English template, to :meth:`Template.fill` or show."""
     return Template(context, source)
 

@@ -35,13 +35,18 @@ def default_model() -> Model:
         return load_model(path)
 
 
-def set_up_app(app: QApplication) -> None:
-    """Name the application (QSettings' folder, the About box) and give its windows the digitpad icon."""
+def set_up_app(app: QApplication, settings: QSettings | None = None) -> None:
+    """Name the application (QSettings' folder, the About box), give its windows the digitpad icon, and install
+    the language the settings choose (the system's by default; :mod:`digitpad.ui.base.language`)."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
+
+    from digitpad.ui.base import language
 
     app.setOrganizationName("digitpad")
     app.setApplicationName("digitpad")
     app.setApplicationVersion(__version__)
+    language.install(language.language_of(settings or QSettings()), app)
     # Drawn by Qt's SVG icon engine, which PySide6-Essentials ships. Installed from a wheel,
     # an sdist or in editable mode, the file is a real path that outlives the with block.
     with as_file(files("digitpad.assets") / APP_ICON) as icon_path:
@@ -82,6 +87,8 @@ def run_app(model_path: Path | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from digitpad.ui.base.i18n import fill, translate
+
     app = QApplication(sys.argv)
     set_up_app(app)
     window = open_window(model_path)
@@ -91,8 +98,10 @@ def run_app(model_path: Path | None = None) -> int:
         traceback.print_exception(kind, value, tb)
         if threading.current_thread() is not threading.main_thread():
             return  # widgets belong to the GUI thread; the trace above must do
-        QMessageBox.critical(window, "Unexpected error", f"{kind.__name__}: {value}\n\n"
-                             "digitpad keeps running; please report this with the text printed in the terminal.")
+        QMessageBox.critical(window, translate("App", "Unexpected error"),
+                             fill(translate("App", "{error}\n\ndigitpad keeps running; please report this with the "
+                                                   "text printed in the terminal."),
+                                  error=f"{kind.__name__}: {value}"))
 
     sys.excepthook = show_unexpected
     return app.exec()
