@@ -19,11 +19,14 @@ import numpy as np
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DigitpadError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message, Text
 
 CSV_COLUMNS = ("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds")
 # A plot a few hundred pixels wide shows no more; 60,000 batch-size-1 steps would be 500 kB per run.
 MAX_BATCH_POINTS = 2000
-LOSS_NAMES = {"cross_entropy": "cross-entropy", "bce": "binary cross-entropy", "mse": "squared error"}
+LOSS_NAMES = {"cross_entropy": QT_TRANSLATE_NOOP("History", "cross-entropy"),
+              "bce": QT_TRANSLATE_NOOP("History", "binary cross-entropy"),
+              "mse": QT_TRANSLATE_NOOP("History", "squared error")}
 
 
 @dataclass
@@ -106,9 +109,14 @@ def loss_name(settings: dict) -> str:
     """The loss a run with these settings (``RunSettings.to_dict()``) computes, in words:
     "cross-entropy", "binary cross-entropy", "squared error" or "squared error on label/10"
     (a regression's squared error is on other targets, so not comparable with a classifier's)."""
+    return str(loss_message(settings))
+
+
+def loss_message(settings: dict) -> Message:
+    """:func:`loss_name` marked for translation, for the window."""
     loss = str(settings.get("head", "?+?")).partition("+")[2]
-    name = LOSS_NAMES.get(loss, loss.replace("_", " ") or "unknown loss")
-    return f"{name} on label/10" if settings.get("regression") else name
+    name = LOSS_NAMES.get(loss) or loss.replace("_", " ") or QT_TRANSLATE_NOOP("History", "unknown loss")
+    return QT_TRANSLATE_NOOP("History", "{loss} on label/10").fill(loss=name) if settings.get("regression") else name
 
 
 def downsample(steps: np.ndarray, losses: np.ndarray,
@@ -128,13 +136,21 @@ def downsample(steps: np.ndarray, losses: np.ndarray,
 
 
 def duration_text(seconds: float) -> str:
-    """0.7 s, 42 s, 3:07 or 1:02:03: a run's training time."""
+    """0.7 s, 42 s, 3:07 or 1:02:03: a run's training time (in English: the CLI's)."""
+    return str(duration(seconds))
+
+
+def duration(seconds: float) -> Text:
+    """:func:`duration_text` marked for translation, for the window (its unit, its decimal point)."""
     if seconds < 10:
-        return f"{seconds:.1f} s"
+        return QT_TRANSLATE_NOOP("History", "{seconds:.1f} s").fill(seconds=seconds)
     whole = round(seconds)
     if whole >= 3600:
-        return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else f"{whole} s"
+        return QT_TRANSLATE_NOOP("History", "{hours}:{minutes:02d}:{seconds:02d}").fill(
+            hours=whole // 3600, minutes=whole // 60 % 60, seconds=whole % 60)
+    if whole >= 60:
+        return QT_TRANSLATE_NOOP("History", "{minutes}:{seconds:02d}").fill(minutes=whole // 60, seconds=whole % 60)
+    return QT_TRANSLATE_NOOP("History", "{seconds} s").fill(seconds=whole)
 
 
 def settings_summary(settings: dict) -> str:
@@ -181,4 +197,5 @@ def save_history_csv(path: str | os.PathLike, record: RunRecord) -> None:
         with atomic_write(path) as out:
             out.write(history_csv(record).encode("utf-8"))
     except OSError as e:
-        raise DigitpadError(f"cannot write {path}: {e.strerror or e}") from e
+        raise DigitpadError(QT_TRANSLATE_NOOP("History", "cannot write {path}: {reason}").fill(
+            path=path, reason=e.strerror or e)) from e

@@ -26,6 +26,7 @@ from pathlib import Path
 import platformdirs
 
 from digitpad.common.errors import DigitpadError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message
 
 ENV_VAR = "DIGITPAD_RUNS_DB"
 APPLICATION_ID = 0x64706164  # "dpad"
@@ -134,14 +135,14 @@ def database_path() -> Path:
     return Path(platformdirs.user_data_dir("digitpad")) / "runs.db"
 
 
-def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlite3.Connection, str]:
+def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlite3.Connection, Message]:
     """An open connection to the run history at ``path`` on the newest schema, and a notice for the person
-    ("" or what happened to a file that was not a run history).
+    ("" or what happened to a file that was not a run history, marked for translation).
 
     ``migrations`` is for the tests, which make databases of older schemas. Raises RunStoreError when the
     file cannot be opened at all, or was made by a newer digitpad (it is left as it is).
     """
-    notice = ""
+    notice: Message = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         problem = _not_ours(path) or _found_damaged(path)
@@ -152,12 +153,14 @@ def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> tuple[sqlit
         except (_NotOurs, sqlite3.DatabaseError) as exc:  # damaged beyond its header: found on the first reads
             if not isinstance(exc, _NotOurs) and not _damaged(exc):
                 raise  # locked, a full disk, no permission: the file may be fine
-            notice = move_aside(path, str(exc))
+            notice = move_aside(path, exc.args[0] if isinstance(exc, _NotOurs) else str(exc))
             connection = _open(path, migrations)
     except sqlite3.Error as exc:
-        raise RunStoreError(f"cannot open the run history {path}: {exc}") from exc
+        raise RunStoreError(QT_TRANSLATE_NOOP("RunStore", "cannot open the run history {path}: {reason}").fill(
+            path=path, reason=exc)) from exc
     except OSError as exc:
-        raise RunStoreError(f"cannot open the run history {path}: {exc.strerror or exc}") from exc
+        raise RunStoreError(QT_TRANSLATE_NOOP("RunStore", "cannot open the run history {path}: {reason}").fill(
+            path=path, reason=exc.strerror or exc)) from exc
     return connection, notice
 
 
@@ -178,7 +181,7 @@ def note_if_damaged(path: Path, exc: sqlite3.Error) -> bool:
     return True
 
 
-def _found_damaged(path: Path) -> str:
+def _found_damaged(path: Path) -> Message:
     """Why the file is to be moved aside, if a reading found it damaged (its marker is then removed)."""
     marker = damaged_marker(path)
     if not marker.exists():
@@ -190,7 +193,9 @@ def _found_damaged(path: Path) -> str:
     marker.unlink(missing_ok=True)
     if not path.exists():
         return ""
-    return f"SQLite found it damaged while reading it: {why}" if why else "SQLite found it damaged while reading it"
+    if why:
+        return QT_TRANSLATE_NOOP("RunStore", "SQLite found it damaged while reading it: {why}").fill(why=why)
+    return QT_TRANSLATE_NOOP("RunStore", "SQLite found it damaged while reading it")
 
 
 class _NotOurs(Exception):
@@ -245,10 +250,12 @@ def _check(connection: sqlite3.Connection, path: Path, migrations: tuple[str, ..
     finally:
         connection.execute("COMMIT")
     if version == 0 and tables:
-        raise _NotOurs("it is another program's database")
+        raise _NotOurs(QT_TRANSLATE_NOOP("RunStore", "it is another program's database"))
     if version > len(migrations):
-        raise RunStoreError(f"the run history {path} was made by a newer digitpad (schema {version}, this one "
-                            f"knows {len(migrations)}); runs are not recorded until digitpad is updated")
+        raise RunStoreError(QT_TRANSLATE_NOOP("RunStore", "the run history {path} was made by a newer digitpad "
+                                                          "(schema {version}, this one knows {known}); runs are not "
+                                                          "recorded until digitpad is updated").fill(
+            path=path, version=version, known=len(migrations)))
     return version
 
 
@@ -291,7 +298,7 @@ def _statements(script: str) -> list[str]:
     return [s for s in statements if s]
 
 
-def _not_ours(path: Path) -> str:
+def _not_ours(path: Path) -> Message:
     """Why the file at ``path`` is not a run history ("" when it is one, or is missing or empty)."""
     try:
         with path.open("rb") as f:
@@ -301,16 +308,17 @@ def _not_ours(path: Path) -> str:
     if not header:
         return ""
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        return "it is not an SQLite database"
+        return QT_TRANSLATE_NOOP("RunStore", "it is not an SQLite database")
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
-        return f"it is another program's database (application id {application_id:#x})"
+        return QT_TRANSLATE_NOOP("RunStore", "it is another program's database (application id {id:#x})").fill(
+            id=application_id)
     if application_id == 0 and int.from_bytes(header[60:64], "big") != 0:
-        return "it is another program's database"  # a schema version, but not ours
+        return QT_TRANSLATE_NOOP("RunStore", "it is another program's database")  # a schema version, not ours
     return ""
 
 
-def move_aside(path: Path, why: str) -> str:
+def move_aside(path: Path, why: Message) -> Message:
     """Rename ``path`` (and its WAL files) to ``NAME.unreadable-YYYYmmdd-HHMMSS``; what to tell the person."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.unreadable-{stamp}")
@@ -323,5 +331,6 @@ def move_aside(path: Path, why: str) -> str:
         companion = path.with_name(path.name + suffix)
         if companion.exists():
             os.replace(companion, aside.with_name(aside.name + suffix))
-    return (f"The run history {path} could not be read ({why}). It was moved aside to {aside.name} "
-            f"and a new one was started; nothing else was touched.")
+    return QT_TRANSLATE_NOOP("RunStore", "The run history {path} could not be read ({why}). It was moved aside "
+                                         "to {aside} and a new one was started; nothing else was touched.").fill(
+        path=path, why=why, aside=aside.name)

@@ -30,6 +30,7 @@ from typing import Self
 import numpy as np
 
 from digitpad import __version__
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.training.history import RunRecord
 from digitpad.training.recovery import process_identity
 from digitpad.training.reports import EpochStats, TrainResult
@@ -50,14 +51,15 @@ class RunStore:
     """The run history in the database at ``path`` (default :func:`~digitpad.training.runs.schema.database_path`).
 
     ``notice`` is "" or a sentence for the person: a file in the database's
-    place was no run history and was moved aside. Each instance has its own
+    place was no run history and was moved aside (``notice_text``: the same,
+    marked for translation, for the window). Each instance has its own
     connection; use one from one thread at a time. Every error is a
     RunStoreError.
     """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else database_path()
-        self._db, self.notice = connect(self.path)
+        self._db, self.notice_text = connect(self.path)
         self._process = process_identity(os.getpid())
         self._data_version: int | None = None  # PRAGMA data_version when changed() last looked
         try:
@@ -66,7 +68,12 @@ class RunStore:
             if not damaged_marker(self.path).exists():
                 raise
             self._db.close()  # damaged where the opening's probe did not look: moved aside now, a new one begun
-            self._db, self.notice = connect(self.path)
+            self._db, self.notice_text = connect(self.path)
+
+    @property
+    def notice(self) -> str:
+        """The notice in English (the CLI's ``note:`` line)."""
+        return str(self.notice_text)
 
     def close(self) -> None:
         self._db.close()
@@ -89,19 +96,27 @@ class RunStore:
                 raise
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise RunStoreError(f"cannot write the run history {self.path}: {exc}{self._damage(exc)}") from exc
+            raise RunStoreError(self._failed(exc, writing=True)) from exc
 
     def _read(self, sql: str, values: Iterable = ()) -> list[tuple]:
         try:
             return self._db.execute(sql, tuple(values)).fetchall()
         except sqlite3.Error as exc:
-            raise RunStoreError(f"cannot read the run history {self.path}: {exc}{self._damage(exc)}") from exc
+            raise RunStoreError(self._failed(exc, writing=False)) from exc
 
-    def _damage(self, exc: sqlite3.Error) -> str:
-        """What to add to the error when SQLite found the file damaged (the next opening moves it aside)."""
+    def _failed(self, exc: sqlite3.Error, writing: bool) -> Text:
+        """The error of a failed read or write, saying so when SQLite found the file damaged (the next opening
+        moves it aside)."""
         if note_if_damaged(self.path, exc):
-            return "; it is damaged and will be moved aside, and a new one started, when digitpad next opens it"
-        return ""
+            template = QT_TRANSLATE_NOOP("RunStore", "cannot write the run history {path}: {reason}; it is damaged "
+                                                     "and will be moved aside, and a new one started, when "
+                                                     "digitpad next opens it") if writing else \
+                QT_TRANSLATE_NOOP("RunStore", "cannot read the run history {path}: {reason}; it is damaged and will "
+                                              "be moved aside, and a new one started, when digitpad next opens it")
+        else:
+            template = QT_TRANSLATE_NOOP("RunStore", "cannot write the run history {path}: {reason}") if writing \
+                else QT_TRANSLATE_NOOP("RunStore", "cannot read the run history {path}: {reason}")
+        return template.fill(path=self.path, reason=exc)
 
     # -- recording a run -------------------------------------------------------
     def begin_run(self, *, name: str, front_end: str, kind: str, settings: dict, network: str, epochs: int,
@@ -255,13 +270,13 @@ class RunStore:
     def summary(self, run_id: int) -> RunSummary:
         rows = self._read(f"SELECT {SUMMARY_COLUMNS} FROM runs WHERE id = ?", (run_id,))
         if not rows:
-            raise RunStoreError(f"there is no run {run_id} in the run history")
+            raise RunStoreError(_no_run(run_id))
         return RunSummary.from_row(rows[0])
 
     def settings(self, run_id: int) -> dict:
         rows = self._read("SELECT settings FROM runs WHERE id = ?", (run_id,))
         if not rows:
-            raise RunStoreError(f"there is no run {run_id} in the run history")
+            raise RunStoreError(_no_run(run_id))
         return json.loads(rows[0][0])
 
     def details(self, run_id: int) -> dict:
@@ -270,7 +285,7 @@ class RunStore:
         rows = self._read("SELECT message, metrics, step_changes, batches_per_epoch, data_fingerprint, app_version, "
                           "checkpoint FROM runs WHERE id = ?", (run_id,))
         if not rows:
-            raise RunStoreError(f"there is no run {run_id} in the run history")
+            raise RunStoreError(_no_run(run_id))
         message, metrics, changes, per_epoch, fingerprint, version, checkpoint = rows[0]
         return {"message": message, "metrics": json.loads(metrics), "step_changes": json.loads(changes),
                 "batches_per_epoch": per_epoch, "data_fingerprint": fingerprint, "app_version": version,
@@ -325,7 +340,7 @@ class RunStore:
     def rename(self, run_id: int, name: str) -> None:
         name = name.strip()
         if not name:
-            raise RunStoreError("a run's name cannot be empty")
+            raise RunStoreError(QT_TRANSLATE_NOOP("RunStore", "a run's name cannot be empty"))
         with self._write() as db:
             db.execute("UPDATE runs SET name = ? WHERE id = ?", (name, run_id))
 
@@ -349,3 +364,6 @@ class RunStore:
         """``PRAGMA integrity_check``'s answer: "ok" for a sound file."""
         return "\n".join(row[0] for row in self._read("PRAGMA integrity_check"))
 
+
+def _no_run(run_id: int) -> Text:
+    return QT_TRANSLATE_NOOP("RunStore", "there is no run {run_id} in the run history").fill(run_id=run_id)

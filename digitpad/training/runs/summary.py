@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import datetime
 
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message
+
 STATUSES = ("running", "completed", "stopped", "diverged", "interrupted", "failed")
+# Each status as the window names it (the run history and the CLI keep the English words).
+STATUS_NAMES = {"running": QT_TRANSLATE_NOOP("RunSummary", "running"),
+                "completed": QT_TRANSLATE_NOOP("RunSummary", "completed"),
+                "stopped": QT_TRANSLATE_NOOP("RunSummary", "stopped"),
+                "diverged": QT_TRANSLATE_NOOP("RunSummary", "diverged"),
+                "interrupted": QT_TRANSLATE_NOOP("RunSummary", "interrupted"),
+                "failed": QT_TRANSLATE_NOOP("RunSummary", "failed")}
 # How a list can be ordered: a name for each, and its ORDER BY (the newest first among equals).
 SORTS = {
     "newest": "started DESC",
@@ -75,13 +84,25 @@ class RunSummary:
 
     def status_text(self) -> str:
         """"completed", "stopped at epoch 3, batch 40", "stopped after epoch 3", "interrupted at epoch 5 of 20"…"""
+        return str(self.status_message())
+
+    def status_message(self) -> Message:
+        """:meth:`status_text` marked for translation, for the window."""
         if self.status == "stopped":
             if self.stopped_at:
-                return f"stopped at epoch {self.stopped_at[0]}, batch {self.stopped_at[1]}"
-            return f"stopped after epoch {self.epochs_done}"
-        if self.status in ("interrupted", "running", "failed"):
-            return f"{self.status} at epoch {self.epochs_done} of {self.epochs}"
-        return self.status
+                return QT_TRANSLATE_NOOP("RunSummary", "stopped at epoch {epoch}, batch {batch}").fill(
+                    epoch=self.stopped_at[0], batch=self.stopped_at[1])
+            return QT_TRANSLATE_NOOP("RunSummary", "stopped after epoch {epoch}").fill(epoch=self.epochs_done)
+        if self.status == "interrupted":
+            return QT_TRANSLATE_NOOP("RunSummary", "interrupted at epoch {epoch} of {epochs}").fill(
+                epoch=self.epochs_done, epochs=self.epochs)
+        if self.status == "running":
+            return QT_TRANSLATE_NOOP("RunSummary", "running at epoch {epoch} of {epochs}").fill(
+                epoch=self.epochs_done, epochs=self.epochs)
+        if self.status == "failed":
+            return QT_TRANSLATE_NOOP("RunSummary", "failed at epoch {epoch} of {epochs}").fill(
+                epoch=self.epochs_done, epochs=self.epochs)
+        return STATUS_NAMES.get(self.status, self.status)
 
 
 _SUMMARY_FIELDS = tuple(f.name for f in fields(RunSummary))
