@@ -109,14 +109,14 @@ def test_a_far_too_large_learning_rate_diverges_and_the_doctor_names_the_layer(d
     assert run.result.status == "diverged" and run.codes == ["diverged"]
     d = run.get("diverged")
     assert d.severity == "problem" and d.layer == 1 and d.epoch == 1 and d.fix == {"lr": 1e29}
-    assert run.result.message[1:] in d.explanation  # the trainer's message, with its first letter capitalised
+    assert run.result.message[1:] in str(d.explanation)  # the trainer's message, with its first letter capitalised
 
 
 def test_a_learning_rate_of_10_explodes_and_kills_the_relu_layer(digits):
     run = Run(digits, replace(DIGITS, lr=10.0, epochs=4))
     assert run.codes == ["exploding_gradients", "dead_relu"] and "loss_rising" in run.ever()
     dead = run.get("dead_relu")
-    assert dead.severity == "problem" and dead.layer == 1 and dead.title == "Layer 1 is dead"
+    assert dead.severity == "problem" and dead.layer == 1 and str(dead.title) == "Layer 1 is dead"
     assert dead.fix == run.get("exploding_gradients").fix == {"lr": 1.0}
 
 
@@ -129,14 +129,14 @@ def test_raw_inputs_into_uniform_sigmoid_units_saturate_them(digits):
     run = Run(digits, replace(DIGITS, activation="sigmoid", init="uniform", scale_inputs=False, epochs=3))
     d = run.get("saturated_units")
     assert run.codes == ["saturated_units"] and d.severity == "warning" and d.layer == 1 and d.epoch == 1
-    assert d.fix == {"scale_inputs": True} and "9" in d.explanation[:2]  # 93 %
+    assert d.fix == {"scale_inputs": True} and "9" in str(d.explanation)[:2]  # 93 %
 
 
 def test_tiny_sigmoid_layers_with_a_tiny_rate_give_the_same_output_for_every_image(digits):
     run = Run(digits, replace(DIGITS, hidden="4,4", activation="sigmoid", init="glorot", lr=0.001, epochs=4))
     assert run.codes == ["constant_outputs"]  # stuck at chance too, which the constant outputs explain
     d = run.get("constant_outputs")
-    assert d.fix == {"lr": 0.01} and "0.1 for every class" in d.explanation
+    assert d.fix == {"lr": 0.01} and "0.1 for every class" in str(d.explanation)
 
 
 def test_a_huge_negative_bias_leaves_a_dead_relu_layer(digits):
@@ -153,7 +153,7 @@ def test_a_deep_sigmoid_net_with_tiny_weights_has_vanishing_gradients(digits):
     run = Run(digits, replace(DIGITS, hidden="32,32,32,32,32", activation="sigmoid", init="normal", epochs=2))
     d = run.get("vanishing_gradients")
     assert run.codes == ["vanishing_gradients"] and d.layer == 1
-    assert d.fix == {"activation": "relu", "init": "he"} and "e-09" in d.explanation
+    assert d.fix == {"activation": "relu", "init": "he"} and "e-09" in str(d.explanation)
 
 
 def test_a_deep_tanh_net_with_tiny_weights_has_tiny_gradients_everywhere(digits):
@@ -233,8 +233,8 @@ def test_a_loss_that_levels_off_is_flat_from_the_epoch_it_stopped_falling(digits
     assert_flat(run, first, last)
     stretch = run.result.history["train_loss"][first - 1:]
     low, high = f"{min(stretch):.3g}", f"{max(stretch):.3g}"
-    assert f"From epoch {first} to 300 the training loss stayed " in flat.explanation
-    assert (f"at {low}" if low == high else f"between {low} and {high}") in flat.explanation
+    assert f"From epoch {first} to 300 the training loss stayed " in str(flat.explanation)
+    assert (f"at {low}" if low == high else f"between {low} and {high}") in str(flat.explanation)
     flat_reports = [(epoch, d) for epoch, report in zip(run.report_epochs, run.reports) for d in report
                     if d.code == "loss_flat"]
     assert flat_reports
@@ -255,7 +255,8 @@ def test_a_loss_jump_is_rising_while_it_climbs_and_not_once_it_falls_again(digit
         first, last = d.epochs
         assert last == epoch and first == min(range(max(0, last - window(run)), last), key=points.__getitem__)
         assert points[last] > 1.5 * points[first] and points[last] - points[first] > 0.05 * plot_height(run, last)
-        assert f"rose from {points[first]:.3g} in epoch {first} to {points[last]:.3g} in epoch {last}" in d.explanation
+        said = str(d.explanation)
+        assert f"rose from {points[first]:.3g} in epoch {first} to {points[last]:.3g} in epoch {last}" in said
     assert max(epoch for epoch, _ in rising) < 30  # the loss has fallen again for a window
 
 
@@ -324,7 +325,8 @@ def test_a_flat_loss_is_a_warning_unless_the_schedule_or_convergence_explains_it
     flat = replace(HEALTHY, epoch_losses=(2.0, 1.5, 1.2, 1.199, 1.195, 1.192))
     [d] = diagnose(flat, SPEC, DIGITS)
     assert d.code == "loss_flat" and d.severity == "warning" and d.fix is None
-    assert d.epochs == (3, 6) and "From epoch 3 to 6 the training loss stayed between 1.19 and 1.2" in d.explanation
+    assert d.epochs == (3, 6)
+    assert "From epoch 3 to 6 the training loss stayed between 1.19 and 1.2" in str(d.explanation)
     assert codes(replace(flat, lr_share=0.1)) == []  # a cosine schedule near its end
     assert codes(replace(flat, epoch_losses=(0.3, 0.1, 0.1, 0.1, 0.1, 0.1))) == []  # < 5 % of 2.3: learned
     assert codes(replace(flat, epoch_losses=(2.0, 1.5, 1.2, 1.18, 1.16, 1.14))) == []  # 5 % in 3 epochs
@@ -338,7 +340,7 @@ def test_a_plateau_is_read_over_the_last_tenth_of_the_run_and_names_its_epochs()
     levelled = tuple(6.0 * 0.98 ** min(e, 70) for e in range(400))  # falls until epoch 71, then stays
     [d] = diagnose(replace(falling, epoch_losses=levelled), SPEC, long)
     assert (d.code, d.epochs) == ("loss_flat", (71, 400))
-    assert d.explanation.startswith("From epoch 71 to 400 the training loss stayed at 1.46,")
+    assert str(d.explanation).startswith("From epoch 71 to 400 the training loss stayed at 1.46,")
     assert codes(replace(falling, epoch=200, epoch_losses=levelled[:200]), SPEC, long) == []  # 130 flat epochs: too
     # few to see on a 3,000-epoch axis
 
@@ -348,18 +350,18 @@ def test_a_rise_is_one_the_plot_shows_and_a_rise_long_past_is_not_rising():
     assert codes(spiked) == []  # 0.3 → 0.5 is 0.5 % of a plot 40 high
     [d] = diagnose(replace(spiked, peak_loss=2.3), SPEC, DIGITS)
     assert (d.code, d.epochs, d.title) == ("loss_rising", (3, 4), "The loss went up")
-    assert "rose from 0.3 in epoch 3 to 0.5 in epoch 4" in d.explanation
+    assert "rose from 0.3 in epoch 3 to 0.5 in epoch 4" in str(d.explanation)
     since = replace(HEALTHY, epoch_losses=(1.5, 0.4, 0.9, 0.9, 0.9, 0.9))  # went up at epoch 3, flat since
     [d] = diagnose(since, SPEC, DIGITS)
     assert (d.code, d.epochs) == ("loss_flat", (3, 6))
     [d] = diagnose(replace(HEALTHY, epoch_losses=(56.1, 5.2)), SPEC, DIGITS)
-    assert d.epochs == (0, 2) and "from 2.3 on the first batch to 5.2 in epoch 2" in d.explanation
+    assert d.epochs == (0, 2) and "from 2.3 on the first batch to 5.2 in epoch 2" in str(d.explanation)
 
 
 def test_cross_entropy_near_ln_10_for_three_epochs_is_stuck_at_chance():
     stuck = replace(HEALTHY, epoch_losses=(2.36, 2.33, 2.31), epoch_accuracies=(0.1, 0.11, 0.1))
     [d] = diagnose(stuck, SPEC, DIGITS)
-    assert d.code == "stuck_at_chance" and "2.303" in d.explanation
+    assert d.code == "stuck_at_chance" and "2.303" in str(d.explanation)
     assert codes(replace(stuck, epoch_losses=(2.38, 2.16, 1.99))) == []  # the slowest healthy start measured
     assert codes(replace(stuck, epoch_losses=(2.31, 2.3))) == []  # too early to tell
 
@@ -393,9 +395,9 @@ def test_dead_units_warn_above_half_and_a_dead_layer_is_a_problem():
     [d] = diagnose(replace(HEALTHY, dead=(0.55, 0.2)), SPEC, DIGITS)
     assert (d.code, d.severity, d.layer) == ("dead_relu", "warning", 1)
     [d] = diagnose(replace(HEALTHY, dead=(0.2, 1.0)), SPEC, DIGITS)
-    assert (d.severity, d.layer, d.title) == ("problem", 2, "Layer 2 is dead")
+    assert (d.severity, d.layer, str(d.title)) == ("problem", 2, "Layer 2 is dead")
     spiked = diagnose(replace(HEALTHY, dead=(1.0,), peak_loss=40.0), SPEC, DIGITS)[0]
-    assert spiked.fix == {"lr": 0.005} and "40" in spiked.suggestion
+    assert spiked.fix == {"lr": 0.005} and "40" in str(spiked.suggestion)
     assert diagnose(replace(HEALTHY, dead=(1.0,)), SPEC, replace(DIGITS, init="normal"))[0].fix == {"init": "he"}
     assert codes(replace(HEALTHY, dead=(0.5, 0.22))) == []
 
@@ -418,7 +420,7 @@ def test_exploding_gradients_by_growth_or_size_but_not_from_a_vanishing_start():
 
 def test_a_loss_jump_is_rising_but_a_wobble_near_zero_is_not():
     [d] = diagnose(replace(HEALTHY, epoch_losses=(1.5, 0.65, 0.41, 0.83)), SPEC, DIGITS)
-    assert d.code == "loss_rising" and d.fix == {"lr": 0.005} and "0.83" in d.explanation and d.epochs == (3, 4)
+    assert d.code == "loss_rising" and d.fix == {"lr": 0.005} and "0.83" in str(d.explanation) and d.epochs == (3, 4)
     assert codes(replace(HEALTHY, epoch_losses=(0.2, 0.0654, 0.0653, 0.0696, 0.0773))) == []
     assert codes(replace(HEALTHY, epoch_losses=(56.1, 5.2))) == ["loss_rising"]  # above the first batch's 2.3
 

@@ -16,7 +16,8 @@ import digitpad
 from digitpad.common.glossary import NOT_USED, TERMS
 
 PACKAGE = Path(digitpad.__file__).parent
-SOURCES = sorted([*PACKAGE.glob("ui/**/*.py"), *PACKAGE.glob("lab/*.py"), PACKAGE / "training" / "diagnosis.py"])
+SOURCES = sorted([*PACKAGE.glob("ui/**/*.py"), *PACKAGE.glob("lab/*.py"), PACKAGE / "training" / "diagnosis.py",
+                  PACKAGE / "training" / "remedies.py"])
 # "Row" of a table or a matrix is the right word there.
 MATRIX_ROWS = ("row = true class", "Rows are the true classes")
 FOR_PROGRAMMERS = {"ValueError", "TypeError", "RuntimeError", "KeyError", "IndexError", "AssertionError"}

@@ -7,18 +7,24 @@ well as on real runs (:mod:`digitpad.training.doctor` gathers the numbers).
 Every threshold below was set by training pathological and healthy runs on
 the 8×8 digits and on MNIST (networks 32 to 256,128 units; relu, sigmoid,
 tanh; sgd, momentum, adam); each comment gives the numbers it rests on.
+A diagnosis's words are marked templates with their numbers as fields
+(:mod:`digitpad.common.text`): ``str()`` of them is English, the window
+translates them; a sentence with variants has one whole template per variant.
+The two types live in :mod:`digitpad.training.health`, the remedies the
+rules suggest in :mod:`digitpad.training.remedies`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.nn.network import NetworkSpec
+from digitpad.training.health import Diagnosis, HealthSignals
+from digitpad.training.remedies import Case
 from digitpad.training.settings import RunSettings
 
 # The loss curve is judged as the loss plot shows it: its per-epoch points, against an x axis that spans the whole
@@ -61,116 +67,10 @@ EXPLODE_GROWTH, EXPLODE_FLOOR, EXPLODE_BOUND = 100.0, 10.0, 1e3
 # counts as epoch 0), and above it by 5 % of the plot's y range (10 px of a 200 px plot): a near-zero loss wobbling
 # 0.065 → 0.077 (seen in a healthy constant-rate run) is no rise, nor is a rise beside a spike that dwarfs it.
 RISE_FACTOR, RISE_SHARE = 1.5, 0.05
-# Learning rates below these are small for mean-reduced gradients (usual: sgd family 0.05–0.5, adam ~1e-3).
-SMALL_LR = {"adam": 2e-4}
-SMALL_LR_SGD = 0.02
-
 SYMPTOMS = ("constant_outputs", "stuck_at_chance", "loss_flat")
 # Causes first, then the symptoms they explain; within a severity the list shows in this order.
 ORDER = ("diverged", "exploding_gradients", "loss_rising", "dead_relu", "vanishing_gradients",
          "saturated_units", *SYMPTOMS)
-
-
-@dataclass(frozen=True)
-class Diagnosis:
-    """One problem seen in a run, in words a learner can act on.
-
-    ``fix`` maps :class:`RunSettings` field names to new values the GUI can
-    apply with one click (None when no single change is the fix); treat it as
-    read-only (being a dict, it also makes a Diagnosis unhashable).
-    ``epoch`` (1-based) is when the problem was first seen; ``layer`` the
-    1-based dense layer concerned, where one is. ``epochs`` is the first and
-    last epoch of the stretch of the loss curve a diagnosis of the curve
-    describes (0 is the first batch, before any update), so a plot can mark it.
-    """
-
-    code: str
-    severity: str  # "problem" (training cannot work like this) or "warning" (it works, hampered)
-    title: str
-    explanation: str
-    suggestion: str
-    fix: dict[str, object] | None = None
-    epoch: int = 0
-    layer: int | None = None
-    epochs: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True, eq=False)
-class HealthSignals:
-    """The numbers the rules read; per-epoch series run oldest first, per-layer tuples from the input side.
-
-    Norms are ‖∂L/∂W‖ of each dense layer. ``saturation`` and ``dead`` have one
-    share per hidden layer (empty when the activation has no such state). The
-    per-epoch series become read-only arrays (an array given is not copied).
-    """
-
-    epoch: int                            # 1-based epoch the run is in
-    initial_loss: float = math.nan        # the first batch's loss, before any update
-    peak_loss: float = math.nan           # the largest batch loss so far
-    epoch_losses: Sequence[float] = ()
-    epoch_accuracies: Sequence[float] = ()
-    lr_share: float = 1.0                 # learning rate now / the run's starting rate
-    first_norms: tuple[float, ...] = ()   # on the first batch
-    peak_norms: tuple[float, ...] = ()    # largest so far
-    recent_norms: tuple[float, ...] = ()  # median over the latest epoch's batches
-    saturation: tuple[float, ...] = ()
-    dead: tuple[float, ...] = ()
-    output_std: float = math.nan          # mean over output units of their std across the probe images
-    probe_size: int = 0
-    divergence: str | None = None         # the trainer's message when the loss became NaN or infinite
-    # The loss plot's y extent: the lowest and highest finite batch, epoch or validation loss so far (empty: taken
-    # from the first batch's, the peak and the epoch losses).
-    loss_range: tuple[float, float] = ()
-
-    def __post_init__(self) -> None:
-        for name in ("epoch_losses", "epoch_accuracies"):
-            series = np.asarray(getattr(self, name), dtype=float).view()  # a view: the caller's array stays writable
-            series.flags.writeable = False
-            object.__setattr__(self, name, series)
-
-
-def _sig(value: float) -> float:
-    """``value`` without float noise (0.005, not 0.005000000000000001), for a settings form."""
-    return float(f"{value:.12g}")
-
-
-class _Case:
-    """The run a rule reasons about: its settings, network shape and head, and the fixes they suggest."""
-
-    def __init__(self, spec: NetworkSpec, settings: RunSettings) -> None:
-        self.s, self.spec = settings, spec
-        self.activation, self.hidden_layers = spec.activation, len(spec.sizes) - 2
-        self.n_classes = 10 if spec.is_regression else spec.sizes[-1]
-        self.cross_entropy = spec.loss == "cross_entropy"
-
-    def gentler_steps(self) -> tuple[dict[str, object], str]:
-        """The change that shrinks every update: the root cause first, then the learning rate."""
-        s = self.s
-        if not s.scale_inputs:
-            return {"scale_inputs": True}, ("Scale the inputs to 0–1: raw pixel values (up to 255, or 16 for the "
-                                             "8×8 digits) make every weighted sum and every update that much larger.")
-        if s.sum_gradient:
-            return {"sum_gradient": False}, ("Average the gradient over the batch instead of summing it: a sum makes "
-                                             f"every step batch-size times larger ({s.batch_size or 'all'} images).")
-        return {"lr": _sig(s.lr / 10)}, f"Divide the learning rate by 10, from {s.lr:g} to {s.lr / 10:g}."
-
-    def faster_learning(self) -> tuple[dict[str, object] | None, str]:
-        """The change most likely to get a net that learns nothing moving."""
-        s = self.s
-        if s.regression:
-            return {"regression": False, "head": "softmax+cross_entropy"}, (
-                "Classify instead: one output predicting label/10 must put a 1 between a 0 and a 2, so the net "
-                "learns to hedge between neighbouring digits. Ten outputs with softmax + cross-entropy do not.")
-        if not s.scale_inputs:
-            return self.gentler_steps()
-        if s.lr < SMALL_LR.get(s.optimizer, SMALL_LR_SGD):
-            return {"lr": _sig(s.lr * 10)}, (f"The learning rate {s.lr:g} is small for {s.optimizer}: "
-                                              f"multiply it by 10, to {s.lr * 10:g}.")
-        if self.activation in ("sigmoid", "tanh"):
-            return {"activation": "relu", "init": "he"}, (
-                "Use ReLU with He initialisation: its slope is 1 wherever it is active, so the error signal "
-                "reaches every layer at full strength.")
-        return None, "Try more hidden units, or check that the labels belong to the images."
 
 
 def diagnose(signals: HealthSignals, spec: NetworkSpec, settings: RunSettings) -> list[Diagnosis]:
@@ -182,7 +82,7 @@ def diagnose(signals: HealthSignals, spec: NetworkSpec, settings: RunSettings) -
     is the end of exploding gradients), and so are weaker forms of one
     symptom (a loss stuck at chance is also flat).
     """
-    case = _Case(spec, settings)
+    case = Case(spec, settings)
     rules = (_diverged, _exploding, _rising, _dead, _vanishing, _saturated, _constant, _chance)
     found = {d.code: d for d in (rule(signals, case) for rule in rules) if d is not None}
     drop = set()
@@ -201,18 +101,19 @@ def diagnose(signals: HealthSignals, spec: NetworkSpec, settings: RunSettings) -
     return sorted(kept, key=lambda d: (d.severity != "problem", ORDER.index(d.code)))
 
 
-def _diverged(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _diverged(s: HealthSignals, case: Case) -> Diagnosis | None:
     if s.divergence is None:
         return None
     fix, how = case.gentler_steps()
     match = re.search(r"\(layer (\d+)\)", s.divergence)
     message = s.divergence[0].upper() + s.divergence[1:]
-    return Diagnosis("diverged", "problem", "Training blew up (NaN)",
-                     f"{message} Each update was so large that the weights grew until the numbers overflowed.",
+    what = QT_TRANSLATE_NOOP("Doctor", "{message} Each update was so large that the weights grew until the numbers "
+                                       "overflowed.").fill(message=message)
+    return Diagnosis("diverged", "problem", QT_TRANSLATE_NOOP("Doctor", "Training blew up (NaN)"), what,
                      how, fix, s.epoch, int(match.group(1)) if match else None)
 
 
-def _exploding(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _exploding(s: HealthSignals, case: Case) -> Diagnosis | None:
     worst = None
     for layer, (first, peak) in enumerate(zip(s.first_norms, s.peak_norms), start=1):
         growth = peak / first if first > 0 else math.inf
@@ -223,14 +124,22 @@ def _exploding(s: HealthSignals, case: _Case) -> Diagnosis | None:
         return None
     layer, peak, first, growth = worst
     fix, how = case.gentler_steps()
-    start = f", {growth:.3g}× its size on the first batch ({first:.3g})" if first > 0 else ""
-    return Diagnosis("exploding_gradients", "problem", "Exploding gradients",
-                     f"The gradient of layer {layer} reached {peak:.3g}{start}. Each update then throws the weights "
-                     "far off, so the loss jumps instead of falling and units can be knocked out for good.",
+    if first > 0:
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "The gradient of layer {layer} reached {peak:.3g}, {growth:.3g}× its size on the first batch "
+                      "({first:.3g}). Each update then throws the weights far off, so the loss jumps instead of "
+                      "falling and units can be knocked out for good.").fill(layer=layer, peak=peak, growth=growth,
+                                                                            first=first)
+    else:
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "The gradient of layer {layer} reached {peak:.3g}. Each update then throws the weights far off, "
+                      "so the loss jumps instead of falling and units can be knocked out for good.").fill(layer=layer,
+                                                                                                         peak=peak)
+    return Diagnosis("exploding_gradients", "problem", QT_TRANSLATE_NOOP("Doctor", "Exploding gradients"), what,
                      how, fix, s.epoch, layer)
 
 
-def _rising(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _rising(s: HealthSignals, case: Case) -> Diagnosis | None:
     losses, last = s.epoch_losses, len(s.epoch_losses)
     if not last or not math.isfinite(s.initial_loss):
         return None
@@ -243,116 +152,159 @@ def _rising(s: HealthSignals, case: _Case) -> Diagnosis | None:
         return None
     first = start + lowest
     fix, how = case.gentler_steps()
-    since = "on the first batch" if first == 0 else f"in epoch {first}"
-    return Diagnosis("loss_rising", "problem", "The loss went up",
-                     f"The training loss rose from {low:.3g} {since} to {latest:.3g} in epoch {last}. Steps that "
-                     "are too large overshoot the bottom of the valley and climb its other side.",
-                     how, fix, s.epoch, epochs=(first, last))
+    if first == 0:
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "The training loss rose from {low:.3g} on the first batch to {latest:.3g} in epoch {last}. "
+                      "Steps that are too large overshoot the bottom of the valley and climb its other side.")
+    else:
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "The training loss rose from {low:.3g} in epoch {first} to {latest:.3g} in epoch {last}. "
+                      "Steps that are too large overshoot the bottom of the valley and climb its other side.")
+    return Diagnosis("loss_rising", "problem", QT_TRANSLATE_NOOP("Doctor", "The loss went up"),
+                     what.fill(low=low, first=first, latest=latest, last=last), how, fix, s.epoch,
+                     epochs=(first, last))
 
 
-def _dead(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _dead(s: HealthSignals, case: Case) -> Diagnosis | None:
     # A leaky ReLU that never fires still passes back α times the gradient: it learns, slowly, and is no problem.
     if case.activation != "relu" or not s.dead or max(s.dead) <= DEAD_SHARE:
         return None
     share = max(s.dead)
     layer = s.dead.index(share) + 1
     whole = share >= 1.0
-    explanation = (f"{share:.0%} of the ReLU units of layer {layer} output 0 for every one of the "
-                   f"{s.probe_size} probe images. A ReLU that never fires has zero gradient, so it never learns again")
-    explanation += (f"; with all of them dead no gradient reaches layer {layer} or below, and the output cannot "
-                    "depend on the image." if whole else "; the network learns with the rest, at reduced capacity.")
-    if case.s.init == "normal":
-        fix, how = {"init": "he"}, ("Use He initialisation: with N(0, 0.01²) weights the signal is so small that "
-                                    "a slight drift of the biases switches units off.")
-    elif math.isfinite(s.peak_loss) and s.peak_loss > RISE_FACTOR * s.initial_loss:
-        fix, how = case.gentler_steps()
-        how = f"A step too large (the loss spiked to {s.peak_loss:.3g}) pushed these units far negative. {how}"
+    if whole:
+        title = QT_TRANSLATE_NOOP("Doctor", "Layer {layer} is dead").fill(layer=layer)
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "{share:.0%} of the ReLU units of layer {layer} output 0 for every one of the {probe} probe "
+                      "images. A ReLU that never fires has zero gradient, so it never learns again; with all of "
+                      "them dead no gradient reaches layer {layer} or below, and the output cannot depend on the "
+                      "image.")
     else:
-        fix, how = {"activation": "leaky_relu"}, ("Use leaky ReLU: its small slope below zero keeps a gradient "
-                                                  "flowing, so a silent unit can come back. A lower learning rate "
-                                                  "also kills fewer units.")
-    return Diagnosis("dead_relu", "problem" if whole else "warning",
-                     f"Layer {layer} is dead" if whole else "Dead ReLU units", explanation, how, fix, s.epoch, layer)
+        title = QT_TRANSLATE_NOOP("Doctor", "Dead ReLU units")
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "{share:.0%} of the ReLU units of layer {layer} output 0 for every one of the {probe} probe "
+                      "images. A ReLU that never fires has zero gradient, so it never learns again; the network "
+                      "learns with the rest, at reduced capacity.")
+    if case.s.init == "normal":
+        fix, how = {"init": "he"}, QT_TRANSLATE_NOOP(
+            "Doctor", "Use He initialisation: with N(0, 0.01²) weights the signal is so small that a slight drift of "
+                      "the biases switches units off.")
+    elif math.isfinite(s.peak_loss) and s.peak_loss > RISE_FACTOR * s.initial_loss:
+        fix, gentler = case.gentler_steps()
+        how = QT_TRANSLATE_NOOP("Doctor", "A step too large (the loss spiked to {peak:.3g}) pushed these units far "
+                                          "negative. {remedy}").fill(peak=s.peak_loss, remedy=gentler)
+    else:
+        fix, how = {"activation": "leaky_relu"}, QT_TRANSLATE_NOOP(
+            "Doctor", "Use leaky ReLU: its small slope below zero keeps a gradient flowing, so a silent unit can come "
+                      "back. A lower learning rate also kills fewer units.")
+    return Diagnosis("dead_relu", "problem" if whole else "warning", title,
+                     what.fill(share=share, layer=layer, probe=s.probe_size), how, fix, s.epoch, layer)
 
 
-def _vanishing(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _vanishing(s: HealthSignals, case: Case) -> Diagnosis | None:
     norms = s.recent_norms
     if len(norms) < 2 or (s.dead and max(s.dead) >= 1.0) or _near_zero(s):
         return None  # a dead layer blocks the gradient itself and has its own diagnosis
     first, last, largest = norms[0], norms[-1], max(norms)
     if last > 0 and first < VANISHING_RATIO * last:
-        what = (f"The gradient reaching layer 1 is {first / last:.1e} of the one at layer {len(norms)} "
-                f"({first:.2g} against {last:.2g}, median over the last epoch). On the way back each layer "
-                "multiplies the error by its slope and its weights, so the first layers barely change.")
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "The gradient reaching layer 1 is {ratio:.1e} of the one at layer {layers} ({first:.2g} "
+                      "against {last:.2g}, median over the last epoch). On the way back each layer multiplies the "
+                      "error by its slope and its weights, so the first layers barely change.").fill(
+            ratio=first / last, layers=len(norms), first=first, last=last)
     elif largest < TINY_NORM:
-        what = (f"Every layer's gradient is below {TINY_NORM:g} (largest {largest:.1e}) while the loss is still "
-                f"{_latest_loss(s):.3g}: the signal shrinks layer after layer on the way in, the error on the way "
-                "back, and the weights hardly move.")
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "Every layer's gradient is below {tiny:g} (largest {largest:.1e}) while the loss is still "
+                      "{loss:.3g}: the signal shrinks layer after layer on the way in, the error on the way back, "
+                      "and the weights hardly move.").fill(tiny=TINY_NORM, largest=largest, loss=_latest_loss(s))
     else:
         return None
     if case.activation == "sigmoid" and case.hidden_layers >= 3:
-        fix, how = {"activation": "relu", "init": "he"}, (
-            "Use ReLU with He initialisation: a sigmoid's slope is at most 0.25, so through three or more "
-            "sigmoid layers the gradient shrinks whatever the initialisation.")
+        fix, how = {"activation": "relu", "init": "he"}, QT_TRANSLATE_NOOP(
+            "Doctor", "Use ReLU with He initialisation: a sigmoid's slope is at most 0.25, so through three or more "
+                      "sigmoid layers the gradient shrinks whatever the initialisation.")
     elif case.s.init == "normal":
         better = "he" if case.activation in ("relu", "leaky_relu") else "glorot"
-        fix, how = {"init": better}, (f"Use {better.capitalize()} initialisation: it scales each layer's weights to "
-                                      "its width so signals keep their size, where N(0, 0.01²) shrinks them.")
+        fix, how = {"init": better}, QT_TRANSLATE_NOOP(
+            "Doctor", "Use {name} initialisation: it scales each layer's weights to its width so signals keep their "
+                      "size, where N(0, 0.01²) shrinks them.").fill(name=better.capitalize())
     else:
         fix, how = case.faster_learning()
-    return Diagnosis("vanishing_gradients", "problem", "Vanishing gradients", what, how, fix, s.epoch, 1)
+    return Diagnosis("vanishing_gradients", "problem", QT_TRANSLATE_NOOP("Doctor", "Vanishing gradients"), what,
+                     how, fix, s.epoch, 1)
 
 
-def _saturated(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _saturated(s: HealthSignals, case: Case) -> Diagnosis | None:
     if not s.saturation or max(s.saturation) <= SATURATED_SHARE:
         return None
     share = max(s.saturation)
     layer = s.saturation.index(share) + 1
-    bounds = "below 0.01 or above 0.99" if case.activation == "sigmoid" else "beyond ±0.99"
+    if case.activation == "sigmoid":
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "{share:.0%} of the sigmoid outputs of layer {layer} are below 0.01 or above 0.99 on the probe "
+                      "images. There the curve is flat: its slope, and with it the gradient passed back, is nearly "
+                      "0, so these units learn very slowly.")
+    else:
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "{share:.0%} of the {activation} outputs of layer {layer} are beyond ±0.99 on the probe images. "
+                      "There the curve is flat: its slope, and with it the gradient passed back, is nearly 0, so "
+                      "these units learn very slowly.")
     if not case.s.scale_inputs:
         fix, how = case.gentler_steps()
     elif case.s.init == "uniform":
-        fix, how = {"init": "glorot"}, ("Use Glorot initialisation: U(−1, 1) weights add up to sums far beyond "
-                                        "the sigmoid's working range; Glorot scales them to the layer's width.")
+        fix, how = {"init": "glorot"}, QT_TRANSLATE_NOOP(
+            "Doctor", "Use Glorot initialisation: U(−1, 1) weights add up to sums far beyond the sigmoid's working "
+                      "range; Glorot scales them to the layer's width.")
     else:
-        fix, how = {"activation": "relu", "init": "he"}, ("Use ReLU, which does not saturate for positive inputs, "
-                                                          "or lower the learning rate so the weights grow less.")
-    return Diagnosis("saturated_units", "warning", "Saturated units",
-                     f"{share:.0%} of the {case.activation} outputs of layer {layer} are {bounds} on the probe "
-                     f"images. There the curve is flat: its slope, and with it the gradient passed back, is nearly "
-                     "0, so these units learn very slowly.", how, fix, s.epoch, layer)
+        fix, how = {"activation": "relu", "init": "he"}, QT_TRANSLATE_NOOP(
+            "Doctor", "Use ReLU, which does not saturate for positive inputs, or lower the learning rate so the "
+                      "weights grow less.")
+    return Diagnosis("saturated_units", "warning", QT_TRANSLATE_NOOP("Doctor", "Saturated units"),
+                     what.fill(share=share, activation=case.activation, layer=layer), how, fix, s.epoch, layer)
 
 
-def _constant(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _constant(s: HealthSignals, case: Case) -> Diagnosis | None:
     if not s.output_std < CONSTANT_STD:
         return None
     fix, how = case.faster_learning()
-    same = (f" (about {1 / case.n_classes:.2g} for every class)" if case.spec.output == "softmax" else "")
-    return Diagnosis("constant_outputs", "problem", "Same output for every image",
-                     f"Across {s.probe_size} probe images the outputs vary by only {s.output_std:.4f} on average "
-                     f"(a trained network: 0.2–0.3). The network gives every image nearly the same answer{same}: "
-                     "it has learned how often each class occurs and nothing about the images.", how, fix, s.epoch)
+    if case.spec.output == "softmax":
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "Across {probe} probe images the outputs vary by only {std:.4f} on average (a trained network: "
+                      "0.2–0.3). The network gives every image nearly the same answer (about {share:.2g} for every "
+                      "class): it has learned how often each class occurs and nothing about the images.")
+    else:
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "Across {probe} probe images the outputs vary by only {std:.4f} on average (a trained network: "
+                      "0.2–0.3). The network gives every image nearly the same answer: it has learned how often "
+                      "each class occurs and nothing about the images.")
+    return Diagnosis("constant_outputs", "problem", QT_TRANSLATE_NOOP("Doctor", "Same output for every image"),
+                     what.fill(probe=s.probe_size, std=s.output_std, share=1 / case.n_classes), how, fix, s.epoch)
 
 
-def _chance(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _chance(s: HealthSignals, case: Case) -> Diagnosis | None:
     if len(s.epoch_losses) < CHANCE_EPOCHS:
         return None
     n, recent = case.n_classes, s.epoch_losses[-CHANCE_EPOCHS:]
     if case.cross_entropy:
         if not all(abs(loss - math.log(n)) < CHANCE_BAND * math.log(n) for loss in recent):
             return None
-        what = (f"For {CHANCE_EPOCHS} epochs the loss has stayed near ln({n}) ≈ {math.log(n):.3f}, the loss of "
-                f"guessing every class with equal probability (training accuracy {s.epoch_accuracies[-1]:.0%}).")
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "For {epochs} epochs the loss has stayed near ln({n}) ≈ {chance:.3f}, the loss of guessing "
+                      "every class with equal probability (training accuracy {accuracy:.0%}).").fill(
+            epochs=CHANCE_EPOCHS, n=n, chance=math.log(n), accuracy=float(s.epoch_accuracies[-1]))
     elif all(acc < CHANCE_ACCURACY / n for acc in s.epoch_accuracies[-CHANCE_EPOCHS:]):
-        what = (f"For {CHANCE_EPOCHS} epochs the training accuracy has stayed at {s.epoch_accuracies[-1]:.0%}, "
-                f"about what guessing gets ({1 / n:.0%}).")
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "For {epochs} epochs the training accuracy has stayed at {accuracy:.0%}, about what guessing "
+                      "gets ({chance:.0%}).").fill(epochs=CHANCE_EPOCHS, accuracy=float(s.epoch_accuracies[-1]),
+                                                   chance=1 / n)
     else:
         return None
     fix, how = case.faster_learning()
-    return Diagnosis("stuck_at_chance", "problem", "Stuck at chance", what, how, fix, s.epoch)
+    return Diagnosis("stuck_at_chance", "problem", QT_TRANSLATE_NOOP("Doctor", "Stuck at chance"), what, how, fix,
+                     s.epoch)
 
 
-def _flat(s: HealthSignals, case: _Case) -> Diagnosis | None:
+def _flat(s: HealthSignals, case: Case) -> Diagnosis | None:
     losses, window = s.epoch_losses, _window(s, case)
     if len(losses) <= window or s.lr_share < FLAT_MIN_LR_SHARE or _near_zero(s):
         return None
@@ -366,16 +318,23 @@ def _flat(s: HealthSignals, case: _Case) -> Diagnosis | None:
     lows = np.minimum.accumulate(np.append(recent.min(), losses[:before][::-1]))
     inside = int(np.argmax(highs - lows >= band)) or len(highs)  # 1 + the epochs before the window in the band
     first = last - window - inside + 1
-    low, high = f"{lows[inside - 1]:.3g}", f"{highs[inside - 1]:.3g}"
-    level = f"stayed at {low}" if low == high else f"stayed between {low} and {high}"
+    low, high = float(lows[inside - 1]), float(highs[inside - 1])
+    if f"{low:.3g}" == f"{high:.3g}":  # one level as the loss's 3 digits show it
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "From epoch {first} to {last} the training loss stayed at {low:.3g}, flat on the loss plot (it "
+                      "began at {start:.3g}), though the learning rate is still {share:.0%} of its starting value.")
+    else:
+        what = QT_TRANSLATE_NOOP(
+            "Doctor", "From epoch {first} to {last} the training loss stayed between {low:.3g} and {high:.3g}, flat "
+                      "on the loss plot (it began at {start:.3g}), though the learning rate is still {share:.0%} of "
+                      "its starting value.")
     fix, how = case.faster_learning()
-    return Diagnosis("loss_flat", "warning", "The loss has stopped falling",
-                     f"From epoch {first} to {last} the training loss {level}, flat on the loss plot (it began at "
-                     f"{s.initial_loss:.3g}), though the learning rate is still {s.lr_share:.0%} of its starting "
-                     "value.", how, fix, s.epoch, epochs=(first, last))
+    return Diagnosis("loss_flat", "warning", QT_TRANSLATE_NOOP("Doctor", "The loss has stopped falling"),
+                     what.fill(first=first, last=last, low=low, high=high, start=s.initial_loss, share=s.lr_share),
+                     how, fix, s.epoch, epochs=(first, last))
 
 
-def _window(s: HealthSignals, case: _Case) -> int:
+def _window(s: HealthSignals, case: Case) -> int:
     """Epochs back from the latest that a plateau or a rise is judged over: the last tenth of the run's x axis."""
     return max(FLAT_EPOCHS, math.ceil(WINDOW_SHARE * max(case.s.epochs, len(s.epoch_losses))))
 

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.training.diagnosis import Diagnosis
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 # Red and amber of middle lightness: distinct from each other on white and dark grey, and for most colour-blind eyes
@@ -44,15 +46,23 @@ SEVERITY_COLOURS = {"problem": "#d64541", "warning": "#e0a030"}
 TINT = 0.14
 ICON_SIZE = 22
 STRIPE = 4  # width in pixels of the severity stripe on a row's left edge
-WATCHED = ("While you train, the doctor watches the loss, each layer's gradient size and, after every epoch, how "
-           "the hidden units respond to a fixed batch of training images. It speaks up about a loss that is flat, "
-           "rising or stuck at chance, outputs that ignore the image, saturated or dead units, and gradients that "
-           "vanish or explode.")
+SEVERITY_TEXT = {"problem": QT_TRANSLATE_NOOP("DoctorPanel", "problem"),
+                 "warning": QT_TRANSLATE_NOOP("DoctorPanel", "warning")}
 # RunSettings fields by the Train tab's row labels (or, for a check box, the words its text starts with); a field not
-# here is named as written, with spaces: "batch size", "weight decay", "activation".
-FIELD_TEXT = {"lr": "learning rate", "init": "initialiser", "scale_inputs": "scale inputs",
-              "sum_gradient": "sum the gradient", "head": "output + loss", "hidden": "hidden layers",
-              "subset": "images", "shift": "random shift"}
+# here (none a doctor's fix sets) is named as written, with spaces: "momentum", "epochs".
+FIELD_TEXT = {"lr": QT_TRANSLATE_NOOP("DoctorPanel", "learning rate"),
+              "init": QT_TRANSLATE_NOOP("DoctorPanel", "initialiser"),
+              "scale_inputs": QT_TRANSLATE_NOOP("DoctorPanel", "scale inputs"),
+              "sum_gradient": QT_TRANSLATE_NOOP("DoctorPanel", "sum the gradient"),
+              "head": QT_TRANSLATE_NOOP("DoctorPanel", "output + loss"),
+              "hidden": QT_TRANSLATE_NOOP("DoctorPanel", "hidden layers"),
+              "subset": QT_TRANSLATE_NOOP("DoctorPanel", "images"),
+              "shift": QT_TRANSLATE_NOOP("DoctorPanel", "random shift"),
+              "batch_size": QT_TRANSLATE_NOOP("DoctorPanel", "batch size"),
+              "weight_decay": QT_TRANSLATE_NOOP("DoctorPanel", "weight decay"),
+              "activation": QT_TRANSLATE_NOOP("DoctorPanel", "activation"),
+              "regression": QT_TRANSLATE_NOOP("DoctorPanel", "regression"),
+              "optimizer": QT_TRANSLATE_NOOP("DoctorPanel", "optimizer")}
 # Values as the Train tab's lists show them.
 VALUE_TEXT = {"head": HEAD_TEXT, "optimizer": OPTIMIZER_TEXT}
 
@@ -63,8 +73,8 @@ def describe_fix(fix: dict[str, object]) -> str:
 
     For anything that tells a learner what a fix changes (a doctor card, a status line).
     """
-    return ", ".join(f"{FIELD_TEXT.get(name, name.replace('_', ' '))} → {_shown(name, value)}"
-                     for name, value in fix.items())
+    return ", ".join(fill(translate("DoctorPanel", "{setting} → {value}"), setting=_setting(name),
+                          value=_shown(name, value)) for name, value in fix.items())
 
 
 def epoch_span(diagnosis: Diagnosis) -> tuple[int, int | None]:
@@ -73,12 +83,18 @@ def epoch_span(diagnosis: Diagnosis) -> tuple[int, int | None]:
     return diagnosis.epochs if diagnosis.epochs else (diagnosis.epoch, None)
 
 
+def _setting(name: str) -> str:
+    return render(FIELD_TEXT[name]) if name in FIELD_TEXT else name.replace("_", " ")
+
+
 def _shown(name: str, value: object) -> str:
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return translate("DoctorPanel", "on") if value else translate("DoctorPanel", "off")
     if isinstance(value, float):
-        return f"{value:g}"
-    return VALUE_TEXT.get(name, {}).get(value, str(value).replace("_", " "))
+        return fill("{value:g}", value=value)
+    if value in VALUE_TEXT.get(name, {}):
+        return render(VALUE_TEXT[name][value])
+    return str(value).replace("_", " ")  # a setting's value as written: "leaky relu", "he"
 
 
 class DoctorPanel(QWidget):
@@ -90,12 +106,17 @@ class DoctorPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doctorPanel")
-        self.setToolTip("The training doctor: problems it sees in the current run, why they happen, "
-                        "and what to change.")
+        self.setToolTip(translate("DoctorPanel", "The training doctor: problems it sees in the current run, why "
+                                                 "they happen, and what to change."))
         self._diagnoses: list[Diagnosis] = []
         self._applied: set[tuple] = set()  # the fixes applied since the list was last empty (_fix_key)
         self.rows: list[DiagnosisRow] = []
-        self.empty = _label(f"<b>No problems seen</b><br>{WATCHED}", "doctorEmpty", rich=True)
+        self.empty = _label(translate(
+            "DoctorPanel", "<b>No problems seen</b><br>While you train, the doctor watches the loss, each layer's "
+                           "gradient size and, after every epoch, how the hidden units respond to a fixed batch of "
+                           "training images. It speaks up about a loss that is flat, rising or stuck at chance, outputs "
+                           "that ignore the image, saturated or dead units, and gradients that vanish or explode."),
+            "doctorEmpty", rich=True)
         self.empty.setMargin(8)
         host = QWidget()
         self._list = QVBoxLayout(host)
@@ -180,14 +201,16 @@ class DiagnosisRow(QWidget):
         super().__init__()
         self.diagnosis = d = diagnosis
         self.setObjectName(f"diagnosis_{d.code}")
-        self.setToolTip("The loss plot shades the epochs this card speaks of while the pointer is on it.")
+        self.setToolTip(translate("DoctorPanel", "The loss plot shades the epochs this card speaks of while the "
+                                                 "pointer is on it."))
         icon = QStyle.StandardPixmap.SP_MessageBoxCritical if d.severity == "problem" \
             else QStyle.StandardPixmap.SP_MessageBoxWarning
         badge = QLabel(objectName="severityIcon")
         badge.setPixmap(self.style().standardIcon(icon).pixmap(ICON_SIZE, ICON_SIZE))
         badge.setFixedSize(ICON_SIZE, ICON_SIZE)
-        badge.setToolTip("A problem: training cannot work like this." if d.severity == "problem"
-                         else "A warning: training works, but less well than it could.")
+        badge.setToolTip(translate("DoctorPanel", "A problem: training cannot work like this.")
+                         if d.severity == "problem"
+                         else translate("DoctorPanel", "A warning: training works, but less well than it could."))
         self.title = _label("", "diagnosisTitle", rich=True)
         self.explanation = _label("", "diagnosisExplanation")
         self.suggestion = _label("", "diagnosisSuggestion", rich=True)
@@ -219,18 +242,24 @@ class DiagnosisRow(QWidget):
         """Show ``diagnosis``, which has this row's code and severity (its numbers may be new); ``applied`` says
         its fix was applied."""
         self.diagnosis = d = diagnosis
-        where = [_epochs_text(d.epochs) if d.epochs else f"since epoch {d.epoch}"] + ([f"layer {d.layer}"] if d.layer
-                                                                                    else [])
-        self.title.setText(f"<b>{html.escape(d.title)}</b>&nbsp;&nbsp;<small>{d.severity} · "
-                           f"{' · '.join(where)}</small>")
-        self.explanation.setText(d.explanation)
-        self.suggestion.setText(f"<b>What to do:</b> {html.escape(d.suggestion)}")
+        # The card's tags, each a value of its own: severity, the epochs it speaks of, the layer concerned.
+        tags = [render(SEVERITY_TEXT[d.severity]), _epochs_text(d.epochs) if d.epochs
+                else fill(translate("DoctorPanel", "since epoch {epoch}"), epoch=d.epoch)]
+        if d.layer:
+            tags.append(fill(translate("DoctorPanel", "layer {layer}"), layer=d.layer))
+        self.title.setText(f"<b>{html.escape(render(d.title))}</b>&nbsp;&nbsp;<small>{' · '.join(tags)}</small>")
+        self.explanation.setText(render(d.explanation))
+        self.suggestion.setText(fill(translate("DoctorPanel", "<b>What to do:</b> {suggestion}"),
+                                     suggestion=html.escape(render(d.suggestion))))
         if self.apply_button is not None:
             change = describe_fix(d.fix)
-            self.apply_button.setText("Applied ✓" if applied else "Apply")
+            self.apply_button.setText(translate("DoctorPanel", "Applied ✓") if applied
+                                      else translate("DoctorPanel", "Apply"))
             self.apply_button.setEnabled(not applied)
-            self.apply_button.setToolTip(f"Set {change} in the Train tab; the change takes effect on the next run.")
-            self.change.setText(f"Applied: {change}." if applied else f"Fix: {change}")
+            self.apply_button.setToolTip(fill(translate("DoctorPanel", "Set {change} in the Train tab; the change "
+                                                                       "takes effect on the next run."), change=change))
+            self.change.setText(fill(translate("DoctorPanel", "Applied: {change}."), change=change) if applied
+                                else fill(translate("DoctorPanel", "Fix: {change}"), change=change))
 
     def _apply(self) -> None:
         self.fix_requested.emit(dict(self.diagnosis.fix))
@@ -259,7 +288,9 @@ class DiagnosisRow(QWidget):
 
 def _epochs_text(epochs: tuple[int, int]) -> str:
     first, last = epochs
-    return f"epochs {first}–{last}" if first else f"first batch to epoch {last}"
+    if first:
+        return fill(translate("DoctorPanel", "epochs {first}–{last}"), first=first, last=last)
+    return fill(translate("DoctorPanel", "first batch to epoch {last}"), last=last)
 
 
 def _fix_key(fix: dict[str, object]) -> tuple:
