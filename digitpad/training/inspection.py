@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import Dataset
 from digitpad.model.bundle import Model
 from digitpad.nn.gradcheck import CheckResult
@@ -109,13 +110,15 @@ def inspect_model(model: Model, test: Dataset, batch: int = ACTIVITY_BATCH, max_
 def check_fits(model: Model, test: Dataset) -> None:
     """Raise DataError unless ``test`` has images and classes this model can take."""
     if len(test) == 0:
-        raise DataError(f"the test set {test.name!r} holds no images")
+        raise DataError(QT_TRANSLATE_NOOP("Inspection", "the test set {name!r} holds no images").fill(name=test.name))
     if tuple(test.image_shape) != tuple(model.input_shape):
-        raise DataError(f"the test set's {_shape(test.image_shape)} images do not fit this model, "
-                        f"which takes {_shape(model.input_shape)} images")
+        raise DataError(QT_TRANSLATE_NOOP("Inspection", "the test set's {shape} images do not fit this model, which "
+                                          "takes {model_shape} images").fill(shape=_shape(test.image_shape),
+                                                                             model_shape=_shape(model.input_shape)))
     if test.n_classes != model.network.n_classes:
-        raise DataError(f"the test set has {test.n_classes} classes but the model predicts "
-                        f"{model.network.n_classes}")
+        raise DataError(QT_TRANSLATE_NOOP("Inspection", "the test set has {classes} classes but the model predicts "
+                                          "{model_classes}").fill(classes=test.n_classes,
+                                                                  model_classes=model.network.n_classes))
 
 
 def _shape(shape: tuple[int, int]) -> str:

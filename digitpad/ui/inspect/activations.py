@@ -14,7 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.training.inspection import Inspection, LayerActivity
+from digitpad.ui.base.i18n import fill, number, render, translate
 from digitpad.ui.widgets.probabilities import percent
 
 HIST_COLOUR = "#3d85c6"
@@ -27,27 +29,39 @@ PLOT_HEIGHT = 240
 # A bin holding more than this many times the next largest one (ReLU's exact zeros) is cut off at
 # the top so the rest of the distribution stays readable; its count is written on it.
 SPIKE_RATIO = 3.0
-NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU", "sigmoid": "sigmoid", "tanh": "tanh", "identity": "linear"}
+NAMES = {"relu": QT_TRANSLATE_NOOP("ActivationsView", "ReLU"),
+         "leaky_relu": QT_TRANSLATE_NOOP("ActivationsView", "leaky ReLU"),
+         "sigmoid": QT_TRANSLATE_NOOP("ActivationsView", "sigmoid"),
+         "tanh": QT_TRANSLATE_NOOP("ActivationsView", "tanh"),
+         "identity": QT_TRANSLATE_NOOP("ActivationsView", "linear")}
 
 
 def health_text(activity: LayerActivity, activation: str) -> str:
     """The layer's dead or saturated share as a few lines of rich text."""
     lines = []
+    units, batch, non_finite = activity.units, activity.batch, activity.non_finite
     if activity.dead_share is not None:
-        dead = round(activity.dead_share * activity.units)
-        lines.append(_flag(f"Dead units: {dead:,} of {activity.units:,} ({percent(activity.dead_share)})",
-                           activity.dead_share) + f"<br>never active on these {activity.batch:,} images, so they "
-                     "pass no gradient and stop learning.")
+        dead = round(activity.dead_share * units)
+        headline = fill(translate("ActivationsView", "Dead units: {dead:,} of {units:,} ({share})", None, units),
+                        dead=dead, units=units, share=percent(activity.dead_share))
+        lines.append(_flag(headline, activity.dead_share) + "<br>" + fill(translate(
+            "ActivationsView", "never active on these {batch:,} images, so they pass no gradient and stop learning.",
+            None, batch), batch=batch))
         if activation == "relu":
-            lines.append(f"{percent(activity.zero_share)} of all activations are exactly 0.")
+            lines.append(fill(translate("ActivationsView", "{share} of all activations are exactly 0."),
+                              share=percent(activity.zero_share)))
     elif activity.saturated_share is not None:
-        lo, hi = ("0.01", "0.99") if activation == "sigmoid" else ("−0.99", "0.99")
-        lines.append(_flag(f"Saturated: {percent(activity.saturated_share)} of activations", activity.saturated_share)
-                     + f"<br>below {lo} or above {hi}, where the curve is flat and almost no gradient flows back.")
+        low = 0.01 if activation == "sigmoid" else -0.99
+        headline = fill(translate("ActivationsView", "Saturated: {share} of activations"),
+                        share=percent(activity.saturated_share))
+        lines.append(_flag(headline, activity.saturated_share) + "<br>" + fill(translate(
+            "ActivationsView", "below {low} or above {high}, where the curve is flat and almost no gradient flows "
+            "back."), low=number(low, 2).replace("-", "−"), high=number(0.99, 2)))
     else:
-        lines.append("Linear units neither die nor saturate.")
-    if activity.non_finite:
-        lines.append(_flag(f"{activity.non_finite:,} values are NaN or infinite (not in the histogram).", 1.0))
+        lines.append(translate("ActivationsView", "Linear units neither die nor saturate."))
+    if non_finite:
+        lines.append(_flag(fill(translate("ActivationsView", "{count:,} values are NaN or infinite (not in the "
+                                          "histogram).", None, non_finite), count=non_finite), 1.0))
     return "<br><br>".join(lines)
 
 
@@ -87,19 +101,25 @@ class ActivationsView(QWidget):
         self._clear()
         self._activity = inspection.activity
         activation = inspection.spec.activation
-        name = NAMES.get(activation, activation)
+        name = render(NAMES.get(activation, activation))
         if not inspection.activity:
-            self.intro.setText("This network has no hidden layer, so there are no hidden activations to show.")
+            self.intro.setText(translate("ActivationsView", "This network has no hidden layer, so there are no "
+                                         "hidden activations to show."))
             return
         batch = inspection.activity[0].batch
-        self.intro.setText(f"What each hidden layer's {name} units output on {batch:,} test images: "
-                           "a histogram of every unit's value on every image.")
+        self.intro.setText(fill(translate("ActivationsView", "What each hidden layer's {name} units output on "
+                                          "{batch:,} test images: a histogram of every unit's value on every image.",
+                                          None, batch), name=name, batch=batch))
         for i, activity in enumerate(inspection.activity):
-            plot, curve = self._plot(activity, f"layer {i + 1}: {activity.units:,} {name} units")
+            units = activity.units
+            title = fill(translate("ActivationsView", "layer {layer}: {units:,} {name} units", None, units),
+                         layer=i + 1, units=units, name=name)
+            plot, curve = self._plot(activity, title)
             label = QLabel(health_text(activity, activation), objectName=f"activationHealth{i}")
             label.setWordWrap(True)
-            label.setToolTip("Dead ReLU units output 0 for every input, so their weights get no gradient; "
-                             "saturated sigmoid/tanh units sit where the slope is almost 0.")
+            label.setToolTip(translate("ActivationsView", "Dead ReLU units output 0 for every input, so their "
+                                       "weights get no gradient; saturated sigmoid/tanh units sit where the slope "
+                                       "is almost 0."))
             self._grid.addWidget(plot, i, 0)
             self._grid.addWidget(label, i, 1)
             self.plots.append(plot)
@@ -127,18 +147,19 @@ class ActivationsView(QWidget):
         plot.setBackground(base)
         item = plot.getPlotItem()
         item.setTitle(title, color=text.name())
-        item.setLabel("bottom", "activation value")
-        item.setLabel("left", "count")
+        item.setLabel("bottom", translate("ActivationsView", "activation value"))
+        item.setLabel("left", translate("ActivationsView", "count"))
         for axis in ("left", "bottom"):
             item.getAxis(axis).setPen(text)
             item.getAxis(axis).setTextPen(text)
         item.setMouseEnabled(x=False, y=False)
-        item.setToolTip(f"{title}: how often each activation value occurs "
-                        f"({activity.batch:,} images × {activity.units:,} units)")
-        fill = QColor(HIST_COLOUR)
-        fill.setAlpha(110)
+        item.setToolTip(fill(translate("ActivationsView", "{title}: how often each activation value occurs "
+                                       "({batch:,} images × {units:,} units)"),
+                             title=title, batch=activity.batch, units=activity.units))
+        brush = QColor(HIST_COLOUR)
+        brush.setAlpha(110)
         curve = plot.plot(activity.edges, activity.counts.astype(float), stepMode="center", fillLevel=0,
-                          brush=fill, pen=pg.mkPen(HIST_COLOUR, width=1.5))
+                          brush=brush, pen=pg.mkPen(HIST_COLOUR, width=1.5))
         self._clip_spike(item, activity, text)
         return plot, curve
 
@@ -153,6 +174,8 @@ class ActivationsView(QWidget):
             return
         top = rest * 1.25
         item.setYRange(0, top, padding=0)
-        label = pg.TextItem(f"↑ {int(counts[peak]):,} values in this bar (cut off)", color=text, anchor=(0, 0.5))
+        count = int(counts[peak])
+        label = pg.TextItem(fill(translate("ActivationsView", "↑ {count:,} values in this bar (cut off)", None, count),
+                                 count=count), color=text, anchor=(0, 0.5))
         label.setPos(activity.edges[peak + 1], top * 0.92)
         item.addItem(label)

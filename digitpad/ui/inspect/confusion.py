@@ -18,6 +18,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Si
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.widgets.probabilities import percent
 
 CORRECT_COLOUR = QColor("#3d85c6")  # the app's blue (plots.py); orange beside it reads for colour-blind users too
@@ -25,11 +27,17 @@ MISTAKE_COLOUR = QColor("#f28e2b")
 # A cell with one image still gets this much colour, so no non-zero cell looks empty.
 MIN_TINT = 0.15
 CENTER = Qt.AlignmentFlag.AlignCenter
-MATRIX_TOOLTIP = ("Confusion matrix on the test set: row = true class, column = the class the network predicted.\n"
-                  "Blue diagonal = correct, orange = mistakes (each shaded against its own largest count).\n"
-                  "Click a cell to see its images.")
-ACCURACY_TOOLTIP = ("Share of each true class's test images the network classified correctly; the worst class is "
-                    "orange. The bars start at the percentage written under them.")
+MATRIX_TOOLTIP = QT_TRANSLATE_NOOP("ConfusionMatrix", "Confusion matrix on the test set: row = true class, column = "
+                                   "the class the network predicted.\nBlue diagonal = correct, orange = mistakes "
+                                   "(each shaded against its own largest count).\nClick a cell to see its images.")
+ACCURACY_TOOLTIP = QT_TRANSLATE_NOOP("ConfusionMatrix", "Share of each true class's test images the network "
+                                     "classified correctly; the worst class is orange. The bars start at the "
+                                     "percentage written under them.")
+
+
+def count_text(count: int) -> str:
+    """A count as a cell shows it, with the locale's group separator ("1,135")."""
+    return fill("{count:,}", count=int(count))
 
 
 def mix(base: QColor, tint: QColor, amount: float) -> QColor:
@@ -37,9 +45,9 @@ def mix(base: QColor, tint: QColor, amount: float) -> QColor:
     return QColor.fromRgbF(*(b + (t - b) * amount for b, t in zip(base.getRgbF()[:3], tint.getRgbF()[:3])))
 
 
-def readable_on(fill: QColor) -> QColor:
-    """Black or white, whichever contrasts more with ``fill``."""
-    r, g, b = fill.getRgbF()[:3]
+def readable_on(colour: QColor) -> QColor:
+    """Black or white, whichever contrasts more with ``colour``."""
+    r, g, b = colour.getRgbF()[:3]
     return QColor(Qt.GlobalColor.black) if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else QColor(Qt.GlobalColor.white)
 
 
@@ -51,7 +59,7 @@ class ConfusionMatrixView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confusionMatrix")
-        self.setToolTip(MATRIX_TOOLTIP)
+        self.setToolTip(render(MATRIX_TOOLTIP))
         self.setMouseTracking(True)  # hover highlight and pointing cursor without a button held
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._matrix = np.zeros((0, 0), dtype=np.int64)
@@ -73,10 +81,18 @@ class ConfusionMatrixView(QWidget):
 
     def cell_tooltip(self, true_class: int, predicted: int) -> str:
         count = int(self._matrix[true_class, predicted])
-        names = self._names
-        verdict = " (correct)" if true_class == predicted else ""
-        return (f"true {names[true_class]}, predicted {names[predicted]}: {count:,} image{'s' * (count != 1)}"
-                f"{verdict}" + ("\nClick to see them." if count else ""))
+        if true_class != predicted:
+            text = (translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} image", None, count)
+                    if count == 1 else
+                    translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} images", None, count))
+        elif count == 1:
+            text = translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} image (correct)",
+                             None, count)
+        else:
+            text = translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} images (correct)",
+                             None, count)
+        text = fill(text, true=self._names[true_class], predicted=self._names[predicted], count=count)
+        return text + "\n" + translate("ConfusionMatrix", "Click to see them.") if count else text
 
     def cell_rect(self, true_class: int, predicted: int) -> QRect:
         """Where cell (row ``true_class``, column ``predicted``) is drawn, in widget coordinates."""
@@ -101,7 +117,7 @@ class ConfusionMatrixView(QWidget):
 
     def _min_cell(self) -> float:
         fm = QFontMetricsF(self.font())
-        widest = fm.horizontalAdvance(f"{max(int(self._matrix.max(initial=0)), 100):,}")
+        widest = fm.horizontalAdvance(count_text(max(int(self._matrix.max(initial=0)), 100)))
         return max(widest + fm.averageCharWidth(), fm.height() * 1.5)
 
     def _geometry(self) -> tuple[QPointF, float, bool]:
@@ -143,11 +159,13 @@ class ConfusionMatrixView(QWidget):
         bold.setBold(True)
         painter.setPen(palette.windowText().color())
         painter.setFont(bold)
-        painter.drawText(QRectF(grid.x(), line * 0.5, grid.width(), line), CENTER, "predicted class")
+        painter.drawText(QRectF(grid.x(), line * 0.5, grid.width(), line), CENTER,
+                         translate("ConfusionMatrix", "predicted class"))
         painter.save()
         painter.translate(grid.x() - label_w - line * 1.3, grid.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-grid.height() / 2, 0, grid.height(), line), CENTER, "true class")
+        painter.drawText(QRectF(-grid.height() / 2, 0, grid.height(), line), CENTER,
+                         translate("ConfusionMatrix", "true class"))
         painter.restore()
         painter.setFont(self.font())
         for i, name in enumerate(self._names):
@@ -174,12 +192,12 @@ class ConfusionMatrixView(QWidget):
         for (row, col), count in np.ndenumerate(matrix):
             rect = QRectF(origin.x() + col * cell, origin.y() + row * cell, cell, cell)
             tint, peak = (CORRECT_COLOUR, peak_right) if row == col else (MISTAKE_COLOUR, peak_wrong)
-            fill = mix(base, tint, MIN_TINT + (1 - MIN_TINT) * math.sqrt(count / peak)) if count else base
-            painter.fillRect(rect, fill)
+            colour = mix(base, tint, MIN_TINT + (1 - MIN_TINT) * math.sqrt(count / peak)) if count else base
+            painter.fillRect(rect, colour)
             painter.setPen(grid_pen)
             painter.drawRect(rect)
-            painter.setPen(readable_on(fill) if count else palette.placeholderText().color())
-            painter.drawText(rect, CENTER, f"{count:,}")
+            painter.setPen(readable_on(colour) if count else palette.placeholderText().color())
+            painter.drawText(rect, CENTER, count_text(count))
         if self._hover is not None:
             painter.setPen(palette.highlight().color())
             painter.drawRect(self.cell_rect(*self._hover).adjusted(1, 1, -2, -2))
@@ -206,7 +224,7 @@ class ConfusionMatrixView(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             cell = self.cell_at(event.pos())
-            QToolTip.showText(event.globalPos(), self.cell_tooltip(*cell) if cell else MATRIX_TOOLTIP, self)
+            QToolTip.showText(event.globalPos(), self.cell_tooltip(*cell) if cell else render(MATRIX_TOOLTIP), self)
             return True
         return super().event(event)
 
@@ -217,7 +235,7 @@ class PerClassAccuracy(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("perClassAccuracy")
-        self.setToolTip(ACCURACY_TOOLTIP)
+        self.setToolTip(render(ACCURACY_TOOLTIP))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._names: tuple[str, ...] = ()
         self._correct = self._totals = np.zeros(0, dtype=np.int64)
@@ -235,16 +253,18 @@ class PerClassAccuracy(QWidget):
             return np.where(self._totals > 0, self._correct / np.maximum(self._totals, 1), np.nan)
 
     def row_text(self, i: int) -> str:
-        if not self._totals[i]:
-            return f"{self._names[i]}: no test images"
-        return f"{self._names[i]}: {self._correct[i]:,} of {self._totals[i]:,} correct ({percent(self.values()[i])})"
+        total = int(self._totals[i])
+        if not total:
+            return fill(translate("ConfusionMatrix", "{name}: no test images"), name=self._names[i])
+        return fill(translate("ConfusionMatrix", "{name}: {correct:,} of {total:,} correct ({share})", None, total),
+                    name=self._names[i], correct=int(self._correct[i]), total=total, share=percent(self.values()[i]))
 
     def _rows(self) -> tuple[float, float, float]:
         """(name column width, value column width, row height)."""
         fm = QFontMetricsF(self.font())
         names = max((fm.horizontalAdvance(n) for n in self._names), default=0.0)
         pad = fm.averageCharWidth() * 2
-        return names + pad, fm.horizontalAdvance("100.0 %") + pad, fm.height() * 1.6
+        return names + pad, fm.horizontalAdvance(percent(1.0)) + pad, fm.height() * 1.6
 
     def row_rect(self, i: int) -> QRect:
         """Where class ``i``'s row (name, bar and value) is drawn."""
@@ -295,13 +315,18 @@ class PerClassAccuracy(QWidget):
             painter.drawText(QRectF(self.width() - value_w, y, value_w, row), right, text)
         painter.setPen(palette.placeholderText().color())
         axis = QRectF(names_w, len(self._names) * row, bar_w, row)
-        painter.drawText(axis, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, f"{100 * start:.0f} %")
-        painter.drawText(axis, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, "100 %")
+        painter.drawText(axis, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, _whole_percent(start))
+        painter.drawText(axis, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, _whole_percent(1.0))
         painter.end()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._names:
             i = next((i for i in range(len(self._names)) if self.row_rect(i).contains(event.pos())), None)
-            QToolTip.showText(event.globalPos(), ACCURACY_TOOLTIP if i is None else self.row_text(i), self)
+            QToolTip.showText(event.globalPos(), render(ACCURACY_TOOLTIP) if i is None else self.row_text(i), self)
             return True
         return super().event(event)
+
+
+def _whole_percent(fraction: float) -> str:
+    """A bar axis's end, e.g. ``0.9 -> "90 %"``, written as :func:`percent` writes the bars' values."""
+    return fill("{value:.0f} %", value=100 * fraction)

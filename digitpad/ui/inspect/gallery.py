@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.data.dataset import Dataset
 from digitpad.training.inspection import Inspection
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.base.images import gray_image
 from digitpad.ui.focus import return_focus_on_close
 from digitpad.ui.inspect.mistake_dialog import MistakeDialog
@@ -39,9 +40,6 @@ THUMB = 56       # thumbnail side in pixels: 28×28 at 2×, 8×8 at 7×
 ITEM_WIDTH = 104  # room for "Ankle boot" and friends under a thumbnail
 PADDING = 6
 ROOT = QModelIndex()  # a list has one parent: the invalid root index
-LIST_TOOLTIP = ("Hover a thumbnail for details; double-click it (or press Enter) to open it large with every "
-                "class's probability. Each shows what the network saw: true → predicted class and the probability "
-                "the network gave its prediction.")
 
 
 class Item(NamedTuple):
@@ -102,12 +100,14 @@ class GalleryModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             item, names = self.item(index.row()), self._inspection.class_names
+            fields = {"index": item.index, "true": names[item.true_class], "predicted": names[item.predicted]}
             if self.regression():
-                return (f"Test image {item.index:,}\ntrue class: {names[item.true_class]}\n"
-                        f"predicted: {names[item.predicted]} (its one output ×10, rounded)")
-            return (f"Test image {item.index:,}\ntrue class: {names[item.true_class]}\n"
-                    f"predicted: {names[item.predicted]} with probability {percent(item.probability)}\n"
-                    f"probability of the true class: {percent(item.true_probability)}")
+                return fill(translate("MistakesGallery", "Test image {index:,}\ntrue class: {true}\n"
+                                      "predicted: {predicted} (its one output ×10, rounded)"), **fields)
+            return fill(translate("MistakesGallery", "Test image {index:,}\ntrue class: {true}\n"
+                                  "predicted: {predicted} with probability {probability}\n"
+                                  "probability of the true class: {true_probability}"), **fields,
+                        probability=percent(item.probability), true_probability=percent(item.true_probability))
         if role == Qt.ItemDataRole.DisplayRole:
             item, names = self.item(index.row()), self._inspection.class_names
             return f"{names[item.true_class]} → {names[item.predicted]}"
@@ -186,8 +186,9 @@ class MistakesGallery(QWidget):
         self._cell: tuple[int, int] | None = None
         self.summary = QLabel(objectName="gallerySummary")
         self.summary.setWordWrap(True)
-        self.show_all = QPushButton("Show all mistakes", objectName="showAllMistakes")
-        self.show_all.setToolTip("Leave the confusion-matrix cell and show every misclassified test image")
+        self.show_all = QPushButton(translate("MistakesGallery", "Show all mistakes"), objectName="showAllMistakes")
+        self.show_all.setToolTip(translate("MistakesGallery", "Leave the confusion-matrix cell and show every "
+                                           "misclassified test image"))
         self.show_all.clicked.connect(lambda: self.set_filter(None))
         self.model = GalleryModel()
         self.view = QListView(objectName="mistakesList")
@@ -199,7 +200,10 @@ class MistakesGallery(QWidget):
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.view.setItemDelegate(ThumbnailDelegate(self.view))
         self.view.setModel(self.model)
-        self.view.setToolTip(LIST_TOOLTIP)
+        self.view.setToolTip(translate("MistakesGallery", "Hover a thumbnail for details; double-click it (or "
+                                       "press Enter) to open it large with every class's probability. Each shows "
+                                       "what the network saw: true → predicted class and the probability the "
+                                       "network gave its prediction."))
         self.view.activated.connect(self.open_image)  # double-click, or Enter on the current thumbnail
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -261,11 +265,24 @@ class MistakesGallery(QWidget):
         if self._cell is not None:
             t, p = self._cell
             if n == 0:
-                return f"No test image of true class <b>{names[t]}</b> was predicted as <b>{names[p]}</b>."
-            kind = "correctly classified" if t == p else "misclassified"
-            return (f"<b>{n:,}</b> {kind} image{'s' * (n != 1)} of true class <b>{names[t]}</b> "
-                    f"predicted as <b>{names[p]}</b>, most confident first.")
+                text = translate("MistakesGallery", "No test image of true class <b>{true}</b> was predicted as "
+                                 "<b>{predicted}</b>.")
+            elif t == p:
+                text = (translate("MistakesGallery", "<b>{n:,}</b> correctly classified image of true class "
+                                  "<b>{true}</b> predicted as <b>{predicted}</b>, most confident first.", None, n)
+                        if n == 1 else
+                        translate("MistakesGallery", "<b>{n:,}</b> correctly classified images of true class "
+                                  "<b>{true}</b> predicted as <b>{predicted}</b>, most confident first.", None, n))
+            elif n == 1:
+                text = translate("MistakesGallery", "<b>{n:,}</b> misclassified image of true class <b>{true}</b> "
+                                 "predicted as <b>{predicted}</b>, most confident first.", None, n)
+            else:
+                text = translate("MistakesGallery", "<b>{n:,}</b> misclassified images of true class <b>{true}</b> "
+                                 "predicted as <b>{predicted}</b>, most confident first.", None, n)
+            return fill(text, n=n, true=names[t], predicted=names[p])
         if n == 0:
-            return f"No mistakes: all {total:,} test images are classified correctly."
-        return (f"<b>{n:,}</b> of {total:,} test images misclassified ({percent(n / total)}), most confident first. "
-                "Under each: true → predicted class and the probability the network gave its answer.")
+            return fill(translate("MistakesGallery", "No mistakes: all {total:,} test images are classified "
+                                  "correctly.", None, total), total=total)
+        return fill(translate("MistakesGallery", "<b>{n:,}</b> of {total:,} test images misclassified ({share}), "
+                              "most confident first. Under each: true → predicted class and the probability the "
+                              "network gave its answer.", None, total), n=n, total=total, share=percent(n / total))

@@ -25,22 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.lab.mistakes import MISTAKES, installed_mistakes
 from digitpad.nn.gradcheck import TOLERANCE, CheckResult, gradient_check
 from digitpad.nn.losses import Head
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.inspection import layer_errors
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT
 
 PASS_COLOUR = QColor("#3c8d40")
 FAIL_COLOUR = QColor("#d9534f")
-EXPLANATION = (
-    "A pass means that for every layer the gradient backpropagation computes matches the slope measured by "
-    f"nudging sampled weights up and down (relative error below {TOLERANCE:g}), so the backward pass this "
-    "model trains with is correct; it says nothing about whether training will succeed."
-)
-HEADERS = ("layer", "weights W: relative error", "biases b: relative error", "result")
+HEADERS = (QT_TRANSLATE_NOOP("GradCheckView", "layer"), QT_TRANSLATE_NOOP("GradCheckView", "weights W: relative error"),
+           QT_TRANSLATE_NOOP("GradCheckView", "biases b: relative error"), QT_TRANSLATE_NOOP("GradCheckView", "result"))
 
 
 class GradCheckView(QWidget):
@@ -59,10 +57,10 @@ class GradCheckView(QWidget):
         self._mistakes: frozenset[str] = frozenset()
         self._result: CheckResult | None = None
         self.task: Job | None = None
-        self.button = QPushButton("Run gradient check", objectName="gradCheckButton")
-        self.button.setToolTip("Compare backpropagation with numerical derivatives on this model's architecture "
-                               "and the output + loss maths it trained with (a freshly initialised float64 copy, "
-                               "a few sampled weights per array)")
+        self.button = QPushButton(translate("GradCheckView", "Run gradient check"), objectName="gradCheckButton")
+        self.button.setToolTip(translate("GradCheckView", "Compare backpropagation with numerical derivatives on this "
+                                         "model's architecture and the output + loss maths it trained with (a freshly "
+                                         "initialised float64 copy, a few sampled weights per array)"))
         self.button.clicked.connect(self.run)
         self.busy = QProgressBar(objectName="gradCheckBusy")
         self.busy.setRange(0, 0)  # no progress to report: a busy indicator while the check runs
@@ -71,13 +69,19 @@ class GradCheckView(QWidget):
         self.status = QLabel(objectName="gradCheckStatus")
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS), objectName="gradCheckTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([render(header) for header in HEADERS])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setToolTip("Relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) over the "
-                              f"sampled entries; a correct backward pass gives about 1e-8, the limit is {TOLERANCE:g}")
-        explanation = QLabel(EXPLANATION, objectName="gradCheckExplanation")
+        self.table.setToolTip(fill(translate("GradCheckView", "Relative error ‖analytic − numeric‖ / (‖analytic‖ + "
+                                             "‖numeric‖) over the sampled entries; a correct backward pass gives "
+                                             "about 1e-8, the limit is {tolerance:g}"), tolerance=TOLERANCE))
+        explanation = QLabel(fill(translate("GradCheckView", "A pass means that for every layer the gradient "
+                                            "backpropagation computes matches the slope measured by nudging sampled "
+                                            "weights up and down (relative error below {tolerance:g}), so the "
+                                            "backward pass this model trains with is correct; it says nothing about "
+                                            "whether training will succeed."), tolerance=TOLERANCE),
+                             objectName="gradCheckExplanation")
         explanation.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.button)
@@ -101,7 +105,8 @@ class GradCheckView(QWidget):
         self._mistakes = installed_mistakes(network)
         self.table.setRowCount(0)
         self._fit_table()
-        self.status.setText(f"Not run yet for {self._describe()}.{self._mistake_note()}")
+        self.status.setText(fill(translate("GradCheckView", "Not run yet for {network}."), network=self._describe())
+                            + self._mistake_note())
 
     def result(self) -> CheckResult | None:
         """The last result for the current architecture, or None."""
@@ -118,7 +123,7 @@ class GradCheckView(QWidget):
         self.task.errored.connect(self._failed)
         self.button.setEnabled(False)
         self.busy.setVisible(True)
-        self.status.setText(f"Checking {self._describe()}…")
+        self.status.setText(fill(translate("GradCheckView", "Checking {network}…"), network=self._describe()))
         self.task.start()
 
     def shutdown(self) -> None:
@@ -143,8 +148,10 @@ class GradCheckView(QWidget):
         sizes = result.spec.sizes
         for row, (layer, w_error, b_error) in enumerate(rows):
             ok = max(w_error, b_error or 0.0) < TOLERANCE
-            cells = (f"{layer + 1}  ({sizes[layer]} → {sizes[layer + 1]})", f"{w_error:.2e}",
-                     "no bias" if b_error is None else f"{b_error:.2e}", "✓ pass" if ok else "✗ FAIL")
+            cells = (fill("{layer}  ({inputs} → {outputs})", layer=layer + 1, inputs=sizes[layer],
+                          outputs=sizes[layer + 1]), _error(w_error),
+                     translate("GradCheckView", "no bias") if b_error is None else _error(b_error),
+                     translate("GradCheckView", "✓ pass") if ok else translate("GradCheckView", "✗ FAIL"))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             result_item = self.table.item(row, 3)
@@ -158,33 +165,39 @@ class GradCheckView(QWidget):
 
     def _verdict(self, result: CheckResult) -> str:
         """Pass or fail, and for a failure where the numbers first part, walking back from the output."""
-        output = f"the output gradient dL/dz: relative error {result.output_error:.2e}"
+        errors = {"output": result.output_error, "worst": result.worst, "tolerance": TOLERANCE}
         if result.passed:
-            return (f"Every layer passes for {self._describe()}, and {output}: worst relative error "
-                    f"{result.worst:.2e} (tolerance {TOLERANCE:g}).")
+            return fill(translate("GradCheckView", "Every layer passes for {network}, and the output gradient dL/dz: "
+                                  "relative error {output:.2e}: worst relative error {worst:.2e} (tolerance "
+                                  "{tolerance:g})."), network=self._describe(), **errors)
         where, sizes = result.first_failure(), result.spec.sizes
         n_layers = len(sizes) - 1
         if where == n_layers:
-            part = (f"The numbers part at the output: the gradient dL/dz that {self._head_text()} hands to layer "
-                    f"{n_layers} ({sizes[-2]} → {sizes[-1]}) is wrong (relative error {result.output_error:.2e}), "
-                    "and every layer below inherits the error.")
+            part = fill(translate("GradCheckView", "The numbers part at the output: the gradient dL/dz that {head} "
+                                  "hands to layer {layer} ({inputs} → {outputs}) is wrong (relative error "
+                                  "{output:.2e}), and every layer below inherits the error."),
+                        head=self._head_text(), layer=n_layers, inputs=sizes[-2], outputs=sizes[-1], **errors)
         else:
-            part = (f"The numbers part at layer {where + 1} ({sizes[where]} → {sizes[where + 1]}): "
-                    f"{output.replace('the output', 'the output is right,')}.")
-        return (f"✗ FAILS for {self._describe()}: backpropagation disagrees with the numerical slope "
-                f"(worst relative error {result.worst:.2e}, tolerance {TOLERANCE:g}). {part}")
+            part = fill(translate("GradCheckView", "The numbers part at layer {layer} ({inputs} → {outputs}): the "
+                                  "output is right, gradient dL/dz: relative error {output:.2e}."),
+                        layer=where + 1, inputs=sizes[where], outputs=sizes[where + 1], **errors)
+        return fill(translate("GradCheckView", "✗ FAILS for {network}: backpropagation disagrees with the numerical "
+                              "slope (worst relative error {worst:.2e}, tolerance {tolerance:g}). {part}"),
+                    network=self._describe(), part=part, **errors)
 
     def _mistake_note(self) -> str:
         if not self._mistakes:
             return ""
-        titles = ", ".join(MISTAKES[name].title.lower() for name in sorted(self._mistakes))
-        return (f"\nThis model trained with a deliberate lab mistake ({titles}); the check uses the maths it "
-                "trained with, mistake included.")
+        titles = ", ".join(render(MISTAKES[name].title).lower() for name in sorted(self._mistakes))
+        return "\n" + fill(translate("GradCheckView", "This model trained with a deliberate lab mistake ({titles}); "
+                                      "the check uses the maths it trained with, mistake included."), titles=titles)
 
     def _head_text(self) -> str:
         s = self._spec
-        bug = " with the softmax derivative applied twice" if "softmax_derivative" in self._mistakes else ""
-        return HEAD_TEXT.get(f"{s.output}+{s.loss}", f"{s.output} + {s.loss}") + bug
+        head = render(HEAD_TEXT.get(f"{s.output}+{s.loss}", f"{s.output} + {s.loss}"))
+        if "softmax_derivative" in self._mistakes:
+            return fill(translate("GradCheckView", "{head} with the softmax derivative applied twice"), head=head)
+        return head
 
     def _fit_table(self) -> None:
         """As tall as its rows: a table of three layers should not leave a screen of empty grid."""
@@ -195,9 +208,15 @@ class GradCheckView(QWidget):
     def _failed(self, message: str) -> None:
         self.task.thread.wait()
         self._task_ended()
-        self.status.setText(f"The gradient check could not run: {message}")
+        self.status.setText(fill(translate("GradCheckView", "The gradient check could not run: {message}"),
+                                 message=message))
 
     def _describe(self) -> str:
         s = self._spec
         hidden = "".join(f"→{n} {s.activation}" for n in s.sizes[1:-1])
         return f"{s.sizes[0]}{hidden}→{s.sizes[-1]} {self._head_text()}"
+
+
+def _error(value: float) -> str:
+    """A relative error as the table shows it, e.g. ``3.21e-09``."""
+    return fill("{value:.2e}", value=value)

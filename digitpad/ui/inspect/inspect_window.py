@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from digitpad.data.dataset import Dataset
 from digitpad.model.bundle import Model
 from digitpad.training.inspection import Inspection, inspect_model
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.inspect.activations import ActivationsView
 from digitpad.ui.inspect.confusion import ConfusionMatrixView, PerClassAccuracy
 from digitpad.ui.inspect.gallery import MistakesGallery
@@ -39,9 +40,6 @@ from digitpad.ui.inspect.weights import WeightsView
 from digitpad.ui.jobs.job import Job
 
 Work = Callable[[], tuple[Dataset, Inspection]]
-
-CONFUSION_HINT = ("Rows are the true classes, columns what the network predicted. The blue diagonal counts "
-                  "correct answers, orange cells the mistakes. Click a cell to see its images.")
 
 
 class InspectWindow(QDialog):
@@ -73,16 +71,16 @@ class InspectWindow(QDialog):
         self.activations = ActivationsView()
         self.gradcheck = GradCheckView()
         self.tabs = QTabWidget(objectName="inspectTabs")
-        self.tabs.addTab(self._confusion_tab(), "Confusion")
-        self.tabs.addTab(self.gallery, "Mistakes")
-        self.tabs.addTab(self.weights, "Weights")
-        self.tabs.addTab(self.activations, "Activations")
-        self.tabs.addTab(self.gradcheck, "Gradient check")
-        for i, tip in enumerate(("Which classes the network confuses with which",
-                                 "The test images the network gets wrong",
-                                 "What the first layer's units look for",
-                                 "How the hidden units respond: dead or saturated units",
-                                 "Is backpropagation right for this model's maths?")):
+        self.tabs.addTab(self._confusion_tab(), translate("InspectWindow", "Confusion"))
+        self.tabs.addTab(self.gallery, translate("InspectWindow", "Mistakes"))
+        self.tabs.addTab(self.weights, translate("InspectWindow", "Weights"))
+        self.tabs.addTab(self.activations, translate("InspectWindow", "Activations"))
+        self.tabs.addTab(self.gradcheck, translate("InspectWindow", "Gradient check"))
+        for i, tip in enumerate((translate("InspectWindow", "Which classes the network confuses with which"),
+                                 translate("InspectWindow", "The test images the network gets wrong"),
+                                 translate("InspectWindow", "What the first layer's units look for"),
+                                 translate("InspectWindow", "How the hidden units respond: dead or saturated units"),
+                                 translate("InspectWindow", "Is backpropagation right for this model's maths?"))):
             self.tabs.setTabToolTip(i, tip)
         self.confusion.cell_clicked.connect(self.show_cell)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -105,9 +103,11 @@ class InspectWindow(QDialog):
 
     def _confusion_tab(self) -> QWidget:
         tab = QWidget()
-        hint = QLabel(CONFUSION_HINT, objectName="confusionHint")
+        hint = QLabel(translate("InspectWindow", "Rows are the true classes, columns what the network predicted. The "
+                                "blue diagonal counts correct answers, orange cells the mistakes. Click a cell to see "
+                                "its images."), objectName="confusionHint")
         hint.setWordWrap(True)
-        title = QLabel("<b>Accuracy per class</b>")
+        title = QLabel(translate("InspectWindow", "<b>Accuracy per class</b>"))
         side = QVBoxLayout()
         side.addWidget(title)
         side.addWidget(self.accuracy, 1)
@@ -137,7 +137,8 @@ class InspectWindow(QDialog):
         # Bound methods, not lambdas: nothing the job holds keeps the window or a model alive.
         self._job.finished.connect(self._inspected)
         self._job.errored.connect(self._failed)
-        self.busy_label.setText(f"Looking inside {model.name or 'the model'}…")
+        self.busy_label.setText(fill(translate("InspectWindow", "Looking inside {name}…"), name=model.name)
+                                if model.name else translate("InspectWindow", "Looking inside the model…"))
         self._set_busy(True)
         self._job.start()
 
@@ -153,7 +154,8 @@ class InspectWindow(QDialog):
 
     def _failed(self, message: str) -> None:
         self._release_job()
-        QMessageBox.warning(self if self.isVisible() else self.parentWidget(), "Cannot look inside", message)
+        QMessageBox.warning(self if self.isVisible() else self.parentWidget(),
+                            translate("InspectWindow", "Cannot look inside"), message)
 
     def _stop_job(self) -> None:
         """Let go of a running inspection: cancelled, its result disconnected (the registry keeps its thread)."""
@@ -182,12 +184,19 @@ class InspectWindow(QDialog):
         self.weights.set_inspection(inspection)
         self.activations.set_inspection(inspection)
         self.gradcheck.set_network(model.network)
-        title = model.name or "untitled model"
-        self.setWindowTitle(f"Inside {title}")
-        mistakes = int(np.sum(ev.predictions != ev.labels))
-        self.summary.setText(f"<b>{title}</b> &nbsp;{model.network!r} on {len(test):,} test images "
-                             f"of {test.name or 'the test set'}: accuracy <b>{100 * ev.accuracy:.2f} %</b>, "
-                             f"loss {ev.loss:.4f}, {mistakes:,} mistakes.")
+        title = model.name or translate("InspectWindow", "untitled model")
+        self.setWindowTitle(fill(translate("InspectWindow", "Inside {title}"), title=title))
+        mistakes, images = int(np.sum(ev.predictions != ev.labels)), len(test)
+        fields = {"title": title, "network": repr(model.network), "images": images, "dataset": test.name,
+                  "accuracy": 100 * ev.accuracy, "loss": ev.loss,
+                  "mistakes": fill(translate("InspectWindow", "{count:,} mistakes", None, mistakes), count=mistakes)}
+        if test.name:
+            text = translate("InspectWindow", "<b>{title}</b> &nbsp;{network} on {images:,} test images of {dataset}: "
+                             "accuracy <b>{accuracy:.2f} %</b>, loss {loss:.4f}, {mistakes}.", None, images)
+        else:
+            text = translate("InspectWindow", "<b>{title}</b> &nbsp;{network} on {images:,} test images of the test "
+                             "set: accuracy <b>{accuracy:.2f} %</b>, loss {loss:.4f}, {mistakes}.", None, images)
+        self.summary.setText(fill(text, **fields))
         self.shown.emit(model)
 
     def inspection(self) -> Inspection | None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.base.images import gray_image
 from digitpad.ui.widgets.probabilities import ProbabilityBars, percent
 
@@ -46,11 +47,11 @@ class MistakeDialog(QDialog):
         self.image.setFixedSize(IMAGE_PX, IMAGE_PX)
         self.facts = QLabel(objectName="mistakeFacts", wordWrap=True)
         self.bars = ProbabilityBars()
-        self.bars.setToolTip("The probabilities the network gave this test image, as the main window's bars show "
-                             "a drawing's")
-        self.draw_button = QPushButton("Draw on the canvas", objectName="drawOnCanvas")
-        self.draw_button.setToolTip("Put this image on the main window's canvas: change it with the brush and "
-                                    "the eraser and watch the probabilities move")
+        self.bars.setToolTip(translate("MistakeDialog", "The probabilities the network gave this test image, as "
+                                       "the main window's bars show a drawing's"))
+        self.draw_button = QPushButton(translate("MistakeDialog", "Draw on the canvas"), objectName="drawOnCanvas")
+        self.draw_button.setToolTip(translate("MistakeDialog", "Put this image on the main window's canvas: change "
+                                              "it with the brush and the eraser and watch the probabilities move"))
         self.draw_button.clicked.connect(self._draw)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.draw_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -78,16 +79,23 @@ class MistakeDialog(QDialog):
         self.bars.set_probabilities(probabilities)
         self.bars.setVisible(probabilities is not None)
         true_name, predicted_name = class_names[true_class], class_names[predicted]
-        verdict = "correct" if predicted == true_class else "wrong"
+        verdict = (translate("MistakeDialog", "correct") if predicted == true_class
+                   else translate("MistakeDialog", "wrong"))
         if probabilities is None:
-            answer = (f"predicted: <b>{predicted_name}</b> ({verdict}), the digit its one output ×10 rounds to; "
-                      "a regression gives no class probabilities")
+            answer = fill(translate("MistakeDialog", "predicted: <b>{predicted}</b> ({verdict}), the digit its one "
+                                    "output ×10 rounds to; a regression gives no class probabilities"),
+                          predicted=predicted_name, verdict=verdict)
         else:
-            answer = (f"predicted: <b>{predicted_name}</b> with {percent(float(probabilities[predicted]))} "
-                      f"({verdict})<br>probability of the true class: {percent(float(probabilities[true_class]))}")
-        self.facts.setText(f"<b>Test image {index:,}</b><br>true class: <b>{true_name}</b><br>{answer}")
-        self._caption = f"test image {index:,} (true class {true_name})"
-        self.setWindowTitle(f"Test image {index:,}: {true_name} → {predicted_name}")
+            answer = fill(translate("MistakeDialog", "predicted: <b>{predicted}</b> with {probability} ({verdict})"
+                                    "<br>probability of the true class: {true_probability}"),
+                          predicted=predicted_name, probability=percent(float(probabilities[predicted])),
+                          verdict=verdict, true_probability=percent(float(probabilities[true_class])))
+        self.facts.setText(fill(translate("MistakeDialog", "<b>Test image {index:,}</b><br>true class: "
+                                          "<b>{true}</b><br>{answer}"), index=index, true=true_name, answer=answer))
+        self._caption = fill(translate("MistakeDialog", "test image {index:,} (true class {true})"),
+                             index=index, true=true_name)
+        self.setWindowTitle(fill(translate("MistakeDialog", "Test image {index:,}: {true} → {predicted}"),
+                                 index=index, true=true_name, predicted=predicted_name))
 
     def _draw(self) -> None:
         if self._pixels is not None:

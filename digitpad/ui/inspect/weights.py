@@ -16,13 +16,16 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QImage, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.training.inspection import DIVERGING_STOPS, Inspection, diverging_rgb
+from digitpad.ui.base.i18n import fill, general, render, translate
 from digitpad.ui.base.images import rgb_image
 from digitpad.ui.widgets.preview import pixel_rect
 
 GAP = 4  # pixels between tiles
-TILES_TOOLTIP = ("Each tile is one first-layer unit's incoming weights, one per input pixel: red = positive "
-                 "(ink there excites the unit), blue = negative (ink there inhibits it), white = about 0.")
+TILES_TOOLTIP = QT_TRANSLATE_NOOP("WeightsView", "Each tile is one first-layer unit's incoming weights, one per "
+                                  "input pixel: red = positive (ink there excites the unit), blue = negative (ink "
+                                  "there inhibits it), white = about 0.")
 
 
 class WeightTiles(QWidget):
@@ -31,7 +34,7 @@ class WeightTiles(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weightTiles")
-        self.setToolTip(TILES_TOOLTIP)
+        self.setToolTip(render(TILES_TOOLTIP))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._tiles = np.zeros((0, 1, 1))
         self._images: list[QImage] = []
@@ -97,11 +100,13 @@ class WeightTiles(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             i = self.tile_at(event.pos())
             if i is None:
-                QToolTip.showText(event.globalPos(), TILES_TOOLTIP, self)
+                QToolTip.showText(event.globalPos(), render(TILES_TOOLTIP), self)
             else:
                 tile = self._tiles[i]
-                QToolTip.showText(event.globalPos(), f"unit {i}: weights from {tile.min():+.3f} to {tile.max():+.3f}"
-                                  f"\ncolour scale ±{self._scales[i]:.3f}", self)
+                text = fill(translate("WeightsView", "unit {unit}: weights from {low:+.3f} to {high:+.3f}\n"
+                                      "colour scale ±{scale:.3f}"),
+                            unit=i, low=tile.min(), high=tile.max(), scale=self._scales[i])
+                QToolTip.showText(event.globalPos(), text, self)
             return True
         return super().event(event)
 
@@ -112,14 +117,15 @@ class ColourKey(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weightsColourKey")
-        self.setToolTip("Colour of a weight: blue negative, white zero, red positive, symmetric around 0")
+        self.setToolTip(translate("WeightsView", "Colour of a weight: blue negative, white zero, red positive, "
+                                  "symmetric around 0"))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._labels = ("−", "0", "+")
 
     def set_scale(self, scale: float | None) -> None:
-        """Label the ends ±``scale``, or "−|w| max" / "+|w| max" for per-tile scales (None)."""
-        self._labels = (("−max |w|", "0", "+max |w|") if scale is None
-                        else (f"{-scale:.3g}".replace("-", "−"), "0", f"+{scale:.3g}"))
+        """Label the ends ±``scale``, or "−max |w|" / "+max |w|" for per-tile scales (None)."""
+        self._labels = ((translate("WeightsView", "−max |w|"), "0", _largest()) if scale is None
+                        else (general(-scale).replace("-", "−"), "0", "+" + general(scale)))
         self.update()
 
     def labels(self) -> tuple[str, str, str]:
@@ -128,12 +134,12 @@ class ColourKey(QWidget):
 
     def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
-        return QSize(round(fm.horizontalAdvance("+max |w|") * 2 + 160), round(fm.height() * 2.4))
+        return QSize(round(fm.horizontalAdvance(_largest()) * 2 + 160), round(fm.height() * 2.4))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         fm = QFontMetricsF(self.font())
-        bar = QRectF(fm.horizontalAdvance("+max |w|") * 0.5, 2, self.width() - fm.horizontalAdvance("+max |w|"),
-                     fm.height() * 0.9)
+        end = fm.horizontalAdvance(_largest())
+        bar = QRectF(end * 0.5, 2, self.width() - end, fm.height() * 0.9)
         gradient = QLinearGradient(bar.topLeft(), bar.topRight())
         for i, (r, g, b) in enumerate(DIVERGING_STOPS):
             gradient.setColorAt(i / (len(DIVERGING_STOPS) - 1), QColor(int(r), int(g), int(b)))
@@ -147,6 +153,11 @@ class ColourKey(QWidget):
         painter.end()
 
 
+def _largest() -> str:
+    """The right end's label with per-tile scales, the widest the key shows."""
+    return translate("WeightsView", "+max |w|")
+
+
 class WeightsView(QWidget):
     """The first layer's units as weight images, with a note, a colour key and a scale switch."""
 
@@ -156,9 +167,10 @@ class WeightsView(QWidget):
         self._inspection: Inspection | None = None
         self.note = QLabel(objectName="weightsNote")
         self.note.setWordWrap(True)
-        self.shared = QCheckBox("Same colour scale for all units", objectName="sharedScale")
-        self.shared.setToolTip("Off: each tile uses its own largest |weight|, so every pattern is visible.\n"
-                               "On: one scale for all, so units with small weights look pale.")
+        self.shared = QCheckBox(translate("WeightsView", "Same colour scale for all units"), objectName="sharedScale")
+        self.shared.setToolTip(translate("WeightsView", "Off: each tile uses its own largest |weight|, so every "
+                                         "pattern is visible.\nOn: one scale for all, so units with small weights "
+                                         "look pale."))
         self.shared.toggled.connect(self._refresh)
         self.grid = WeightTiles()
         self.key = ColourKey()
@@ -187,8 +199,20 @@ class WeightsView(QWidget):
         shared = self.shared.isChecked() and len(ins.weights) > 0
         self.key.set_scale(float(self.grid.scales()[0]) if shared else None)
         k, n, (h, w) = len(ins.weights), ins.n_units, ins.weights.shape[1:]
-        shown = f"first {k} of {n:,} units" if k < n else f"all {n} units"
-        layer = "first hidden layer" if len(ins.spec.sizes) > 2 else "output layer (this network has no hidden layer)"
-        self.note.setText(f"Incoming weights of the {layer}, {shown}: each tile is one unit's {h * w} weights "
-                          f"laid out as the {h}×{w} input image. Red pixels excite the unit when inked, blue ones "
-                          "inhibit it. Hover a tile for its values.")
+        hidden = len(ins.spec.sizes) > 2
+        if hidden and k < n:
+            text = translate("WeightsView", "Incoming weights of the first hidden layer, first {k} of {n:,} units: "
+                             "each tile is one unit's {size} weights laid out as the {h}×{w} input image.", None, n)
+        elif hidden:
+            text = translate("WeightsView", "Incoming weights of the first hidden layer, all {n} units: each tile is "
+                             "one unit's {size} weights laid out as the {h}×{w} input image.", None, n)
+        elif k < n:
+            text = translate("WeightsView", "Incoming weights of the output layer (this network has no hidden "
+                             "layer), first {k} of {n:,} units: each tile is one unit's {size} weights laid out as "
+                             "the {h}×{w} input image.", None, n)
+        else:
+            text = translate("WeightsView", "Incoming weights of the output layer (this network has no hidden "
+                             "layer), all {n} units: each tile is one unit's {size} weights laid out as the {h}×{w} "
+                             "input image.", None, n)
+        self.note.setText(fill(text, k=k, n=n, size=h * w, h=h, w=w) + " " + translate(
+            "WeightsView", "Red pixels excite the unit when inked, blue ones inhibit it. Hover a tile for its values."))
