@@ -24,6 +24,7 @@ import numpy as np
 import platformdirs
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Template
 from digitpad.data.dataset import DIGIT_NAMES, FASHION_NAMES
 from digitpad.data.idx import idx_header
 
@@ -38,13 +39,13 @@ FILE_NAMES = {
 }
 STANDARD_COUNTS = {60000: "train", 10000: "test"}
 BUNDLED = "digits8x8"
-BUNDLED_TITLE = "8×8 digits"
+BUNDLED_TITLE = QT_TRANSLATE_NOOP("Datasets", "8×8 digits")
 # The bundled set has no official test split, so a fixed seed carves one out.
 BUNDLED_TEST_SHARE = 0.2
 BUNDLED_SEED = 0
 # The learner's own digits (Correct it, or imported images), kept by digitpad.data.personal.
 PERSONAL = "mine"
-PERSONAL_TITLE = "My digits"
+PERSONAL_TITLE = QT_TRANSLATE_NOOP("Datasets", "My digits")
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,9 @@ TITLES = {**{name: spec.title for name, spec in DATASETS.items()}, BUNDLED: BUND
           PERSONAL: PERSONAL_TITLE}
 
 
-def title(source: str) -> str:
-    """How the window and messages name a dataset: its title, or the file name of a user's file."""
+def title(source: str) -> str | Template:
+    """How the window and messages name a dataset: its title, or the file name of a user's file (a marked
+    :class:`~digitpad.common.text.Template` for the titles that are words, which the window renders)."""
     return TITLES.get(source) or Path(source).name
 
 
@@ -144,20 +146,25 @@ def dataset_names() -> tuple[str, ...]:
 def get_spec(name: str) -> DatasetSpec:
     """The registry entry of a downloadable dataset; DataError for any other name."""
     if name == BUNDLED:
-        raise DataError(f"{BUNDLED} is bundled with digitpad; it has no files to download or import")
+        raise DataError(QT_TRANSLATE_NOOP("Registry", "{name} is bundled with digitpad; it has no files to "
+                                                      "download or import").fill(name=BUNDLED))
     if name == PERSONAL:
-        raise DataError(f"{PERSONAL} ({PERSONAL_TITLE}) is your own set in {personal_dir()}; there is nothing to "
-                        "download: add digits with Correct it under the probabilities or "
-                        f"`digitpad data import --dataset {PERSONAL} PATH`")
+        raise DataError(QT_TRANSLATE_NOOP("Registry", "{name} ({title}) is your own set in {folder}; there is "
+                                                      "nothing to download: add digits with Correct it under the "
+                                                      "probabilities or `digitpad data import --dataset {name} "
+                                                      "PATH`").fill(name=PERSONAL, title=PERSONAL_TITLE,
+                                                                    folder=personal_dir()))
     try:
         return DATASETS[name]
     except KeyError:
         pass
     from digitpad.data.local_datasets import is_local, local_dir
     if is_local(name):
-        raise DataError(f"{name} is a local dataset in {local_dir(name)}, imported from a file; there is nothing "
-                        "to download: import the file again to replace it")
-    raise DataError(f"unknown dataset {name!r}; known: {', '.join(dataset_names())}")
+        raise DataError(QT_TRANSLATE_NOOP("Registry", "{name} is a local dataset in {folder}, imported from a "
+                                                      "file; there is nothing to download: import the file again "
+                                                      "to replace it").fill(name=name, folder=local_dir(name)))
+    raise DataError(QT_TRANSLATE_NOOP("Registry", "unknown dataset {name!r}; known: {known}").fill(
+        name=name, known=", ".join(dataset_names())))
 
 
 def is_available(name: str) -> bool:

@@ -27,6 +27,7 @@ from digitpad.common.errors import DataError
 from digitpad.data.personal import PersonalStore
 from digitpad.inference.digit_rows import reads_digits
 from digitpad.inference.predict import predict_drawing
+from digitpad.ui.base.i18n import error_text, fill, translate
 from digitpad.ui.dialogs.my_digits import MyDigitsDialog
 from digitpad.ui.digit_words import how_many
 from digitpad.ui.focus import return_focus_on_close
@@ -71,12 +72,13 @@ class PersonalDigits(QObject):
         """Keep the canvas's drawing as ``digit``; say what was saved only once it is on disk."""
         model, drawing = self.prediction.model, self.canvas.image()
         if not reads_digits(model):
-            self._show_status("My digits keeps digits; the current model reads other classes. "
-                              "Open a digit model to correct it.")
+            self._show_status(translate("PersonalDigits", "My digits keeps digits; the current model reads other "
+                                                          "classes. Open a digit model to correct it."))
             return
         if self.canvas.is_blank():
-            self._show_status(f"Nothing saved: the canvas is empty. Draw a digit first, then Ctrl+{digit} "
-                              "(or its button under the probabilities) keeps it in My digits.")
+            self._show_status(fill(translate("PersonalDigits", "Nothing saved: the canvas is empty. Draw a digit "
+                                                               "first, then Ctrl+{digit} (or its button under the "
+                                                               "probabilities) keeps it in My digits."), digit=digit))
             return
         probabilities = predict_drawing(model, drawing)
         read = None if probabilities is None else int(np.argmax(probabilities))
@@ -91,8 +93,16 @@ class PersonalDigits(QObject):
             return
         self._last = (pixels, saved.id)
         self.row.flash(digit)
-        self._show_status(f"Saved as a {digit} in My digits{_reading(read, digit)}. {self._tally(digit)} "
-                          "The drawing stays on the canvas: Esc clears it for the next one.")
+        if read is None:
+            text = translate("PersonalDigits", "Saved as a {digit} in My digits. {tally} The drawing stays on the "
+                                               "canvas: Esc clears it for the next one.")
+        elif read == digit:
+            text = translate("PersonalDigits", "Saved as a {digit} in My digits (the model read it right). {tally} "
+                                               "The drawing stays on the canvas: Esc clears it for the next one.")
+        else:
+            text = translate("PersonalDigits", "Saved as a {digit} in My digits (the model read {read}). {tally} "
+                                               "The drawing stays on the canvas: Esc clears it for the next one.")
+        self._show_status(fill(text, digit=digit, read=read, tally=self._tally(digit)))
         self.changed.emit()
 
     def _again(self, digit_id: str, digit: int, read: int | None) -> None:
@@ -103,29 +113,43 @@ class PersonalDigits(QObject):
             self.keep(digit)
             return
         if saved.label == digit:
-            self._show_status(f"This drawing is in My digits already, as a {digit}. Esc clears the canvas "
-                              "for the next one.")
+            self._show_status(fill(translate("PersonalDigits", "This drawing is in My digits already, as a "
+                                                               "{digit}. Esc clears the canvas for the next one."),
+                                   digit=digit))
             return
         self.store.relabel([digit_id], digit)
         self.row.flash(digit)
-        self._show_status(f"Relabelled as a {digit} (it was saved as a {saved.label}){_reading(read, digit)}. "
-                          f"{self._tally(digit)}")
+        if read is None:
+            text = translate("PersonalDigits", "Relabelled as a {digit} (it was saved as a {was}). {tally}")
+        elif read == digit:
+            text = translate("PersonalDigits", "Relabelled as a {digit} (it was saved as a {was}) (the model read "
+                                               "it right). {tally}")
+        else:
+            text = translate("PersonalDigits", "Relabelled as a {digit} (it was saved as a {was}) (the model read "
+                                               "{read}). {tally}")
+        self._show_status(fill(text, digit=digit, was=saved.label, read=read, tally=self._tally(digit)))
         self.changed.emit()
 
     def _tally(self, digit: int) -> str:
         counts = self.store.counts()
         total = sum(counts.values())
-        return f"{how_many(counts.get(digit, 0), digit)}, {total} digit{'s' if total != 1 else ''} in all."
+        if total == 1:
+            text = translate("PersonalDigits", "{how_many}, %n digit in all.", None, total)
+        else:
+            text = translate("PersonalDigits", "{how_many}, %n digits in all.", None, total)
+        return fill(text, how_many=how_many(counts.get(digit, 0), digit))
 
     def _refused(self, exc: Exception) -> None:
         """A digit the store would not keep: blank by its rule (the status bar), or the disk refused (a dialog,
         so nobody believes it was saved)."""
         if isinstance(exc, DataError):
-            self._show_status(f"Nothing saved: {exc}")
+            self._show_status(fill(translate("PersonalDigits", "Nothing saved: {reason}"), reason=error_text(exc)))
             return
         where = exc.filename or self.store.folder
-        QMessageBox.warning(self.window, "Not saved", f"The drawing was not saved in My digits: {where} could "
-                            f"not be written ({exc.strerror or exc}). Nothing was added.")
+        QMessageBox.warning(self.window, translate("PersonalDigits", "Not saved"),
+                            fill(translate("PersonalDigits", "The drawing was not saved in My digits: {file} could "
+                                                             "not be written ({reason}). Nothing was added."),
+                                 file=where, reason=exc.strerror or exc))
 
     # -- the browser ----------------------------------------------------------
     def show_browser(self) -> None:
@@ -138,10 +162,3 @@ class PersonalDigits(QObject):
         self.browser.show()
         self.browser.raise_()
         self.browser.activateWindow()
-
-
-def _reading(read: int | None, digit: int) -> str:
-    if read is None:
-        return ""
-    return " (the model read it right)" if read == digit else f" (the model read {read})"
-

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from digitpad.common.errors import DigitpadError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message
 from digitpad.data.personal import PersonalStore, empty_message
 from digitpad.data.preprocess import is_blank
 from digitpad.data.registry import PERSONAL, is_available
@@ -31,13 +32,14 @@ from digitpad.training.finetune import (
 from digitpad.training.finetune_data import BASE, base_splits, personal_splits
 from digitpad.training.prepare import PreparedRun
 from digitpad.training.reports import TrainResult
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.dialogs.before_after import BeforeAfterDialog
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.run_view import RunPresenter, duration
 
-RUN_LABEL = "Teach it my digits"
+RUN_LABEL = QT_TRANSLATE_NOOP("Teach", "Teach it my digits")
 
 
 @dataclass
@@ -49,7 +51,7 @@ class _Teaching:
     unsaved: bool
     finetune: FinetuneRun | None = None  # set by the loader thread, read after the session's `started`
     tuned: Model | None = None  # the model it made, once it is the current one
-    note: str = ""  # what the learner should know of the held-out digits (none yet), from the loader thread
+    note: Message = ""  # what the learner should know of the held-out digits (none yet), from the loader thread
 
 
 class TeachPresenter(QObject):
@@ -72,24 +74,24 @@ class TeachPresenter(QObject):
     def teach(self) -> None:
         """Fine-tune the current model on My digits, after the checks a learner can act on at once."""
         if self.session.running:
-            self._status("Teaching can start once the training has ended.")
+            self._status(translate("Teach", "Teaching can start once the training has ended."))
             return
         model, store = self.files.model, PersonalStore()
         try:
             check_model(model)
         except DigitpadError as exc:
-            QMessageBox.information(self.window, "Cannot teach this model", str(exc))
+            QMessageBox.information(self.window, translate("Teach", "Cannot teach this model"), error_text(exc))
             return
         try:
             empty = len(store) == 0
         except DigitpadError as exc:  # a journal that cannot be read: the model is not to blame
-            QMessageBox.warning(self.window, "My digits cannot be read", str(exc))
+            QMessageBox.warning(self.window, translate("Teach", "My digits cannot be read"), error_text(exc))
             return
         if empty:
-            QMessageBox.information(self.window, "No digits of yours yet", empty_message())
+            QMessageBox.information(self.window, translate("Teach", "No digits of yours yet"), render(empty_message()))
             return
         if not is_available(BASE) and not get_missing_dataset(self.window, BASE):
-            self._status("Teaching needs MNIST's images; nothing was started.")
+            self._status(translate("Teach", "Teaching needs MNIST's images; nothing was started."))
             return
         drawing = self._drawing()
         drawing = None if is_blank(drawing) else drawing
@@ -100,18 +102,19 @@ class TeachPresenter(QObject):
             teaching.finetune = prepare_finetune(model, train, held_out, *base_splits(), FinetuneOptions(), drawing)
             return teaching.finetune.run
 
-        if self.runs.start_built(build, RUN_LABEL, "MNIST and My digits"):
+        if self.runs.start_built(build, RUN_LABEL, translate("Teach", "MNIST and My digits")):
             self._teaching, self._going = teaching, True
             self.runs.recovery.hold(model)  # "Back to the model before" can bring it back unsaved
-            self._show_dialog().show_rows([], "Loading MNIST and your digits, and measuring the model before "
-                                              "it changes…", finished=False)
+            self._show_dialog().show_rows([], translate("Teach", "Loading MNIST and your digits, and measuring the "
+                                                                 "model before it changes…"), finished=False)
 
     def _started(self, untrained: Model) -> None:
         if self._going and self._teaching.finetune is not None:
             finetune = self._teaching.finetune
             self.dialog.show_rows(finetune.rows(), _with_note(
-                f"Training on MNIST mixed with your digits ({finetune.options.epochs} epochs); the After column "
-                "fills in when it ends.", self._teaching.note), finished=False)
+                translate("Teach", "Training on MNIST mixed with your digits (%n epochs); the After column fills in "
+                                   "when it ends.", None, finetune.options.epochs), self._teaching.note),
+                finished=False)
 
     def _finished(self, model: Model, result: TrainResult) -> None:
         if not self._going:
@@ -119,15 +122,18 @@ class TeachPresenter(QObject):
         self._going = False
         self._teaching.tuned = model
         finetune = self._teaching.finetune
-        text = (f"The tuned model reads your drawings now; it is not saved yet. {result.message[0].upper()}"
-                f"{result.message[1:]} ({duration(result.seconds)}).")
+        message = render(result.text or result.message)
+        text = fill(translate("Teach", "The tuned model reads your drawings now; it is not saved yet. {result} "
+                                       "({duration})."), result=message[:1].upper() + message[1:],
+                    duration=duration(result.seconds))
         self._show_dialog().show_rows(finetune.rows(), _with_note(text, self._teaching.note), finished=True)
 
     def _ended_without_model(self, *reason: object) -> None:
         if self._going:
             self._going = False
             self.dialog.show_rows(self._teaching.finetune.rows() if self._teaching.finetune else [],
-                                  "Teaching ended before a tuned model was made; the model is as it was.",
+                                  translate("Teach", "Teaching ended before a tuned model was made; the model is "
+                                                     "as it was."),
                                   finished=False)
 
     def _model_changed(self, model: Model) -> None:
@@ -150,13 +156,14 @@ class TeachPresenter(QObject):
         if not self._tuned_is_current() or self.session.running:
             return
         if teaching.tuned.edited and QMessageBox.question(
-                self.window, "Back to the model before?", "The tuned model has edits by hand since; going back "
-                "loses them. Go back to the model as it was before teaching?") != QMessageBox.StandardButton.Yes:
+                self.window, translate("Teach", "Back to the model before?"),
+                translate("Teach", "The tuned model has edits by hand since; going back loses them. Go back to the "
+                                   "model as it was before teaching?")) != QMessageBox.StandardButton.Yes:
             return
         self.files.set_model(teaching.original, teaching.path, unsaved=teaching.unsaved)
-        self.dialog.show_rows(teaching.finetune.rows(), "Back to the model as it was before teaching.",
-                              finished=False)
-        self._status("Back to the model as it was before teaching.")
+        back = translate("Teach", "Back to the model as it was before teaching.")
+        self.dialog.show_rows(teaching.finetune.rows(), back, finished=False)
+        self._status(back)
 
     def _show_dialog(self) -> BeforeAfterDialog:
         if self.dialog is None:
@@ -168,5 +175,8 @@ class TeachPresenter(QObject):
         return self.dialog
 
 
-def _with_note(text: str, note: str) -> str:
-    return f"{text} Note: {note[0].upper()}{note[1:]}." if note else text
+def _with_note(text: str, note: Message) -> str:
+    if not note:
+        return text
+    note = render(note)
+    return fill(translate("Teach", "{text} Note: {note}."), text=text, note=note[:1].upper() + note[1:])

@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.training.finetune_report import TableRow
+from digitpad.ui.base.i18n import render, translate
 
-COLUMNS = ("", "Before", "After", "Change")
-INTRO = ("Fine-tuning continued training the model on MNIST's training images mixed with your digits. "
-         "<b>Your held-out digits</b> are the quarter of your digits set aside by a fixed rule: it never trains "
-         "on them, so their accuracy is an honest measure of how well it now reads your handwriting. "
-         "<b>MNIST test</b> shows what it may have forgotten of everyone else's.")
+COLUMNS = ("", QT_TRANSLATE_NOOP("BeforeAfter", "Before"), QT_TRANSLATE_NOOP("BeforeAfter", "After"),
+           QT_TRANSLATE_NOOP("BeforeAfter", "Change"))
+INTRO = QT_TRANSLATE_NOOP("BeforeAfter",
+                          "Fine-tuning continued training the model on MNIST's training images mixed with your "
+                          "digits. <b>Your held-out digits</b> are the quarter of your digits set aside by a fixed "
+                          "rule: it never trains on them, so their accuracy is an honest measure of how well it now "
+                          "reads your handwriting. <b>MNIST test</b> shows what it may have forgotten of everyone "
+                          "else's.")
 
 
 class BeforeAfterDialog(QDialog):
@@ -41,10 +46,11 @@ class BeforeAfterDialog(QDialog):
     revert_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="beforeAfter", windowTitle="Teach it my digits: before and after")
-        intro = QLabel(INTRO, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        super().__init__(parent, objectName="beforeAfter",
+                         windowTitle=translate("BeforeAfter", "Teach it my digits: before and after"))
+        intro = QLabel(render(INTRO), wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.table = QTableWidget(0, len(COLUMNS), objectName="beforeAfterTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([render(column) for column in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -58,11 +64,14 @@ class BeforeAfterDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel(objectName="beforeAfterStatus", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = QPushButton("Save tuned model as…", objectName="saveTunedButton",
-                                       toolTip="Save the tuned model to a file (it is the current model now)")
-        self.revert_button = QPushButton("Back to the model before", objectName="revertTunedButton",
-                                         toolTip="Forget the tuned model and read drawings with the model as it "
-                                                 "was before (and as it is in its file, if it was saved)")
+        self.save_button = QPushButton(translate("BeforeAfter", "Save tuned model as…"), objectName="saveTunedButton",
+                                       toolTip=translate("BeforeAfter", "Save the tuned model to a file (it is the "
+                                                                        "current model now)"))
+        self.revert_button = QPushButton(translate("BeforeAfter", "Back to the model before"),
+                                         objectName="revertTunedButton",
+                                         toolTip=translate("BeforeAfter", "Forget the tuned model and read drawings "
+                                                                          "with the model as it was before (and as "
+                                                                          "it is in its file, if it was saved)"))
         for button in (self.save_button, self.revert_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             button.setEnabled(False)

@@ -22,6 +22,7 @@ from digitpad.common.errors import DigitpadError
 from digitpad.data import importing, registry
 from digitpad.data.download import download
 from digitpad.data.personal import PersonalStore, empty_message
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.jobs.job import Job
 
 
@@ -30,18 +31,21 @@ def get_missing_dataset(parent: QWidget, name: str) -> bool:
     what to do instead is said (or why its file cannot be read)."""
     if name == registry.PERSONAL:
         try:
-            message = empty_message() if len(PersonalStore()) == 0 else ""
+            message = render(empty_message()) if len(PersonalStore()) == 0 else ""
         except DigitpadError as exc:
-            message = str(exc)
+            message = error_text(exc)
         if message:
-            QMessageBox.information(parent, f"{registry.PERSONAL_TITLE} cannot be used yet", message)
+            QMessageBox.information(parent, fill(translate("DatasetDialogs", "{title} cannot be used yet"),
+                                                 title=render(registry.PERSONAL_TITLE)), message)
         return not message
-    title = registry.get_spec(name).title
-    box = QMessageBox(QMessageBox.Icon.Question, f"{title} is not here yet",
-                      f"{title} is not on this computer yet. Download it (about 12–30 MB, checksums verified) "
-                      "or import files you already have?", parent=parent)
-    download_button = box.addButton("Download", QMessageBox.ButtonRole.AcceptRole)
-    import_button = box.addButton("Import files…", QMessageBox.ButtonRole.ActionRole)
+    title = render(registry.get_spec(name).title)
+    box = QMessageBox(QMessageBox.Icon.Question, fill(translate("DatasetDialogs", "{title} is not here yet"),
+                                                      title=title),
+                      fill(translate("DatasetDialogs", "{title} is not on this computer yet. Download it (about "
+                                                       "12–30 MB, checksums verified) or import files you already "
+                                                       "have?"), title=title), parent=parent)
+    download_button = box.addButton(translate("DatasetDialogs", "Download"), QMessageBox.ButtonRole.AcceptRole)
+    import_button = box.addButton(translate("DatasetDialogs", "Import files…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is download_button:
@@ -53,18 +57,21 @@ def get_missing_dataset(parent: QWidget, name: str) -> bool:
 
 def import_files(parent: QWidget, name: str) -> bool:
     """Pick files and import them into dataset ``name``; errors shown, nothing half-written."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, f"Import {registry.get_spec(name).title} files", "",
-                                            "Datasets (*.gz *-ubyte *.idx *.csv *.npz);;All files (*)")
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, fill(translate("DatasetDialogs", "Import {title} files"), title=render(registry.get_spec(name).title)),
+        "", translate("DatasetDialogs", "Datasets (*.gz *-ubyte *.idx *.csv *.npz);;All files (*)"))
     if not paths:
         return False
     error = ImportDialog(parent, paths, name).run()
     if error is not None:
-        QMessageBox.warning(parent, "Import failed", error)
+        QMessageBox.warning(parent, translate("DatasetDialogs", "Import failed"), error)
         return False
     if not registry.is_available(name):
-        missing = registry.get_spec(name).title
-        QMessageBox.information(parent, "Import incomplete", f"Imported, but {missing} still lacks some of its "
-                                "four files (train and test images and labels).")
+        missing = render(registry.get_spec(name).title)
+        QMessageBox.information(parent, translate("DatasetDialogs", "Import incomplete"),
+                                fill(translate("DatasetDialogs", "Imported, but {title} still lacks some of its four "
+                                                                 "files (train and test images and labels)."),
+                                     title=missing))
         return False
     return True
 
@@ -77,11 +84,14 @@ class ImportDialog(QProgressDialog):
     """
 
     def __init__(self, parent: QWidget, paths: list[str], name: str) -> None:
-        title = registry.get_spec(name).title
-        files = "1 file" if len(paths) == 1 else f"{len(paths)} files"
-        super().__init__(f"Importing {files} into {title}…", "", 0, 0, parent)
+        title = render(registry.get_spec(name).title)
+        if len(paths) == 1:
+            label = fill(translate("DatasetDialogs", "Importing 1 file into {title}…"), title=title)
+        else:
+            label = fill(translate("DatasetDialogs", "Importing %n files into {title}…", None, len(paths)), title=title)
+        super().__init__(label, "", 0, 0, parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import")
+        self.setWindowTitle(translate("DatasetDialogs", "Import"))
         self.setCancelButton(None)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(0)
@@ -118,9 +128,11 @@ class DownloadDialog(QProgressDialog):
     """Downloads a dataset in a background thread with a progress bar and Cancel."""
 
     def __init__(self, parent: QWidget, name: str) -> None:
-        super().__init__(f"Downloading {registry.get_spec(name).title}…", "Cancel", 0, 1000, parent)
+        super().__init__(fill(translate("DatasetDialogs", "Downloading {title}…"),
+                              title=render(registry.get_spec(name).title)),
+                         translate("DatasetDialogs", "Cancel"), 0, 1000, parent)
         self.setObjectName("downloadDialog")
-        self.setWindowTitle("Download")
+        self.setWindowTitle(translate("DatasetDialogs", "Download"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(0)
         self.setAutoClose(False)
@@ -144,7 +156,7 @@ class DownloadDialog(QProgressDialog):
         # the task ends on its own, and never leaves a partial file behind.
         self.task.cancel()
         if self.error:
-            QMessageBox.warning(self.parentWidget(), "Download failed", self.error)
+            QMessageBox.warning(self.parentWidget(), translate("DatasetDialogs", "Download failed"), self.error)
         return accepted and registry.is_available(self.name)
 
     def abandon(self) -> None:
@@ -161,7 +173,12 @@ class DownloadDialog(QProgressDialog):
         if self.wasCanceled():  # a late report would show the cancelled dialog again
             return
         file, done, total = value
-        self.setLabelText(f"Downloading {file}… {done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
+        if total:
+            text = fill(translate("DatasetDialogs", "Downloading {file}… {done:.1f} MB of {total:.1f} MB"), file=file,
+                        done=done / 1e6, total=total / 1e6)
+        else:
+            text = fill(translate("DatasetDialogs", "Downloading {file}… {done:.1f} MB"), file=file, done=done / 1e6)
+        self.setLabelText(text)
         self.setValue(int(1000 * done / total) if total else 0)
 
     def _succeeded(self, _folder: object) -> None:

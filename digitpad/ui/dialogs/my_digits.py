@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.image_folder import write_image_folder
 from digitpad.data.importing import ImportSummary, import_personal
 from digitpad.data.personal import PersonalStore, held_out
 from digitpad.inference.digit_rows import predict_rows, reads_digits
 from digitpad.model.bundle import Model
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.digit_words import import_note
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.widgets.digit_grid import DigitGrid
@@ -43,10 +45,10 @@ from digitpad.ui.widgets.digit_grid import DigitGrid
 if TYPE_CHECKING:
     from digitpad.ui.personal_digits import PersonalDigits
 
-EMPTY = ("No digits yet. Draw one in the main window and click the digit it really is under the probabilities "
-         "(or press Ctrl+0 … Ctrl+9), or import a folder of images, a CSV or IDX files.")
+EMPTY = QT_TRANSLATE_NOOP("MyDigits", "No digits yet. Draw one in the main window and click the digit it really is under the probabilities "
+                                       "(or press Ctrl+0 … Ctrl+9), or import a folder of images, a CSV or IDX "
+                                       "files.")
 EXPORT_NAME = "my-digits"
-IMPORT_FILTER = "Digit files (*.csv *.csv.gz *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"
 
 
 class MyDigitsDialog(QDialog):
@@ -58,7 +60,7 @@ class MyDigitsDialog(QDialog):
     def __init__(self, personal: PersonalDigits, model: Model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("myDigits")
-        self.setWindowTitle("My digits")
+        self.setWindowTitle(translate("MyDigits", "My digits"))
         self.personal, self._model = personal, model
         # The last job of each kind stays referenced until the next starts: dropping a Job from one of its own
         # signals' slots would destroy it mid-emit. The flags say whether it is still at work.
@@ -82,18 +84,20 @@ class MyDigitsDialog(QDialog):
         scroll.setWidget(self.grid)
         self.scroll = scroll
         tools = QHBoxLayout()
-        self.misread_button = _button("Select misread", "selectMisread",
-                                      "Select every digit the current model reads as another digit", self.select_misread)
-        self.delete_button = _button("Delete", "deleteDigits", "Delete the selected digits (Delete)",
-                                     self.delete_selected)
+        self.misread_button = _button(translate("MyDigits", "Select misread"), "selectMisread",
+                                      translate("MyDigits", "Select every digit the current model reads as another "
+                                                            "digit"), self.select_misread)
+        self.delete_button = _button(translate("MyDigits", "Delete"), "deleteDigits",
+                                     translate("MyDigits", "Delete the selected digits (Delete)"), self.delete_selected)
         tools.addWidget(self.misread_button)
         tools.addWidget(self.delete_button)
         tools.addSpacing(12)
-        tools.addWidget(QLabel("Relabel as:"))
+        tools.addWidget(QLabel(translate("MyDigits", "Relabel as:")))
         self.relabel_buttons = []
         for digit in range(10):
             button = QToolButton(text=str(digit), objectName=f"relabel{digit}", autoRaise=True,
-                                 toolTip=f"Give the selected digits the label {digit} (key {digit})")
+                                 toolTip=fill(translate("MyDigits", "Give the selected digits the label {digit} "
+                                                                    "(key {digit})"), digit=digit))
             button.clicked.connect(lambda _checked=False, d=digit: self.relabel_selected(d))
             tools.addWidget(button)
             self.relabel_buttons.append(button)
@@ -101,22 +105,24 @@ class MyDigitsDialog(QDialog):
         self.progress = QProgressBar(objectName="myDigitsProgress", visible=False, textVisible=True)
         self.note = QLabel(objectName="myDigitsNote", wordWrap=True)  # what the last import or export did
         files = QHBoxLayout()
-        self.import_folder_button = _button("Import folder…", "importFolder",
-                                            "A folder with one subfolder of images per digit, 0 to 9 (ImageFolder)",
-                                            self.import_folder)
-        self.import_files_button = _button("Import files…", "importFiles",
-                                           "A CSV (label, then 784 pixels per line) or IDX images and labels",
-                                           self.import_files)
-        self.export_button = _button("Export…", "exportDigits",
-                                     "Write every digit as a PNG into a folder per digit (ImageFolder)", self.export)
+        self.import_folder_button = _button(translate("MyDigits", "Import folder…"), "importFolder",
+                                            translate("MyDigits", "A folder with one subfolder of images per digit, "
+                                                                  "0 to 9 (ImageFolder)"), self.import_folder)
+        self.import_files_button = _button(translate("MyDigits", "Import files…"), "importFiles",
+                                           translate("MyDigits", "A CSV (label, then 784 pixels per line) or IDX "
+                                                                 "images and labels"), self.import_files)
+        self.export_button = _button(translate("MyDigits", "Export…"), "exportDigits",
+                                     translate("MyDigits", "Write every digit as a PNG into a folder per digit "
+                                                           "(ImageFolder)"), self.export)
         for button in (self.import_folder_button, self.import_files_button, self.export_button):
             files.addWidget(button)
-        self.teach_button = _button("Teach it my digits…", "teachButton",
-                                    "Fine-tune the current model on MNIST mixed with these digits and see the honest "
-                                    "before/after (Ctrl+T)", self.teach_requested.emit)
+        self.teach_button = _button(translate("MyDigits", "Teach it my digits…"), "teachButton",
+                                    translate("MyDigits", "Fine-tune the current model on MNIST mixed with these "
+                                                          "digits and see the honest before/after (Ctrl+T)"),
+                                    self.teach_requested.emit)
         files.addWidget(self.teach_button)
         files.addStretch(1)
-        files.addWidget(_button("Close", "closeMyDigits", "", self.close))
+        files.addWidget(_button(translate("MyDigits", "Close"), "closeMyDigits", "", self.close))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(tools)
@@ -142,7 +148,7 @@ class MyDigitsDialog(QDialog):
             digits = self.store.digits()
         except DataError as exc:  # a journal that is not one, or unreadable: said, and nothing shown
             self.grid.set_digits([])
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             return
         self.grid.set_digits(digits, {d.id for d in digits if held_out(d.id)})
         new = [d for d in digits if d.id not in known]
@@ -180,7 +186,8 @@ class MyDigitsDialog(QDialog):
         self._reading, self._reading_job = True, Job(lambda report, cancelled: predict_rows(model, images, report,
                                                                                               cancelled))
         job = self._reading_job
-        job.progressed.connect(lambda share: self._show_progress("Reading your digits with the model", share))
+        reading = translate("MyDigits", "Reading your digits with the model")
+        job.progressed.connect(lambda share: self._show_progress(reading, share))
         job.finished.connect(lambda found: self._readings_done(generation, ids, found))
         job.errored.connect(lambda message: self._readings_failed(generation, message))
         job.start()
@@ -197,25 +204,31 @@ class MyDigitsDialog(QDialog):
         if generation == self._generation:
             self._reading = False
             self.progress.hide()
-            self.summary.setText(f"The model could not read your digits: {message}")
+            self.summary.setText(fill(translate("MyDigits", "The model could not read your digits: {message}"),
+                                      message=message))
 
     def _summarise(self) -> None:
         counts = self.grid.counts()
         total = sum(n for n, _ in counts.values())
         misread = sum(wrong for _, wrong in counts.values())
         if total == 0:
-            text = EMPTY
+            text = render(EMPTY)
         elif not reads_digits(self._model):
-            text = f"{total} digits. The current model reads other classes, so there is no reading under them."
+            text = translate("MyDigits", "%n digits. The current model reads other classes, so there is no reading "
+                                         "under them.", None, total)
         elif self._reading:
-            text = f"{total} digits; the model is reading them…"
+            text = translate("MyDigits", "%n digits; the model is reading them…", None, total)
         else:
-            name = self._model.name or "the current model"
-            text = (f"{total} digit{'s' if total != 1 else ''}; {name} misreads {misread} "
-                    "(red frame, its reading in red). Held-out digits have a grey corner: "
-                    "never trained on, used to measure.")
+            name = self._model.name or translate("MyDigits", "the current model")
+            text = fill(translate("MyDigits", "%n digit; {name} misreads {misread} (red frame, its reading in red). "
+                                              "Held-out digits have a grey corner: never trained on, used to "
+                                              "measure.", None, total) if total == 1 else
+                        translate("MyDigits", "%n digits; {name} misreads {misread} (red frame, its reading in red). "
+                                              "Held-out digits have a grey corner: never trained on, used to "
+                                              "measure.", None, total), name=name, misread=misread)
         damage = self.store.damage
-        self.summary.setText(text if damage is None else f"{text}\n{damage}.")
+        self.summary.setText(text if damage is None else fill(translate("MyDigits", "{text}\n{damage}."), text=text,
+                                                              damage=render(damage)))
         self.misread_button.setEnabled(misread > 0)
         self._selection_changed()
 
@@ -226,7 +239,7 @@ class MyDigitsDialog(QDialog):
             button.setEnabled(selected)
 
     def _show_progress(self, what: str, share: float) -> None:
-        self.progress.setFormat(f"{what}… %p%")
+        self.progress.setFormat(fill(translate("MyDigits", "{what}… %p%"), what=what))
         self.progress.setValue(round(100 * share))
         self.progress.show()
 
@@ -241,34 +254,43 @@ class MyDigitsDialog(QDialog):
         if not ids or self._busy:
             return
         if len(ids) > 1 and QMessageBox.question(
-                self, "Delete digits", f"Delete these {len(ids)} digits from My digits? This cannot be undone.") \
-                != QMessageBox.StandardButton.Yes:
+                self, translate("MyDigits", "Delete digits"),
+                translate("MyDigits", "Delete these %n digits from My digits? This cannot be undone.", None,
+                          len(ids))) != QMessageBox.StandardButton.Yes:
             return
-        self._change(lambda: self.store.delete(ids), "deleted")
+        self._change(lambda: self.store.delete(ids), translate("MyDigits", "Your digits could not be deleted: "
+                                                                           "{file} could not be written ({reason}). "
+                                                                           "Nothing was changed."))
 
     def relabel_selected(self, digit: int) -> None:
         """Give the selection the label ``digit``; it stays selected, in its new class."""
         ids = self.grid.selected_ids()
         if ids and not self._busy:
-            self._change(lambda: self.store.relabel(ids, digit), "relabelled")
+            self._change(lambda: self.store.relabel(ids, digit),
+                         translate("MyDigits", "Your digits could not be relabelled: {file} could not be written "
+                                               "({reason}). Nothing was changed."))
 
-    def _change(self, change, done: str) -> None:
+    def _change(self, change, failure: str) -> None:
+        """Make ``change``; ``failure`` (with ``{file}`` and ``{reason}``) says so when the disk refuses it."""
         try:
             change()
         except OSError as exc:
-            QMessageBox.warning(self, "Not changed", f"Your digits could not be {done}: {exc.filename or ''} "
-                                f"could not be written ({exc.strerror or exc}). Nothing was changed.")
+            QMessageBox.warning(self, translate("MyDigits", "Not changed"),
+                                fill(failure, file=exc.filename or "", reason=exc.strerror or exc))
             return
         self.reload()
 
     # -- import and export -----------------------------------------------------
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of digit images (one subfolder per digit)")
+        folder = QFileDialog.getExistingDirectory(self, translate("MyDigits", "Import a folder of digit images (one "
+                                                                          "subfolder per digit)"))
         if folder:
             self._import([Path(folder)])
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import digits from CSV or IDX files", "", IMPORT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, translate("MyDigits", "Import digits from CSV or IDX files"), "",
+            translate("MyDigits", "Digit files (*.csv *.csv.gz *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"))
         if paths:
             self._import([Path(p) for p in paths])
 
@@ -278,7 +300,8 @@ class MyDigitsDialog(QDialog):
         # A store of the job's own: the journal's lock keeps it and the window's from writing at once.
         self._start_busy(Job(lambda report, cancelled: import_personal(
             paths, PersonalStore(folder), lambda done, total: report(done / max(total, 1)))),
-            "Importing", lambda summary: self._imported(summary), "Nothing imported")
+            translate("MyDigits", "Importing"), lambda summary: self._imported(summary),
+            translate("MyDigits", "Nothing imported"))
 
     def _imported(self, summary: ImportSummary) -> None:
         self.reload()
@@ -287,16 +310,16 @@ class MyDigitsDialog(QDialog):
     def export(self) -> None:
         """Every digit as a PNG under a folder per digit, into the folder chosen when it is empty, else into a new
         ``my-digits`` folder inside it (an export never overwrites a file)."""
-        chosen = QFileDialog.getExistingDirectory(self, "Export My digits into a folder (one subfolder per digit)")
+        chosen = QFileDialog.getExistingDirectory(self, translate("MyDigits", "Export My digits into a folder (one "
+                                                                          "subfolder per digit)"))
         if not chosen:
             return
         target = export_folder(Path(chosen))
         digits = self.store.digits()
         dataset, names = self.store.dataset(), [d.id for d in digits]
-        self._start_busy(Job(lambda report, cancelled: write_image_folder(dataset, target, names)), "Exporting",
-                         lambda written: self.note.setText(
-                             f"Exported {written} PNG file{'s' if written != 1 else ''} to {target}, one folder per "
-                             "digit (0 … 9)."), "Not exported")
+        self._start_busy(Job(lambda report, cancelled: write_image_folder(dataset, target, names)),
+                         translate("MyDigits", "Exporting"), lambda written: self.note.setText(_exported(written, target)),
+                         translate("MyDigits", "Not exported"))
 
     def _start_busy(self, job: Job, what: str, done, failed_title: str) -> None:
         self._busy, self._busy_job = True, job
@@ -316,6 +339,14 @@ class MyDigitsDialog(QDialog):
         for button in (self.import_folder_button, self.import_files_button, self.export_button):
             button.setEnabled(True)
         self._selection_changed()
+
+
+def _exported(written: int, target: Path) -> str:
+    if written == 1:
+        return fill(translate("MyDigits", "Exported %n PNG file to {target}, one folder per digit (0 … 9).", None,
+                              written), target=target)
+    return fill(translate("MyDigits", "Exported %n PNG files to {target}, one folder per digit (0 … 9).", None,
+                          written), target=target)
 
 
 def _button(text: str, name: str, tip: str, slot) -> QPushButton:

@@ -12,6 +12,7 @@ from digitpad.common.errors import DigitpadError
 from digitpad.training.prepare import PreparedRun
 from digitpad.training.reports import TrainState
 from digitpad.training.runs.recorder import RunRecorder
+from digitpad.ui.base.i18n import error_text
 
 PLACEHOLDER = "Run (starting)"  # the row's name until its id is known
 
@@ -23,7 +24,7 @@ class WindowRecording:
         self.recorder: RunRecorder | None = None  # records the run going
         self.run_id: int | None = None  # the run going or last ended (None: not recorded)
         self.run_name = ""  # its name there: "Run 12", "Run 13 · Too narrow to learn · failing setup"
-        self.error = ""  # why the record of the run last ended is incomplete ("": it is not)
+        self.error = ""  # why the record of the run last ended is incomplete, in the person's language ("": it is not)
 
     def begin(self, run: PreparedRun, kind: str, lab_preset: str, label: str, checkpoint: str | None,
               resume: TrainState | None) -> RunRecorder:
@@ -62,4 +63,4 @@ class WindowRecording:
                 recorder.end(status, message)
             recorder.close()  # the last epochs' writes end here
             if recorder.run_id is not None and recorder.error is not None:
-                self.error = str(recorder.error)
+                self.error = error_text(recorder.error)

@@ -7,77 +7,113 @@ eye; the numbers are the run history's.
 
 from __future__ import annotations
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.registry import title
 from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
-from digitpad.training.history import duration_text, loss_name
+from digitpad.training.history import duration, loss_message
 from digitpad.training.runs.summary import RunSummary
+from digitpad.ui.base.i18n import fill, general, render, translate
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
-INIT_TEXT = {"uniform": "Uniform(−1, 1)"}  # the others as the Train tab shows them: capitalised
+INIT_TEXT = {"uniform": QT_TRANSLATE_NOOP("RunDetails", "Uniform(−1, 1)")}  # the others as the Train tab shows them
 # The final numbers, as the Train tab and the plots name them; accuracies are fractions shown in percent.
-METRIC_TEXT = {"train_loss": "Training loss", "train_accuracy": "Training accuracy", "val_loss": "Validation loss",
-               "val_accuracy": "Validation accuracy", "test_accuracy": "Test accuracy", "test_loss": "Test loss",
-               "lr": "Final learning rate"}
-SETUP_TEXT = {"window": "the window", "cli": "the command line"}
+METRIC_TEXT = {"train_loss": QT_TRANSLATE_NOOP("RunDetails", "Training loss"),
+               "train_accuracy": QT_TRANSLATE_NOOP("RunDetails", "Training accuracy"),
+               "val_loss": QT_TRANSLATE_NOOP("RunDetails", "Validation loss"),
+               "val_accuracy": QT_TRANSLATE_NOOP("RunDetails", "Validation accuracy"),
+               "test_accuracy": QT_TRANSLATE_NOOP("RunDetails", "Test accuracy"),
+               "test_loss": QT_TRANSLATE_NOOP("RunDetails", "Test loss"),
+               "lr": QT_TRANSLATE_NOOP("RunDetails", "Final learning rate")}
+SETUP_TEXT = {"window": QT_TRANSLATE_NOOP("RunDetails", "the window"),
+              "cli": QT_TRANSLATE_NOOP("RunDetails", "the command line")}
 
 
 def run_tooltip(run: RunSummary, settings: dict, metrics: dict[str, float]) -> str:
     """The run's tooltip: its outcome, where it ran, its final numbers, then its settings."""
     if run.status == "completed":
-        done = f"{run.epochs_done} of {run.epochs} epochs" if run.epochs != run.epochs_done else f"{run.epochs} epochs"
-        lines = [f"Completed after {done}"]
+        if run.epochs != run.epochs_done:
+            first = fill(translate("RunDetails", "Completed after {done} of {epochs} epochs"), done=run.epochs_done,
+                         epochs=run.epochs)
+        else:
+            first = fill(translate("RunDetails", "Completed after {epochs} epochs"), epochs=run.epochs)
+        lines = [first]
     else:
-        text = run.status_text()
+        text = render(run.status_message())
         lines = [text[:1].upper() + text[1:]]
-    lines.append(f"Started {run.when()} from {SETUP_TEXT.get(run.front_end, run.front_end)}")
+    lines.append(fill(translate("RunDetails", "Started {when} from {where}"), when=run.when(),
+                      where=render(SETUP_TEXT.get(run.front_end, run.front_end))))
     for key, value in metrics.items():
         if key in ("seconds", "stopped_in_epoch", "stopped_after_batch") or not isinstance(value, (int, float)):
             continue  # the last epoch's time (the run's is below); where a stop was (the first line says)
-        text = f"{100 * value:.1f} %" if key.endswith("accuracy") else f"{value:.4g}"
-        lines.append(f"{METRIC_TEXT.get(key, key.replace('_', ' ').capitalize())}: {text}")
+        text = _percent(value) if key.endswith("accuracy") else general(value, 4)
+        lines.append(_line(render(METRIC_TEXT.get(key, key.replace('_', ' ').capitalize())), text))
     if run.best_val_accuracy is not None:
-        lines.append(f"Best validation accuracy: {100 * run.best_val_accuracy:.1f} %")
+        lines.append(_line(translate("RunDetails", "Best validation accuracy"), _percent(run.best_val_accuracy)))
     if run.seconds:
-        lines.append(f"Time: {duration_text(run.seconds)}")
-    lines.append(f"Loss: {loss_name(settings)}")
+        lines.append(_line(translate("RunDetails", "Time"), render(duration(run.seconds))))
+    lines.append(_line(translate("RunDetails", "Loss"), render(loss_message(settings))))
     if run.model_path:
-        lines.append(f"Model saved as {run.model_path}")
+        lines.append(fill(translate("RunDetails", "Model saved as {path}"), path=run.model_path))
     return "\n".join([*lines, "", *settings_lines(settings)])
 
 
 def settings_lines(s: dict) -> list[str]:
     """``RunSettings.to_dict()`` as "Label: value" lines, the Train tab's labels, only the settings it has."""
     def yes(key: str) -> str:
-        return "yes" if s.get(key) else "no"
+        return translate("RunDetails", "yes") if s.get(key) else translate("RunDetails", "no")
 
-    rows = [("Dataset", title(s["dataset"]) if "dataset" in s else None),
-            ("Images", "all" if s.get("subset") == 0 else _count(s.get("subset"))),
-            ("Validation", _percent(s.get("validation"))),
-            ("Random shift", None if "shift" not in s else f"{s['shift']} px" if s["shift"] else "off"),
-            ("Hidden layers", None if "hidden" not in s else s["hidden"] or "none (a linear model)"),
-            ("Activation", s.get("activation")), ("Output + loss", HEAD_TEXT.get(s.get("head"), s.get("head"))),
-            ("Regression on label/10", yes("regression") if "regression" in s else None),
-            ("Initialiser", INIT_TEXT.get(s.get("init"), str(s.get("init")).capitalize()) if "init" in s else None),
-            ("Bias", yes("bias") if "bias" in s else None),
-            ("Optimizer", OPTIMIZER_TEXT.get(s.get("optimizer"), s.get("optimizer"))),
-            ("Learning rate", _number(s.get("lr"))),
-            ("Momentum", _number(s.get("momentum")) if s.get("optimizer") in MOMENTUM_OPTIMIZERS else None),
-            ("Schedule", s.get("schedule")), ("Weight decay", _number(s.get("weight_decay"))),
-            ("Batch size", "full" if s.get("batch_size") == 0 else _count(s.get("batch_size"))),
-            ("Sum gradients", yes("sum_gradient") if "sum_gradient" in s else None),
-            ("Scale inputs", yes("scale_inputs") if "scale_inputs" in s else None),
-            ("Precision", "float64" if s.get("float64") else None),
-            ("Epochs", _count(s.get("epochs"))), ("Seed", s.get("seed"))]
-    return [f"{label}: {value}" for label, value in rows if value is not None]
+    shift = s.get("shift")
+    rows = [(translate("RunDetails", "Dataset"), render(title(s["dataset"])) if "dataset" in s else None),
+            (translate("RunDetails", "Images"),
+             translate("RunDetails", "all") if s.get("subset") == 0 else _count(s.get("subset"))),
+            (translate("RunDetails", "Validation"), _share(s.get("validation"))),
+            (translate("RunDetails", "Random shift"), None if "shift" not in s else
+             fill(translate("RunDetails", "{shift} px"), shift=shift) if shift else translate("RunDetails", "off")),
+            (translate("RunDetails", "Hidden layers"), None if "hidden" not in s else
+             s["hidden"] or translate("RunDetails", "none (a linear model)")),
+            (translate("RunDetails", "Activation"), s.get("activation")),
+            (translate("RunDetails", "Output + loss"), _named(HEAD_TEXT, s.get("head"))),
+            (translate("RunDetails", "Regression on label/10"), yes("regression") if "regression" in s else None),
+            (translate("RunDetails", "Initialiser"),
+             render(INIT_TEXT.get(s.get("init"), str(s.get("init")).capitalize())) if "init" in s else None),
+            (translate("RunDetails", "Bias"), yes("bias") if "bias" in s else None),
+            (translate("RunDetails", "Optimizer"), _named(OPTIMIZER_TEXT, s.get("optimizer"))),
+            (translate("RunDetails", "Learning rate"), _number(s.get("lr"))),
+            (translate("RunDetails", "Momentum"),
+             _number(s.get("momentum")) if s.get("optimizer") in MOMENTUM_OPTIMIZERS else None),
+            (translate("RunDetails", "Schedule"), s.get("schedule")),
+            (translate("RunDetails", "Weight decay"), _number(s.get("weight_decay"))),
+            (translate("RunDetails", "Batch size"),
+             translate("RunDetails", "full") if s.get("batch_size") == 0 else _count(s.get("batch_size"))),
+            (translate("RunDetails", "Sum gradients"), yes("sum_gradient") if "sum_gradient" in s else None),
+            (translate("RunDetails", "Scale inputs"), yes("scale_inputs") if "scale_inputs" in s else None),
+            (translate("RunDetails", "Precision"), "float64" if s.get("float64") else None),
+            (translate("RunDetails", "Epochs"), _count(s.get("epochs"))),
+            (translate("RunDetails", "Seed"), s.get("seed"))]
+    return [_line(label, value) for label, value in rows if value is not None]
+
+
+def _line(label: str, value: object) -> str:
+    return fill(translate("RunDetails", "{label}: {value}"), label=label, value=value)
+
+
+def _named(names: dict, key: object) -> object:
+    """How the Train tab names a setting's value, or the value itself."""
+    return render(names[key]) if key in names else key
+
+
+def _percent(fraction: float) -> str:
+    return fill(translate("RunDetails", "{percent:.1f} %"), percent=100 * fraction)
 
 
 def _count(value) -> str | None:
-    return f"{value:,}" if isinstance(value, int) else None
+    return fill("{value:,}", value=value) if isinstance(value, int) else None
 
 
 def _number(value) -> str | None:
-    return f"{value:g}" if isinstance(value, (int, float)) else None
+    return general(value, 6) if isinstance(value, (int, float)) else None
 
 
-def _percent(share) -> str | None:
-    return f"{100 * share:g} %" if isinstance(share, (int, float)) else None
+def _share(share) -> str | None:
+    return fill(translate("RunDetails", "{percent:g} %"), percent=100 * share) if isinstance(share, (int, float)) \
+        else None

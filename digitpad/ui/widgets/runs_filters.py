@@ -9,22 +9,28 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.registry import title
 from digitpad.lab.pitfalls import PITFALLS
 from digitpad.training.recipes import RECIPES
-from digitpad.training.runs.summary import STATUSES, RunFilter
+from digitpad.training.runs.summary import STATUS_NAMES, STATUSES, RunFilter
+from digitpad.ui.base.i18n import fill, render, translate
 
 DAY = 86_400
-WHEN = (("Any time", None), ("Today", "today"), ("Last 7 days", 7), ("Last 30 days", 30))
+WHEN = ((QT_TRANSLATE_NOOP("RunsFilters", "Any time"), None), (QT_TRANSLATE_NOOP("RunsFilters", "Today"), "today"),
+        (QT_TRANSLATE_NOOP("RunsFilters", "Last 7 days"), 7), (QT_TRANSLATE_NOOP("RunsFilters", "Last 30 days"), 30))
 COMBO_CHARS = 6  # the closed combos' least width in characters (the Runs tab must not widen the tabs beside the plots); their lists show whole entries
 
 
 def setups() -> list[tuple[str, str | None]]:
-    """The Setup filter's entries: (text, RunFilter.setup)."""
-    return [("Any setup", None), ("Custom settings", "custom"),
-            *((f"Recipe: {recipe.title}", f"recipe:{name}") for name, recipe in RECIPES.items()),
-            ("Lab (any)", "lab"), *((f"Lab: {p.title}", f"lab:{name}") for name, p in PITFALLS.items()),
-            ("Teach it my digits", "finetune")]
+    """The Setup filter's entries: (text, RunFilter.setup), in the window's language."""
+    return [(translate("RunsFilters", "Any setup"), None), (translate("RunsFilters", "Custom settings"), "custom"),
+            *((fill(translate("RunsFilters", "Recipe: {title}"), title=render(recipe.title)), f"recipe:{name}")
+              for name, recipe in RECIPES.items()),
+            (translate("RunsFilters", "Lab (any)"), "lab"),
+            *((fill(translate("RunsFilters", "Lab: {title}"), title=render(p.title)), f"lab:{name}")
+              for name, p in PITFALLS.items()),
+            (translate("RunsFilters", "Teach it my digits"), "finetune")]
 
 
 class RunFilters(QWidget):
@@ -35,17 +41,21 @@ class RunFilters(QWidget):
 
     def __init__(self, extra: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.dataset = self._combo("runsDatasetFilter", [("All datasets", None)],
-                                   "Show the runs on one dataset only")
+        self.dataset = self._combo("runsDatasetFilter", [(translate("RunsFilters", "All datasets"), None)],
+                                   translate("RunsFilters", "Show the runs on one dataset only"))
         self.setup = self._combo("runsSetupFilter", setups(),
-                                 "Show the runs of one setup only: your own settings, a recipe, a lab preset, or "
-                                 "Teach it my digits")
-        self.status = self._combo("runsStatusFilter", [("Any status", None), *((s, s) for s in STATUSES)],
-                                  "Show the runs that ended one way only")
-        self.when = self._combo("runsWhenFilter", list(WHEN), "Show the runs started in this time only")
-        self.search = QLineEdit(objectName="runsSearch", placeholderText="Search names, tags, networks",
+                                 translate("RunsFilters", "Show the runs of one setup only: your own settings, a "
+                                                          "recipe, a lab preset, or Teach it my digits"))
+        self.status = self._combo("runsStatusFilter", [(translate("RunsFilters", "Any status"), None),
+                                                       *((render(STATUS_NAMES[s]), s) for s in STATUSES)],
+                                  translate("RunsFilters", "Show the runs that ended one way only"))
+        self.when = self._combo("runsWhenFilter", [(render(text), data) for text, data in WHEN],
+                                translate("RunsFilters", "Show the runs started in this time only"))
+        self.search = QLineEdit(objectName="runsSearch",
+                                placeholderText=translate("RunsFilters", "Search names, tags, networks"),
                                 clearButtonEnabled=True,
-                                toolTip="Show the runs whose name, a tag or network has this text in it")
+                                toolTip=translate("RunsFilters", "Show the runs whose name, a tag or network has "
+                                                                 "this text in it"))
         self.search.textChanged.connect(self.changed)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,7 +82,7 @@ class RunFilters(QWidget):
     def set_datasets(self, names: list[str]) -> None:
         """The datasets the run history has runs on; the one picked stays picked (and listed) if it has none."""
         picked = self.dataset.currentData()
-        names = sorted(set(names) | ({picked} if picked else set()), key=lambda n: title(n).lower())
+        names = sorted(set(names) | ({picked} if picked else set()), key=lambda n: render(title(n)).lower())
         if [self.dataset.itemData(i) for i in range(1, self.dataset.count())] == names:
             return
         self.dataset.blockSignals(True)
@@ -80,7 +90,7 @@ class RunFilters(QWidget):
             while self.dataset.count() > 1:
                 self.dataset.removeItem(1)
             for name in names:
-                self.dataset.addItem(title(name), name)
+                self.dataset.addItem(render(title(name)), name)
             self.dataset.setCurrentIndex(max(0, self.dataset.findData(picked)) if picked else 0)
         finally:
             self.dataset.blockSignals(False)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from digitpad.training.runs.summary import RunSummary
+from digitpad.ui.base.i18n import translate
 from digitpad.ui.widgets.runs_model import (
     COLUMNS,
     DATASET,
@@ -64,8 +65,8 @@ class RunsList(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.setToolTip("Every recorded run. Tick runs to overlay their curves; F2 or a double-click renames a "
-                        "run or edits its tags; click a header to sort.")
+        self.setToolTip(translate("RunsList", "Every recorded run. Tick runs to overlay their curves; F2 or a "
+                                              "double-click renames a run or edits its tags; click a header to sort."))
         header = self.header()
         header.setSectionsMovable(False)
         header.setStretchLastSection(True)

@@ -14,17 +14,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.registry import title
-from digitpad.training.history import duration_text
+from digitpad.training.history import duration
 from digitpad.training.runs.store import RunStore
 from digitpad.training.runs.summary import RunSummary
+from digitpad.ui.base import i18n
+from digitpad.ui.base.i18n import fill, render, translate
 
 # The columns, and the run-history order a click on each header asks for (None: not sortable).
 # What tells runs apart first (a narrow tab shows these), then what they ran on.
-COLUMNS = ("Run", "Val. acc.", "Test acc.", "Started", "Epochs", "Time", "Status", "Dataset", "Network", "Tags")
+COLUMNS = (QT_TRANSLATE_NOOP("RunsModel", "Run"), QT_TRANSLATE_NOOP("RunsModel", "Val. acc."),
+           QT_TRANSLATE_NOOP("RunsModel", "Test acc."), QT_TRANSLATE_NOOP("RunsModel", "Started"),
+           QT_TRANSLATE_NOOP("RunsModel", "Epochs"), QT_TRANSLATE_NOOP("RunsModel", "Time"),
+           QT_TRANSLATE_NOOP("RunsModel", "Status"), QT_TRANSLATE_NOOP("RunsModel", "Dataset"),
+           QT_TRANSLATE_NOOP("RunsModel", "Network"), QT_TRANSLATE_NOOP("RunsModel", "Tags"))
 NAME, VAL, TEST, WHEN, EPOCHS, TIME, STATUS, DATASET, NETWORK, TAGS = range(len(COLUMNS))
 SORT_KEYS = {NAME: ("name", "name"), VAL: ("accuracy", "accuracy"), TEST: ("test accuracy", "test accuracy"),
              WHEN: ("oldest", "newest"), TIME: ("shortest", "longest")}  # column → (ascending, descending)
@@ -33,13 +40,20 @@ FIRST_ORDER = {NAME: Qt.SortOrder.AscendingOrder, VAL: Qt.SortOrder.DescendingOr
                TEST: Qt.SortOrder.DescendingOrder, WHEN: Qt.SortOrder.DescendingOrder,
                TIME: Qt.SortOrder.DescendingOrder}
 HEADER_TIPS = {
-    NAME: "Tick a run to draw its curves over the current ones on the plots; F2 or a double-click renames it",
-    VAL: "The best validation accuracy of any of its epochs (click to sort, best first)",
-    TEST: "Accuracy on the test set, measured after the run (digitpad train, finetune and lab measure it)",
-    WHEN: "When the run started (click to sort)", DATASET: "The images it trained on",
-    NETWORK: "Layer sizes, activation and output", EPOCHS: "Epochs done / planned",
-    TIME: "Training time (click to sort)", STATUS: "How the run ended",
-    TAGS: "Your labels for the run, comma-separated: F2 or a double-click edits them; the search box finds them",
+    NAME: QT_TRANSLATE_NOOP("RunsModel", "Tick a run to draw its curves over the current ones on the plots; F2 or "
+                                         "a double-click renames it"),
+    VAL: QT_TRANSLATE_NOOP("RunsModel", "The best validation accuracy of any of its epochs (click to sort, best "
+                                        "first)"),
+    TEST: QT_TRANSLATE_NOOP("RunsModel", "Accuracy on the test set, measured after the run (digitpad train, "
+                                         "finetune and lab measure it)"),
+    WHEN: QT_TRANSLATE_NOOP("RunsModel", "When the run started (click to sort)"),
+    DATASET: QT_TRANSLATE_NOOP("RunsModel", "The images it trained on"),
+    NETWORK: QT_TRANSLATE_NOOP("RunsModel", "Layer sizes, activation and output"),
+    EPOCHS: QT_TRANSLATE_NOOP("RunsModel", "Epochs done / planned"),
+    TIME: QT_TRANSLATE_NOOP("RunsModel", "Training time (click to sort)"),
+    STATUS: QT_TRANSLATE_NOOP("RunsModel", "How the run ended"),
+    TAGS: QT_TRANSLATE_NOOP("RunsModel", "Your labels for the run, comma-separated: F2 or a double-click edits "
+                                         "them; the search box finds them"),
 }
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 EDITABLE = (NAME, TAGS)
@@ -53,7 +67,7 @@ def swatch(colour: str) -> QIcon:
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
+    return "—" if value is None else i18n.percent(value, 1)
 
 
 def when_text(started: float, now: datetime | None = None) -> str:
@@ -61,8 +75,9 @@ def when_text(started: float, now: datetime | None = None) -> str:
     start, now = datetime.fromtimestamp(started), now or datetime.now()
     if start.date() == now.date():
         return start.strftime("%H:%M")
-    if 0 <= (now.date() - start.date()).days < 7:
-        return start.strftime("%a %H:%M")
+    if 0 <= (now.date() - start.date()).days < 7:  # the day's name in the window's language
+        day = QLocale().dayName(start.isoweekday(), QLocale.FormatType.ShortFormat)
+        return fill(translate("RunsModel", "{day} {time}"), day=day, time=start.strftime("%H:%M"))
     return start.strftime("%Y-%m-%d %H:%M")
 
 
@@ -124,9 +139,9 @@ class RunsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return render(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
+            return render(HEADER_TIPS[section]) if section in HEADER_TIPS else None
         if role == Qt.ItemDataRole.InitialSortOrderRole and section in FIRST_ORDER:
             return FIRST_ORDER[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (VAL, TEST, EPOCHS, TIME):
@@ -206,13 +221,13 @@ def _text(run: RunSummary, column: int) -> str:
     if column == WHEN:
         return when_text(run.started)
     if column == DATASET:
-        return title(run.dataset)
+        return render(title(run.dataset))
     if column == NETWORK:
         return run.network
     if column == EPOCHS:
-        return f"{run.epochs_done}/{run.epochs}"
+        return fill(translate("RunsModel", "{done}/{planned}"), done=run.epochs_done, planned=run.epochs)
     if column == TIME:
-        return duration_text(run.seconds)
+        return render(duration(run.seconds))
     if column == STATUS:
-        return run.status_text()
+        return render(run.status_message())
     return ", ".join(run.tags)

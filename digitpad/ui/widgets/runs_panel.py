@@ -41,6 +41,7 @@ from digitpad.training.history import RunRecord, save_history_csv
 from digitpad.training.runs.schema import RunStoreError
 from digitpad.training.runs.store import RunStore
 from digitpad.training.runs.summary import RunSummary
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.base.plot_parts import overlay_colour
 from digitpad.ui.widgets.run_details import run_tooltip
 from digitpad.ui.widgets.runs_filters import RunFilters
@@ -48,11 +49,11 @@ from digitpad.ui.widgets.runs_list import RunsList, ViewState
 from digitpad.ui.widgets.runs_model import (
     RunsModel,
 )
+from digitpad.ui.widgets.runs_words import HINT, count_text, delete_question
 
 __all__ = ["RunRecord", "RunsPanel", "time_opening"]
 
 ERROR_RATE_KEY = "runs/errorRate"
-HINT = "Tick runs to overlay their curves on the plots."
 
 
 def run_colour(run_id: int) -> str:
@@ -88,24 +89,29 @@ class RunsPanel(QWidget):
         self._select: int | None = None  # the run to make current at the next reading
         self._stale = True  # a reading was asked for while the list could not be read (hidden, or a name edited)
         self.model = RunsModel(run_colour, self._tooltip, self)
-        self.error_check = QCheckBox("Error rate (log scale)", objectName="errorRateCheck",
-                                     toolTip="Show accuracy as the error rate, 100 − accuracy, on a log axis: "
-                                             "97 % and 99 % become 3 % and 1 %, far apart")
+        self.error_check = QCheckBox(translate("RunsPanel", "Error rate (log scale)"), objectName="errorRateCheck",
+                                     toolTip=translate("RunsPanel", "Show accuracy as the error rate, 100 − "
+                                                                    "accuracy, on a log axis: 97 % and 99 % become "
+                                                                    "3 % and 1 %, far apart"))
         self.filters = RunFilters(self.error_check)
         self.list = RunsList(self.model)
-        self.hint = QLabel(HINT, objectName="runsHint", wordWrap=True)
+        self.hint = QLabel(render(HINT), objectName="runsHint", wordWrap=True)
         self.hint.setEnabled(False)  # the disabled text colour: a quiet secondary line
-        self.train_button = self._button("Train again", "trainAgainButton",
-                                         "Fill the Train tab's form with this run's settings (a lab run: pick its "
-                                         "preset in the Lab tab)", self.train_again)
-        self.open_button = self._button("Open its model", "openRunModelButton",
-                                        "Open the model file saved from this run", self.open_model)
-        self.export_button = self._button("Export CSV…", "exportRunButton",
-                                          "Save the selected run's per-epoch history (loss, accuracy, learning rate, "
-                                          "time) as a CSV file", self.export_selected)
-        self.delete_button = self._button("Delete…", "deleteRunButton",
-                                          "Delete the selected runs from the run history (Delete key); saved model "
-                                          "files stay", self.delete_selected)
+        self.train_button = self._button(translate("RunsPanel", "Train again"), "trainAgainButton",
+                                         translate("RunsPanel", "Fill the Train tab's form with this run's settings "
+                                                                "(a lab run: pick its preset in the Lab tab)"),
+                                         self.train_again)
+        self.open_button = self._button(translate("RunsPanel", "Open its model"), "openRunModelButton",
+                                        translate("RunsPanel", "Open the model file saved from this run"),
+                                        self.open_model)
+        self.export_button = self._button(translate("RunsPanel", "Export CSV…"), "exportRunButton",
+                                          translate("RunsPanel", "Save the selected run's per-epoch history (loss, "
+                                                                 "accuracy, learning rate, time) as a CSV file"),
+                                          self.export_selected)
+        self.delete_button = self._button(translate("RunsPanel", "Delete…"), "deleteRunButton",
+                                          translate("RunsPanel", "Delete the selected runs from the run history "
+                                                                 "(Delete key); saved model files stay"),
+                                          self.delete_selected)
         buttons = QHBoxLayout()
         for button in (self.train_button, self.open_button, self.export_button, self.delete_button):
             buttons.addWidget(button)
@@ -123,7 +129,8 @@ class RunsPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.ticks_changed.connect(self._emit_overlays)
         self.model.edited.connect(self._edited)
-        self.model.edit_failed.connect(lambda text: self._say(f"Not changed: {text}", True))
+        self.model.edit_failed.connect(lambda text: self._say(fill(translate("RunsPanel", "Not changed: {reason}"),
+                                                                   reason=text), True))
         self._open(path)
         self._update_buttons()
 
@@ -136,11 +143,11 @@ class RunsPanel(QWidget):
         try:
             self.store = RunStore(path)
         except RunStoreError as exc:
-            self.error = str(exc)
+            self.error = error_text(exc)
             self.setEnabled(False)
-            self._say(f"Runs cannot be listed: {exc}", True)
+            self._say(fill(translate("RunsPanel", "Runs cannot be listed: {reason}"), reason=self.error), True)
             return
-        self.model.store, self.notice = self.store, self.store.notice
+        self.model.store, self.notice = self.store, render(self.store.notice_text)
         if self.notice:
             self._notice_showing = True
             self._say(self.notice, True)
@@ -168,7 +175,7 @@ class RunsPanel(QWidget):
             datasets = self.store.values("dataset")
             total = self.store.count()
         except RunStoreError as exc:
-            self._say(str(exc), True)
+            self._say(error_text(exc), True)
             return
         self.filters.set_datasets(datasets)
         self.model.load(rows)
@@ -190,7 +197,7 @@ class RunsPanel(QWidget):
             # A run killed since is changed too, though our own connection's marking moves no data_version.
             changed = self.store.changed() | bool(self.store.mark_interrupted())
         except RunStoreError as exc:
-            self._say(str(exc), True)
+            self._say(error_text(exc), True)
             return
         if changed or self._stale:
             self.refresh()
@@ -224,7 +231,7 @@ class RunsPanel(QWidget):
                 self.store.set_model_path(run_id, path)
                 self.model.replace(self.store.summary(run_id))
             except RunStoreError as exc:
-                self._say(str(exc), True)
+                self._say(error_text(exc), True)
             self._update_buttons()
 
     def bind_error_rate(self, action: QAction, settings: QSettings) -> None:
@@ -249,7 +256,7 @@ class RunsPanel(QWidget):
         try:
             settings = self.store.settings(run.id)
         except RunStoreError as exc:
-            self._say(str(exc), True)
+            self._say(error_text(exc), True)
             return
         self.train_again_requested.emit(run, settings)
 
@@ -264,8 +271,9 @@ class RunsPanel(QWidget):
         if run is None or self.store is None:
             return
         default = re.sub(r"[^\w.-]+", "-", run.name).strip("-") or "run"
-        path, _ = QFileDialog.getSaveFileName(self, f"Export the history of {run.name}",
-                                              f"{default}.csv", "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, fill(translate("RunsPanel", "Export the history of {name}"), name=run.name), f"{default}.csv",
+            translate("RunsPanel", "CSV files (*.csv);;All files (*)"))
         if not path:
             return
         path = Path(path)
@@ -274,7 +282,7 @@ class RunsPanel(QWidget):
         try:
             save_history_csv(path, self.store.record(run.id))
         except DigitpadError as e:
-            QMessageBox.warning(self, "Export failed", str(e))
+            QMessageBox.warning(self, translate("RunsPanel", "Export failed"), error_text(e))
 
     def delete_selected(self) -> None:
         """Delete the selected runs (not one still going), after a question naming them."""
@@ -283,18 +291,16 @@ class RunsPanel(QWidget):
         runs = [run for run in runs if run.status != "running"]
         if not runs:
             if going:
-                self._say(f"{going[0].name} is still training: it can be deleted once it has ended.", True)
+                self._say(fill(translate("RunsPanel", "{name} is still training: it can be deleted once it has "
+                                                      "ended."), name=going[0].name), True)
             return
-        names = ", ".join(run.name for run in runs[:5]) + (f" and {len(runs) - 5} more" if len(runs) > 5 else "")
-        what = f"the run {names}" if len(runs) == 1 else f"{len(runs)} runs ({names})"
-        text = (f"Delete {what} from the run history? Their curves and numbers go for good; saved model files "
-                "stay." + (" Runs still training are kept." if going else ""))
-        if QMessageBox.question(self, "Delete runs", text) != QMessageBox.StandardButton.Yes:
+        if QMessageBox.question(self, translate("RunsPanel", "Delete runs"), delete_question(runs, bool(going))) \
+                != QMessageBox.StandardButton.Yes:
             return
         try:
             self.store.delete(run.id for run in runs)
         except RunStoreError as exc:
-            self._say(str(exc), True)
+            self._say(error_text(exc), True)
             return
         ticked = [run.id for run in runs if run.id in self.model.ticked]
         for run in runs:
@@ -321,8 +327,9 @@ class RunsPanel(QWidget):
         self.delete_button.setEnabled(bool(self.list.selected_runs()))
         has_model = run is not None and bool(run.model_path) and Path(run.model_path).is_file()
         self.open_button.setEnabled(has_model)
-        self.open_button.setToolTip(f"Open {run.model_path}" if has_model else
-                                    "Open the model file saved from this run (File ▸ Save after a run saves it)")
+        self.open_button.setToolTip(fill(translate("RunsPanel", "Open {path}"), path=run.model_path) if has_model
+                                    else translate("RunsPanel", "Open the model file saved from this run (File ▸ "
+                                                                "Save after a run saves it)"))
 
     def _tooltip(self, run_id: int) -> str:
         row = self.model.row_of(run_id)
@@ -369,11 +376,8 @@ class RunsPanel(QWidget):
 
     def _count_text(self, shown: int, total: int | None) -> str:
         total = self.store.count() if total is None and self.store is not None else total
-        runs = f"{shown} of {total} runs" if total != shown else f"{shown} run{'s' if shown != 1 else ''}"
-        ticked = len(self.model.ticked)
         hidden = sum(1 for i in self.model.ticked if self.model.row_of(i) is None)
-        ticks = f" · {ticked} ticked" + (f" ({hidden} hidden by the filters)" if hidden else "") if ticked else ""
-        return f"{runs}{ticks}. {HINT}"
+        return count_text(shown, total, len(self.model.ticked), hidden)
 
     def _say(self, text: str, loud: bool = False) -> None:
         self.hint.setText(text)
