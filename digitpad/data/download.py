@@ -24,6 +24,7 @@ from pathlib import Path
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.data.idx import read_idx
 from digitpad.data.registry import DatasetSpec, FileSpec, content_md5, dataset_dir, get_spec
 
@@ -98,11 +99,13 @@ def verify_file(path: str | os.PathLike, file: FileSpec, file_md5: str | None = 
     try:
         array = read_idx(path)
     except DataError as exc:
-        raise DataError(f"{file.name}: not a valid IDX file ({exc})") from exc
+        raise DataError(QT_TRANSLATE_NOOP("Download", "{file}: not a valid IDX file ({reason})").fill(
+            file=file.name, reason=exc.text)) from exc
     if file_md5 is None:
         file_md5 = _md5_of(path)
     if file_md5 != file.md5 and content_md5(array) != file.content_md5:
-        raise DataError(f"{file.name}: checksum mismatch (md5 {file_md5} is not the published one)")
+        raise DataError(QT_TRANSLATE_NOOP("Download", "{file}: checksum mismatch (md5 {md5} is not the published "
+                                                      "one)").fill(file=file.name, md5=file_md5))
 
 
 def _is_valid(path: Path, file: FileSpec) -> bool:
@@ -134,8 +137,11 @@ def _fetch_from_any(spec: DatasetSpec, file: FileSpec, target: Path, progress: P
             unreachable += _unreachable(exc)
     if reasons and unreachable == len(reasons):
         raise DataError(offline_message(spec.title))
-    listing = "".join(f"\n  {reason}" for reason in reasons) or " no mirrors given"
-    raise DataError(f"could not download {file.name} of {spec.title}:{listing}")
+    if not reasons:
+        raise DataError(QT_TRANSLATE_NOOP("Download", "could not download {file} of {title}: no mirrors given").fill(
+            file=file.name, title=spec.title))
+    raise DataError(QT_TRANSLATE_NOOP("Download", "could not download {file} of {title}:{reasons}").fill(
+        file=file.name, title=spec.title, reasons="".join(f"\n  {reason}" for reason in reasons)))
 
 
 def _fetch(url: str, file: FileSpec, target: Path, progress: Progress | None,
@@ -163,7 +169,8 @@ def _fetch(url: str, file: FileSpec, target: Path, progress: Progress | None,
         # http.client returns a short body without complaint when the server
         # closes early, so the length is checked here.
         if total is not None and done != total:
-            raise DataError(f"connection dropped after {done} of {total} bytes")
+            raise DataError(QT_TRANSLATE_NOOP("Download", "connection dropped after {done} of {total} bytes").fill(
+                done=done, total=total))
         # A mirror serving the raw file passes the content check and is stored
         # as served; read_idx reads raw and gzip files alike.
         verify_file(out.readback_path, file, digest.hexdigest())
@@ -190,10 +197,11 @@ def _md5_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def offline_message(title: str) -> str:
+def offline_message(title: str) -> Text:
     """What to say when no mirror of dataset ``title`` could be reached, and the ways on without a network."""
-    return (f"no internet connection (could not reach any mirror of {title}); import files you have with "
-            "`digitpad data import FILES` or use the bundled 8×8 digits (--dataset digits8x8)")
+    return QT_TRANSLATE_NOOP("Download", "no internet connection (could not reach any mirror of {title}); import "
+                                         "files you have with `digitpad data import FILES` or use the bundled 8×8 "
+                                         "digits (--dataset digits8x8)").fill(title=title)
 
 
 def _unreachable(exc: BaseException) -> bool:

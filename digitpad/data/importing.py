@@ -16,6 +16,7 @@ import numpy as np
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.csvfile import read_csv
 from digitpad.data.idx import idx_header, read_idx
 from digitpad.data.image_file import read_image
@@ -69,14 +70,15 @@ def import_files(paths: Iterable[str | os.PathLike], dataset: str | None = None,
     if dataset is not None:
         get_spec(dataset)
         if name is not None:
-            raise DataError("--name names a local dataset made from a labelled CSV; it does not go with --dataset")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "--name names a local dataset made from a labelled CSV; "
+                                                           "it does not go with --dataset"))
     read = [(Path(path), _read_parts(Path(path))) for path in paths]
     if not read:
-        raise DataError("no files to import")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "no files to import"))
     local = [(path, parts) for path, parts in read if dataset is None and _becomes_local(path, parts)]
     if name is not None and (len(read) != 1 or not local):
-        raise DataError("--name takes one labelled CSV file whose content is not MNIST's or Fashion-MNIST's "
-                        "(such as Kaggle's train.csv)")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "--name takes one labelled CSV file whose content is not "
+                                                       "MNIST's or Fashion-MNIST's (such as Kaggle's train.csv)"))
     plans = _plan_local(local, name)
     parts = [part for path, file_parts in read if all(path is not p for p, _ in local) for part in file_parts]
     targets = [_target(part, dataset) for part in parts]
@@ -125,10 +127,11 @@ def _plan_local(local: list[tuple[Path, list[_Part]]], name: str | None) -> list
     for path, (images, labels) in local:
         chosen = name if name is not None else name_for(path)
         if not chosen:
-            raise DataError(f"{path.name}: cannot make a dataset name from the file's name; give one with --name")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "{file}: cannot make a dataset name from the file's "
+                                                           "name; give one with --name").fill(file=path.name))
         if any(plan.name == chosen for plan in plans):
-            raise DataError(f"two files would become the local dataset {chosen!r}; import them one at a time "
-                            "with --name")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "two files would become the local dataset {name!r}; "
+                                                           "import them one at a time with --name").fill(name=chosen))
         md5 = file_md5(path)
         plans.append(_LocalPlan(path, chosen, md5, images.array, labels.array.astype(np.int64),
                                 existing(chosen, md5)))
@@ -148,7 +151,7 @@ class _Part:
 
 def _read_parts(path: Path) -> list[_Part]:
     if not path.is_file():
-        raise DataError(f"{path}: no such file")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{path}: no such file").fill(path=path))
     if path.suffix.lower() == ".npz":
         return _npz_parts(path)
     lower = path.name.lower()
@@ -156,14 +159,17 @@ def _read_parts(path: Path) -> list[_Part]:
     if is_csv(path):
         images, labels = read_csv(path)
         if labels is None:
-            raise DataError(f"{path.name} has no label column; only labelled CSV files can be imported (Kaggle's "
-                            f"test.csv is for `digitpad predict MODEL {path.name} --submission submission.csv`)")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "{file} has no label column; only labelled CSV files can "
+                                                           "be imported (Kaggle's test.csv is for `digitpad predict "
+                                                           "MODEL {file} --submission submission.csv`)").fill(
+                file=path.name))
         return [_Part(path.name, "images", images.reshape(-1, *IMAGE_SHAPE), split, None),
                 _Part(path.name, "labels", _as_uint8(labels, path.name), split, None)]
     array = read_idx(path)
     kind = {3: "images", 1: "labels"}.get(array.ndim)
     if kind is None:
-        raise DataError(f"{path.name}: an IDX file with {array.ndim} dimensions is neither images nor labels")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{file}: an IDX file with {ndim} dimensions is neither "
+                                                       "images nor labels").fill(file=path.name, ndim=array.ndim))
     return [_Part(path.name, kind, array, split, path if is_gzip(path) else None)]
 
 
@@ -171,25 +177,30 @@ def _npz_parts(path: Path) -> list[_Part]:
     """The four arrays of an ``mnist.npz``; an empty, damaged or foreign file is one DataError naming it."""
     keys = {("train", "images"): "x_train", ("train", "labels"): "y_train",
             ("test", "images"): "x_test", ("test", "labels"): "y_test"}
-    expected = f"expected a NumPy .npz archive with the keys of mnist.npz ({', '.join(keys.values())})"
+    expected = QT_TRANSLATE_NOOP("Importing", "expected a NumPy .npz archive with the keys of mnist.npz "
+                                              "({keys})").fill(keys=", ".join(keys.values()))
     if path.stat().st_size == 0:
-        raise DataError(f"{path.name} is empty; {expected}")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{file} is empty; {expected}").fill(file=path.name,
+                                                                                          expected=expected))
     try:
         # Opened here, not by np.load, which leaves its file open when the archive turns out damaged.
         # np.load reads an .npy file too (one array, no keys), and says "pickled data" for any other bytes.
         with path.open("rb") as fh:
             npz = np.load(fh, allow_pickle=False)
             if not isinstance(npz, np.lib.npyio.NpzFile):
-                raise DataError(f"{path.name} holds a single array, not an archive; {expected}")
+                raise DataError(QT_TRANSLATE_NOOP("Importing", "{file} holds a single array, not an archive; "
+                                                               "{expected}").fill(file=path.name, expected=expected))
             with npz:
                 missing = [key for key in keys.values() if key not in npz.files]
                 if missing:
-                    raise DataError(f"{path.name}: no {', '.join(missing)} in it; {expected}")
+                    raise DataError(QT_TRANSLATE_NOOP("Importing", "{file}: no {missing} in it; {expected}").fill(
+                        file=path.name, missing=", ".join(missing), expected=expected))
                 arrays = {role: npz[key] for role, key in keys.items()}
     # What zipfile, zlib and numpy's header parser raise between them for bytes that are no archive or a damaged one.
     except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError) as exc:
-        raise DataError(f"{path.name}: cannot read it as .npz, it is damaged or not a NumPy archive ({exc}); "
-                        f"{expected}") from exc
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{file}: cannot read it as .npz, it is damaged or not a "
+                                                       "NumPy archive ({reason}); {expected}").fill(
+            file=path.name, reason=exc, expected=expected)) from exc
     sources = {role: f"{path.name}:{key}" for role, key in keys.items()}
     return [_Part(sources[role], role[1], _as_uint8(array, sources[role]), role[0], None)
             for role, array in arrays.items()]
@@ -199,7 +210,8 @@ def _as_uint8(array: np.ndarray, source: str) -> np.ndarray:
     if array.dtype == np.uint8:
         return array
     if not np.issubdtype(array.dtype, np.integer) or (array.size and (array.min() < 0 or array.max() > 255)):
-        raise DataError(f"{source}: expected whole numbers 0..255, got {array.dtype}")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{source}: expected whole numbers 0..255, got {dtype}").fill(
+            source=source, dtype=array.dtype))
     return array.astype(np.uint8)
 
 
@@ -207,19 +219,25 @@ def _target(part: _Part, dataset: str | None) -> tuple[str, str]:
     """Validate a part and decide its (dataset, split)."""
     shape = part.array.shape
     if len(part.array) == 0 or shape[1:] != (IMAGE_SHAPE if part.kind == "images" else ()):
-        wanted = "(N, 28, 28) images" if part.kind == "images" else "(N,) labels"
-        raise DataError(f"{part.source}: expected {wanted}, got shape {shape}")
+        if part.kind == "images":
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "{source}: expected (N, 28, 28) images, got shape "
+                                                           "{shape}").fill(source=part.source, shape=shape))
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{source}: expected (N,) labels, got shape {shape}").fill(
+            source=part.source, shape=shape))
     if part.kind == "labels" and part.array.max() >= 10:
-        raise DataError(f"{part.source}: labels must lie in 0..9, found {part.array.max()}")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{source}: labels must lie in 0..9, found {found}").fill(
+            source=part.source, found=part.array.max()))
     known = known_content(part.array)
     if known is not None and dataset in (None, known[0]):
         return known[0], _ROLE_OF[known[1]][0]
     if dataset is None:
-        raise DataError(f"{part.source} is not one of the known MNIST or Fashion-MNIST files; "
-                        "say which dataset it belongs to (--dataset mnist or --dataset fashion)")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{source} is not one of the known MNIST or Fashion-MNIST "
+                                                       "files; say which dataset it belongs to (--dataset mnist or "
+                                                       "--dataset fashion)").fill(source=part.source))
     split = part.split or STANDARD_COUNTS.get(len(part.array))
     if split is None:
-        raise DataError(f"{part.source}: cannot tell train from test data; put 'train' or 'test' in its name")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "{source}: cannot tell train from test data; put 'train' or "
+                                                       "'test' in its name").fill(source=part.source))
     return dataset, split
 
 
@@ -229,12 +247,15 @@ def _check_together(parts: list[_Part], targets: list[tuple[str, str]]) -> None:
     for part, (name, split) in zip(parts, targets):
         other = slots.setdefault((name, split, part.kind), part)
         if other is not part:
-            raise DataError(f"{other.source} and {part.source} are both {name} {split} {part.kind}")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "{first} and {second} are both {name} {split} "
+                                                           "{kind}").fill(first=other.source, second=part.source,
+                                                                          name=name, split=split, kind=part.kind))
     for (name, split, kind), part in slots.items():
         labels = slots.get((name, split, "labels"))
         if kind == "images" and labels is not None and len(labels.array) != len(part.array):
-            raise DataError(f"{part.source} has {len(part.array)} images "
-                            f"but {labels.source} has {len(labels.array)} labels")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "{images} has {n_images} images but {labels} has "
+                                                           "{n_labels} labels").fill(
+                images=part.source, n_images=len(part.array), labels=labels.source, n_labels=len(labels.array)))
 
 
 @dataclass(frozen=True)
@@ -302,7 +323,7 @@ class _PersonalSource:
 
 def _personal_sources(paths: list[Path]) -> list[_PersonalSource]:
     if not paths:
-        raise DataError("no files or folders to import")
+        raise DataError(QT_TRANSLATE_NOOP("Importing", "no files or folders to import"))
     sources, seen = [], set()
     for path in paths:
         if path.is_dir():
@@ -310,10 +331,11 @@ def _personal_sources(paths: list[Path]) -> list[_PersonalSource]:
             sources.append(_PersonalSource(path.resolve().name, len(files), folder=files))
             continue
         if not path.is_file():
-            raise DataError(f"{path}: no such file or folder")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "{path}: no such file or folder").fill(path=path))
         if path.suffix.lower() in IMAGE_SUFFIXES:
-            raise DataError(f"{path.name} is a single image, and a single image has no label; put images in "
-                            "subfolders 0 … 9 (an ImageFolder) and import the folder")
+            raise DataError(QT_TRANSLATE_NOOP("Importing", "{file} is a single image, and a single image has no "
+                                                           "label; put images in subfolders 0 … 9 (an ImageFolder) "
+                                                           "and import the folder").fill(file=path.name))
         pair = partner_name(path.name)
         key = frozenset({path.resolve(), *([path.with_name(pair).resolve()] if pair and not is_csv(path) else [])})
         if key & seen:

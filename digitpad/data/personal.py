@@ -50,6 +50,7 @@ import numpy as np
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.personal_records import (
     COUNT,
@@ -127,27 +128,30 @@ class PersonalStore:
     def dataset(self, split: str | None = None) -> Dataset:
         """The digits as a Dataset named ``mine``: all (None), or the ``train`` or held-out ``test`` split."""
         if split not in (None, "train", "test"):
-            raise DataError(f"split must be 'train' or 'test', got {split!r}")
+            raise DataError(QT_TRANSLATE_NOOP("Personal", "split must be 'train' or 'test', got {split!r}").fill(
+                split=split))
         return digits_dataset([d for d in self.digits() if split is None or held_out(d.id) == (split == "test")])
 
     @property
-    def damage(self) -> str | None:
+    def damage(self) -> Text | None:
         """What a damaged journal cost, in words (None when every record was read)."""
         self._refresh()
         if not self._damage:
             return None
         lost = sum(length for _, length in self._damage)
-        return (f"{self.path}: {len(self._damage)} damaged part(s) ({lost:,} bytes) were skipped; the digits "
-                "in them are lost, every other digit was kept")
+        return QT_TRANSLATE_NOOP("Personal", "{path}: {parts} damaged part(s) ({lost:,} bytes) were skipped; the "
+                                             "digits in them are lost, every other digit was kept").fill(
+            path=self.path, parts=len(self._damage), lost=lost)
 
     # -- changing ----------------------------------------------------------------------
     def add_drawing(self, drawing: np.ndarray, label: int) -> PersonalDigit:
         """Add a canvas drawing, ``(28, 28)`` float with ink high in [0, 1], preprocessed as MNIST's digits."""
         drawing = np.asarray(drawing, dtype=np.float32)
         if drawing.shape != IMAGE_SHAPE:
-            raise DataError(f"a drawing must be 28×28, got {drawing.shape}")
+            raise DataError(QT_TRANSLATE_NOOP("Personal", "a drawing must be 28×28, got {shape}").fill(
+                shape=drawing.shape))
         if is_blank(drawing):
-            raise DataError("the drawing is blank; draw a digit first")
+            raise DataError(QT_TRANSLATE_NOOP("Personal", "the drawing is blank; draw a digit first"))
         image = np.rint(center_digit(drawing) * 255).astype(np.uint8)
         raw = np.rint(np.clip(drawing, 0, 1) * 255).astype(np.uint8)
         return self.add(image, label, raw=raw)
@@ -239,7 +243,8 @@ class PersonalStore:
                 fh.seek(self._good_end)
                 data = fh.read()
         except OSError as exc:
-            raise DataError(f"{self.path}: cannot read your digits ({exc.strerror or exc})") from exc
+            raise DataError(QT_TRANSLATE_NOOP("Personal", "{path}: cannot read your digits ({reason})").fill(
+                path=self.path, reason=exc.strerror or exc)) from exc
         self._read_records(data, self._good_end)
         self._seen = seen
 
@@ -284,8 +289,11 @@ class PersonalStore:
             else:
                 raise ValueError(f"unknown record kind {kind!r}")
         except (ValueError, struct.error, IndexError) as exc:
-            raise DataError(f"{self.path}: the record at byte {offset:,} cannot be read ({exc}); it may come from "
-                            "a newer digitpad. Open it with that version, or move the file away to start afresh") from exc
+            raise DataError(QT_TRANSLATE_NOOP("Personal", "{path}: the record at byte {offset:,} cannot be read "
+                                                          "({reason}); it may come from a newer digitpad. Open it "
+                                                          "with that version, or move the file away to start "
+                                                          "afresh").fill(path=self.path, offset=offset,
+                                                                         reason=exc)) from exc
 
 
 def _record_at(data: bytes, pos: int) -> bytes | None:
@@ -321,12 +329,15 @@ def _next_record(data: bytes, pos: int) -> int | None:
 
 def _check_magic(head: bytes, path: Path) -> None:
     if head != FILE_MAGIC:
-        raise DataError(f"{path} is not a digitpad journal of your digits (it does not start with "
-                        f"{FILE_MAGIC.strip().decode()!r}); nothing was changed. Move it out of {path.parent} "
-                        "to start a new set, or put the right file back")
+        raise DataError(QT_TRANSLATE_NOOP("Personal", "{path} is not a digitpad journal of your digits (it does "
+                                                      "not start with {magic!r}); nothing was changed. Move it out "
+                                                      "of {folder} to start a new set, or put the right file "
+                                                      "back").fill(path=path, magic=FILE_MAGIC.strip().decode(),
+                                                                   folder=path.parent))
 
 
-def empty_message() -> str:
+def empty_message() -> Text:
     """What to say when ``mine`` holds nothing yet."""
-    return (f"{PERSONAL_TITLE} holds no digits yet; add some with Correct it under the probabilities "
-            f"(Ctrl+0 … Ctrl+9 on the canvas) or `digitpad data import --dataset {PERSONAL} PATH`")
+    return QT_TRANSLATE_NOOP("Personal", "{title} holds no digits yet; add some with Correct it under the "
+                                         "probabilities (Ctrl+0 … Ctrl+9 on the canvas) or `digitpad data import "
+                                         "--dataset {name} PATH`").fill(title=PERSONAL_TITLE, name=PERSONAL)
