@@ -61,7 +61,7 @@ def test_apply_mistakes_installs_the_head_and_returns_the_batch_picker():
 # -- presets -------------------------------------------------------------------
 @pytest.mark.parametrize("preset", PITFALLS.values(), ids=PITFALLS)
 def test_every_preset_is_complete_and_both_of_its_ends_are_valid_settings(preset):
-    assert 3 <= len(re.findall(r"[.!?](?:\s|$)", preset.story)) <= 6
+    assert 3 <= len(re.findall(r"[.!?](?:\s|$)", str(preset.story))) <= 6
     names = [t.name for t in preset.toggles]
     assert len(set(names)) == len(names) and all(t.explanation and t.label for t in preset.toggles)
     assert preset.mistakes <= MISTAKES.keys()
@@ -111,7 +111,7 @@ def test_a_settings_change_maps_to_the_toggles_that_make_it():
 
 @pytest.mark.parametrize("preset", PITFALLS.values(), ids=PITFALLS)
 def test_the_setup_keeps_the_cause_for_after_the_run(preset):
-    assert preset.story == f"{preset.setup} {preset.reveal}"
+    assert str(preset.story) == f"{preset.setup} {preset.reveal}"
     assert len(re.findall(r"[.!?](?:\s|$)", preset.setup)) == 1
     for giveaway in ("10%", "chance", "cause", "saturat"):
         assert giveaway not in preset.setup

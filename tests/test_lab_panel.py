@@ -56,11 +56,11 @@ def test_the_cause_is_told_once_a_run_of_the_preset_has_ended(panel):
     panel.set_preset("label10")
     assert "The cause is the step size" not in story.text()
     panel.reveal("label10")
-    assert story.text() == get_pitfall("label10").story and "The cause is the step size" in story.text()
+    assert story.text() == str(get_pitfall("label10").story) and "The cause is the step size" in story.text()
     panel.set_preset("narrow")
     assert "four units cannot carry" not in story.text()  # another preset keeps its secret
     panel.set_preset("label10")
-    assert story.text() == get_pitfall("label10").story
+    assert story.text() == str(get_pitfall("label10").story)
 
 
 def test_every_box_starts_unticked_and_a_tick_always_means_the_fix_is_applied(panel, qtbot):

@@ -25,7 +25,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     enabled = preset.fix_names if args.all_fixes else args.fix
     overrides = {key: value for key, value in (("epochs", args.epochs), ("subset", args.subset)) if value is not None}
     run = preset.run_for(enabled, overrides)
-    print(f"{preset.title}\n\n{textwrap.fill(preset.story, 100)}\n\ntoggles:", *toggle_lines(preset, enabled), "",
+    print(f"{preset.title}\n\n{textwrap.fill(str(preset.story), 100)}\n\ntoggles:", *toggle_lines(preset, enabled), "",
           sep="\n", flush=True)
     bar, epochs = ProgressBar(sys.stdout), run.settings.epochs  # one stream, so lines stay in order
     prepared = prepare_lab(run)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.model.bundle import Model
 from digitpad.nn.losses import SoftmaxCrossEntropy
 from digitpad.nn.network import MLP
@@ -23,7 +24,7 @@ from digitpad.training.trainer import BatchRows, aligned_batch
 
 @dataclass(frozen=True)
 class Mistake:
-    """A named bug with the paragraph a learner reads about it."""
+    """A named bug with the paragraph a learner reads about it (marked templates, context ``LabMistakes``)."""
 
     name: str
     title: str
@@ -57,18 +58,22 @@ def misaligned_batch(order: np.ndarray, start: int, stop: int) -> tuple[np.ndarr
 
 MISTAKES: dict[str, Mistake] = {
     "softmax_derivative": Mistake(
-        "softmax_derivative", "Softmax derivative applied twice",
-        "The gradient of cross-entropy through a softmax is simply p − y: the softmax's own derivative is "
-        "already folded into it. Multiplying it by the softmax derivative p(1 − p) once more, as code that "
-        "backpropagates 'layer by layer' often does, scales every error by a number near zero whenever the "
-        "network is confident, and also when it is confidently wrong: a class predicted with p ≈ 0 that "
-        "should be 1 gets almost no push. Training crawls or stalls."),
+        "softmax_derivative", QT_TRANSLATE_NOOP("LabMistakes", "Softmax derivative applied twice"),
+        QT_TRANSLATE_NOOP(
+            "LabMistakes", "The gradient of cross-entropy through a softmax is simply p − y: the softmax's own "
+                           "derivative is already folded into it. Multiplying it by the softmax derivative p(1 − p) "
+                           "once more, as code that backpropagates 'layer by layer' often does, scales every error by "
+                           "a number near zero whenever the network is confident, and also when it is confidently "
+                           "wrong: a class predicted with p ≈ 0 that should be 1 gets almost no push. Training crawls "
+                           "or stalls.")),
     "misaligned_batches": Mistake(
-        "misaligned_batches", "Images and labels shuffled apart",
-        "Each epoch shuffles the images, but here only the labels are taken in shuffled order while the images "
-        "are taken from the unshuffled array. Every image arrives with some other image's label, so the "
-        "network can learn nothing but how often each class occurs: accuracy stays near 10 %, and the loss "
-        "sits at that of guessing the class frequencies. Always index X and y with the same shuffled order."),
+        "misaligned_batches", QT_TRANSLATE_NOOP("LabMistakes", "Images and labels shuffled apart"),
+        QT_TRANSLATE_NOOP(
+            "LabMistakes", "Each epoch shuffles the images, but here only the labels are taken in shuffled order while "
+                           "the images are taken from the unshuffled array. Every image arrives with some other "
+                           "image's label, so the network can learn nothing but how often each class occurs: accuracy "
+                           "stays near 10 %, and the loss sits at that of guessing the class frequencies. Always index "
+                           "X and y with the same shuffled order.")),
 }
 
 
@@ -108,10 +113,12 @@ def apply_mistakes(names: Iterable[str], network: MLP) -> BatchRows:
     names = frozenset(names)
     unknown = sorted(names - MISTAKES.keys())
     if unknown:
-        raise ConfigError(f"unknown mistake {unknown[0]!r}; known: {', '.join(MISTAKES)}")
+        raise ConfigError(QT_TRANSLATE_NOOP("LabMistakes", "unknown mistake {name!r}; known: {known}").fill(
+            name=unknown[0], known=", ".join(MISTAKES)))
     if "softmax_derivative" in names:
         if type(network.head) is not SoftmaxCrossEntropy:
-            raise ConfigError("the softmax derivative mistake needs a softmax + cross-entropy head, "
-                              f"not {network.spec.output} + {network.spec.loss}", "head")
+            raise ConfigError(QT_TRANSLATE_NOOP("LabMistakes", "the softmax derivative mistake needs a softmax + "
+                                                               "cross-entropy head, not {output} + {loss}").fill(
+                output=network.spec.output, loss=network.spec.loss), "head")
         network.head = SoftmaxDerivativeHead(network.head.reduction)
     return misaligned_batch if "misaligned_batches" in names else aligned_batch

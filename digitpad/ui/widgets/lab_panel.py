@@ -28,16 +28,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data import registry
 from digitpad.lab.mistakes import MISTAKES
 from digitpad.lab.pitfalls import PITFALLS, LabRun, Pitfall, Toggle, get_pitfall
 from digitpad.training.settings import RunSettings
+from digitpad.ui.base.i18n import fill, render, translate
 
-GROUPS = (("bug", "labBugs", "Bugs (tick to fix)", "Deliberate mistakes in this setup. Tick one to remove that bug."),
-          ("fix", "labFixes", "Fixes (tick to apply)", "Changes that remove a cause of the failure. Tick to apply."),
-          ("tuning", "labTuning", "Tuning (tick to apply)",
-           "Settings that are not bugs but still decide the result. Tick to apply."))
-PREDICT = "What do you expect to see? Run the failing setup; why it fails is explained here once it has run."
+GROUPS = (("bug", "labBugs", QT_TRANSLATE_NOOP("LabPanel", "Bugs (tick to fix)"),
+           QT_TRANSLATE_NOOP("LabPanel", "Deliberate mistakes in this setup. Tick one to remove that bug.")),
+          ("fix", "labFixes", QT_TRANSLATE_NOOP("LabPanel", "Fixes (tick to apply)"),
+           QT_TRANSLATE_NOOP("LabPanel", "Changes that remove a cause of the failure. Tick to apply.")),
+          ("tuning", "labTuning", QT_TRANSLATE_NOOP("LabPanel", "Tuning (tick to apply)"),
+           QT_TRANSLATE_NOOP("LabPanel", "Settings that are not bugs but still decide the result. Tick to apply.")))
+PREDICT = QT_TRANSLATE_NOOP("LabPanel", "What do you expect to see? Run the failing setup; why it fails is explained "
+                                        "here once it has run.")
+# The words of a choice's combo box (toggles sharing a ``choice``): its first item, which keeps the setup's, and
+# that item's tooltip.
+CHOICE_TEXT = {"optimizer": (QT_TRANSLATE_NOOP("LabPanel", "Optimizer as in the setup"),
+                             QT_TRANSLATE_NOOP("LabPanel", "Keep the setup's optimizer; or pick one of the "
+                                                           "alternatives, which exclude each other"))}
 
 INIT_TEXT = {"uniform": "U(−1, 1)", "normal": "N(0, 0.01²)", "glorot": "Glorot", "he": "He"}
 
@@ -55,15 +65,15 @@ class LabPanel(QWidget):
         self._checks: dict[str, QCheckBox] = {}
         self._choices: dict[str, QComboBox] = {}
         self._revealed: set[str] = set()
-        self.preset_combo = QComboBox(objectName="labPresetCombo",
-                                      toolTip="A complete setup that reproduces a classic way training fails")
+        self.preset_combo = QComboBox(objectName="labPresetCombo", toolTip=translate(
+            "LabPanel", "A complete setup that reproduces a classic way training fails"))
         for i, preset in enumerate(PITFALLS.values()):
-            self.preset_combo.addItem(preset.title, preset.name)
-            self.preset_combo.setItemData(i, preset.summary, Qt.ItemDataRole.ToolTipRole)
-        self.story = QLabel(objectName="labStory", wordWrap=True,
-                            toolTip="The setup; what goes wrong and why shows once it has run")
-        self.summary = QLabel(objectName="labSummary", wordWrap=True,
-                              toolTip="The settings the next run will use, with the ticks as they are now")
+            self.preset_combo.addItem(render(preset.title), preset.name)
+            self.preset_combo.setItemData(i, render(preset.summary), Qt.ItemDataRole.ToolTipRole)
+        self.story = QLabel(objectName="labStory", wordWrap=True, toolTip=translate(
+            "LabPanel", "The setup; what goes wrong and why shows once it has run"))
+        self.summary = QLabel(objectName="labSummary", wordWrap=True, toolTip=translate(
+            "LabPanel", "The settings the next run will use, with the ticks as they are now"))
         self.summary.setStyleSheet("color: palette(placeholder-text);")
         self.groups: dict[str, QGroupBox] = {}
         content = QWidget()
@@ -71,7 +81,7 @@ class LabPanel(QWidget):
         column.setContentsMargins(0, 0, 6, 0)
         column.addWidget(self.story)
         for kind, name, title, tip in GROUPS:
-            group = QGroupBox(title, objectName=name, toolTip=tip)
+            group = QGroupBox(render(title), objectName=name, toolTip=render(tip))
             QVBoxLayout(group)
             self.groups[kind] = group
             column.addWidget(group)
@@ -91,13 +101,15 @@ class LabPanel(QWidget):
         self.set_running(False)
 
     def _buttons(self) -> QHBoxLayout:
-        self.failing_button = QPushButton("Run failing setup", objectName="labRunFailingButton",
-                                          toolTip="Untick every fix (every bug back in) and run the setup "
-                                                  "exactly as it fails")
-        self.ticked_button = QPushButton("Run with ticked fixes", objectName="labRunTickedButton",
-                                         toolTip="Run with the boxes as they are ticked now")
-        self.all_button = QPushButton("Apply all fixes", objectName="labApplyAllButton",
-                                      toolTip="Tick every fix (of alternatives, the last one) and run")
+        self.failing_button = QPushButton(translate("LabPanel", "Run failing setup"), objectName="labRunFailingButton",
+                                          toolTip=translate("LabPanel", "Untick every fix (every bug back in) and run "
+                                                                        "the setup exactly as it fails"))
+        self.ticked_button = QPushButton(translate("LabPanel", "Run with ticked fixes"),
+                                         objectName="labRunTickedButton",
+                                         toolTip=translate("LabPanel", "Run with the boxes as they are ticked now"))
+        self.all_button = QPushButton(translate("LabPanel", "Apply all fixes"), objectName="labApplyAllButton",
+                                      toolTip=translate("LabPanel", "Tick every fix (of alternatives, the last one) "
+                                                                    "and run"))
         self.failing_button.clicked.connect(lambda: self._run_with(()))
         self.ticked_button.clicked.connect(lambda: self.run_requested.emit(self.lab_run()))
         self.all_button.clicked.connect(lambda: self._run_with(self.preset().all_fixes))
@@ -107,15 +119,16 @@ class LabPanel(QWidget):
         return row
 
     def _run_controls(self) -> QVBoxLayout:
-        self.pause_button = QPushButton("Pause", objectName="labPauseButton",
-                                        toolTip="Pause or resume the run; takes effect within one batch (F6)")
-        self.stop_button = QPushButton("Stop", objectName="labStopButton",
-                                       toolTip="Stop the run after the current batch (Shift+F5)")
+        self.pause_button = QPushButton(translate("LabPanel", "Pause"), objectName="labPauseButton",
+                                        toolTip=translate("LabPanel", "Pause or resume the run; takes effect within "
+                                                                      "one batch (F6)"))
+        self.stop_button = QPushButton(translate("LabPanel", "Stop"), objectName="labStopButton",
+                                       toolTip=translate("LabPanel", "Stop the run after the current batch (Shift+F5)"))
         self.pause_button.clicked.connect(self.pause_requested)
         self.stop_button.clicked.connect(self.stop_requested)
-        self.progress = QProgressBar(objectName="labProgress", textVisible=True,
-                                     toolTip="Progress of the run: epochs, batches and time left")
-        self.status = QLabel("Ready", objectName="labStatus", wordWrap=True)
+        self.progress = QProgressBar(objectName="labProgress", textVisible=True, toolTip=translate(
+            "LabPanel", "Progress of the run: epochs, batches and time left"))
+        self.status = QLabel(translate("LabPanel", "Ready"), objectName="labStatus", wordWrap=True)
         row = QHBoxLayout()
         row.addWidget(self.pause_button)
         row.addWidget(self.stop_button)
@@ -179,7 +192,7 @@ class LabPanel(QWidget):
         self.set_paused(False)
 
     def set_paused(self, paused: bool) -> None:
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(translate("LabPanel", "Resume") if paused else translate("LabPanel", "Pause"))
 
     def show_status(self, text: str) -> None:
         """The run's state in one line under the progress bar."""
@@ -221,7 +234,9 @@ class LabPanel(QWidget):
 
     def _show_story(self) -> None:
         preset = self.preset()
-        self.story.setText(preset.story if preset.name in self._revealed else f"{preset.setup}\n\n{PREDICT}")
+        # The setup and the question are paragraphs of their own, a blank line apart.
+        self.story.setText(render(preset.story) if preset.name in self._revealed
+                           else f"{render(preset.setup)}\n\n{render(PREDICT)}")
 
     def _run_with(self, names: Iterable[str]) -> None:
         """Set the ticks to exactly ``names`` and run."""
@@ -234,37 +249,54 @@ class LabPanel(QWidget):
 
     def _update_summary(self) -> None:
         run = self.lab_run()
-        bugs = ", ".join(MISTAKES[name].title.lower() for name in sorted(run.mistakes))
-        self.summary.setText(settings_summary(run.settings) + (f" · bugs in the code: {bugs}" if bugs else ""))
+        bugs = ", ".join(render(MISTAKES[name].title).lower() for name in sorted(run.mistakes))
+        parts = [settings_summary(run.settings)]
+        if bugs:
+            parts.append(fill(translate("LabPanel", "bugs in the code: {bugs}"), bugs=bugs))
+        self.summary.setText(" · ".join(parts))
         for combo in self._choices.values():
             combo.setToolTip(combo.currentData(Qt.ItemDataRole.ToolTipRole))
 
 
 def _toggle_box(toggle: Toggle) -> QCheckBox:
-    text = f"Fix the bug: {toggle.label}" if toggle.kind == "bug" else toggle.label
-    return QCheckBox(text, objectName=f"labToggle_{toggle.name}", toolTip=toggle.explanation)
+    label = render(toggle.label)
+    text = fill(translate("LabPanel", "Fix the bug: {bug}"), bug=label) if toggle.kind == "bug" else label
+    return QCheckBox(text, objectName=f"labToggle_{toggle.name}", toolTip=render(toggle.explanation))
 
 
 def _choice_box(preset: Pitfall, choice: str) -> QComboBox:
     """The alternatives sharing ``choice``: none of them (as the setup has it) or exactly one."""
     combo = QComboBox(objectName=f"labChoice_{choice}")
-    combo.addItem(f"{choice.capitalize()} as in the setup", None)
-    combo.setItemData(0, f"Keep the setup's {choice}; or pick one of the alternatives, which exclude each other",
-                      Qt.ItemDataRole.ToolTipRole)
+    keep, tip = CHOICE_TEXT[choice]
+    combo.addItem(render(keep), None)
+    combo.setItemData(0, render(tip), Qt.ItemDataRole.ToolTipRole)
     for toggle in preset.toggles:
         if toggle.choice == choice:
-            combo.addItem(toggle.label, toggle.name)
-            combo.setItemData(combo.count() - 1, toggle.explanation, Qt.ItemDataRole.ToolTipRole)
+            combo.addItem(render(toggle.label), toggle.name)
+            combo.setItemData(combo.count() - 1, render(toggle.explanation), Qt.ItemDataRole.ToolTipRole)
     return combo
 
 
 def settings_summary(s: RunSettings) -> str:
-    """One line a learner can compare between runs: data, network, and how it is trained."""
-    data = registry.title(s.dataset)
-    rows = f"first {s.subset:,} images of {data}" if s.subset else f"all of {data}"
-    out = "1 output = label/10" if s.regression else s.head.replace("+", " + ").replace("_", "-")
-    batch = "full batch" if s.batch_size == 0 else f"batches of {s.batch_size}"
-    return (f"{rows} · hidden {s.hidden} {s.activation} · {out} · {INIT_TEXT.get(s.init, s.init)} init"
-            f"{'' if s.bias else ', no bias'} · inputs {'in [0, 1]' if s.scale_inputs else 'raw'} · "
-            f"{s.optimizer} lr {s.lr:g}, {batch}, gradient {'summed' if s.sum_gradient else 'averaged'} · "
-            f"{s.epochs:,} epochs" + (f" · {s.validation:.0%} held out" if s.validation else ""))
+    """One line a learner can compare between runs: data, network, and how it is trained, each a phrase of its
+    own between " · "."""
+    data = render(registry.title(s.dataset))
+    init = INIT_TEXT.get(s.init, s.init)
+    batch = (translate("LabPanel", "full batch") if s.batch_size == 0
+             else fill(translate("LabPanel", "batches of {size}"), size=s.batch_size))
+    gradient = (translate("LabPanel", "gradient summed") if s.sum_gradient
+                else translate("LabPanel", "gradient averaged"))
+    parts = [fill(translate("LabPanel", "first {images:,} images of {data}"), images=s.subset, data=data) if s.subset
+             else fill(translate("LabPanel", "all of {data}"), data=data),
+             fill(translate("LabPanel", "hidden {hidden} {activation}"), hidden=s.hidden, activation=s.activation),
+             translate("LabPanel", "1 output = label/10") if s.regression
+             else s.head.replace("+", " + ").replace("_", "-"),
+             fill(translate("LabPanel", "{init} init"), init=init) if s.bias
+             else fill(translate("LabPanel", "{init} init, no bias"), init=init),
+             translate("LabPanel", "inputs in [0, 1]") if s.scale_inputs else translate("LabPanel", "inputs raw"),
+             fill(translate("LabPanel", "{optimizer} lr {lr:g}, {batch}, {gradient}"), optimizer=s.optimizer, lr=s.lr,
+                  batch=batch, gradient=gradient),
+             fill(translate("LabPanel", "{epochs:,} epochs"), epochs=s.epochs)]
+    if s.validation:
+        parts.append(fill(translate("LabPanel", "{share:.0%} held out"), share=s.validation))
+    return " · ".join(parts)
