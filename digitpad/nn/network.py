@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.nn.init import INITIALISERS
 from digitpad.nn.layers import ACTIVATIONS, Dense, Layer
 from digitpad.nn.losses import HEADS, Head, make_head, sigmoid_shares
@@ -48,29 +49,39 @@ class NetworkSpec:
 
     def __post_init__(self) -> None:
         if not all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) for s in self.sizes):
-            raise ConfigError(f"layer sizes must be whole numbers, got {self.sizes}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "layer sizes must be whole numbers, got {sizes}")
+                              .fill(sizes=self.sizes))
         if not isinstance(self.bias, bool):
-            raise ConfigError(f"bias must be true or false, got {self.bias!r}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "bias must be true or false, got {bias!r}")
+                              .fill(bias=self.bias))
         object.__setattr__(self, "sizes", tuple(int(s) for s in self.sizes))
         self.validate()
 
     def validate(self) -> None:
         """Raise ConfigError naming the first setting that does not make sense."""
         if len(self.sizes) < 2 or any(s < 1 for s in self.sizes):
-            raise ConfigError(f"layer sizes must be two or more positive numbers, got {self.sizes}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "layer sizes must be two or more positive numbers, got "
+                                                "{sizes}").fill(sizes=self.sizes))
         if self.activation not in ACTIVATIONS:
-            raise ConfigError(f"unknown activation {self.activation!r}; choose one of {', '.join(ACTIVATIONS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "unknown activation {activation!r}; choose one of {names}")
+                              .fill(activation=self.activation, names=", ".join(ACTIVATIONS)))
         if (self.output, self.loss) not in HEADS:
             pairs = ", ".join(f"{o}+{l}" for o, l in HEADS)
-            raise ConfigError(f"output {self.output!r} with loss {self.loss!r} is not offered; choose one of {pairs}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "output {output!r} with loss {loss!r} is not offered; "
+                                                "choose one of {pairs}").fill(output=self.output, loss=self.loss,
+                                                                              pairs=pairs))
         if self.init not in INITIALISERS:
-            raise ConfigError(f"unknown initialiser {self.init!r}; choose one of {', '.join(INITIALISERS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "unknown initialiser {init!r}; choose one of {names}")
+                              .fill(init=self.init, names=", ".join(INITIALISERS)))
         if self.reduction not in ("mean", "sum"):
-            raise ConfigError(f"gradient reduction must be 'mean' or 'sum', got {self.reduction!r}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "gradient reduction must be 'mean' or 'sum', got "
+                                                "{reduction!r}").fill(reduction=self.reduction))
         if self.dtype not in DTYPES:
-            raise ConfigError(f"dtype must be float32 or float64, got {self.dtype!r}")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "dtype must be float32 or float64, got {dtype!r}")
+                              .fill(dtype=self.dtype))
         if self.sizes[-1] == 1 and self.loss != "mse":
-            raise ConfigError("a single output unit is a regression on label/10 and needs the mean squared error loss")
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "a single output unit is a regression on label/10 and "
+                                                "needs the mean squared error loss"))
 
     @property
     def is_regression(self) -> bool:

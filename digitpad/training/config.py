@@ -6,6 +6,7 @@ import math
 from dataclasses import asdict, dataclass
 
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.nn.optim import OPTIMIZERS, SCHEDULES
 
 # Pixels of a 28×28 image; more would push most of a digit off it. Like the shift, the limit scales with the
@@ -44,29 +45,42 @@ class TrainConfig:
     def validate(self, n_train: int | None = None) -> None:
         """Raise ConfigError naming the first bad setting."""
         if self.epochs < 1:
-            raise ConfigError(f"epochs must be at least 1, got {self.epochs}", "epochs")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "epochs must be at least 1, got {epochs}")
+                              .fill(epochs=self.epochs), "epochs")
         if self.batch_size < 0:
-            raise ConfigError(f"batch size must be positive (or 0 for full batch), got {self.batch_size}", "batch_size")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "batch size must be positive (or 0 for full batch), "
+                                                "got {batch_size}").fill(batch_size=self.batch_size), "batch_size")
         if n_train == 0:
-            raise ConfigError("there are no training images", "subset")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "there are no training images"), "subset")
         if n_train is not None and self.batch_size > n_train:
-            raise ConfigError(f"batch size {self.batch_size} is larger than the {n_train} training images", "batch_size")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "batch size {batch_size} is larger than the {n_train} "
+                                                "training images").fill(batch_size=self.batch_size, n_train=n_train),
+                              "batch_size")
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}", "optimizer")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "unknown optimizer {optimizer!r}; choose one of {names}")
+                              .fill(optimizer=self.optimizer, names=", ".join(OPTIMIZERS)), "optimizer")
         if not (math.isfinite(self.lr) and 0 < self.lr <= MAX_LR):
-            raise ConfigError(f"learning rate must be a positive number up to {MAX_LR:g}, got {self.lr}", "lr")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "learning rate must be a positive number up to "
+                                                "{max_lr:g}, got {lr}").fill(max_lr=MAX_LR, lr=self.lr), "lr")
         if not 0 <= self.momentum < 1:
-            raise ConfigError(f"momentum must be in [0, 1), got {self.momentum}", "momentum")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "momentum must be in [0, 1), got {momentum}")
+                              .fill(momentum=self.momentum), "momentum")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ConfigError(f"weight decay must be zero or positive, got {self.weight_decay}", "weight_decay")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "weight decay must be zero or positive, got "
+                                                "{weight_decay}").fill(weight_decay=self.weight_decay), "weight_decay")
         if self.schedule not in SCHEDULES:
-            raise ConfigError(f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}", "schedule")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "unknown schedule {schedule!r}; choose one of {names}")
+                              .fill(schedule=self.schedule, names=", ".join(SCHEDULES)), "schedule")
         if self.seed < 0:
-            raise ConfigError(f"seed must be zero or a positive whole number, got {self.seed}", "seed")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "seed must be zero or a positive whole number, got "
+                                                "{seed}").fill(seed=self.seed), "seed")
         if not 0 <= self.shift <= MAX_SHIFT:
-            raise ConfigError(f"random shift must be 0 to {MAX_SHIFT} pixels (of a 28×28 image), got {self.shift}", "shift")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "random shift must be 0 to {max_shift} pixels (of a "
+                                                "28×28 image), got {shift}").fill(max_shift=MAX_SHIFT, shift=self.shift),
+                              "shift")
         if not 0 <= self.validation < 1:
-            raise ConfigError(f"validation share must be in [0, 1), got {self.validation}", "validation")
+            raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "validation share must be in [0, 1), got {validation}")
+                              .fill(validation=self.validation), "validation")
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from digitpad.common.text import Message, Text
+
 
 @dataclass(frozen=True)
 class BatchStats:
@@ -70,6 +72,12 @@ class TrainResult:
     final_metrics: dict[str, float] = field(default_factory=dict)
     # (epoch, batches done in it), both counted from 1, when a stop came in the middle of an epoch.
     stopped_at: tuple[int, int] | None = None
+    # ``message`` marked for translation, for the window ("": a result read back from a checkpoint, English only).
+    text: Message = ""
+
+    def say(self, text: Text) -> None:
+        """Set the message: ``text`` for the window, its English words as ``message`` (the CLI, the run history)."""
+        self.message, self.text = str(text), text
 
     def copy(self, **changes) -> TrainResult:
         """A copy with lists of its own (a checkpoint's result must not grow with the run), and ``changes``."""

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, fields
 from itertools import pairwise
 
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.model.metadata import MAX_HIDDEN_LAYERS
 from digitpad.nn.losses import HEADS
 from digitpad.nn.network import MAX_PARAMETERS, MAX_UNITS, NetworkSpec
@@ -57,27 +58,31 @@ class RunSettings:
     def spec(self, n_inputs: int, n_classes: int) -> NetworkSpec:
         """The network for data with ``n_inputs`` pixels and ``n_classes`` classes."""
         if self.head not in HEAD_NAMES:
-            raise ConfigError(f"unknown output + loss {self.head!r}; choose one of {', '.join(HEAD_NAMES)}", "head")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "unknown output + loss {head!r}; choose one of {names}")
+                              .fill(head=self.head, names=", ".join(HEAD_NAMES)), "head")
         output, loss = self.head.split("+")
         if self.regression and loss != "mse":
-            raise ConfigError("a regression on label/10 needs the mean squared error loss", "head")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "a regression on label/10 needs the mean squared error loss"),
+                              "head")
         out = 1 if self.regression else n_classes
         sizes = (n_inputs, *parse_hidden(self.hidden), out)
         n_params = sum(a * b + b for a, b in pairwise(sizes))
         if n_params > MAX_PARAMETERS:
-            raise ConfigError(f"this network would have {n_params:,} parameters; at most {MAX_PARAMETERS:,} "
-                              "fit in memory comfortably", "hidden")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "this network would have {n_params:,} parameters; at most "
+                                                "{max_params:,} fit in memory comfortably")
+                              .fill(n_params=n_params, max_params=MAX_PARAMETERS), "hidden")
         try:
             return NetworkSpec(sizes, self.activation, output, loss,
                                self.init, self.bias, "sum" if self.sum_gradient else "mean",
                                "float64" if self.float64 else "float32")
         except ConfigError as exc:
-            raise ConfigError(str(exc), exc.field or "hidden") from None
+            raise ConfigError(exc.text, exc.field or "hidden") from None
 
     def validate(self) -> None:
         """Raise ConfigError (with its ``field``) for the first setting that does not make sense."""
         if self.subset < 0:
-            raise ConfigError(f"subset must be 0 (all) or a positive number of images, got {self.subset}", "subset")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "subset must be 0 (all) or a positive number of images, "
+                                                "got {subset}").fill(subset=self.subset), "subset")
         self.config()
         self.spec(784, 10)
 
@@ -99,13 +104,15 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     """
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
     if len(parts) > MAX_HIDDEN_LAYERS:
-        raise ConfigError(f"{len(parts):,} hidden layers are too many (at most {MAX_HIDDEN_LAYERS})", "hidden")
+        raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "{count:,} hidden layers are too many (at most {limit})")
+                          .fill(count=len(parts), limit=MAX_HIDDEN_LAYERS), "hidden")
     sizes = []
     for part in parts:
         if not (part.isascii() and part.isdigit()) or int(part) < 1:
-            raise ConfigError("hidden layers must be positive whole numbers separated by commas, "
-                              f"e.g. 256,128; got {part!r}", "hidden")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "hidden layers must be positive whole numbers separated by "
+                                                "commas, e.g. 256,128; got {part!r}").fill(part=part), "hidden")
         if int(part) > MAX_UNITS:
-            raise ConfigError(f"a hidden layer of {part} units is too large (at most {MAX_UNITS})", "hidden")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "a hidden layer of {units} units is too large (at most "
+                                                "{limit})").fill(units=part, limit=MAX_UNITS), "hidden")
         sizes.append(int(part))
     return tuple(sizes)

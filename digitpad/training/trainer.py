@@ -28,6 +28,7 @@ from collections.abc import Callable
 import numpy as np
 
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.data.augment import random_shift, scaled_shift
 from digitpad.data.dataset import Dataset
 from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS
@@ -107,7 +108,8 @@ class Trainer:
             pending = self._pending | new
             # A change beyond the bound could not be saved with the model.
             if self._n_changes + sum(pending[k] != self._step[k] for k in pending) > MAX_STEP_CHANGES:
-                raise ConfigError(f"a run can record at most {MAX_STEP_CHANGES:,} changes", next(iter(new), "lr"))
+                raise ConfigError(QT_TRANSLATE_NOOP("Trainer", "a run can record at most {limit:,} changes")
+                                  .fill(limit=MAX_STEP_CHANGES), next(iter(new), "lr"))
             self._pending = pending
 
     def _apply_step_changes(self, epoch: int, batch: int, optimizer, result: TrainResult) -> None:
@@ -150,13 +152,14 @@ class Trainer:
         optimizer = make_optimizer(cfg.optimizer, [(p, g, name.startswith("W")) for name, p, g in net.parameters()],
                                    cfg.lr, cfg.momentum, cfg.weight_decay)
         x_buffer = np.empty((batch, train.n_features), dtype=net.dtype)
-        result = TrainResult("completed", f"trained for {cfg.epochs} epochs", 0)
+        result = TrainResult("completed", "", 0)
         with self._step_lock:  # a fresh run starts from its config; changes asked for before it still apply
             self._step, self._n_changes = {key: float(getattr(cfg, key)) for key in STEP_SETTINGS}, 0
         first_epoch, earlier_seconds = 0, 0.0
         if resume is not None:
             result, earlier_seconds = self._restore(resume, rng, optimizer), resume.result.seconds
             first_epoch = resume.epochs_done
+        result.say(QT_TRANSLATE_NOOP("Trainer", "trained for {epochs} epochs").fill(epochs=cfg.epochs))
         # Good weights: the latest whose loss is known to be finite (checked at each epoch end).
         good_weights, good_epochs = net.get_weights(), first_epoch
         start = time.perf_counter() - earlier_seconds
@@ -177,7 +180,7 @@ class Trainer:
                 if self._stop.is_set():
                     break
         except _NonFinite as bad:
-            self._diverged(result, str(bad), good_weights, good_epochs)
+            self._diverged(result, bad.text, good_weights, good_epochs)
         if result.status == "completed" and result.epochs_done < cfg.epochs:
             self._stopped(result, len(result.batch_losses) - result.epochs_done * math.ceil(len(train) / batch))
         result.final_metrics = self._final_metrics(result, val, scale)
@@ -218,11 +221,13 @@ class Trainer:
         """Say where the user's stop came: after a whole epoch, or in the middle of one."""
         result.status = "stopped"
         if batches_into_epoch <= 0:
-            result.message = f"stopped by the user after {result.epochs_done} full epochs"
+            result.say(QT_TRANSLATE_NOOP("Trainer", "stopped by the user after {epochs} full epochs")
+                       .fill(epochs=result.epochs_done))
             return
         result.stopped_at = (result.epochs_done + 1, batches_into_epoch)
-        result.message = (f"stopped by the user in epoch {result.epochs_done + 1}, after batch {batches_into_epoch}"
-                          f" ({result.epochs_done} full epochs)")
+        result.say(QT_TRANSLATE_NOOP("Trainer", "stopped by the user in epoch {epoch}, after batch {batch} "
+                                     "({epochs} full epochs)")
+                   .fill(epoch=result.epochs_done + 1, batch=batches_into_epoch, epochs=result.epochs_done))
 
     def _final_metrics(self, result: TrainResult, val: Dataset | None, scale: float) -> dict[str, float]:
         """Validation metrics of the weights the network now holds: the last epoch's, unless it moved since."""
@@ -259,8 +264,7 @@ class Trainer:
             optimizer.lr = scheduled_lr(cfg.schedule, self._step["lr"], (epoch + b / n_batches) / cfg.epochs)
             loss, predicted = net.train_step(x, targets)
             if not math.isfinite(loss):
-                raise _NonFinite(f"loss became NaN or infinite in epoch {epoch + 1}, batch {b + 1}"
-                                 f"{self._first_bad_layer()}")
+                raise _NonFinite(self._bad_loss(epoch, b))
             # Read before step(): optimizers reuse the gradient arrays as scratch.
             grad_norms = tuple(float(np.sqrt(np.vdot(layer.grads["W"], layer.grads["W"])))
                                for layer in net.dense_layers)
@@ -283,14 +287,30 @@ class Trainer:
             x, targets = last
             loss = net.head.loss_and_grad(net.forward(x), targets.copy())[0]
         if not (math.isfinite(loss) and all(np.isfinite(p).all() for _, p, _ in net.parameters())):
-            raise _NonFinite(f"the weights became NaN or infinite in the last update of epoch {epoch + 1}"
-                             f"{self._first_bad_layer()}")
+            bad = self._first_bad_parameter()
+            if bad is None:
+                raise _NonFinite(QT_TRANSLATE_NOOP("Trainer", "the weights became NaN or infinite in the last update "
+                                                   "of epoch {epoch}").fill(epoch=epoch + 1))
+            raise _NonFinite(QT_TRANSLATE_NOOP("Trainer", "the weights became NaN or infinite in the last update of "
+                                               "epoch {epoch}; first non-finite values in {name} (layer {layer})")
+                             .fill(epoch=epoch + 1, name=bad, layer=int(bad[1:]) + 1))
 
-    def _first_bad_layer(self) -> str:
+    def _bad_loss(self, epoch: int, batch: int) -> Text:
+        """What went wrong when a batch's loss is not finite, with the first layer whose values went bad."""
+        bad = self._first_bad_parameter()
+        if bad is None:
+            return QT_TRANSLATE_NOOP("Trainer", "loss became NaN or infinite in epoch {epoch}, batch {batch}").fill(
+                epoch=epoch + 1, batch=batch + 1)
+        return QT_TRANSLATE_NOOP("Trainer", "loss became NaN or infinite in epoch {epoch}, batch {batch}; first "
+                                 "non-finite values in {name} (layer {layer})").fill(
+            epoch=epoch + 1, batch=batch + 1, name=bad, layer=int(bad[1:]) + 1)
+
+    def _first_bad_parameter(self) -> str | None:
+        """The first parameter (``W2``) holding a non-finite value, else the first with a non-finite gradient."""
         params = self.network.parameters()
         bad = ([name for name, p, _ in params if not np.isfinite(p).all()]
                or [name for name, _, g in params if not np.isfinite(g).all()])
-        return f"; first non-finite values in {bad[0]} (layer {int(bad[0][1:]) + 1})" if bad else ""
+        return bad[0] if bad else None
 
     def _end_epoch(self, epoch: int, train_loss: float, train_acc: float, val: Dataset | None, scale: float,
                    lr: float, seconds: float, result: TrainResult) -> EpochStats:
@@ -306,16 +326,21 @@ class Trainer:
         result.epochs_done = epoch + 1
         return stats
 
-    def _diverged(self, result: TrainResult, what: str, good_weights: dict[str, np.ndarray],
+    def _diverged(self, result: TrainResult, what: Text, good_weights: dict[str, np.ndarray],
                   good_epochs: int) -> None:
         """Restore the good weights and make the result describe them: status, message, history."""
         self.network.set_weights(good_weights)
         result.history = {key: values[:good_epochs] for key, values in result.history.items()}
         result.step_changes = [c for c in result.step_changes if c.epoch < good_epochs]
         result.epochs_done = good_epochs
-        restored = f"the weights from the end of epoch {good_epochs}" if good_epochs else "the initial weights"
         result.status = "diverged"
-        result.message = f"{what}. Restored {restored}; the learning rate (or weight decay) is probably too large"
+        if good_epochs:
+            result.say(QT_TRANSLATE_NOOP("Trainer", "{what}. Restored the weights from the end of epoch {epochs}; the "
+                                         "learning rate (or weight decay) is probably too large")
+                       .fill(what=what, epochs=good_epochs))
+        else:
+            result.say(QT_TRANSLATE_NOOP("Trainer", "{what}. Restored the initial weights; the learning rate (or "
+                                         "weight decay) is probably too large").fill(what=what))
 
 
 def checked_step(values: dict) -> dict[str, float]:
@@ -326,14 +351,19 @@ def checked_step(values: dict) -> dict[str, float]:
         raise ValueError(f"only {', '.join(STEP_SETTINGS)} can change while training, not {', '.join(unknown)}")
     for key, value in values.items():
         if not isinstance(value, numbers.Real) or isinstance(value, bool):
-            raise ConfigError(f"{key} must be a number, got {value!r}", key)
+            raise ConfigError(QT_TRANSLATE_NOOP("Trainer", "{key} must be a number, got {value!r}")
+                              .fill(key=key, value=value), key)
     checked = {key: float(value) for key, value in values.items()}
     TrainConfig(**checked).validate()  # the defaults are valid, so only these values can fail
     return checked
 
 
 class _NonFinite(Exception):
-    """Raised inside the loop when the loss or the weights stop being finite."""
+    """Raised inside the loop when the loss or the weights stop being finite; ``text`` says where."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
 
 
 def input_scale(data: Dataset, config: TrainConfig) -> float:
