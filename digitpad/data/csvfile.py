@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 
 N_PIXELS = 784
 MAX_PIXEL = 255
@@ -75,12 +76,13 @@ def _read_lines(path: Path) -> list[bytes]:
         if data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
     except FileNotFoundError as exc:
-        raise DataError(f"{path}: no such file") from exc
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{path}: no such file").fill(path=path)) from exc
     except (OSError, EOFError, zlib.error) as exc:
-        raise DataError(f"{path.name}: cannot read ({exc})") from exc
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: cannot read ({reason})").fill(file=path.name,
+                                                                                        reason=exc)) from exc
     data = data.removeprefix(UTF8_BOM).rstrip()
     if not data:
-        raise DataError(f"{path.name}: the file is empty")
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: the file is empty").fill(file=path.name))
     return data.split(b"\n")
 
 
@@ -92,14 +94,17 @@ def _check_shape(lines: list[bytes], header: bool, name: str) -> int:
     ragged = np.flatnonzero(commas != commas[0])
     if len(ragged):
         line_no = int(ragged[0]) + 1
-        raise DataError(f"{name}: line {line_no} has {commas[ragged[0]] + 1} comma-separated "
-                        f"values but line 1 has {commas[0] + 1}")
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: line {line} has {values} comma-separated values but "
+                                                     "line 1 has {first}").fill(
+            file=name, line=line_no, values=commas[ragged[0]] + 1, first=commas[0] + 1))
     n_cols = int(commas[0]) + 1
     if n_cols not in (N_PIXELS, N_PIXELS + 1):
-        raise DataError(f"{name}: {n_cols} columns; expected {N_PIXELS + 1} (a label and "
-                        f"{N_PIXELS} pixels of a 28×28 image) or {N_PIXELS} (pixels only)")
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: {columns} columns; expected {labelled} (a label and "
+                                                     "{pixels} pixels of a 28×28 image) or {pixels} (pixels "
+                                                     "only)").fill(file=name, columns=n_cols, labelled=N_PIXELS + 1,
+                                                                   pixels=N_PIXELS))
     if header and len(lines) == 1:
-        raise DataError(f"{name}: has a header line but no images")
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: has a header line but no images").fill(file=name))
     return n_cols
 
 
@@ -108,9 +113,11 @@ def _check_header(line: bytes, has_labels: bool, name: str) -> None:
     names = [field.strip().strip(b'"').lower() for field in line.split(b",")]
     if b"label" in names[1:]:
         where = names.index(b"label", 1) + 1
-        raise DataError(f"{name}: the label column must come first, found it in column {where}")
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: the label column must come first, found it in column "
+                                                     "{column}").fill(file=name, column=where))
     if not has_labels and names[0] == b"label":
-        raise DataError(f"{name}: a 'label' column and only {N_PIXELS - 1} pixels")
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: a 'label' column and only {pixels} pixels").fill(
+            file=name, pixels=N_PIXELS - 1))
 
 
 def _parse_block(lines: list[bytes], start: int, stop: int, n_cols: int, name: str) -> np.ndarray:
@@ -142,8 +149,11 @@ def _not_a_number(lines: list[bytes], start: int, stop: int, name: str) -> DataE
         for col, field in enumerate(lines[i].split(b","), start=1):
             if not _is_number(field):
                 text = field.strip().decode("utf-8", errors="replace")
-                return DataError(f"{name}: line {i + 1}, column {col}: {text!r} is not a number")
-    return DataError(f"{name}: lines {start + 1}-{stop} hold something that is not a number")
+                return DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: line {line}, column {column}: {text!r} is "
+                                                              "not a number").fill(file=name, line=i + 1, column=col,
+                                                                                   text=text))
+    return DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: lines {first}-{last} hold something that is not a "
+                                                  "number").fill(file=name, first=start + 1, last=stop))
 
 
 def _check_range(block: np.ndarray, lines: list[bytes], start: int, has_labels: bool, name: str) -> None:
@@ -160,9 +170,13 @@ def _check_range(block: np.ndarray, lines: list[bytes], start: int, has_labels: 
     line_no = start + row + 1
     text = lines[start + row].split(b",")[col].strip().decode("utf-8", errors="replace")
     if has_labels and col == 0:
-        raise DataError(f"{name}: line {line_no}: label {text} is not a digit 0..{MAX_LABEL}")
-    raise DataError(f"{name}: line {line_no}, column {col + 1}: pixel value {text} "
-                    f"is not a whole number 0..{MAX_PIXEL}")
+        raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: line {line}: label {text} is not a digit "
+                                                     "0..{high}").fill(file=name, line=line_no, text=text,
+                                                                       high=MAX_LABEL))
+    raise DataError(QT_TRANSLATE_NOOP("CsvFile", "{file}: line {line}, column {column}: pixel value {text} is not a "
+                                                 "whole number 0..{high}").fill(file=name, line=line_no,
+                                                                                column=col + 1, text=text,
+                                                                                high=MAX_PIXEL))
 
 
 def _is_number(field: bytes) -> bool:

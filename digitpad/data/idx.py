@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 
 UBYTE = 0x08
 MAX_DIMS = 4
@@ -41,30 +42,37 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
             return _parse(fh, path.name)
     except (OSError, EOFError, zlib.error) as exc:
         if isinstance(exc, FileNotFoundError):
-            raise DataError(f"{path}: no such file") from exc
-        raise DataError(f"{path.name}: cannot read ({exc})") from exc
+            raise DataError(QT_TRANSLATE_NOOP("Idx", "{path}: no such file").fill(path=path)) from exc
+        raise DataError(QT_TRANSLATE_NOOP("Idx", "{file}: cannot read ({reason})").fill(file=path.name,
+                                                                                    reason=exc)) from exc
 
 
 def _parse(fh, name: str) -> np.ndarray:
     header = fh.read(4)
     if len(header) < 4:
-        raise DataError(f"{name}: too short to be an IDX file")
+        raise DataError(QT_TRANSLATE_NOOP("Idx", "{file}: too short to be an IDX file").fill(file=name))
     zero, dtype_code, ndim = struct.unpack(">HBB", header)
     if zero != 0 or dtype_code != UBYTE or not 1 <= ndim <= MAX_DIMS:
-        raise DataError(f"{name}: not an IDX file of unsigned bytes (magic 0x{header.hex()})")
+        raise DataError(QT_TRANSLATE_NOOP("Idx", "{file}: not an IDX file of unsigned bytes (magic 0x{magic})").fill(
+            file=name, magic=header.hex()))
     raw_dims = fh.read(4 * ndim)
     if len(raw_dims) < 4 * ndim:
-        raise DataError(f"{name}: header ends before its {ndim} dimensions")
+        raise DataError(QT_TRANSLATE_NOOP("Idx", "{file}: header ends before its {ndim} dimensions").fill(
+            file=name, ndim=ndim))
     dims = struct.unpack(f">{ndim}I", raw_dims)
     # Python integers cannot overflow, as numpy's int64 product of (2**31, 2**31, 4) does (to 0). Zero
     # dimensions count as one: numpy also refuses a shape like (0, 2**32 - 1, 2**32 - 1, 2**32 - 1).
     if math.prod(max(n, 1) for n in dims) > MAX_ELEMENTS:
-        raise DataError(f"{name}: header claims {dims}, which is far larger than any dataset")
+        raise DataError(QT_TRANSLATE_NOOP("Idx", "{file}: header claims {dims}, which is far larger than any "
+                                                 "dataset").fill(file=name, dims=dims))
     count = math.prod(dims)
     data = _read_at_most(fh, count + 1)
     if len(data) != count:
-        what = "shorter" if len(data) < count else "longer"
-        raise DataError(f"{name}: file is {what} than its header {dims} says")
+        if len(data) < count:
+            raise DataError(QT_TRANSLATE_NOOP("Idx", "{file}: file is shorter than its header {dims} says").fill(
+                file=name, dims=dims))
+        raise DataError(QT_TRANSLATE_NOOP("Idx", "{file}: file is longer than its header {dims} says").fill(
+            file=name, dims=dims))
     return np.frombuffer(data, dtype=np.uint8).reshape(dims)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 
 MAX_PIXELS = 50_000_000  # refuse absurd images before decoding them
 
@@ -32,14 +33,16 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
     from PySide6.QtGui import QImage, QImageReader
 
     if os.path.isdir(path):
-        raise DataError(f"{path} is a folder, not an image")
+        raise DataError(QT_TRANSLATE_NOOP("ImageFile", "{path} is a folder, not an image").fill(path=path))
     reader = QImageReader(os.fspath(path))
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
-        raise DataError(f"{path}: image is too large ({size.width()}×{size.height()})")
+        raise DataError(QT_TRANSLATE_NOOP("ImageFile", "{path}: image is too large ({width}×{height})").fill(
+            path=path, width=size.width(), height=size.height()))
     image = reader.read()
     if image.isNull():
-        raise DataError(f"{path}: cannot read image ({reader.errorString()})")
+        raise DataError(QT_TRANSLATE_NOOP("ImageFile", "{path}: cannot read image ({reason})").fill(
+            path=path, reason=reader.errorString()))
     rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
     w, h = rgba.width(), rgba.height()
     pixels = np.frombuffer(rgba.constBits(), dtype=np.uint8, count=rgba.bytesPerLine() * h)

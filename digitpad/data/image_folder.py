@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.image_file import ink_high, read_image, write_png
 from digitpad.data.preprocess import center_digit, is_blank
@@ -38,8 +39,12 @@ def to_mnist_rows(images: np.ndarray | Sequence[np.ndarray], sources: Sequence[s
     rows = np.empty((len(images), IMAGE_SHAPE[0] * IMAGE_SHAPE[1]), np.uint8)
     for k, image in enumerate(images):
         if is_blank(np.asarray(image)):
-            where = sources[k] if sources is not None else f"image {k + 1}"
-            raise DataError(f"{where} is blank (no ink); remove it or draw the digit darker, nothing was imported")
+            if sources is not None:
+                raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{source} is blank (no ink); remove it or draw the "
+                                                                 "digit darker, nothing was imported").fill(
+                    source=sources[k]))
+            raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "image {index} is blank (no ink); remove it or draw the "
+                                                             "digit darker, nothing was imported").fill(index=k + 1))
         rows[k] = np.rint(center_digit(image) * 255).reshape(-1)
     return rows
 
@@ -53,25 +58,28 @@ def list_image_folder(path: str | os.PathLike) -> list[tuple[Path, int]]:
     """Every image file of an ImageFolder directory with its label, checked, in a stable order."""
     root = Path(path)
     if not root.is_dir():
-        raise DataError(f"{root}: no such folder")
+        raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{folder}: no such folder").fill(folder=root))
     found = []
     for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
             continue
         if not entry.is_dir():
-            raise DataError(f"{entry}: an ImageFolder holds only subfolders 0 … 9 of images; "
-                            "move this file out of it")
+            raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{file}: an ImageFolder holds only subfolders 0 … 9 "
+                                                             "of images; move this file out of it").fill(file=entry))
         if entry.name not in DIGIT_NAMES:
-            raise DataError(f"{root}: folder {entry.name!r} is not a digit class 0 … 9")
+            raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{folder}: folder {name!r} is not a digit class "
+                                                             "0 … 9").fill(folder=root, name=entry.name))
         for file in sorted(entry.iterdir()):
             if file.name.startswith("."):
                 continue
             if not file.is_file() or file.suffix.lower() not in IMAGE_SUFFIXES:
-                raise DataError(f"{file}: not a PNG, JPEG, BMP or GIF image; an ImageFolder's class folders "
-                                "hold only images")
+                raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{file}: not a PNG, JPEG, BMP or GIF image; an "
+                                                                 "ImageFolder's class folders hold only "
+                                                                 "images").fill(file=file))
             found.append((file, int(entry.name)))
     if not found:
-        raise DataError(f"{root}: no images in it; expected subfolders 0 … 9 holding PNG or JPEG files")
+        raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{folder}: no images in it; expected subfolders 0 … 9 "
+                                                         "holding PNG or JPEG files").fill(folder=root))
     return found
 
 
@@ -109,10 +117,12 @@ def write_image_folder(dataset: Dataset, directory: str | os.PathLike, names: Se
     """
     root = Path(directory)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise DataError(f"{root} already exists and is not an empty folder; export into a new or empty folder "
-                        "(nothing was written)")
+        raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{folder} already exists and is not an empty folder; "
+                                                         "export into a new or empty folder (nothing was "
+                                                         "written)").fill(folder=root))
     if dataset.image_shape != IMAGE_SHAPE:
-        raise DataError(f"{dataset.name}: only 28×28 images can be exported, not {dataset.image_shape}")
+        raise DataError(QT_TRANSLATE_NOOP("ImageFolder", "{name}: only 28×28 images can be exported, not "
+                                                         "{shape}").fill(name=dataset.name, shape=dataset.image_shape))
     names = names if names is not None else [f"{k:05d}" for k in range(len(dataset))]
     for label in sorted(set(dataset.labels.tolist())):
         (root / str(label)).mkdir(parents=True, exist_ok=True)
