@@ -111,7 +111,7 @@ def test_the_checkpoint_holds_a_model_of_the_last_epoch(digits):
     assert model.name == "Run 1" and len(model.history["train_loss"]) == 3
     for name, value in run.network.get_weights().items():
         assert np.array_equal(model.network.get_weights()[name], value), name
-    assert entry.describe() == "The run Run 1 was interrupted at epoch 3 of 4."
+    assert str(entry.describe()) == "The run Run 1 was interrupted at epoch 3 of 4."
 
 
 def test_a_finished_window_run_is_kept_as_finished_until_its_model_is_saved(digits):

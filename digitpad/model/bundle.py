@@ -81,13 +81,17 @@ class Model:
         """Changed by hand since it was trained: units switched off or scaled, or steps taken on one drawing."""
         return bool(self.network.gains or self.hand_steps)
 
-    def describe_edits(self) -> str:
-        """The hand edits in words, e.g. "2 units switched off, 1 scaled; 1 step on one drawing", or ""."""
+    def edit_counts(self) -> tuple[int, int, int]:
+        """The hand edits as counts: hidden units switched off, units scaled, steps taken on one drawing."""
         gains = np.concatenate(list(self.network.gains.values())) if self.network.gains else np.ones(0)
-        off, scaled = int(np.sum(gains == 0)), int(np.sum((gains != 0) & (gains != 1)))
+        return int(np.sum(gains == 0)), int(np.sum((gains != 0) & (gains != 1))), len(self.hand_steps)
+
+    def describe_edits(self) -> str:
+        """The hand edits in English words (the CLI's summary), e.g. "2 units switched off, 1 unit scaled;
+        1 step on one drawing", or "" (the window's words: :func:`digitpad.ui.model_edits.edits_text`)."""
+        off, scaled, steps = self.edit_counts()
         parts = [f"{n} unit{'s' * (n != 1)} {what}" for n, what in ((off, "switched off"), (scaled, "scaled")) if n]
         units = ", ".join(parts)
-        steps = len(self.hand_steps)
         taken = f"{steps} step{'s' * (steps != 1)} on one drawing" if steps else ""
         return "; ".join(part for part in (units, taken) if part)
 
@@ -96,8 +100,8 @@ class Model:
         net = self.network
         rows = [
             ("network", f"{net!r}, {net.n_parameters():,} parameters, {net.spec.dtype}"),
-            ("input", f"{'×'.join(map(str, self.input_shape))} {self.preprocessing}, "
-                      f"pixels × {self.input_scale:.6g}"),
+            ("input", (f"{'×'.join(map(str, self.input_shape))} {self.preprocessing}, "
+                       f"pixels × {self.input_scale:.6g}")),
             ("classes", " ".join(self.class_names)),
             ("dataset", self.dataset or "unknown"),
             ("training", ", ".join(f"{k}={v}" for k, v in self.hyperparameters.items()) or "unknown"),

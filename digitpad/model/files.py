@@ -27,6 +27,7 @@ import numpy as np
 from digitpad import __version__
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import ModelFileError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message
 from digitpad.model.bundle import Model
 from digitpad.model.metadata import (
     MAX_DEPTH,
@@ -44,8 +45,8 @@ from digitpad.nn.network import MLP
 _HEADER_BYTES = 65_536
 _MAX_METADATA_BYTES = 16 * 2**20
 # What a file that is no model at all is told it should have been.
-EXPECTED = ("digitpad opens the .npz model files it saves (File ▸ Save in the window, "
-            "digitpad train --output on the command line).")
+EXPECTED = QT_TRANSLATE_NOOP("ModelFile", "digitpad opens the .npz model files it saves (File ▸ Save in the window, "
+                                          "digitpad train --output on the command line).")
 
 
 class _NotAModel(ModelFileError):
@@ -66,7 +67,8 @@ def save_model(path: str | os.PathLike, model: Model) -> None:
         with atomic_write(path) as out:
             write_npz(out.file, arrays)
     except OSError as e:
-        raise ModelFileError(f"cannot save model to {path}: {e.strerror or e}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "cannot save model to {path}: {error}").fill(
+            path=path, error=e.strerror or str(e))) from e
     model.created, model.app_version = created, __version__
 
 
@@ -99,8 +101,12 @@ def _checked_arrays(model: Model, where: object) -> tuple[str, dict[str, np.ndar
         text = metadata_json(model, created)
         for name, array in weights.items():
             check_array(name, array, array.shape, array.dtype)
-    except (ModelFileError, TypeError, ValueError) as e:
-        raise ModelFileError(f"cannot save model to {where}: {e}") from e
+    except ModelFileError as e:
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "cannot save model to {path}: {error}").fill(
+            path=where, error=e.text)) from e
+    except (TypeError, ValueError) as e:
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "cannot save model to {path}: {error}").fill(
+            path=where, error=str(e))) from e
     return created, weights | {METADATA: np.frombuffer(text.encode("utf-8"), dtype=np.uint8)}
 
 
@@ -115,12 +121,13 @@ def load_model(path: str | os.PathLike) -> Model:
     try:
         return _open_model(path, path)
     except FileNotFoundError:
-        raise ModelFileError(f"no such file: {path}") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "no such file: {path}").fill(path=path)) from None
     except OSError as e:
-        raise ModelFileError(f"cannot read {path}: {e.strerror or e}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "cannot read {path}: {error}").fill(
+            path=path, error=e.strerror or str(e))) from e
 
 
-def model_from_bytes(data: bytes, label: str) -> Model:
+def model_from_bytes(data: bytes, label: Message) -> Model:
     """A model from the bytes of its file (:func:`model_bytes`), checked as :func:`load_model` checks a file;
     ``label`` names where they come from in the message."""
     return _open_model(io.BytesIO(data), label)
@@ -131,15 +138,19 @@ def _open_model(source: Path | BinaryIO, label: object) -> Model:
         with zipfile.ZipFile(source) as archive:
             return _read_model(archive)
     except _NotAModel as e:
-        raise ModelFileError(f"{label} is not a digitpad model: {e}. {EXPECTED}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{file} is not a digitpad model: {reason}. "
+                                                            "{expected}").fill(
+            file=label, reason=e.text, expected=EXPECTED)) from e
     except ModelFileError as e:
-        raise ModelFileError(f"{label} is not a valid model file: {e}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{file} is not a valid model file: {reason}").fill(
+            file=label, reason=e.text)) from e
     # What zipfile raises for archives it cannot parse: bad structure, names that are
     # not UTF-8/CP437 (UnicodeDecodeError), multi-disk archives (NotImplementedError).
     # zipfile's own words ("File is not a zip file") would mean nothing to the person opening it.
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as e:
-        raise ModelFileError(f"{label} is not a digitpad model: it is not a zip archive, or a damaged or "
-                             f"incomplete one. {EXPECTED}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{file} is not a digitpad model: it is not a zip archive, "
+                                                            "or a damaged or incomplete one. {expected}").fill(
+            file=label, expected=EXPECTED)) from e
 
 
 def _read_model(archive: zipfile.ZipFile) -> Model:
@@ -171,31 +182,38 @@ def _read_array(archive: zipfile.ZipFile, name: str, max_bytes: int) -> np.ndarr
     """Read entry ``name.npy``, refusing one that would inflate past ``max_bytes`` or holds objects."""
     info = archive.getinfo(f"{name}.npy")
     if info.file_size > max_bytes:
-        raise ModelFileError(f"array {name} is {info.file_size:,} bytes, more than its {max_bytes:,} limit")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "array {name} is {size:,} bytes, more than its {limit:,} "
+                                                            "limit").fill(
+            name=name, size=info.file_size, limit=max_bytes))
     try:
         with archive.open(info) as f:
             return np.lib.format.read_array(f, allow_pickle=False)
     # Untrusted bytes pass through zipfile, zlib and numpy's header parser, which
     # raise many exception types between them; every one means this entry is unusable.
     except Exception as e:
-        raise ModelFileError(f"array {name} is damaged or not a plain array of numbers "
-                             f"(pickled objects are never loaded): {e}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "array {name} is damaged or not a plain array of numbers "
+                                                            "(pickled objects are never loaded): {error}").fill(
+            name=name, error=str(e))) from e
 
 
 def _read_metadata(archive: zipfile.ZipFile) -> dict:
     if f"{METADATA}.npy" not in archive.namelist():
-        raise _NotAModel("it is a .npz archive without the 'metadata' entry every digitpad model has, "
-                         "so probably arrays saved by another program")
+        raise _NotAModel(QT_TRANSLATE_NOOP("ModelFile", "it is a .npz archive without the 'metadata' entry every "
+                                                        "digitpad model has, so probably arrays saved by another "
+                                                        "program"))
     raw = _read_array(archive, METADATA, _MAX_METADATA_BYTES)
     if raw.dtype != np.uint8 or raw.ndim != 1:
-        raise ModelFileError(f"metadata must be a 1-d uint8 array of UTF-8 JSON, not {raw.dtype}{raw.shape}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "metadata must be a 1-d uint8 array of UTF-8 JSON, not "
+                                                            "{dtype}{shape}").fill(dtype=str(raw.dtype),
+                                                                                   shape=str(raw.shape)))
     try:
         meta = json.loads(raw.tobytes().decode("utf-8"), parse_constant=_refuse_constant)
     except ValueError as e:  # UnicodeDecodeError and JSONDecodeError are both ValueErrors
-        raise ModelFileError(f"metadata is not valid UTF-8 JSON: {e}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "metadata is not valid UTF-8 JSON: {error}").fill(
+            error=str(e))) from e
     except RecursionError:  # thousands of [ or { inside one another; check_metadata refuses far fewer
-        raise ModelFileError(f"metadata nests objects or lists more than {MAX_DEPTH} deep; "
-                             "digitpad writes 3") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "metadata nests objects or lists more than {depth} deep; "
+                                                            "digitpad writes 3").fill(depth=MAX_DEPTH)) from None
     return check_type(meta, "an object", "metadata")
 
 
@@ -208,10 +226,12 @@ def _read_weights(archive: zipfile.ZipFile, network: MLP) -> dict[str, np.ndarra
     entries = set(archive.namelist())
     missing = sorted(m.removesuffix(".npy") for m in expected.keys() - entries)
     if missing:
-        raise ModelFileError(f"weight array(s) {', '.join(missing)} missing")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "weight array(s) {names} missing").fill(
+            names=", ".join(missing)))
     extra = sorted(entries - expected.keys() - {f"{METADATA}.npy"})
     if extra:
-        raise ModelFileError(f"unexpected entries {', '.join(map(repr, extra))}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "unexpected entries {names}").fill(
+            names=", ".join(map(repr, extra))))
     weights = {}
     for member, p in expected.items():
         name = member.removesuffix(".npy")

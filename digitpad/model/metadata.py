@@ -17,6 +17,7 @@ import numpy as np
 
 from digitpad import __version__
 from digitpad.common.errors import ConfigError, ModelFileError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message, Template
 from digitpad.data.preprocessing import PREPROCESSINGS
 from digitpad.model.bundle import MAX_STEP_CHANGES, STEP_SETTINGS, Model
 from digitpad.nn.network import MAX_PARAMETERS, MAX_UNITS, NetworkSpec
@@ -38,8 +39,11 @@ MAX_DEPTH = 16
 MAX_HIDDEN_LAYERS = 64
 
 # JSON type names as the error messages say them, and what json.loads turns them into.
-_KINDS = {"an integer": int, "a finite number": (int, float), "a string": str,
-          "a list": list, "an object": dict, "true or false": bool}
+_KINDS = {QT_TRANSLATE_NOOP("ModelFile", "an integer"): int,
+          QT_TRANSLATE_NOOP("ModelFile", "a finite number"): (int, float),
+          QT_TRANSLATE_NOOP("ModelFile", "a string"): str, QT_TRANSLATE_NOOP("ModelFile", "a list"): list,
+          QT_TRANSLATE_NOOP("ModelFile", "an object"): dict, QT_TRANSLATE_NOOP("ModelFile", "true or false"): bool}
+_KIND_WORDS = {kind: kind for kind in _KINDS}  # the marked words of each kind, found by the plain str a field names
 _FIELDS = {"format_version": "an integer", "network": "an object", "input_shape": "a list",
            "preprocessing": "a string", "input_scale": "a finite number", "class_names": "a list",
            "dataset": "a string", "hyperparameters": "an object", "history": "an object",
@@ -58,8 +62,9 @@ _MAX_HAND_STEPS = 10_000
 _STEP_FIELDS = {"epoch": "an integer", "batch": "an integer", "setting": "a string",
                 "old": "a finite number", "new": "a finite number"}
 # What each changeable setting may be, as TrainConfig.validate allows it (the model layer cannot import training).
-_STEP_RANGES = {"lr": (lambda v: v > 0, "positive"), "momentum": (lambda v: 0 <= v < 1, "in [0, 1)"),
-                "weight_decay": (lambda v: v >= 0, "zero or positive")}
+_STEP_RANGES = {"lr": (lambda v: v > 0, QT_TRANSLATE_NOOP("ModelFile", "positive")),
+                "momentum": (lambda v: 0 <= v < 1, QT_TRANSLATE_NOOP("ModelFile", "in [0, 1)")),
+                "weight_decay": (lambda v: v >= 0, QT_TRANSLATE_NOOP("ModelFile", "zero or positive"))}
 assert set(_STEP_RANGES) == set(STEP_SETTINGS)
 _SPEC_FIELDS = {"sizes": "a list", "activation": "a string", "output": "a string",
                 "loss": "a string", "init": "a string", "bias": "true or false",
@@ -78,7 +83,8 @@ def metadata_json(model: Model, created: str) -> str:
         # Strict JSON, which any reader accepts; only a hyperparameter can still be non-finite.
         return json.dumps(meta, ensure_ascii=False, allow_nan=False)
     except ValueError:
-        raise ModelFileError("a hyperparameter is NaN or infinite, which JSON cannot store") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "a hyperparameter is NaN or infinite, which JSON cannot "
+                                                            "store")) from None
 
 
 def _metadata(model: Model, created: str) -> dict:
@@ -109,23 +115,31 @@ def _json_scalar(value: object) -> object:
 
 
 # -- checks shared by save and load -----------------------------------------
-def check_type(value: object, kind: str, where: str) -> object:
+def check_type(value: object, kind: str, where: Message) -> object:
     # JSON true/false arrive as bool, which Python also counts as an int.
     ok = isinstance(value, _KINDS[kind]) and isinstance(value, bool) == (kind == "true or false")
     # 1e400 parses as inf and a 400-digit integer overflows any float: neither is a usable number.
     if not ok or (kind == "a finite number" and not abs(value) <= sys.float_info.max):
-        raise ModelFileError(f"{where} must be {kind}, got {json.dumps(value)[:60]}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} must be {kind}, got {value}").fill(
+            where=where, kind=_KIND_WORDS[kind], value=json.dumps(value)[:60]))
     return value
 
 
-def _check_fields(obj: dict, fields: dict[str, str], where: str) -> None:
+def _check_fields(obj: dict, fields: dict[str, str], where: Message) -> None:
     missing, unknown = fields.keys() - obj.keys(), obj.keys() - fields.keys()
     if missing:
-        raise ModelFileError(f"{where} lacks field(s) {', '.join(sorted(missing))}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} lacks field(s) {fields}").fill(
+            where=where, fields=", ".join(sorted(missing))))
     if unknown:
-        raise ModelFileError(f"{where} has unknown field(s) {', '.join(sorted(unknown))}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} has unknown field(s) {fields}").fill(
+            where=where, fields=", ".join(sorted(unknown))))
     for key, kind in fields.items():
-        check_type(obj[key], kind, f"{where} field {key!r}")
+        check_type(obj[key], kind, _field(where, key))
+
+
+def _field(where: Message, key: str) -> Message:
+    """E.g. "metadata field 'name'"."""
+    return QT_TRANSLATE_NOOP("ModelFile", "{where} field {key!r}").fill(where=where, key=key)
 
 
 def check_metadata(meta: dict) -> NetworkSpec:
@@ -133,11 +147,13 @@ def check_metadata(meta: dict) -> NetworkSpec:
     check_depth(meta)
     supported = ", ".join(map(str, SUPPORTED_VERSIONS))
     if "format_version" not in meta:
-        raise ModelFileError(f"metadata has no format_version (this digitpad reads versions {supported})")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "metadata has no format_version (this digitpad reads "
+                                                            "versions {supported})").fill(supported=supported))
     version = check_type(meta["format_version"], "an integer", "format_version")
     if version not in SUPPORTED_VERSIONS:
-        raise ModelFileError(f"format_version {version} is not supported (this digitpad reads versions "
-                             f"{supported}); a newer digitpad may open it")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "format_version {version} is not supported (this digitpad "
+                                                            "reads versions {supported}); a newer digitpad may open "
+                                                            "it").fill(version=version, supported=supported))
     _check_fields(meta, _VERSION_FIELDS[version], "metadata")
     _check_sizes(meta)
     _check_step_changes(meta.get("step_changes", []))
@@ -146,15 +162,17 @@ def check_metadata(meta: dict) -> NetworkSpec:
     _check_edits(meta.get("edits", []), spec)
     _check_input(meta, spec.sizes[0])
     for key, series in meta["history"].items():
-        for value in check_type(series, "a list", f"history {key!r}"):
-            _check_number_or_null(value, f"history {key!r}")
+        where = QT_TRANSLATE_NOOP("ModelFile", "history {key!r}").fill(key=key)
+        for value in check_type(series, "a list", where):
+            _check_number_or_null(value, where)
     for key, value in meta["metrics"].items():
-        _check_number_or_null(value, f"metric {key!r}")
+        _check_number_or_null(value, QT_TRANSLATE_NOOP("ModelFile", "metric {key!r}").fill(key=key))
     if meta["created"]:
         try:
             datetime.fromisoformat(meta["created"])
         except ValueError:
-            raise ModelFileError(f"created must be an ISO 8601 time, got {meta['created']!r}") from None
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "created must be an ISO 8601 time, got {value!r}").fill(
+                value=meta["created"])) from None
     return spec
 
 
@@ -164,7 +182,8 @@ def check_depth(document: object) -> None:
     while containers:
         depth += 1
         if depth > MAX_DEPTH:
-            raise ModelFileError(f"metadata nests objects or lists more than {MAX_DEPTH} deep; digitpad writes 3")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "metadata nests objects or lists more than {depth} "
+                                                                "deep; digitpad writes 3").fill(depth=MAX_DEPTH))
         containers = [child for item in containers for child in (item.values() if isinstance(item, dict) else item)
                       if isinstance(child, (dict, list))]
 
@@ -173,38 +192,55 @@ def _check_sizes(meta: dict) -> None:
     """Refuse metadata far larger than any digitpad writes (it would freeze the window that shows it)."""
     for key in ("hyperparameters", "metrics", "history"):
         if len(meta[key]) > _MAX_ENTRIES:
-            raise ModelFileError(f"{key} has {len(meta[key]):,} entries; at most {_MAX_ENTRIES:,} are allowed")
+            raise _too_many(key, len(meta[key]), _MAX_ENTRIES)
     for key, series in meta["history"].items():
         if isinstance(series, list) and len(series) > _MAX_EPOCHS:
-            raise ModelFileError(f"history {key!r} has {len(series):,} values; at most {_MAX_EPOCHS:,} are allowed")
-    texts = {"name": meta["name"], "dataset": meta["dataset"]} | {
-        f"hyperparameter {key!r}": value for key, value in meta["hyperparameters"].items()}
-    for what, text in texts.items():
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "history {key!r} has {count:,} values; at most "
+                                                                "{limit:,} are allowed").fill(
+                key=key, count=len(series), limit=_MAX_EPOCHS))
+    texts = [("name", meta["name"]), ("dataset", meta["dataset"])] + [
+        (QT_TRANSLATE_NOOP("ModelFile", "hyperparameter {key!r}").fill(key=key), value)
+        for key, value in meta["hyperparameters"].items()]
+    for what, text in texts:
         if len(str(text)) > _MAX_TEXT:
-            raise ModelFileError(f"{what} is {len(str(text)):,} characters long; at most {_MAX_TEXT:,} are allowed")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{what} is {length:,} characters long; at most "
+                                                                "{limit:,} are allowed").fill(
+                what=what, length=len(str(text)), limit=_MAX_TEXT))
+
+
+def _too_many(key: str, count: int, limit: int) -> ModelFileError:
+    return ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{key} has {count:,} entries; at most {limit:,} are "
+                                                         "allowed").fill(key=key, count=count, limit=limit))
 
 
 def _check_step_changes(changes: list) -> None:
     """Each change is an object of exactly the five fields, for a known setting, with allowed values, in order."""
     if len(changes) > MAX_STEP_CHANGES:
-        raise ModelFileError(f"step_changes has {len(changes):,} entries; at most {MAX_STEP_CHANGES:,} are allowed")
+        raise _too_many("step_changes", len(changes), MAX_STEP_CHANGES)
     previous = (0, 0)
     for i, change in enumerate(changes):
         where = f"step_changes[{i}]"
         _check_fields(check_type(change, "an object", where), _STEP_FIELDS, where)
         epoch, batch, setting = change["epoch"], change["batch"], change["setting"]
         if epoch < 0 or batch < 0:
-            raise ModelFileError(f"{where} epoch and batch must be zero or positive, got epoch {epoch}, batch {batch}")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} epoch and batch must be zero or positive, "
+                                                                "got epoch {epoch}, batch {batch}").fill(
+                where=where, epoch=epoch, batch=batch))
         if setting not in _STEP_RANGES:
-            raise ModelFileError(f"{where} setting {setting!r} is unknown; known: {', '.join(STEP_SETTINGS)}")
+            raise _unknown(QT_TRANSLATE_NOOP("ModelFile", "{where} setting {name!r} is unknown; known: {known}"),
+                           where, setting, STEP_SETTINGS)
         allowed, words = _STEP_RANGES[setting]
         for key in ("old", "new"):
             if not allowed(change[key]):
-                raise ModelFileError(f"{where} field {key!r}: {setting} must be {words}, got {change[key]}")
+                raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where}: {setting} must be {words}, got "
+                                                                    "{value}").fill(
+                    where=_field(where, key), setting=setting, words=words, value=change[key]))
         if (epoch, batch) < previous:
-            raise ModelFileError(f"{where} (epoch {epoch}, batch {batch}) comes before the change above it "
-                                 f"(epoch {previous[0]}, batch {previous[1]}); changes must be in the order "
-                                 "they took effect")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} (epoch {epoch}, batch {batch}) comes before "
+                                                                "the change above it (epoch {previous_epoch}, batch "
+                                                                "{previous_batch}); changes must be in the order they "
+                                                                "took effect").fill(
+                where=where, epoch=epoch, batch=batch, previous_epoch=previous[0], previous_batch=previous[1]))
         previous = (epoch, batch)
 
 
@@ -212,14 +248,16 @@ def _check_mistakes(mistakes: list) -> None:
     """Names of the learning lab's deliberate mistakes: short non-empty strings, each once. Whether this
     digitpad knows them is for the one who installs them to say (the window, through the lab)."""
     if len(mistakes) > _MAX_MISTAKES:
-        raise ModelFileError(f"mistakes has {len(mistakes):,} entries; at most {_MAX_MISTAKES:,} are allowed")
+        raise _too_many("mistakes", len(mistakes), _MAX_MISTAKES)
     for i, name in enumerate(mistakes):
         check_type(name, "a string", f"mistakes[{i}]")
         if not 0 < len(name) <= _MAX_MISTAKE_NAME:
-            raise ModelFileError(f"mistakes[{i}] must be a name of 1 to {_MAX_MISTAKE_NAME} characters, "
-                                 f"got {len(name):,} characters")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "mistakes[{i}] must be a name of 1 to {limit} "
+                                                                "characters, got {length:,} characters").fill(
+                i=i, limit=_MAX_MISTAKE_NAME, length=len(name)))
         if name in mistakes[:i]:
-            raise ModelFileError(f"mistakes[{i}] {name!r} is listed twice")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "mistakes[{i}] {name!r} is listed twice").fill(
+                i=i, name=name))
 
 
 def unit_edits(model: Model) -> list[dict]:
@@ -233,27 +271,33 @@ def _check_edits(edits: list, spec: NetworkSpec) -> None:
     network can take and a positive learning rate."""
     hidden = spec.sizes[1:-1]
     if len(edits) > sum(hidden) + _MAX_HAND_STEPS:
-        raise ModelFileError(f"edits has {len(edits):,} entries; at most one per hidden unit and "
-                             f"{_MAX_HAND_STEPS:,} steps are allowed")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "edits has {count:,} entries; at most one per hidden unit "
+                                                            "and {limit:,} steps are allowed").fill(
+            count=len(edits), limit=_MAX_HAND_STEPS))
     units = set()
     n_classes = 10 if spec.is_regression else spec.sizes[-1]
     for i, edit in enumerate(edits):
         where = f"edits[{i}]"
-        kind = check_type(check_type(edit, "an object", where).get("kind"), "a string", f"{where} field 'kind'")
+        kind = check_type(check_type(edit, "an object", where).get("kind"), "a string", _field(where, "kind"))
         if kind not in _EDIT_FIELDS:
-            raise ModelFileError(f"{where} kind {kind!r} is unknown; known: {', '.join(_EDIT_FIELDS)}")
+            raise _unknown(QT_TRANSLATE_NOOP("ModelFile", "{where} kind {name!r} is unknown; known: {known}"),
+                           where, kind, _EDIT_FIELDS)
         _check_fields(edit, _EDIT_FIELDS[kind], where)
         if kind == "step":
             if not 0 <= edit["label"] < n_classes or edit["lr"] <= 0:
-                raise ModelFileError(f"{where} needs a label from 0 to {n_classes - 1} and a positive lr, "
-                                     f"got label {edit['label']}, lr {edit['lr']}")
+                raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} needs a label from 0 to {last} and a "
+                                                                    "positive lr, got label {label}, lr {lr}").fill(
+                    where=where, last=n_classes - 1, label=edit["label"], lr=edit["lr"]))
             continue
         layer, unit = edit["layer"], edit["unit"]
         if not 1 <= layer <= len(hidden) or not 0 <= unit < hidden[layer - 1]:
-            raise ModelFileError(f"{where} names unit {unit} of hidden layer {layer}, which the network "
-                                 f"{list(spec.sizes)} does not have")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} names unit {unit} of hidden layer {layer}, "
+                                                                "which the network {sizes} does not have").fill(
+                where=where, unit=unit, layer=layer, sizes=str(list(spec.sizes))))
         if (layer, unit) in units:
-            raise ModelFileError(f"{where} edits unit {unit} of hidden layer {layer} a second time")
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "{where} edits unit {unit} of hidden layer {layer} a "
+                                                                "second time").fill(
+                where=where, unit=unit, layer=layer))
         units.add((layer, unit))
 
 
@@ -261,56 +305,75 @@ def _check_spec(network: dict) -> NetworkSpec:
     _check_fields(network, _SPEC_FIELDS, "network")
     sizes = network["sizes"]
     if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
-        raise ModelFileError(f"network sizes have {len(sizes) - 2:,} hidden layers; at most "
-                             f"{MAX_HIDDEN_LAYERS} are allowed")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "network sizes have {count:,} hidden layers; at most "
+                                                            "{limit} are allowed").fill(
+            count=len(sizes) - 2, limit=MAX_HIDDEN_LAYERS))
     for size in sizes:
-        if check_type(size, "an integer", "each of network sizes") < 1:
-            raise ModelFileError(f"network sizes must be positive, got {sizes}")
+        if check_type(size, "an integer", QT_TRANSLATE_NOOP("ModelFile", "each of network sizes")) < 1:
+            raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "network sizes must be positive, got {sizes}").fill(
+                sizes=str(sizes)))
     if any(size > MAX_UNITS for size in sizes):
-        raise ModelFileError(f"network sizes {sizes} have a layer over {MAX_UNITS:,} units")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "network sizes {sizes} have a layer over {limit:,} "
+                                                            "units").fill(sizes=str(sizes), limit=MAX_UNITS))
     n_params = sum(a * b + b * network["bias"] for a, b in pairwise(sizes))
     if n_params > MAX_PARAMETERS:
-        raise ModelFileError(f"network sizes {sizes} need {n_params:,} parameters, "
-                             f"over the {MAX_PARAMETERS:,} allowed")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "network sizes {sizes} need {count:,} parameters, over "
+                                                            "the {limit:,} allowed").fill(
+            sizes=str(sizes), count=n_params, limit=MAX_PARAMETERS))
     try:
         return NetworkSpec(**network | {"sizes": tuple(sizes)})
     except ConfigError as e:
-        raise ModelFileError(f"network: {e}") from e
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "network: {error}").fill(error=e.text)) from e
 
 
 def _check_input(meta: dict, n_inputs: int) -> None:
     preprocessing = meta["preprocessing"]
     if preprocessing not in PREPROCESSINGS:
-        raise ModelFileError(f"preprocessing {preprocessing!r} is unknown; known: {', '.join(PREPROCESSINGS)}")
+        raise _unknown(QT_TRANSLATE_NOOP("ModelFile", "{where} {name!r} is unknown; known: {known}"),
+                       "preprocessing", preprocessing, PREPROCESSINGS)
     shape = meta["input_shape"]
     for n in shape:
-        check_type(n, "an integer", "each of input_shape")
+        check_type(n, "an integer", QT_TRANSLATE_NOOP("ModelFile", "each of input_shape"))
     if shape != list(PREPROCESSINGS[preprocessing].input_shape):
-        raise ModelFileError(f"input_shape {shape} does not match preprocessing {preprocessing!r} "
-                             f"(needs {list(PREPROCESSINGS[preprocessing].input_shape)})")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "input_shape {shape} does not match preprocessing {name!r} "
+                                                            "(needs {needed})").fill(
+            shape=str(shape), name=preprocessing, needed=str(list(PREPROCESSINGS[preprocessing].input_shape))))
     if math.prod(shape) != n_inputs:
-        raise ModelFileError(f"input_shape {shape} has {math.prod(shape)} pixels; "
-                             f"the network takes {n_inputs} inputs")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "input_shape {shape} has {pixels} pixels; the network "
+                                                            "takes {inputs} inputs").fill(
+            shape=str(shape), pixels=math.prod(shape), inputs=n_inputs))
     if meta["input_scale"] <= 0:
-        raise ModelFileError(f"input_scale must be positive, got {meta['input_scale']}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "input_scale must be positive, got {value}").fill(
+            value=meta["input_scale"]))
 
 
-def _check_number_or_null(value: object, where: str) -> None:
+def _unknown(template: Template, where: Message, name: str, known: object) -> ModelFileError:
+    """``template`` (fields where, name, known) for a name that is none of ``known``'s keys."""
+    return ModelFileError(template.fill(where=where, name=name, known=", ".join(known)))
+
+
+def _check_number_or_null(value: object, where: Message) -> None:
     if value is not None:
         check_type(value, "a finite number", where)
 
 
 def check_class_names(names: list, n_classes: int) -> None:
     if len(names) != n_classes or not all(isinstance(n, str) for n in names):
-        raise ModelFileError(f"class_names must be {n_classes} strings, one per class, got {names}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "class_names must be {count} strings, one per class, got "
+                                                            "{names}").fill(count=n_classes, names=str(names)))
 
 
 def check_array(name: str, array: np.ndarray, shape: tuple, dtype: np.dtype) -> np.ndarray:
     # Any byte order of the right float width is fine; set_weights converts it.
     if array.dtype.kind != "f" or array.dtype.itemsize != np.dtype(dtype).itemsize:
-        raise ModelFileError(f"array {name} has dtype {array.dtype}, expected {np.dtype(dtype)}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "array {name} has dtype {dtype}, expected "
+                                                            "{expected}").fill(
+            name=name, dtype=str(array.dtype), expected=str(np.dtype(dtype))))
     if array.shape != shape:
-        raise ModelFileError(f"array {name} has shape {array.shape}, expected {shape}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "array {name} has shape {shape}, expected "
+                                                            "{expected}").fill(
+            name=name, shape=str(array.shape), expected=str(shape)))
     if not np.isfinite(array).all():
-        raise ModelFileError(f"array {name} contains NaN or infinite values")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFile", "array {name} contains NaN or infinite values").fill(
+            name=name))
     return array

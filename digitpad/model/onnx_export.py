@@ -30,6 +30,7 @@ import numpy as np
 from digitpad import __version__
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.model.bundle import Model
 from digitpad.nn.layers import LeakyReLU
 from digitpad.nn.network import MLP
@@ -37,7 +38,7 @@ from digitpad.nn.network import MLP
 OPSET = 13
 IR_VERSION = 7  # the IR of opset 13: runtimes of that age and later read the file
 INPUT_NAME = "pixels"
-MISSING_ONNX = "ONNX export needs the onnx package: pip install 'digitpad[onnx]'"
+MISSING_ONNX = QT_TRANSLATE_NOOP("Export", "ONNX export needs the onnx package: pip install 'digitpad[onnx]'")
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def export_onnx(model: Model, path: str | Path) -> OnnxExport:
         with atomic_write(path) as f:
             f.write(data)
     except OSError as exc:
-        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}", field="output") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Export", "cannot write {path}: {error}").fill(
+            path=path, error=exc.strerror or str(exc)), field="output") from None
     spec = model.network.spec
     return OnnxExport(path, spec.sizes[0], output_name(model), spec.sizes[-1], OPSET, len(data))
 

@@ -26,6 +26,7 @@ import numpy as np
 from digitpad import __version__
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.preprocessing import get_preprocessing
 from digitpad.model.bundle import Model
 from digitpad.model.onnx_export import (
@@ -74,11 +75,13 @@ def export_pytorch(model: Model, path: str | Path, test_pixels: np.ndarray) -> T
     (or ``(n_inputs,)``) the script runs and checks."""
     path = Path(path)
     if path.suffix != ".py":
-        raise ConfigError(f"a PyTorch script's name ends in .py, not {path.name!r}", field="output")
+        raise ConfigError(QT_TRANSLATE_NOOP("Export", "a PyTorch script's name ends in .py, not {name!r}").fill(
+            name=path.name), field="output")
     n_inputs = model.network.spec.sizes[0]
     pixels = np.asarray(test_pixels, dtype=np.float32).reshape(1, -1)
     if pixels.shape[1] != n_inputs:
-        raise ConfigError(f"the test image has {pixels.shape[1]} pixels; the model reads {n_inputs}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Export", "the test image has {pixels} pixels; the model reads "
+                                                      "{inputs}").fill(pixels=pixels.shape[1], inputs=n_inputs))
     arrays = {TEST_PIXELS: pixels, f"digitpad_{output_name(model)}": expected_outputs(model, pixels)}
     for i, layer in enumerate(folded_layers(model.network)):
         arrays[f"W{i}"] = layer.W
@@ -94,7 +97,8 @@ def export_pytorch(model: Model, path: str | Path, test_pixels: np.ndarray) -> T
         with atomic_write(path) as f:
             f.write(script_text(model, path, layers).encode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"cannot write {path} and {weights.name}: {exc.strerror or exc}", field="output") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Export", "cannot write {path} and {weights}: {error}").fill(
+            path=path, weights=weights.name, error=exc.strerror or str(exc)), field="output") from None
     return TorchExport(path, weights, layers)
 
 

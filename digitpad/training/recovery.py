@@ -38,6 +38,7 @@ import platformdirs
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DigitpadError, ModelFileError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.model.bundle import Model
 from digitpad.model.files import model_bytes, model_from_bytes, write_npz
 from digitpad.nn.network import MLP
@@ -122,13 +123,17 @@ class Interrupted:
         once its id went to another process, the writer is gone."""
         return self.pid != os.getpid() and self.process == process_identity(self.pid)
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         """One sentence for a person: "The run … was interrupted at epoch 2 of 4." or that it finished unsaved."""
         if self.finished and self.status == "diverged":
-            return f"The run {self.name} diverged and its model (its last good epoch's) was not saved."
+            return QT_TRANSLATE_NOOP("Recovery", "The run {name} diverged and its model (its last good epoch's) was "
+                                                 "not saved.").fill(name=self.name)
         if self.finished:
-            return f"The run {self.name} finished training but its model was not saved."
-        return f"The run {self.name} was interrupted at epoch {self.epochs_done} of {self.epochs}."
+            return QT_TRANSLATE_NOOP("Recovery", "The run {name} finished training but its model was not "
+                                                 "saved.").fill(name=self.name)
+        return QT_TRANSLATE_NOOP("Recovery", "The run {name} was interrupted at epoch {epoch} of "
+                                             "{epochs}.").fill(name=self.name, epoch=self.epochs_done,
+                                                               epochs=self.epochs)
 
     def when(self) -> str:
         return datetime.fromtimestamp(self.updated).strftime("%Y-%m-%d %H:%M")
@@ -242,9 +247,11 @@ def find_checkpoint(checkpoint_id: str, folder: Path | None = None) -> Interrupt
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        known = ", ".join(entry.id for entry in found) or "none"
-        raise RecoveryError(f"no interrupted run {checkpoint_id!r} (there are: {known})")
-    raise RecoveryError(f"{checkpoint_id!r} could be any of {', '.join(entry.id for entry in matches)}")
+        known = ", ".join(entry.id for entry in found) or QT_TRANSLATE_NOOP("Recovery", "none")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "no interrupted run {id!r} (there are: {known})").fill(
+            id=checkpoint_id, known=known))
+    raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "{id!r} could be any of {ids}").fill(
+        id=checkpoint_id, ids=", ".join(entry.id for entry in matches)))
 
 
 def recovered_model(entry: Interrupted) -> Model:
@@ -258,10 +265,12 @@ def resume_state(entry: Interrupted, network: MLP, data=None) -> TrainState:
     and ``data`` (the run's images, checked against the fingerprint the checkpoint recorded); RecoveryError when
     it cannot be resumed, or does not fit them."""
     if not entry.resumable:
-        raise RecoveryError(f"the run {entry.name} cannot be resumed, only its model recovered")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "the run {name} cannot be resumed, only its model "
+                                                          "recovered").fill(name=entry.name))
     if data is not None and entry.data and data_fingerprint(data) != entry.data:
-        raise RecoveryError(f"the data of the run {entry.name} has changed since it was interrupted, so it cannot go "
-                            "on as it would have; recover its model instead")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "the data of the run {name} has changed since it was "
+                                                          "interrupted, so it cannot go on as it would have; recover "
+                                                          "its model instead").fill(name=entry.name))
     with _archive(entry.path) as archive:
         doc = _read_doc(archive, entry.path)
         weights = _model_in(archive, entry.path).network.get_weights()
@@ -270,10 +279,12 @@ def resume_state(entry: Interrupted, network: MLP, data=None) -> TrainState:
         losses = [float(v) for v in _entry(archive, "batch_losses")]
     params = {name: param for name, param, _ in network.parameters()}
     if {name: w.shape for name, w in weights.items()} != {name: p.shape for name, p in params.items()}:
-        raise RecoveryError(f"the checkpoint {entry.id} holds another network's weights")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "the checkpoint {id} holds another network's "
+                                                          "weights").fill(id=entry.id))
     shapes = [p.shape for p in params.values()]
     if [a.shape for a in arrays] not in ([], shapes, shapes + shapes):
-        raise RecoveryError(f"the checkpoint {entry.id} holds another network's optimizer state")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "the checkpoint {id} holds another network's optimizer "
+                                                          "state").fill(id=entry.id))
     try:
         np.random.default_rng().bit_generator.state = doc["rng"]  # a state the generator takes
         result = TrainResult("completed", doc["message"], int(doc["epochs_done"]),
@@ -283,7 +294,8 @@ def resume_state(entry: Interrupted, network: MLP, data=None) -> TrainState:
                           {key: float(value) for key, value in doc["step"].items()}, result,
                           {key: float(value) for key, value in doc.get("pending", {}).items()})
     except (KeyError, TypeError, ValueError) as exc:
-        raise RecoveryError(f"the checkpoint {entry.id} is incomplete ({exc})") from exc
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "the checkpoint {id} is incomplete ({error})").fill(
+            id=entry.id, error=str(exc))) from exc
 
 
 def discard(entry: Interrupted) -> None:
@@ -297,9 +309,11 @@ def _interrupted(path: Path, doc: dict) -> Interrupted:
                             dict(doc["settings"]), doc["output"], int(doc["pid"]), str(doc["process"]),
                             str(doc["status"]), str(doc["data"]))
     except (KeyError, TypeError, ValueError) as exc:
-        raise RecoveryError(f"{path.name} is not a complete checkpoint ({exc})") from exc
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "{file} is not a complete checkpoint ({error})").fill(
+            file=path.name, error=str(exc))) from exc
     if not (0 < entry.pid < 2**31 and 0 <= entry.updated < 2**33 and 0 <= entry.epochs_done <= entry.epochs):
-        raise RecoveryError(f"{path.name} is not a complete checkpoint (its numbers are out of range)")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "{file} is not a complete checkpoint (its numbers are out "
+                                                          "of range)").fill(file=path.name))
     return entry
 
 
@@ -308,19 +322,23 @@ def _read_doc(archive: zipfile.ZipFile, path: Path) -> dict:
     try:
         doc = json.loads(raw.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise RecoveryError(f"{path.name} is not a digitpad checkpoint: {exc}") from exc
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "{file} is not a digitpad checkpoint: {error}").fill(
+            file=path.name, error=str(exc))) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise RecoveryError(f"{path.name} is not a digitpad checkpoint")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "{file} is not a digitpad checkpoint").fill(file=path.name))
     if doc.get("version") != VERSION:
-        raise RecoveryError(f"{path.name} was written by another digitpad (checkpoint version {doc.get('version')})")
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "{file} was written by another digitpad (checkpoint version "
+                                                          "{version})").fill(file=path.name,
+                                                                             version=doc.get("version")))
     return doc
 
 
 def _model_in(archive: zipfile.ZipFile, path: Path) -> Model:
     try:
-        return model_from_bytes(_entry(archive, "model").tobytes(), f"the model in {path.name}")
+        return model_from_bytes(_entry(archive, "model").tobytes(),
+                                QT_TRANSLATE_NOOP("Recovery", "the model in {file}").fill(file=path.name))
     except ModelFileError as exc:
-        raise RecoveryError(str(exc)) from exc
+        raise RecoveryError(exc.text) from exc
 
 
 @contextmanager
@@ -329,7 +347,8 @@ def _archive(path: Path) -> Iterator[zipfile.ZipFile]:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise RecoveryError(f"cannot read {path.name}: {exc}") from exc
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "cannot read {file}: {error}").fill(
+            file=path.name, error=str(exc))) from exc
     with archive:
         yield archive
 
@@ -338,10 +357,11 @@ def _entry(archive: zipfile.ZipFile, name: str, max_bytes: int | None = None) ->
     try:
         info = archive.getinfo(f"{name}.npy")
         if max_bytes is not None and info.file_size > max_bytes:
-            raise RecoveryError(f"its {name} entry is too large")
+            raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "its {entry} entry is too large").fill(entry=name))
         with archive.open(info) as f:
             return np.load(io.BytesIO(f.read()), allow_pickle=False)
     except KeyError:
-        raise RecoveryError(f"the checkpoint has no {name}") from None
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "the checkpoint has no {entry}").fill(entry=name)) from None
     except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise RecoveryError(f"its {name} entry is damaged: {exc}") from exc
+        raise RecoveryError(QT_TRANSLATE_NOOP("Recovery", "its {entry} entry is damaged: {error}").fill(
+            entry=name, error=str(exc))) from exc
