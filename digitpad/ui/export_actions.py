@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from digitpad.common.errors import DigitpadError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.preprocessing import get_preprocessing
 from digitpad.inference.onnx_check import (
     check_inputs,
@@ -31,11 +32,12 @@ from digitpad.inference.onnx_check import (
 from digitpad.model.bundle import Model
 from digitpad.model.onnx_export import export_onnx
 from digitpad.model.torch_export import TOLERANCE, export_pytorch
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.model_files import ModelFiles
 
-ONNX_FILTER = "ONNX models (*.onnx);;All files (*)"
-SCRIPT_FILTER = "Python scripts (*.py)"
+ONNX_FILTER = QT_TRANSLATE_NOOP("ExportActions", "ONNX models (*.onnx);;All files (*)")
+SCRIPT_FILTER = QT_TRANSLATE_NOOP("ExportActions", "Python scripts (*.py)")
 T = TypeVar("T")
 
 
@@ -50,25 +52,27 @@ class ExportActions(QObject):
 
     def export_onnx(self) -> None:
         """Ask for a file, then write the model as ONNX, run it and show the measured difference, in a job."""
-        path = self._ask("Export as ONNX", ".onnx", ONNX_FILTER)
+        path = self._ask(translate("ExportActions", "Export as ONNX"), ".onnx", ONNX_FILTER)
         if path is None:
             return
         model, drawing = self.files.model.copy(), self._drawing()
-        self._show_status(f"Exporting {path.name}…")
+        self._show_status(fill(translate("ExportActions", "Exporting {file}…"), file=path.name))
         self._job = job = Job(lambda report, cancelled: _export_and_check(model, path, drawing))
         job.finished.connect(self._onnx_done)
-        job.errored.connect(lambda message: QMessageBox.warning(self.window, "Cannot export model",
-                                                                f"{path.name} was not written: {message}"))
+        job.errored.connect(lambda message: self._not_written(path, message))
         job.start()
 
     def _onnx_done(self, outcome: _OnnxOutcome) -> None:
+        if outcome.error is not None:
+            self._not_written(outcome.path, error_text(outcome.error))
+            return
         self._show_status(outcome.status)
         if outcome.warning:
-            QMessageBox.warning(self.window, "Cannot check the export", outcome.warning)
+            QMessageBox.warning(self.window, translate("ExportActions", "Cannot check the export"), outcome.warning)
 
     def export_pytorch(self) -> None:
         """Ask for a script name, write the script and its weights, with the drawing as the script's test image."""
-        path = self._ask("Export as a PyTorch script", ".py", SCRIPT_FILTER)
+        path = self._ask(translate("ExportActions", "Export as a PyTorch script"), ".py", SCRIPT_FILTER)
         if path is None:
             return
         model = self.files.model
@@ -77,13 +81,14 @@ class ExportActions(QObject):
                else check_inputs(model, 1)[0])
         done = self._write(path, lambda: export_pytorch(model, path, raw))
         if done is not None:
-            self._show_status(f"Exported {done.script.name} and {done.weights.name}; python {done.script.name} "
-                              "checks it against digitpad (it needs numpy and torch).")
+            self._show_status(fill(translate("ExportActions", "Exported {script} and {weights}; python {script} checks "
+                                                              "it against digitpad (it needs numpy and torch)."),
+                                   script=done.script.name, weights=done.weights.name))
 
     def _ask(self, title: str, suffix: str, filters: str) -> Path | None:
         folder = self.files.path.parent if self.files.path else Path.home()
         suggested = folder / f"{self.files.display_name().replace(' ', '-')}{suffix}"
-        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), filters)
+        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), render(filters))
         if not name:
             return None
         return Path(name) if name.endswith(suffix) else Path(name + suffix)
@@ -93,33 +98,52 @@ class ExportActions(QObject):
         try:
             return write()
         except DigitpadError as exc:
-            QMessageBox.warning(self.window, "Cannot export model", f"{path.name} was not written: {exc}")
+            self._not_written(path, error_text(exc))
             return None
+
+    def _not_written(self, path: Path, error: str) -> None:
+        QMessageBox.warning(self.window, translate("ExportActions", "Cannot export model"),
+                            fill(translate("ExportActions", "{file} was not written: {error}"), file=path.name,
+                                 error=error))
 
 
 @dataclass(frozen=True)
 class _OnnxOutcome:
-    """What an ONNX export in a job tells the window: its status line, and a problem with the check, if any."""
+    """What an ONNX export in a job tells the window: its status line and a problem with the check, if any; or
+    why nothing was written (``error``, shown in the window's language)."""
 
-    status: str
+    path: Path
+    status: str = ""
     warning: str = ""
+    error: DigitpadError | None = None
 
 
 def _export_and_check(model: Model, path: Path, drawing: np.ndarray) -> _OnnxOutcome:
-    """In a job: write ``model`` to ``path`` (its DigitpadError means nothing was written), then run the file
-    on ``drawing`` (test inputs while it is empty) and compare."""
-    export_onnx(model, path)
+    """In a job: write ``model`` to ``path`` (its DigitpadError, the outcome's ``error``, means nothing was
+    written), then run the file on ``drawing`` (test inputs while it is empty) and compare."""
+    try:
+        export_onnx(model, path)
+    except DigitpadError as exc:
+        return _OnnxOutcome(path, error=exc)
     if not runtime_available():
-        return _OnnxOutcome(f"Exported {path.name}. onnxruntime is not installed, so it was not run to compare "
-                            "(pip install onnxruntime).")
+        return _OnnxOutcome(path, fill(translate("ExportActions", "Exported {file}. onnxruntime is not installed, so "
+                                                                  "it was not run to compare (pip install "
+                                                                  "onnxruntime)."), file=path.name))
     try:
         if np.any(drawing > 0):
-            difference, subject = max_difference(path, model, drawing), "the drawing"
+            difference, subject = max_difference(path, model, drawing), translate("ExportActions", "the drawing")
         else:
-            raw, subject = check_inputs(model)
-            difference = max_difference_on(path, model, raw)
+            raw, described = check_inputs(model)
+            difference, subject = max_difference_on(path, model, raw), render(described)
     except DigitpadError as exc:
-        return _OnnxOutcome(f"Exported {path.name}; it could not be checked.", f"{path.name} was written, but: {exc}")
-    output = " (a regression: its single output)" if model.network.spec.is_regression else ""
-    verdict = "same model" if difference <= TOLERANCE else "NOT the same model"
-    return _OnnxOutcome(f"Exported {path.name}{output}; {verdict}: max difference {difference:.1g} on {subject}.")
+        return _OnnxOutcome(path, fill(translate("ExportActions", "Exported {file}; it could not be checked."),
+                                       file=path.name),
+                            fill(translate("ExportActions", "{file} was written, but: {error}"), file=path.name,
+                                 error=error_text(exc)))
+    verdict = (translate("ExportActions", "same model") if difference <= TOLERANCE
+               else translate("ExportActions", "NOT the same model"))
+    status = (translate("ExportActions", "Exported {file} (a regression: its single output); {verdict}: max "
+                                         "difference {difference:.1g} on {subject}.")
+              if model.network.spec.is_regression else
+              translate("ExportActions", "Exported {file}; {verdict}: max difference {difference:.1g} on {subject}."))
+    return _OnnxOutcome(path, fill(status, file=path.name, verdict=verdict, difference=difference, subject=subject))

@@ -39,6 +39,7 @@ from digitpad.training.inspection import Inspection, inspect_model
 from digitpad.training.settings import RunSettings
 from digitpad.ui.actions import build_menus
 from digitpad.ui.backprop import BackpropPresenter
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.dialogs.dataset_dialogs import DownloadDialog
 from digitpad.ui.dialogs.help_dialog import HelpDialog
 from digitpad.ui.dialogs.model_info import ModelInfoDialog
@@ -49,11 +50,11 @@ from digitpad.ui.inspect.inspect_window import InspectWindow
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.look_alikes import LookAlikesPresenter
-from digitpad.ui.model_edits import ModelEdits
+from digitpad.ui.model_edits import ModelEdits, model_label_text
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.personal_digits import PersonalDigits
 from digitpad.ui.prediction import DrawingPrediction
-from digitpad.ui.prompt import draw_prompt
+from digitpad.ui.prompt import draw_prompt, draw_tip
 from digitpad.ui.run_view import SETTINGS_KEY, RunPresenter
 from digitpad.ui.teach import TeachPresenter
 from digitpad.ui.unit_inspection import UnitInspection
@@ -124,7 +125,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.files.set_model(model, None)
         if self.runs_panel.notice or self.runs_panel.error:  # the run history was moved aside, or cannot be used
-            self.statusBar().showMessage(self.runs_panel.notice or f"Runs are not recorded: {self.runs_panel.error}")
+            self.statusBar().showMessage(self.runs_panel.notice or fill(
+                translate("MainWindow", "Runs are not recorded: {error}"), error=self.runs_panel.error))
 
     # -- layout ----------------------------------------------------------
     def _build(self) -> None:
@@ -137,20 +139,27 @@ class MainWindow(QMainWindow):
         self.runs_panel.overlays_changed.connect(self.accuracy_plot.set_overlays)
         self.runs_panel.bind_error_rate(self.accuracy_plot.error_action, self.settings)
         self.model_label = QLabel(objectName="modelLabel", wordWrap=True,
-                                  toolTip="The model that reads your drawing (Model ▸ Model details… for more)")
-        self.side_tabs = _tabs("sideTabs", ((self.panel, "Train"), (self.lab_panel, "Lab")))
+                                  toolTip=translate("MainWindow", "The model that reads your drawing "
+                                                            "(Model ▸ Model details… for more)"))
+        self.side_tabs = _tabs("sideTabs", ((self.panel, translate("MainWindow", "Train")),
+                                            (self.lab_panel, translate("MainWindow", "Lab"))))
         self.network_view, self.backprop_view = NetworkView(), BackpropView()
         self.look_alikes_view = LookAlikesView()
-        self.insight_tabs = _tabs("insightTabs", ((self.doctor_panel, "Doctor"), (self.grad_plot, "Gradients"),
-                                                  (self.network_view, "Network"), (self.backprop_view, "Backprop"),
-                                                  (self.look_alikes_view, "Look-alikes"), (self.runs_panel, "Runs")))
+        self.insight_tabs = _tabs("insightTabs", (
+            (self.doctor_panel, translate("MainWindow", "Doctor")),
+            (self.grad_plot, translate("MainWindow", "Gradients")),
+            (self.network_view, translate("MainWindow", "Network")),
+            (self.backprop_view, translate("MainWindow", "Backprop")),
+            (self.look_alikes_view, translate("MainWindow", "Look-alikes")),
+            (self.runs_panel, translate("MainWindow", "Runs"))))
         top = QSplitter(Qt.Orientation.Horizontal, objectName="topSplitter")
         for widget, stretch in ((self._draw_box(), 5), (self._predict_box(), 3), (self.side_tabs, 3)):
             top.addWidget(widget)
             top.setStretchFactor(top.count() - 1, stretch)
-        self.wide_button = QToolButton(text="Wide", checkable=True, objectName="wideButton",
-                                       toolTip="Give these tabs the whole width and more height (Ctrl+E); "
-                                               "again to bring the plots back")
+        self.wide_button = QToolButton(text=translate("MainWindow", "Wide"), checkable=True, objectName="wideButton",
+                                       toolTip=translate("MainWindow", "Give these tabs the whole width and more "
+                                                                       "height (Ctrl+E); again to bring the plots "
+                                                                       "back"))
         self.wide_button.clicked.connect(lambda: self.actions["wide"].trigger())
         self.insight_tabs.setCornerWidget(self.wide_button)
         plots = QSplitter(Qt.Orientation.Horizontal)
@@ -166,16 +175,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _draw_box(self) -> QGroupBox:
-        self.draw_box = box = QGroupBox(PROMPT, objectName="drawBox")
+        self.draw_box = box = QGroupBox(render(PROMPT), objectName="drawBox")
         layout = QVBoxLayout(box)
         layout.addWidget(self.canvas, 1)
         self.saliency_legend = SaliencyLegend()
         layout.addWidget(self.saliency_legend)
         row = QHBoxLayout()
-        self.clear_button = QPushButton("Clear", objectName="clearButton", toolTip="Clear the canvas (Esc)")
-        self.undo_button = QPushButton("Undo", objectName="undoButton", toolTip="Undo the last stroke (Ctrl+Z)")
-        self.eraser_button = QPushButton("Eraser", objectName="eraserButton", checkable=True,
-                                         toolTip="Left button erases while on (E); the right button always erases")
+        self.clear_button = QPushButton(translate("MainWindow", "Clear"), objectName="clearButton",
+                                        toolTip=translate("MainWindow", "Clear the canvas (Esc)"))
+        self.undo_button = QPushButton(translate("MainWindow", "Undo"), objectName="undoButton",
+                                       toolTip=translate("MainWindow", "Undo the last stroke (Ctrl+Z)"))
+        self.eraser_button = QPushButton(translate("MainWindow", "Eraser"), objectName="eraserButton", checkable=True,
+                                         toolTip=translate("MainWindow", "Left button erases while on (E); the right "
+                                                                         "button always erases"))
         self.clear_button.clicked.connect(self.canvas.clear)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.eraser_button.toggled.connect(self.canvas.set_eraser)
@@ -187,7 +199,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _predict_box(self) -> QGroupBox:
-        box = QGroupBox("Prediction")
+        box = QGroupBox(translate("MainWindow", "Prediction"))
         layout = QVBoxLayout(box)
         layout.addWidget(self.model_label)
         layout.addWidget(self.probabilities, 1)
@@ -195,7 +207,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.number_line, 1)
         sees = QHBoxLayout()  # beside the image, not above it: the row above the plots keeps its height
         sees.addStretch(1)
-        sees.addWidget(QLabel("What the model sees:"))
+        sees.addWidget(QLabel(translate("MainWindow", "What the model sees:")))
         sees.addWidget(self.preview)
         sees.addStretch(1)
         layout.addLayout(sees)
@@ -204,28 +216,30 @@ class MainWindow(QMainWindow):
     def _show_model(self, model: Model) -> None:
         """A new current model (opened, trained, saved under a new name): title, label and prediction follow it;
         while a run trains (a save), only the title: the label and the prediction follow the run until it ends."""
-        name = self.files.display_name() + (" (edited)" if model.edited else "")
-        self.setWindowTitle(f"{name}[*] — digitpad")
+        name = self.files.display_name()
+        if model.edited:
+            name = fill(translate("MainWindow", "{name} (edited)"), name=name)
+        self.setWindowTitle(fill(translate("MainWindow", "{name}[*] — digitpad"), name=name))
         if self.session.running:
             return
-        edits = f"<br>Edited by hand: {model.describe_edits()}" if model.edited else ""
-        self.model_label.setText(f"<b>{name}</b><br>{model.network!r}{edits}")
+        self.model_label.setText(model_label_text(name, model))
         prompt = draw_prompt(model.class_names)
-        if self.statusBar().currentMessage() in ("", _draw_tip(self.draw_box.title())):
-            self.statusBar().showMessage(_draw_tip(prompt))
+        if self.statusBar().currentMessage() in ("", draw_tip(self.draw_box.title())):
+            self.statusBar().showMessage(draw_tip(prompt))
         self.draw_box.setTitle(prompt)
         self.prediction.set_model(model)
 
     def _take_step(self, weights: dict, label: int) -> None:
         """Backprop ▸ Take one step: the current model gets the weights after one step on the drawing."""
         if self.session.running:
-            self._show_status("A step on the drawing can be taken once the training has ended.")
+            self._show_status(translate("MainWindow", "A step on the drawing can be taken once the training has "
+                                                      "ended."))
             return
         self.edits.take_step(weights, label, learning_rate(self.files.model)[0])
 
     def _undo_step(self) -> None:
         if self.session.running:
-            self._show_status("The step can be taken back once the training has ended.")
+            self._show_status(translate("MainWindow", "The step can be taken back once the training has ended."))
             return
         self.edits.undo_step()
 
@@ -260,9 +274,10 @@ class MainWindow(QMainWindow):
         it in its job, shows itself once the numbers are ready and says why when they cannot be made."""
         model, source = self.files.model, self.files.model.dataset
         if not is_named(source) or not is_available(source):
-            QMessageBox.information(self, "No test set", f"Looking inside needs the test images of "
-                                    f"{source or 'the model’s dataset'}, which are not on this computer. "
-                                    "Train or download the dataset first.")
+            QMessageBox.information(self, translate("MainWindow", "No test set"), fill(
+                translate("MainWindow", "Looking inside needs the test images of {dataset}, which are not on this "
+                                        "computer. Train or download the dataset first."),
+                dataset=source or translate("MainWindow", "the model’s dataset")))
             return
         if self.inspect_window is None:
             self.inspect_window = InspectWindow(parent=self)
@@ -283,8 +298,9 @@ class MainWindow(QMainWindow):
     def draw_on_canvas(self, image: object, caption: str) -> None:
         """Put a test image from Look inside on the canvas (undoable), in front, to experiment with."""
         self.canvas.set_image(image)
-        self.statusBar().showMessage(f"On the canvas: {caption}. Draw over it or erase parts and watch the "
-                                     "answer change; Ctrl+Z brings back your drawing.", 10_000)
+        self.statusBar().showMessage(fill(translate("MainWindow", "On the canvas: {caption}. Draw over it or erase "
+                                                                  "parts and watch the answer change; Ctrl+Z brings "
+                                                                  "back your drawing."), caption=caption), 10_000)
         self.raise_()
         self.activateWindow()
 
@@ -301,8 +317,9 @@ class MainWindow(QMainWindow):
         self.help_dialog.activateWindow()
 
     def about(self) -> None:
-        QMessageBox.about(self, "About digitpad", "<b>digitpad</b> — draw digits, train a neural network "
-                          "written in NumPy, and watch it learn.")
+        QMessageBox.about(self, translate("MainWindow", "About digitpad"), translate(
+            "MainWindow", "<b>digitpad</b> — draw digits, train a neural network written in NumPy, and watch it "
+                          "learn."))
 
     # -- settings and closing ---------------------------------------------
     def _restore_settings(self) -> None:
@@ -319,7 +336,8 @@ class MainWindow(QMainWindow):
             try:
                 self.panel.set_settings(RunSettings.from_dict(dict(saved)))
             except (TypeError, ValueError):
-                self.statusBar().showMessage("The saved training settings were unreadable; defaults are used.", 8000)
+                self.statusBar().showMessage(translate("MainWindow", "The saved training settings were unreadable; "
+                                                                     "defaults are used."), 8000)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -328,12 +346,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.running:
-            answer = QMessageBox.question(self, "Training is running", "Stop training and quit? The epochs trained "
-                                          "so far are kept: the next start offers to resume the run.")
+            answer = QMessageBox.question(self, translate("MainWindow", "Training is running"),
+                                          translate("MainWindow", "Stop training and quit? The epochs trained so far "
+                                                                  "are kept: the next start offers to resume the run."))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            self.panel.show_status("Stopping…")
+            self.panel.show_status(translate("MainWindow", "Stopping…"))
             self.session.shutdown()
         if not self.files.may_discard():
             event.ignore()
@@ -369,10 +388,6 @@ def _inspect(model: Model, source: str) -> tuple[Dataset, Inspection]:
     they do not fit."""
     test = load(source, "test")
     return test, inspect_model(model, test)
-
-
-def _draw_tip(prompt: str) -> str:
-    return f"{prompt} with the left mouse button; the right button erases."
 
 
 def _tabs(name: str, pages: tuple[tuple[QWidget, str], ...]) -> QTabWidget:

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from digitpad.model.bundle import Model
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.model_files import ModelFiles
 
 
@@ -107,3 +108,27 @@ class ModelEdits(QObject):
             self._saved_before = None
         elif not self.files.unsaved and self.resettable:  # saved with its edits: undoing them changes the file's
             self._saved_before = False
+
+
+def model_label_text(name: str, model: Model) -> str:
+    """The window's label of the model called ``name``: its network and, once edited by hand, its edits."""
+    if model.edited:
+        return fill(translate("ModelEdits", "<b>{name}</b><br>{network}<br>Edited by hand: {edits}"),
+                    name=name, network=repr(model.network), edits=edits_text(model))
+    return fill(translate("ModelEdits", "<b>{name}</b><br>{network}"), name=name, network=repr(model.network))
+
+
+def edits_text(model: Model) -> str:
+    """The hand edits in words, e.g. "2 units switched off, 1 unit scaled; 1 step on one drawing"."""
+    off, scaled, steps = model.edit_counts()
+    units = [("" if not off else translate("ModelEdits", "%n unit switched off", None, off) if off == 1
+              else translate("ModelEdits", "%n units switched off", None, off)),
+             ("" if not scaled else translate("ModelEdits", "%n unit scaled", None, scaled) if scaled == 1
+              else translate("ModelEdits", "%n units scaled", None, scaled))]
+    units = (fill(translate("ModelEdits", "{switched_off}, {scaled}"), switched_off=units[0], scaled=units[1])
+             if all(units) else units[0] or units[1])
+    taken = ("" if not steps else translate("ModelEdits", "%n step on one drawing", None, steps) if steps == 1
+             else translate("ModelEdits", "%n steps on one drawing", None, steps))
+    if units and taken:
+        return fill(translate("ModelEdits", "{units}; {steps}"), units=units, steps=taken)
+    return units or taken

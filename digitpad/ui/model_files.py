@@ -19,15 +19,17 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from digitpad.common.errors import ConfigError, DigitpadError, ModelFileError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.loading import describe
 from digitpad.lab.mistakes import MISTAKES, apply_mistakes, installed_mistakes
 from digitpad.model.bundle import Model
 from digitpad.model.files import load_model, save_model
 from digitpad.training.prepare import build_network, to_model
 from digitpad.training.settings import RunSettings
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.base.recent_files import RecentFiles
 
-MODEL_FILTER = "digitpad models (*.npz);;All files (*)"
+MODEL_FILTER = QT_TRANSLATE_NOOP("ModelFiles", "digitpad models (*.npz);;All files (*)")
 SKIP_SAVE_QUESTION = "files/skipSaveQuestionBeforeTraining"
 
 
@@ -73,7 +75,7 @@ class ModelFiles(QObject):
         return self.window.isWindowModified()
 
     def display_name(self) -> str:
-        return self.model.name or (self.path.stem if self.path else "Untitled")
+        return self.model.name or (self.path.stem if self.path else translate("ModelFiles", "Untitled"))
 
     def new_model(self) -> None:
         """Replace the model with an untrained network built from the training settings."""
@@ -81,20 +83,22 @@ class ModelFiles(QObject):
         if settings is None or self._busy() or not self.may_discard():
             return
         data = describe(settings.dataset)
-        self.set_model(to_model(build_network(settings, data), data, settings, None, name="Untitled"), None)
+        untitled = translate("ModelFiles", "Untitled")
+        self.set_model(to_model(build_network(settings, data), data, settings, None, name=untitled), None)
         self.created.emit(self.model)
 
     # -- opening ------------------------------------------------------------
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open model", self._folder(), MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("ModelFiles", "Open model"), self._folder(),
+                                              render(MODEL_FILTER))
         if path:
             self.open(Path(path))
 
     def open(self, path: Path) -> bool:
         """Load ``path``; on any problem show why and keep the current model."""
         if self._busy():
-            QMessageBox.information(self.window, "Training is running",
-                                    "Stop the training before opening another model.")
+            QMessageBox.information(self.window, translate("ModelFiles", "Training is running"),
+                                    translate("ModelFiles", "Stop the training before opening another model."))
             return False
         if not self.may_discard():
             return False
@@ -102,13 +106,14 @@ class ModelFiles(QObject):
             model = load_model(path)
             install_mistakes(model)
         except DigitpadError as exc:
-            QMessageBox.warning(self.window, "Cannot open model", f"{path.name} cannot be opened: {exc}\n\n"
-                                "The current model stays loaded.")
+            QMessageBox.warning(self.window, translate("ModelFiles", "Cannot open model"),
+                                fill(translate("ModelFiles", "{file} cannot be opened: {error}\n\nThe current model "
+                                                             "stays loaded."), file=path.name, error=error_text(exc)))
             self.recent.remove_if_missing(path)
             return False
         self.set_model(model, path)
         self.recent.add(path)
-        self.window.statusBar().showMessage(f"Opened {path}", 5000)
+        self.window.statusBar().showMessage(fill(translate("ModelFiles", "Opened {path}"), path=str(path)), 5000)
         return True
 
     def fill_recent_menu(self, menu: QMenu) -> None:
@@ -118,7 +123,7 @@ class ModelFiles(QObject):
             action = menu.addAction(path.name, lambda p=path: self.open(p))
             action.setStatusTip(str(path))
         if not paths:
-            menu.addAction("No recent models").setEnabled(False)
+            menu.addAction(translate("ModelFiles", "No recent models")).setEnabled(False)
 
     # -- saving -------------------------------------------------------------
     def save(self) -> bool:
@@ -128,7 +133,8 @@ class ModelFiles(QObject):
 
     def save_as(self) -> bool:
         suggested = str(Path(self._folder()) / f"{(self.model.name or 'model').replace(' ', '-')}.npz")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save model", suggested, MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("ModelFiles", "Save model"), suggested,
+                                              render(MODEL_FILTER))
         if not path:
             return False
         path = Path(path) if path.endswith(".npz") else Path(path + ".npz")
@@ -138,12 +144,14 @@ class ModelFiles(QObject):
         try:
             save_model(path, self.model)
         except DigitpadError as exc:
-            QMessageBox.warning(self.window, "Cannot save model", f"{path.name} was not saved: {exc}")
+            QMessageBox.warning(self.window, translate("ModelFiles", "Cannot save model"),
+                                fill(translate("ModelFiles", "{file} was not saved: {error}"), file=path.name,
+                                     error=error_text(exc)))
             return False
         self.recent.add(path)
         self.set_model(self.model, path)
         self.saved.emit(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.window.statusBar().showMessage(fill(translate("ModelFiles", "Saved {path}"), path=str(path)), 5000)
         return True
 
     def _folder(self) -> str:
@@ -155,8 +163,9 @@ class ModelFiles(QObject):
         if not self.unsaved:
             return True
         buttons = QMessageBox.StandardButton
-        return self._go_on(QMessageBox.question(self.window, "Unsaved model",
-                                                "The trained model has not been saved. Save it first?",
+        return self._go_on(QMessageBox.question(self.window, translate("ModelFiles", "Unsaved model"),
+                                                translate("ModelFiles", "The trained model has not been saved. Save "
+                                                                        "it first?"),
                                                 buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save))
 
     def may_replace_before_training(self) -> bool:
@@ -164,11 +173,12 @@ class ModelFiles(QObject):
         if not self.unsaved or self.settings.value(SKIP_SAVE_QUESTION, False, type=bool):
             return True
         buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved model",
-                          "Training replaces the trained model, which has not been saved. Save it first? "
-                          "(Its curves stay in the Runs tab either way.)",
+        box = QMessageBox(QMessageBox.Icon.Question, translate("ModelFiles", "Unsaved model"),
+                          translate("ModelFiles", "Training replaces the trained model, which has not been saved. "
+                                                  "Save it first? (Its curves stay in the Runs tab either way.)"),
                           buttons.Save | buttons.Discard | buttons.Cancel, self.window)
-        dont_ask = QCheckBox("Don't ask again before training", box)  # parented: the box must not outlive it
+        # Parented: the box must not outlive it.
+        dont_ask = QCheckBox(translate("ModelFiles", "Don't ask again before training"), box)
         box.setCheckBox(dont_ask)
         answer = box.exec()
         if dont_ask.isChecked() and answer != buttons.Cancel:
@@ -192,13 +202,16 @@ def install_mistakes(model: Model) -> None:
     """
     unknown = [name for name in model.mistakes if name not in MISTAKES]
     if unknown:
-        raise ModelFileError(f"it records the deliberate lab mistake {unknown[0]!r}, which this digitpad does not "
-                             "know; a newer digitpad may open it")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFiles", "it records the deliberate lab mistake {name!r}, which "
+                                                             "this digitpad does not know; a newer digitpad may open "
+                                                             "it").fill(name=unknown[0]))
     try:
         apply_mistakes(model.mistakes, model.network)
     except ConfigError as exc:
-        raise ModelFileError(f"it records a deliberate lab mistake its network cannot have: {exc}") from exc
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFiles", "it records a deliberate lab mistake its network cannot "
+                                                             "have: {error}").fill(error=exc.text)) from exc
     elsewhere = sorted(set(model.mistakes) - installed_mistakes(model.network))
     if elsewhere:
-        raise ModelFileError(f"it records the deliberate lab mistake {elsewhere[0]!r}, which is a mistake of the "
-                             "training loop, not a network's")
+        raise ModelFileError(QT_TRANSLATE_NOOP("ModelFiles", "it records the deliberate lab mistake {name!r}, which "
+                                                             "is a mistake of the training loop, not a "
+                                                             "network's").fill(name=elsewhere[0]))

@@ -23,6 +23,7 @@ from digitpad.inference.predict import (
 from digitpad.inference.saliency import drawing_saliency
 from digitpad.inference.units import DrawingUnits, drawing_units
 from digitpad.model.bundle import Model
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.prompt import draw_prompt
 from digitpad.ui.widgets.canvas import DrawingCanvas
 from digitpad.ui.widgets.network_view import NetworkView
@@ -112,7 +113,8 @@ class DrawingPrediction(QObject):
         self.canvas.set_overlay(saliency)
         if saliency is not None:
             top = int(np.argmax(probabilities))
-            self.legend.set_subject("the output value" if regression else f"“{model.class_names[top]}”")
+            self.legend.set_subject(translate("DrawingPrediction", "the output value") if regression
+                                    else fill(translate("DrawingPrediction", "“{name}”"), name=model.class_names[top]))
 
 
 def regression_reading(model: Model, drawing: np.ndarray) -> tuple[float, int]:

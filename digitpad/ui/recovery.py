@@ -26,6 +26,7 @@ from digitpad.training.recovery import (
     list_checkpoints,
     recovered_model,
 )
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 
 if TYPE_CHECKING:
     from digitpad.ui.jobs.session import TrainingSession
@@ -87,19 +88,27 @@ def offer_recovery(window: MainWindow) -> None:
 
 def _offer(window: MainWindow, entry: Interrupted) -> bool:
     """One question; False once the window is busy with the answer (a model recovered or a run resumed)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Recover an interrupted run", entry.describe(), parent=window)
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Recovery", "Recover an interrupted run"),
+                      render(entry.describe()), parent=window)
     box.setObjectName("recoveryOffer")
-    box.setInformativeText(f"It was saved at {entry.when()} after epoch {entry.epochs_done}. "
-                           "Recover the model to keep the weights of that epoch"
-                           + (", or resume training to go on from there." if entry.resumable else "."))
-    recover = box.addButton("Recover the model", QMessageBox.ButtonRole.AcceptRole)
-    resume = box.addButton("Resume training", QMessageBox.ButtonRole.ActionRole) if entry.resumable else None
-    drop = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-    for button, tip in ((recover, "Open the model as it was after its last saved epoch (unsaved: save it to keep it)"),
-                        (resume, "Train on from that epoch; it ends as the run would have, never interrupted"),
-                        (drop, "Delete what was saved of this run"),
-                        (later, "Ask again at the next start; `digitpad recover` lists it too")):
+    informative = (translate("Recovery", "It was saved at {when} after epoch {epoch}. Recover the model to keep the "
+                                         "weights of that epoch, or resume training to go on from there.")
+                   if entry.resumable else
+                   translate("Recovery", "It was saved at {when} after epoch {epoch}. Recover the model to keep the "
+                                         "weights of that epoch."))
+    box.setInformativeText(fill(informative, when=entry.when(), epoch=entry.epochs_done))
+    recover = box.addButton(translate("Recovery", "Recover the model"), QMessageBox.ButtonRole.AcceptRole)
+    resume = (box.addButton(translate("Recovery", "Resume training"), QMessageBox.ButtonRole.ActionRole)
+              if entry.resumable else None)
+    drop = box.addButton(translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(translate("Recovery", "Later"), QMessageBox.ButtonRole.RejectRole)
+    for button, tip in ((recover, translate("Recovery", "Open the model as it was after its last saved epoch "
+                                                        "(unsaved: save it to keep it)")),
+                        (resume, translate("Recovery", "Train on from that epoch; it ends as the run would have, "
+                                                       "never interrupted")),
+                        (drop, translate("Recovery", "Delete what was saved of this run")),
+                        (later, translate("Recovery", "Ask again at the next start; `digitpad recover` lists it "
+                                                      "too"))):
         if button is not None:
             button.setToolTip(tip)
     box.setDefaultButton(recover)
@@ -122,12 +131,12 @@ def _recover(window: QWidget, entry: Interrupted) -> bool:
     try:
         model = recovered_model(entry)
     except RecoveryError as exc:
-        QMessageBox.warning(window, "Cannot recover the run", str(exc))
+        QMessageBox.warning(window, translate("Recovery", "Cannot recover the run"), error_text(exc))
         return False
     if not window.files.may_discard():
         return False
     window.files.set_model(model, None, unsaved=True)
     window.runs.recovery.keep(model, entry.path)
-    window.statusBar().showMessage(f"Recovered {entry.name} after epoch {entry.epochs_done}; save it to keep it.",
-                                   8000)
+    window.statusBar().showMessage(fill(translate("Recovery", "Recovered {name} after epoch {epoch}; save it to keep "
+                                                              "it."), name=entry.name, epoch=entry.epochs_done), 8000)
     return True
