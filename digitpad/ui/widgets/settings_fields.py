@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.loading import available
 from digitpad.data.local_datasets import local_names, read_info
 from digitpad.data.registry import BUNDLED, TITLES
@@ -36,15 +37,22 @@ from digitpad.nn.optim import SCHEDULES
 from digitpad.training.config import MAX_SHIFT
 from digitpad.training.recipes import RECIPES
 from digitpad.training.settings import HEAD_NAMES
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 
-DATASETS = {name: title + (" (bundled)" if name == BUNDLED else "") for name, title in TITLES.items()}
-CHOOSE_FILE = "Choose a CSV or IDX file…"
-CUSTOM = "Custom"
+# Marked for translation: shown through render() (other modules show them too).
 HEAD_TEXT = {
-    "softmax+cross_entropy": "softmax + cross-entropy", "sigmoid+bce": "sigmoid + binary cross-entropy",
-    "sigmoid+mse": "sigmoid + mean squared error", "identity+mse": "identity + mean squared error",
+    "softmax+cross_entropy": QT_TRANSLATE_NOOP("SettingsFields", "softmax + cross-entropy"),
+    "sigmoid+bce": QT_TRANSLATE_NOOP("SettingsFields", "sigmoid + binary cross-entropy"),
+    "sigmoid+mse": QT_TRANSLATE_NOOP("SettingsFields", "sigmoid + mean squared error"),
+    "identity+mse": QT_TRANSLATE_NOOP("SettingsFields", "identity + mean squared error"),
 }
-OPTIMIZER_TEXT = {"sgd": "SGD", "momentum": "SGD + momentum", "nesterov": "Nesterov momentum", "adam": "Adam"}
+OPTIMIZER_TEXT = {"sgd": QT_TRANSLATE_NOOP("SettingsFields", "SGD"),
+                  "momentum": QT_TRANSLATE_NOOP("SettingsFields", "SGD + momentum"),
+                  "nesterov": QT_TRANSLATE_NOOP("SettingsFields", "Nesterov momentum"),
+                  "adam": QT_TRANSLATE_NOOP("SettingsFields", "Adam")}
+SCHEDULE_TEXT = {"constant": QT_TRANSLATE_NOOP("SettingsFields", "constant"),
+                 "step": QT_TRANSLATE_NOOP("SettingsFields", "step"),
+                 "cosine": QT_TRANSLATE_NOOP("SettingsFields", "cosine")}
 HIGHLIGHT_MS = 1500  # how long a field a preset changed stays lit
 
 
@@ -54,65 +62,85 @@ class SettingsFields:
 
     def _build_fields(self) -> None:
         """Create the field widgets, each named (objectName) and explained (toolTip)."""
-        self.preset_combo = _combo("presetCombo", {name: p.title for name, p in RECIPES.items()},
-                                   "A tested recipe for the network and its training; the dataset, number of "
-                                   "images and seed stay yours. Changing any setting afterwards makes it Custom.")
+        self.preset_combo = _combo("presetCombo", {name: render(p.title) for name, p in RECIPES.items()},
+                                   translate("SettingsFields", "A tested recipe for the network and its training; "
+                                             "the dataset, number of images and seed stay yours. Changing any "
+                                             "setting afterwards makes it Custom."))
         for index, preset in enumerate(RECIPES.values()):
-            self.preset_combo.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
-        self.preset_combo.addItem(CUSTOM, None)
+            self.preset_combo.setItemData(index, render(preset.description), Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.addItem(translate("SettingsFields", "Custom"), None)
         # Custom is what the form says of settings no recipe gives, not a choice: the list shows it greyed.
         self.preset_combo.model().item(self.preset_combo.count() - 1).setEnabled(False)
         self.preset_combo.activated.connect(self._preset_activated)
-        self.dataset_combo = _combo("datasetCombo", DATASETS, "Which images to train on. MNIST and Fashion-MNIST "
-                                    "are downloaded on first use; the 8×8 digits always work offline; a CSV "
-                                    "imported with `digitpad data import` is listed by its name.")
+        self.dataset_combo = _combo("datasetCombo", _dataset_texts(), translate(
+            "SettingsFields", "Which images to train on. MNIST and Fashion-MNIST are downloaded on first use; the "
+            "8×8 digits always work offline; a CSV imported with `digitpad data import` is listed by its name."))
         self._local_names = self._add_local_datasets()
-        self.dataset_combo.addItem(CHOOSE_FILE, None)
+        self.dataset_combo.addItem(translate("SettingsFields", "Choose a CSV or IDX file…"), None)
         self.dataset_combo.activated.connect(self._dataset_activated)
-        self.subset_spin = _spin("subsetSpin", 0, 1_000_000, "How many training images to use (the first N); "
-                                 "'all' uses every one. Small subsets train fast.", step=500)
-        self.subset_spin.setSpecialValueText("all")
-        self.validation_spin = _spin("validationSpin", 0, 90, "Share of the training images held out "
-                                     "(stratified by class) to measure validation loss and accuracy.", suffix=" %")
-        self.shift_spin = _spin("shiftSpin", 0, MAX_SHIFT, "Augmentation: move each training image by a random "
-                                "offset of up to this many pixels, anew every epoch, so the net cannot rely on "
-                                "exact pixel positions. Counted in pixels of a 28×28 image and scaled down for smaller ones: "
-                                "on the 8×8 digits 1–3 px is off, 4–6 px is ±1, 7–8 px is ±2.", suffix=" px")
-        self.shift_spin.setSpecialValueText("off")
-        self.hidden_edit = QLineEdit(objectName="hiddenLayersEdit", placeholderText="e.g. 256,128")
-        self.hidden_edit.setToolTip("Hidden layer sizes, comma separated: 256,128 means two hidden layers. "
-                                    "Empty means no hidden layer (a linear model).")
+        self.subset_spin = _spin("subsetSpin", 0, 1_000_000, translate(
+            "SettingsFields", "How many training images to use (the first N); 'all' uses every one. Small subsets "
+            "train fast."), step=500)
+        self.subset_spin.setSpecialValueText(translate("SettingsFields", "all"))
+        self.validation_spin = _spin("validationSpin", 0, 90, translate(
+            "SettingsFields", "Share of the training images held out (stratified by class) to measure validation "
+            "loss and accuracy."), suffix=translate("SettingsFields", " %"))
+        self.shift_spin = _spin("shiftSpin", 0, MAX_SHIFT, translate(
+            "SettingsFields", "Augmentation: move each training image by a random offset of up to this many pixels, "
+            "anew every epoch, so the net cannot rely on exact pixel positions. Counted in pixels of a 28×28 image "
+            "and scaled down for smaller ones: on the 8×8 digits 1–3 px is off, 4–6 px is ±1, 7–8 px is ±2."),
+            suffix=translate("SettingsFields", " px"))
+        self.shift_spin.setSpecialValueText(translate("SettingsFields", "off"))
+        self.hidden_edit = QLineEdit(objectName="hiddenLayersEdit",
+                                     placeholderText=translate("SettingsFields", "e.g. 256,128"))
+        self.hidden_edit.setToolTip(translate("SettingsFields", "Hidden layer sizes, comma separated: 256,128 means "
+                                              "two hidden layers. Empty means no hidden layer (a linear model)."))
         self.activation_combo = _combo("activationCombo", {a: a.replace("_", " ") for a in ACTIVATIONS},
-                                       "Activation of every hidden layer.")
-        self.head_combo = _combo("headCombo", {h: HEAD_TEXT[h] for h in HEAD_NAMES}, "The output activation and the "
-                                 "loss computed on it. Softmax + cross-entropy is the standard for classes.")
-        self.regression_check = QCheckBox("Regression: one output = label/10", objectName="regressionCheck")
-        self.regression_check.setToolTip("A single output unit that should equal label/10, as in a classic "
-                                         "beginner set-up. Needs a mean squared error loss.")
+                                       translate("SettingsFields", "Activation of every hidden layer."))
+        self.head_combo = _combo("headCombo", {h: render(HEAD_TEXT[h]) for h in HEAD_NAMES}, translate(
+            "SettingsFields", "The output activation and the loss computed on it. Softmax + cross-entropy is the "
+            "standard for classes."))
+        self.regression_check = QCheckBox(translate("SettingsFields", "Regression: one output = label/10"),
+                                          objectName="regressionCheck")
+        self.regression_check.setToolTip(translate("SettingsFields", "A single output unit that should equal "
+                                                   "label/10, as in a classic beginner set-up. Needs a mean squared "
+                                                   "error loss."))
         self.init_combo = _combo("initCombo", {i: i.capitalize() if i != "uniform" else "Uniform(−1, 1)"
                                                for i in INITIALISERS},
-                                 "How weights start: Uniform(−1, 1) and Normal(0, 0.01) ignore the layer size; "
-                                 "Glorot suits sigmoid/tanh, He suits ReLU.")
-        self.bias_check = QCheckBox("Layers have a bias", objectName="biasCheck", toolTip="Add a bias b to every "
-                                    "dense layer (y = xW + b).")
-        self.optimizer_combo = _combo("optimizerCombo", OPTIMIZER_TEXT, "How the gradient becomes a weight update.")
-        self.lr_spin = _double("learningRateSpin", 0, 100, 6, 0.01, "Learning rate: the step size of each update.")
-        self.momentum_spin = _double("momentumSpin", 0, 0.999, 3, 0.05, "Momentum μ for SGD + momentum and Nesterov "
-                                     "(ignored by SGD and Adam).")
-        self.schedule_combo = _combo("scheduleCombo", {s: s for s in SCHEDULES}, "How the learning rate changes over "
-                                     "the run: constant, step (×0.1 at 30 %, 60 %, 90 %) or cosine decay to 0.")
-        self.weight_decay_spin = _double("weightDecaySpin", 0, 1, 6, 1e-4, "L2 weight decay on weights (not biases).")
-        self.batch_spin = _spin("batchSizeSpin", 1, 1_000_000, "Images per gradient step (mini-batch size).")
-        self.full_batch_check = QCheckBox("full", objectName="fullBatchCheck",
-                                          toolTip="Full-batch gradient descent: one step per epoch over every image.")
+                                 translate("SettingsFields", "How weights start: Uniform(−1, 1) and Normal(0, 0.01) "
+                                           "ignore the layer size; Glorot suits sigmoid/tanh, He suits ReLU."))
+        self.bias_check = QCheckBox(translate("SettingsFields", "Layers have a bias"), objectName="biasCheck",
+                                    toolTip=translate("SettingsFields", "Add a bias b to every dense layer "
+                                                      "(y = xW + b)."))
+        self.optimizer_combo = _combo("optimizerCombo", {key: render(text) for key, text in OPTIMIZER_TEXT.items()},
+                                      translate("SettingsFields", "How the gradient becomes a weight update."))
+        self.lr_spin = _double("learningRateSpin", 0, 100, 6, 0.01,
+                               translate("SettingsFields", "Learning rate: the step size of each update."))
+        self.momentum_spin = _double("momentumSpin", 0, 0.999, 3, 0.05, translate(
+            "SettingsFields", "Momentum μ for SGD + momentum and Nesterov (ignored by SGD and Adam)."))
+        self.schedule_combo = _combo("scheduleCombo", {s: render(SCHEDULE_TEXT[s]) for s in SCHEDULES},
+                                     translate("SettingsFields", "How the learning rate changes over the run: "
+                                               "constant, step (×0.1 at 30 %, 60 %, 90 %) or cosine decay to 0."))
+        self.weight_decay_spin = _double("weightDecaySpin", 0, 1, 6, 1e-4, translate(
+            "SettingsFields", "L2 weight decay on weights (not biases)."))
+        self.batch_spin = _spin("batchSizeSpin", 1, 1_000_000,
+                                translate("SettingsFields", "Images per gradient step (mini-batch size)."))
+        self.full_batch_check = QCheckBox(translate("SettingsFields", "full"), objectName="fullBatchCheck",
+                                          toolTip=translate("SettingsFields", "Full-batch gradient descent: one "
+                                                            "step per epoch over every image."))
         self.full_batch_check.toggled.connect(lambda on: self.batch_spin.setEnabled(not on))
-        self.sum_check = QCheckBox("Sum the gradient over the batch", objectName="sumGradientCheck",
-                                   toolTip="Sum instead of average: the step then grows with the batch size.")
-        self.scale_check = QCheckBox("Scale inputs to [0, 1]", objectName="scaleInputsCheck",
-                                     toolTip="Divide pixel values by their maximum (255, or 16 for 8×8 digits).")
-        self.epochs_spin = _spin("epochsSpin", 1, 100_000, "Passes over the training images.")
-        self.seed_spin = _spin("seedSpin", 0, 2**31 - 1, "Seed for weights, split and shuffling: "
-                               "the same seed repeats a run exactly.")
+        self.sum_check = QCheckBox(translate("SettingsFields", "Sum the gradient over the batch"),
+                                   objectName="sumGradientCheck",
+                                   toolTip=translate("SettingsFields", "Sum instead of average: the step then grows "
+                                                     "with the batch size."))
+        self.scale_check = QCheckBox(translate("SettingsFields", "Scale inputs to [0, 1]"),
+                                     objectName="scaleInputsCheck",
+                                     toolTip=translate("SettingsFields", "Divide pixel values by their maximum (255, "
+                                                       "or 16 for 8×8 digits)."))
+        self.epochs_spin = _spin("epochsSpin", 1, 100_000, translate("SettingsFields",
+                                                                     "Passes over the training images."))
+        self.seed_spin = _spin("seedSpin", 0, 2**31 - 1, translate(
+            "SettingsFields", "Seed for weights, split and shuffling: the same seed repeats a run exactly."))
         self.subset_note = QLabel(objectName="subsetNote", wordWrap=True, visible=False)
         self._train_counts: dict[str, int] = {}  # dataset name -> its training images, once found
         self.subset_spin.valueChanged.connect(self._show_subset_note)
@@ -124,10 +152,11 @@ class SettingsFields:
         for name in names:
             try:
                 info = read_info(name)
-                tip = (f"Imported from {info.source}: {info.counts['train']:,} training images, "
-                       f"{info.counts['test']:,} test images ({info.split_text})")
+                tip = fill(translate("SettingsFields", "Imported from {source}: {train:,} training images, {test:,} "
+                                     "test images ({split})"), source=info.source, train=info.counts["train"],
+                           test=info.counts["test"], split=render(info.split_text))
             except DataError as exc:
-                tip = str(exc)  # training on it says the same, in the run's error
+                tip = error_text(exc)  # training on it says the same, in the run's error
             self.dataset_combo.addItem(name, name)
             self.dataset_combo.setItemData(self.dataset_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         return names
@@ -145,14 +174,17 @@ class SettingsFields:
         count = self._train_counts.get(dataset)
         too_many = bool(subset) and count is not None and subset > count
         if too_many:
-            self.subset_note.setText(f"Only {count:,} training images in {dataset_title(dataset)}: all of them will be used.")
+            self.subset_note.setText(fill(translate("SettingsFields", "Only {count:,} training images in {dataset}: "
+                                                    "all of them will be used."),
+                                          count=count, dataset=render(dataset_title(dataset))))
         self.subset_note.setVisible(too_many)
 
     def _dataset_activated(self, index: int) -> None:
-        if self.dataset_combo.itemText(index) != CHOOSE_FILE:
+        if index != self.dataset_combo.count() - 1:  # not "Choose a CSV or IDX file…", always the last item
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Train on a file", "",
-                                              "Datasets (*.csv *.csv.gz *.gz *-ubyte);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("SettingsFields", "Train on a file"), "",
+                                              translate("SettingsFields", "Datasets (*.csv *.csv.gz *.gz *-ubyte);;"
+                                                        "All files (*)"))
         if path:
             self._add_file_item(path)
         else:
@@ -226,6 +258,12 @@ class _Spin(_WheelWhenFocused, QSpinBox):
 
 class _Double(_WheelWhenFocused, QDoubleSpinBox):
     pass
+
+
+def _dataset_texts() -> dict[str, str]:
+    """The named datasets' titles for the combo, the bundled one marked so."""
+    return {name: fill(translate("SettingsFields", "{title} (bundled)"), title=render(title)) if name == BUNDLED
+            else render(title) for name, title in TITLES.items()}
 
 
 def _combo(name: str, items: dict[str, str], tip: str) -> QComboBox:

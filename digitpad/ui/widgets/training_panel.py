@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.common.errors import ConfigError
+from digitpad.common.text import QT_TRANSLATE_NOOP
+from digitpad.data.registry import TITLES
 from digitpad.model.bundle import STEP_SETTINGS
 from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.recipes import apply_recipe, matching_recipe
 from digitpad.training.settings import RunSettings
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.widgets.settings_fields import (
-    DATASETS,
     HIGHLIGHT_MS,
     OPTIMIZER_TEXT,
     FieldHighlight,
@@ -44,8 +46,8 @@ from digitpad.ui.widgets.settings_fields import (
     change_signals,
 )
 
-LOCKED_TIP = "Locked while training runs: the network and data of a run are fixed. Stop the run to change it."
-LIVE_TIP = "Can change while training runs: the new value applies from the next mini-batch."
+LOCKED_TIP = QT_TRANSLATE_NOOP("TrainingPanel", "Locked while training runs: the network and data of a run are "
+                               "fixed. Stop the run to change it.")
 
 
 class TrainingPanel(SettingsFields, QWidget):
@@ -71,23 +73,34 @@ class TrainingPanel(SettingsFields, QWidget):
         # Pages short enough to show whole at 1280×800; one long scrolling form cut its rows at the edge.
         self.pages = QTabWidget(objectName="formPages", documentMode=True)
         for title, rows in (
-            ("Data", [("Dataset", self.dataset_combo, "dataset"), ("Images", self.subset_spin, "subset"),
-                      ("Validation", self.validation_spin, "validation"), ("Random shift", self.shift_spin, "shift"),
-                      ("", self.scale_check, "scale_inputs")]),
-            ("Network", [("Hidden layers", self.hidden_edit, "hidden"),
-                         ("Activation", self.activation_combo, "activation"),
-                         ("Output + loss", self.head_combo, "head"), ("", self.regression_check, "regression"),
-                         ("Initialiser", self.init_combo, "init"), ("", self.bias_check, "bias")]),
-            ("Optimizer", [("Optimizer", self.optimizer_combo, "optimizer"), ("Learning rate", self.lr_spin, "lr"),
-                           ("Momentum", self.momentum_spin, "momentum"), ("Schedule", self.schedule_combo, "schedule"),
-                           ("Weight decay", self.weight_decay_spin, "weight_decay")]),
-            ("Run", [("Batch size", self._batch_row(), "batch_size"), ("", self.sum_check, "sum_gradient"),
-                     ("Epochs", self.epochs_spin, "epochs"), ("Seed", self.seed_spin, "seed")])):
+            (translate("TrainingPanel", "Data"), [
+                (translate("TrainingPanel", "Dataset"), self.dataset_combo, "dataset"),
+                (translate("TrainingPanel", "Images"), self.subset_spin, "subset"),
+                (translate("TrainingPanel", "Validation"), self.validation_spin, "validation"),
+                (translate("TrainingPanel", "Random shift"), self.shift_spin, "shift"),
+                ("", self.scale_check, "scale_inputs")]),
+            (translate("TrainingPanel", "Network"), [
+                (translate("TrainingPanel", "Hidden layers"), self.hidden_edit, "hidden"),
+                (translate("TrainingPanel", "Activation"), self.activation_combo, "activation"),
+                (translate("TrainingPanel", "Output + loss"), self.head_combo, "head"),
+                ("", self.regression_check, "regression"),
+                (translate("TrainingPanel", "Initialiser"), self.init_combo, "init"), ("", self.bias_check, "bias")]),
+            (translate("TrainingPanel", "Optimizer"), [
+                (translate("TrainingPanel", "Optimizer"), self.optimizer_combo, "optimizer"),
+                (translate("TrainingPanel", "Learning rate"), self.lr_spin, "lr"),
+                (translate("TrainingPanel", "Momentum"), self.momentum_spin, "momentum"),
+                (translate("TrainingPanel", "Schedule"), self.schedule_combo, "schedule"),
+                (translate("TrainingPanel", "Weight decay"), self.weight_decay_spin, "weight_decay")]),
+            (translate("TrainingPanel", "Run"), [
+                (translate("TrainingPanel", "Batch size"), self._batch_row(), "batch_size"),
+                ("", self.sum_check, "sum_gradient"),
+                (translate("TrainingPanel", "Epochs"), self.epochs_spin, "epochs"),
+                (translate("TrainingPanel", "Seed"), self.seed_spin, "seed")])):
             self.pages.addTab(self._page(rows), title)
         self.subset_spin.parentWidget().layout().insertWidget(1, self.subset_note)  # under the field
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._form([("Preset", self.preset_combo, "preset")]))
+        layout.addWidget(self._form([(translate("TrainingPanel", "Preset"), self.preset_combo, "preset")]))
         layout.addWidget(self.pages, 1)
         layout.addLayout(self._controls())
         self._tips = {w: w.toolTip() for w in self._tip_widgets()}  # the normal tooltips, back after a run
@@ -144,18 +157,21 @@ class TrainingPanel(SettingsFields, QWidget):
         return row
 
     def _controls(self) -> QVBoxLayout:
-        self.train_button = QPushButton("Train", objectName="trainButton", toolTip="Start training (F5)")
-        self.pause_button = QPushButton("Pause", objectName="pauseButton",
-                                        toolTip="Pause or resume training; takes effect within one batch (F6)")
-        self.stop_button = QPushButton("Stop", objectName="stopButton",
-                                       toolTip="Stop training after the current batch (Shift+F5)")
+        self.train_button = QPushButton(translate("TrainingPanel", "Train"), objectName="trainButton",
+                                        toolTip=translate("TrainingPanel", "Start training (F5)"))
+        self.pause_button = QPushButton(translate("TrainingPanel", "Pause"), objectName="pauseButton",
+                                        toolTip=translate("TrainingPanel", "Pause or resume training; takes "
+                                                          "effect within one batch (F6)"))
+        self.stop_button = QPushButton(translate("TrainingPanel", "Stop"), objectName="stopButton",
+                                       toolTip=translate("TrainingPanel", "Stop training after the current "
+                                                         "batch (Shift+F5)"))
         self.train_button.setDefault(True)
         self.train_button.clicked.connect(self.train_requested)
         self.pause_button.clicked.connect(self.pause_requested)
         self.stop_button.clicked.connect(self.stop_requested)
         self.progress = QProgressBar(objectName="trainingProgress", textVisible=True)
-        self.progress.setToolTip("Progress of the run: epochs, batches and time left")
-        self.status = QLabel("Ready", objectName="trainingStatus", wordWrap=True)
+        self.progress.setToolTip(translate("TrainingPanel", "Progress of the run: epochs, batches and time left"))
+        self.status = QLabel(translate("TrainingPanel", "Ready"), objectName="trainingStatus", wordWrap=True)
         buttons = QHBoxLayout()
         for button in (self.train_button, self.pause_button, self.stop_button):
             buttons.addWidget(button)
@@ -212,7 +228,7 @@ class TrainingPanel(SettingsFields, QWidget):
             self._lock_fields(True)
 
     def _fill(self, s: RunSettings) -> None:
-        if s.dataset not in DATASETS and self.dataset_combo.findData(s.dataset) < 0:
+        if s.dataset not in TITLES and self.dataset_combo.findData(s.dataset) < 0:
             self._add_file_item(s.dataset)
         for combo, value in ((self.dataset_combo, s.dataset), (self.activation_combo, s.activation),
                              (self.head_combo, s.head), (self.init_combo, s.init),
@@ -241,9 +257,9 @@ class TrainingPanel(SettingsFields, QWidget):
         self.clear_errors()
         label = self._errors.get(error.field or "")
         if label is None:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
-        label.setText(str(error))
+        label.setText(error_text(error))
         label.show()
         self._reveal(error.field)
 
@@ -252,11 +268,11 @@ class TrainingPanel(SettingsFields, QWidget):
         the other fields' errors; the next value entered there is sent again, even the same one."""
         label = self._errors.get(error.field or "")
         if label is None:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         if error.field in self._live:
             self._live[error.field] = None
-        label.setText(str(error))
+        label.setText(error_text(error))
         label.show()
         self._reveal(error.field)
 
@@ -306,7 +322,7 @@ class TrainingPanel(SettingsFields, QWidget):
     def _lock_fields(self, running: bool) -> None:
         """Enable the live fields and lock the others, with tooltips saying why (normal ones when not running)."""
         live = set(self.live_fields())
-        optimizer = OPTIMIZER_TEXT.get(self.optimizer_combo.currentData(), "this optimizer")
+        optimizer = self.optimizer_combo.currentData()
         for field, widget in self._fields.items():
             enabled = field in live
             widget.setEnabled(enabled)
@@ -314,13 +330,18 @@ class TrainingPanel(SettingsFields, QWidget):
                 self._labels[field].setEnabled(enabled)
             for target in self._tip_widgets(widget):
                 tip = self._tips[target]
-                if running and field == "momentum" and not enabled:
-                    tip = (f"Locked while training runs: {optimizer} ignores momentum, which only moves SGD + "
-                           "momentum and Nesterov; the optimizer of a run is fixed.")
+                if running and field == "momentum" and not enabled and optimizer in OPTIMIZER_TEXT:
+                    tip = fill(translate("TrainingPanel", "Locked while training runs: {optimizer} ignores momentum, "
+                                         "which only moves SGD + momentum and Nesterov; the optimizer of a run is "
+                                         "fixed."), optimizer=render(OPTIMIZER_TEXT[optimizer]))
+                elif running and field == "momentum" and not enabled:
+                    tip = translate("TrainingPanel", "Locked while training runs: this optimizer ignores momentum, "
+                                    "which only moves SGD + momentum and Nesterov; the optimizer of a run is fixed.")
                 elif running and not enabled:
-                    tip = LOCKED_TIP
+                    tip = render(LOCKED_TIP)
                 elif running:
-                    tip = f"{tip}\n{LIVE_TIP}"
+                    tip = fill(translate("TrainingPanel", "{tip}\nCan change while training runs: the new value "
+                                         "applies from the next mini-batch."), tip=tip)
                 target.setToolTip(tip)
 
     def _tip_widgets(self, widget: QWidget | None = None) -> list[QWidget]:
@@ -340,7 +361,8 @@ class TrainingPanel(SettingsFields, QWidget):
         self.step_edited.emit({field: value})
 
     def set_paused(self, paused: bool) -> None:
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(translate("TrainingPanel", "Resume") if paused
+                                  else translate("TrainingPanel", "Pause"))
 
     def field_widget(self, field: str) -> QWidget:
         """The widget that shows ``field`` (a RunSettings field name; the batch row for ``batch_size``)."""
