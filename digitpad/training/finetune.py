@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from digitpad.common.errors import ConfigError, DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 from digitpad.data.preprocessing import MNIST_28, get_preprocessing
 from digitpad.model.bundle import Model
@@ -69,12 +70,15 @@ class FinetuneOptions:
     def validate(self) -> None:
         """Raise ConfigError naming the first option that does not make sense."""
         if not (isinstance(self.mix, (int, float)) and 0 < self.mix <= MAX_MIX):
-            raise ConfigError(f"mix (the share of each epoch that is your digits) must be above 0 and at most "
-                              f"{MAX_MIX}, got {self.mix}", "mix")
+            raise ConfigError(QT_TRANSLATE_NOOP("Finetune", "mix (the share of each epoch that is your digits) must "
+                                                            "be above 0 and at most {high}, got {mix}").fill(
+                high=MAX_MIX, mix=self.mix), "mix")
         if self.mnist_images < 1:
-            raise ConfigError(f"mnist_images must be at least 1, got {self.mnist_images}", "mnist_images")
+            raise ConfigError(QT_TRANSLATE_NOOP("Finetune", "mnist_images must be at least 1, got {value}").fill(
+                value=self.mnist_images), "mnist_images")
         if self.batch_size < 1:
-            raise ConfigError(f"batch size must be at least 1, got {self.batch_size}", "batch_size")
+            raise ConfigError(QT_TRANSLATE_NOOP("Finetune", "batch size must be at least 1, got {value}").fill(
+                value=self.batch_size), "batch_size")
         TrainConfig(epochs=self.epochs, batch_size=self.batch_size, lr=self.lr, seed=self.seed,
                     shift=self.shift or 0).validate()
 
@@ -179,9 +183,12 @@ def prepare_finetune(model: Model, personal_train: Dataset, personal_test: Datas
         if data is not None:
             _check_digits(data)
     if len(personal_train) == 0:
-        raise DataError(f"{personal_train.name} holds no digits to learn from; collect some of your own first")
-    if len(base_train) == 0 or len(base_test) == 0:
-        raise DataError(f"{base_train.name} has no {'training' if len(base_train) == 0 else 'test'} images")
+        raise DataError(QT_TRANSLATE_NOOP("Finetune", "{name} holds no digits to learn from; collect some of your "
+                                                      "own first").fill(name=personal_train.name))
+    if len(base_train) == 0:
+        raise DataError(QT_TRANSLATE_NOOP("Finetune", "{name} has no training images").fill(name=base_train.name))
+    if len(base_test) == 0:
+        raise DataError(QT_TRANSLATE_NOOP("Finetune", "{name} has no test images").fill(name=base_train.name))
     personal_test = personal_test if personal_test is not None and len(personal_test) else None
     scale_inputs = _scale_inputs(model, base_train)
     working = model.copy()  # weights, gains and head kept; the caller's model untouched
@@ -219,21 +226,26 @@ def check_model(model: Model) -> None:
     before it loads anything)."""
     if model.preprocessing != MNIST_28.id:
         h, w = model.input_shape
-        raise ConfigError(f"My digits are 28×28 handwritten digits; this model reads {h}×{w} digits. "
-                          "Open or train a model on MNIST first")
+        raise ConfigError(QT_TRANSLATE_NOOP("Finetune", "My digits are 28×28 handwritten digits; this model reads "
+                                                        "{height}×{width} digits. Open or train a model on MNIST "
+                                                        "first").fill(height=h, width=w))
     if tuple(model.class_names) != DIGIT_NAMES:
-        raise ConfigError(f"My digits are the digits 0 to 9; this model tells apart "
-                          f"{', '.join(model.class_names[:3])}, … Open or train a model on MNIST first")
+        raise ConfigError(QT_TRANSLATE_NOOP("Finetune", "My digits are the digits 0 to 9; this model tells apart "
+                                                        "{classes}, … Open or train a model on MNIST first").fill(
+            classes=", ".join(model.class_names[:3])))
     if model.network.spec.is_regression:
-        raise ConfigError("this model predicts one number (a regression on label/10), not a probability for "
-                          "each digit; Teach it my digits needs a model with ten outputs")
+        raise ConfigError(QT_TRANSLATE_NOOP("Finetune", "this model predicts one number (a regression on label/10), "
+                                                        "not a probability for each digit; Teach it my digits needs "
+                                                        "a model with ten outputs"))
 
 
 def _check_digits(data: Dataset) -> None:
     if data.image_shape != MNIST_28.input_shape or data.class_names != DIGIT_NAMES or data.max_value != 255:
         h, w = data.image_shape
-        raise DataError(f"{data.name} holds {h}×{w} images of {', '.join(data.class_names[:3])}, …; fine-tuning "
-                        "needs 28×28 digits 0 to 9 with pixels 0 to 255, as MNIST's")
+        raise DataError(QT_TRANSLATE_NOOP("Finetune", "{name} holds {height}×{width} images of {classes}, …; "
+                                                      "fine-tuning needs 28×28 digits 0 to 9 with pixels 0 to 255, "
+                                                      "as MNIST's").fill(name=data.name, height=h, width=w,
+                                                                         classes=", ".join(data.class_names[:3])))
 
 
 def _scale_inputs(model: Model, data: Dataset) -> bool:
@@ -242,8 +254,9 @@ def _scale_inputs(model: Model, data: Dataset) -> bool:
         return True
     if model.input_scale == 1:
         return False
-    raise ConfigError(f"this model multiplies pixels by {model.input_scale:g}, which training cannot reproduce "
-                      f"(it feeds pixels × 1/{data.max_value} or raw)")
+    raise ConfigError(QT_TRANSLATE_NOOP("Finetune", "this model multiplies pixels by {scale:g}, which training "
+                                                    "cannot reproduce (it feeds pixels × 1/{high} or raw)").fill(
+        scale=model.input_scale, high=data.max_value))
 
 
 def _trained_shift(model: Model) -> int:
