@@ -65,4 +65,5 @@ class Case:
             return {"activation": "relu", "init": "he"}, QT_TRANSLATE_NOOP(
                 "Doctor", "Use ReLU with He initialisation: its slope is 1 wherever it is active, so the error "
                           "signal reaches every layer at full strength.")
-        return None, QT_TRANSLATE_NOOP("Doctor", "Try more hidden units, or check that the labels belong to the images.")
+        return None, QT_TRANSLATE_NOOP("Doctor", "Try more hidden units, or check that the labels belong to the "
+                                                 "images.")

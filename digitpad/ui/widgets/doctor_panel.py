@@ -114,8 +114,9 @@ class DoctorPanel(QWidget):
         self.empty = _label(translate(
             "DoctorPanel", "<b>No problems seen</b><br>While you train, the doctor watches the loss, each layer's "
                            "gradient size and, after every epoch, how the hidden units respond to a fixed batch of "
-                           "training images. It speaks up about a loss that is flat, rising or stuck at chance, outputs "
-                           "that ignore the image, saturated or dead units, and gradients that vanish or explode."),
+                           "training images. It speaks up about a loss that is flat, rising or stuck at chance, "
+                           "outputs that ignore the image, saturated or dead units, and gradients that vanish or "
+                           "explode."),
             "doctorEmpty", rich=True)
         self.empty.setMargin(8)
         host = QWidget()
