@@ -39,12 +39,14 @@ from digitpad.training.recovery import Interrupted
 from digitpad.training.reports import StepChange, TrainResult
 from digitpad.training.runs.summary import RunSummary
 from digitpad.training.settings import RunSettings
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.jobs.training import EpochUpdate, Progress
 from digitpad.ui.model_files import ModelFiles
 from digitpad.ui.prediction import DrawingPrediction
 from digitpad.ui.recovery import RecoveryKeeper
+from digitpad.ui.run_texts import again_text, ended_text, epoch_text, picked_text, progress_text, result_text
 from digitpad.ui.widgets.doctor_panel import describe_fix
 from digitpad.ui.widgets.runs_panel import RunsPanel
 
@@ -76,7 +78,8 @@ class RunPresenter(QObject):
         self.panel, self.lab_panel = w.panel, w.lab_panel
         self.loss_plot, self.accuracy_plot, self.grad_plot = w.loss_plot, w.accuracy_plot, w.grad_plot
         s = session
-        s.loading.connect(lambda source: self._status(f"Loading {source}…"))
+        s.loading.connect(lambda source: self._status(fill(translate("RunPresenter", "Loading {source}…"),
+                                                           source=source)))
         s.started.connect(self._started)
         s.progressed.connect(self._progressed)
         s.epoch_finished.connect(self._epoch_finished)
@@ -130,7 +133,9 @@ class RunPresenter(QObject):
             settings = RunSettings.from_dict(entry.settings)
             settings.validate()
         except (ConfigError, TypeError, ValueError) as exc:
-            QMessageBox.warning(self.window, "Cannot resume the run", f"Its settings cannot be read: {exc}")
+            QMessageBox.warning(self.window, translate("RunPresenter", "Cannot resume the run"),
+                                fill(translate("RunPresenter", "Its settings cannot be read: {error}"),
+                                     error=error_text(exc)))
             return False
         self.panel.set_settings(settings)
         return self._start(settings, None, resume=entry)
@@ -139,10 +144,10 @@ class RunPresenter(QObject):
         # A lab model is never unsaved work (see _finished), so only the learner's own model is asked about.
         if self.session.running or not self.files.may_replace_before_training():
             return False
-        if settings.dataset in NAMES and not is_available(settings.dataset):
-            if not get_missing_dataset(self.window, settings.dataset):
-                self._status("Training needs the dataset; nothing was started.")
-                return False
+        if (settings.dataset in NAMES and not is_available(settings.dataset)
+                and not get_missing_dataset(self.window, settings.dataset)):
+            self._status(translate("RunPresenter", "Training needs the dataset; nothing was started."))
+            return False
         if lab is None:
             self.settings.setValue(SETTINGS_KEY, settings.to_dict())
         self._lab, self._built = lab, ""
@@ -167,18 +172,19 @@ class RunPresenter(QObject):
         in the Lab tab, where its choices are); nothing starts until Train is pressed."""
         if run.kind == "lab" and run.lab_preset in PITFALLS:
             self.window.open_lab(run.lab_preset)
-            self._status(f"The Lab shows {get_pitfall(run.lab_preset).title}, the preset of {run.name}: pick its "
-                         "choices and press Run to try it again.")
+            self._status(fill(translate("RunPresenter", "The Lab shows {preset}, the preset of {run}: pick its "
+                                        "choices and press Run to try it again."),
+                              preset=render(get_pitfall(run.lab_preset).title), run=run.name))
             return
         try:
             values = RunSettings.from_dict(settings)
         except (TypeError, ValueError) as exc:
-            self._status(f"The settings of {run.name} cannot be read: {exc}")
+            self._status(fill(translate("RunPresenter", "The settings of {run} cannot be read: {error}"),
+                              run=run.name, error=exc))
             return
         self.panel.set_settings(values)
         self.window.side_tabs.setCurrentWidget(self.panel)
-        again = " (Train trains a new network with them)" if run.kind == "finetune" else ""
-        self._status(f"The form has the settings of {run.name}{again}. Press Train (F5) to train it again.")
+        self._status(again_text(run))
 
     def _saved(self, path: Path) -> None:
         """The current model was saved: if a recorded run made it (unedited), the run's record says where: the
@@ -198,7 +204,7 @@ class RunPresenter(QObject):
         for panel in (self.panel, self.lab_panel):
             panel.set_paused(paused)
         if paused:
-            self._status("Paused; press Resume (F6) to go on.")
+            self._status(translate("RunPresenter", "Paused; press Resume (F6) to go on."))
 
     def _change_step(self, values: dict) -> None:
         """The learner changed the learning rate, momentum or weight decay while the run trains."""
@@ -213,7 +219,8 @@ class RunPresenter(QObject):
         """A change took effect: a marker on the loss plot where it did, and a line in the status."""
         x, text = self.session.step_marker(change)
         self.loss_plot.add_step_change(x, text)
-        self._status(f"{text} from epoch {change.epoch + 1}, batch {change.batch + 1}.")
+        self._status(fill(translate("RunPresenter", "{change} from epoch {epoch}, batch {batch}."), change=text,
+                          epoch=change.epoch + 1, batch=change.batch + 1))
 
     def apply_fix(self, fix: dict) -> None:
         """Put a training doctor's suggested change where the next run comes from: the form, or for a lab run
@@ -222,20 +229,20 @@ class RunPresenter(QObject):
         if self._lab is None:
             self.panel.set_settings(dataclasses.replace(self.panel.settings(), **fix))
             self.window.side_tabs.setCurrentWidget(self.panel)
-            self._status(f"Applied {words}. Press Train (F5) to try it.")
+            self._status(fill(translate("RunPresenter", "Applied {fix}. Press Train (F5) to try it."), fix=words))
             return
         preset = get_pitfall(self._lab.pitfall)
         names = preset.toggles_for(fix)
         if not names:
             self.window.doctor_panel.set_applied(fix, False)  # nothing was applied: the card must not say so
-            self._status(f"The lab has no choice that sets {words}; try it on your own run in the Train tab.")
+            self._status(fill(translate("RunPresenter", "The lab has no choice that sets {fix}; try it on your own "
+                                        "run in the Train tab."), fix=words))
             return
         if self.lab_panel.preset() is not preset:
             self.lab_panel.set_preset(preset.name)
         self.lab_panel.apply_toggles(names)
         self.window.side_tabs.setCurrentWidget(self.lab_panel)
-        labels = ", ".join(f"“{preset.toggle(name).label}”" for name in names)
-        self._status(f"Picked {labels} in the Lab ({words}). Press Run with ticked fixes to try it.")
+        self._status(picked_text([preset.toggle(name).label for name in names], words))
 
     # -- what the session reports ---------------------------------------------
     def _started(self, untrained: Model) -> None:
@@ -243,10 +250,11 @@ class RunPresenter(QObject):
         self.runs_panel.refresh(select=self.session.recording.run_id)  # the run is listed, as running, from its start
         self.grad_plot.set_layers(len(untrained.network.dense_layers))
         self.loss_plot.set_current_loss(untrained.hyperparameters)  # overlays of another loss get a note
-        self._status(f"Training {untrained.network!r}…")
+        self._status(fill(translate("RunPresenter", "Training {network}…"), network=repr(untrained.network)))
         # The drawing's prediction follows the run: a copy updated with each epoch's weights, named as the run.
         self.prediction.set_model(untrained)
-        self.window.model_label.setText(f"<b>Training: {untrained.name}</b><br>{untrained.network!r}")
+        self.window.model_label.setText(fill(translate("RunPresenter", "<b>Training: {name}</b><br>{network}"),
+                                             name=untrained.name, network=repr(untrained.network)))
         if self.session.resumed is not None:
             self._show_earlier_epochs(self.session.resumed.result)
 
@@ -261,13 +269,15 @@ class RunPresenter(QObject):
         self.accuracy_plot.add_epochs(ends, [100 * a for a in history["train_accuracy"]],
                                       [100 * a for a in history["val_accuracy"]] if "val_accuracy" in history
                                       else [None] * len(ends))
-        self._status(f"Resumed after epoch {done.epochs_done}; training goes on…")
+        self._status(fill(translate("RunPresenter", "Resumed after epoch {epoch}; training goes on…"),
+                          epoch=done.epochs_done))
 
     def _new_model(self, model: Model) -> None:
         """File ▸ New model: nothing on screen may still speak of the run before it."""
         self._clear_run(None)
         self._lab = None
-        self._status(f"New untrained model {model.network!r}. Press Train (F5) to train it.")
+        self._status(fill(translate("RunPresenter", "New untrained model {network}. Press Train (F5) to train it."),
+                          network=repr(model.network)))
 
     def _clear_run(self, epochs: int | None) -> None:
         self._cleared += 1
@@ -281,7 +291,7 @@ class RunPresenter(QObject):
         self._batches_per_epoch = p.n_batches
         self.grad_plot.add(p.steps, p.grad_norms)
         self.loss_plot.add_batches(p.steps, p.losses)
-        text = f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch + 1}/{p.n_batches} · {duration(p.eta)} left"
+        text = progress_text(p)
         for panel in (self.panel, self.lab_panel):
             panel.show_progress(p.epoch * p.n_batches + p.batch + 1, p.epochs * p.n_batches, text)
 
@@ -312,9 +322,7 @@ class RunPresenter(QObject):
                                  [None if e.val_accuracy is None else 100 * e.val_accuracy for e in epochs])
         self.prediction.model.network.set_weights(update.weights)
         self.prediction.update()
-        s = update.stats
-        val = f", validation accuracy {s.val_accuracy:.1%}" if s.val_accuracy is not None else ""
-        self._status(f"Epoch {s.epoch + 1}/{s.epochs}: loss {s.train_loss:.4f}{val}")
+        self._status(epoch_text(update.stats))
 
     def _finished(self, model: Model, result: TrainResult) -> None:
         self._set_running(False)
@@ -330,10 +338,9 @@ class RunPresenter(QObject):
             if run_id is not None:
                 self._next_turn(lambda: self._overlay_lab_runs(run_id, preset, loss_name(model.hyperparameters)))
         self._after_run()
-        self._status(f"{result.message[0].upper()}{result.message[1:]} ({duration(result.seconds)})."
-                     + self._record_lacks())
+        self._status(ended_text(result) + self._record_lacks())
         if result.status == "diverged":
-            QMessageBox.warning(self.window, "Training diverged", result.message)
+            QMessageBox.warning(self.window, translate("RunPresenter", "Training diverged"), result_text(result))
 
     def _overlay_lab_runs(self, run_id: int, preset: str, loss: str) -> None:
         """Overlay the latest earlier lab run of this window of the same preset with the same loss; untick the
@@ -352,12 +359,13 @@ class RunPresenter(QObject):
         self._set_running(False)
         self.files.refresh()  # the prediction and its header go back to the current model
         if self._built:  # not the form's settings: nothing there to point at
-            self._status(str(error))
-            QMessageBox.warning(self.window, f"{self._built}: cannot start", str(error))
+            self._status(error_text(error))
+            QMessageBox.warning(self.window, fill(translate("RunPresenter", "{run}: cannot start"), run=self._built),
+                                error_text(error))
         elif self._lab is None:
             self.panel.show_error(error)
         else:
-            self._status(str(error))
+            self._status(error_text(error))
 
     def _cancelled(self, message: str) -> None:
         self._set_running(False)
@@ -370,12 +378,13 @@ class RunPresenter(QObject):
         self.runs_panel.refresh()  # a run that failed while training is listed as failed
         self._status(message + self._record_lacks())
         self.files.refresh()
-        QMessageBox.critical(self.window, "Training failed", message)
+        QMessageBox.critical(self.window, translate("RunPresenter", "Training failed"), message)
 
     def _record_lacks(self) -> str:
         """What the status adds, once, as a run ends whose record could not all be written ("": nothing)."""
         error = self.session.recording.error
-        return f" This run's record in the run history is incomplete: {error}" if error else ""
+        return fill(translate("RunPresenter", " This run's record in the run history is incomplete: {error}"),
+                    error=error) if error else ""
 
     def _status(self, text: str) -> None:
         """The run's state, in the training and lab panels and in the status bar."""
@@ -387,8 +396,3 @@ class RunPresenter(QObject):
         self.panel.set_running(running)
         self.lab_panel.set_running(running)
 
-
-def duration(seconds: float) -> str:
-    """``"42 s"`` or ``"3:07"``: a run's time for the window."""
-    seconds = max(0, int(round(seconds)))
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"

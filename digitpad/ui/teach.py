@@ -37,7 +37,8 @@ from digitpad.ui.dialogs.before_after import BeforeAfterDialog
 from digitpad.ui.dialogs.dataset_dialogs import get_missing_dataset
 from digitpad.ui.jobs.session import TrainingSession
 from digitpad.ui.model_files import ModelFiles
-from digitpad.ui.run_view import RunPresenter, duration
+from digitpad.ui.run_texts import duration
+from digitpad.ui.run_view import RunPresenter
 
 RUN_LABEL = QT_TRANSLATE_NOOP("Teach", "Teach it my digits")
 
