@@ -32,6 +32,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from digitpad.common.errors import DigitpadError
+from digitpad.ui.base.i18n import error_text
 from digitpad.ui.jobs.gc_guard import collect_on_gui_thread
 
 JobFunction = Callable[[Callable[[Any], None], Callable[[], bool]], Any]
@@ -54,7 +55,7 @@ class _Runner(QObject):
         try:
             result = fn(self.progressed.emit, self._cancel.is_set)
         except DigitpadError as exc:
-            self.errored.emit(str(exc))
+            self.errored.emit(error_text(exc))
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not kill the thread
             self.errored.emit(f"{type(exc).__name__}: {exc}")
         else:

@@ -44,6 +44,7 @@ from digitpad.training.recovery import Checkpointer, Interrupted, resume_state
 from digitpad.training.reports import StepChange, TrainResult, TrainState
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import checked_step
+from digitpad.ui.base.i18n import error_text, fill, translate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.pace import UpdatePace
 from digitpad.ui.jobs.recording import WindowRecording
@@ -153,7 +154,7 @@ class TrainingSession(QObject):
         if self._cache_key is not None:
             self._cache[self._cache_key] = prepared.source
         if self._stop_requested:
-            self.cancelled.emit("Stopped before training started.")
+            self.cancelled.emit(translate("TrainingSession", "Stopped before training started."))
             return
         self._begin(prepared)
 
@@ -219,10 +220,10 @@ class TrainingSession(QObject):
         if isinstance(error, ConfigError):
             self.refused.emit(error)
         elif isinstance(error, DigitpadError):  # a dataset or a checkpoint that cannot be read
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
         elif isinstance(error, MemoryError):
-            self.failed.emit("Not enough memory for this network and data; try fewer or smaller layers, "
-                             "a smaller batch or a subset.")
+            self.failed.emit(translate("TrainingSession", "Not enough memory for this network and data; try fewer "
+                                       "or smaller layers, a smaller batch or a subset."))
         else:
             self.failed.emit(f"{type(error).__name__}: {error}")
 
@@ -273,8 +274,8 @@ class TrainingSession(QObject):
         self._release_worker()
         if self.checkpoint is not None:  # the failure is shown; its epochs are not offered as an interrupted run
             self.checkpoint.discard()
-        self.recording.end("failed", f"Training failed: {message}")
-        self.failed.emit(f"Training failed: {message}")
+        self.recording.end("failed", f"Training failed: {message}")  # the run history's words stay English
+        self.failed.emit(fill(translate("TrainingSession", "Training failed: {error}"), error=message))
 
     def _release_worker(self) -> None:
         if self.job is not None:

@@ -44,11 +44,13 @@ from time import monotonic
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import Dataset
 from digitpad.nn.network import MLP
 from digitpad.training.config import TrainConfig
 from digitpad.training.reports import BatchStats, Callback, EpochStats, StepChange, TrainState
 from digitpad.training.trainer import BatchRows, Trainer, aligned_batch
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.pace import UpdatePace, yield_to_gui
 
@@ -310,12 +312,15 @@ def step_position(change: StepChange, n_batches: int) -> float:
     return change.epoch + change.batch / n_batches
 
 
-SETTING_TEXT = {"lr": "lr", "momentum": "momentum", "weight_decay": "weight decay"}
+SETTING_TEXT = {"lr": QT_TRANSLATE_NOOP("TrainingWorker", "lr"),
+                "momentum": QT_TRANSLATE_NOOP("TrainingWorker", "momentum"),
+                "weight_decay": QT_TRANSLATE_NOOP("TrainingWorker", "weight decay")}
 
 
 def step_text(change: StepChange) -> str:
     """A short label for ``change``, e.g. "lr 0.05 → 0.01"."""
-    return f"{SETTING_TEXT.get(change.setting, change.setting)} {change.old:g} → {change.new:g}"
+    return fill(translate("TrainingWorker", "{setting} {old:g} → {new:g}"),
+                setting=render(SETTING_TEXT.get(change.setting, change.setting)), old=change.old, new=change.new)
 
 
 def start_job(worker: TrainingWorker) -> Job:
