@@ -112,9 +112,10 @@ class TeachPresenter(QObject):
     def _started(self, untrained: Model) -> None:
         if self._going and self._teaching.finetune is not None:
             finetune = self._teaching.finetune
+            epochs = finetune.options.epochs
             self.dialog.show_rows(finetune.rows(), _with_note(
                 translate("Teach", "Training on MNIST mixed with your digits (%n epochs); the After column fills in "
-                                   "when it ends.", None, finetune.options.epochs), self._teaching.note),
+                                   "when it ends.", None, epochs), self._teaching.note),
                 finished=False)
 
     def _finished(self, model: Model, result: TrainResult) -> None:

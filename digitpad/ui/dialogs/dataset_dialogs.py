@@ -88,7 +88,8 @@ class ImportDialog(QProgressDialog):
         if len(paths) == 1:
             label = fill(translate("DatasetDialogs", "Importing 1 file into {title}…"), title=title)
         else:
-            label = fill(translate("DatasetDialogs", "Importing %n files into {title}…", None, len(paths)), title=title)
+            count = len(paths)
+            label = fill(translate("DatasetDialogs", "Importing %n files into {title}…", None, count), title=title)
         super().__init__(label, "", 0, 0, parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(translate("DatasetDialogs", "Import"))

@@ -253,10 +253,11 @@ class MyDigitsDialog(QDialog):
         ids = self.grid.selected_ids()
         if not ids or self._busy:
             return
-        if len(ids) > 1 and QMessageBox.question(
+        count = len(ids)
+        if count > 1 and QMessageBox.question(
                 self, translate("MyDigits", "Delete digits"),
                 translate("MyDigits", "Delete these %n digits from My digits? This cannot be undone.", None,
-                          len(ids))) != QMessageBox.StandardButton.Yes:
+                          count)) != QMessageBox.StandardButton.Yes:
             return
         self._change(lambda: self.store.delete(ids), translate("MyDigits", "Your digits could not be deleted: "
                                                                            "{file} could not be written ({reason}). "

@@ -17,7 +17,8 @@ def count_text(shown: int, total: int | None, ticked: int, hidden: int) -> str:
     """E.g. "3 of 12 runs · 2 ticked (1 hidden by the filters). Tick runs…": ``shown`` of ``total`` runs listed,
     ``ticked`` of them ticked, ``hidden`` of those not listed."""
     if total != shown:
-        runs = fill(translate("RunsPanel", "{shown} of %n runs", None, total or 0), shown=shown)
+        total = total or 0
+        runs = fill(translate("RunsPanel", "{shown} of %n runs", None, total), shown=shown)
     elif shown == 1:
         runs = translate("RunsPanel", "%n run", None, shown)
     else:
@@ -34,12 +35,14 @@ def count_text(shown: int, total: int | None, ticked: int, hidden: int) -> str:
 def delete_question(runs: list[RunSummary], going: bool) -> str:
     """The question before deleting ``runs`` (the first five named); ``going``: some selected are still training."""
     names = ", ".join(run.name for run in runs[:5])
-    if len(runs) > 5:
-        names = fill(translate("RunsPanel", "{names} and %n more", None, len(runs) - 5), names=names)
-    if len(runs) == 1:
+    count = len(runs)
+    if count > 5:
+        more = count - 5
+        names = fill(translate("RunsPanel", "{names} and %n more", None, more), names=names)
+    if count == 1:
         what = fill(translate("RunsPanel", "the run {names}"), names=names)
     else:
-        what = fill(translate("RunsPanel", "%n runs ({names})", None, len(runs)), names=names)
+        what = fill(translate("RunsPanel", "%n runs ({names})", None, count), names=names)
     if going:
         text = translate("RunsPanel", "Delete {what} from the run history? Their curves and numbers go for good; "
                                       "saved model files stay. Runs still training are kept.")
