@@ -81,3 +81,9 @@ def general(value: float, digits: int = 3) -> str:
 def percent(fraction: float, decimals: int = 0) -> str:
     """``fraction`` (0.5) as a percentage ("50%"), in the locale's format."""
     return fill("{value:.{decimals}%}", value=float(fraction), decimals=decimals)
+
+
+def localised(number_text: str) -> str:
+    """A number already written out ("0.05", a plot's tick label) with the locale's decimal point and group
+    separator ("0,05" in Russian)."""
+    return _localise_digits(number_text)

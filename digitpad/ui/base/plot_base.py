@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
 from digitpad.training.history import RunRecord
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.base.plot_parts import ClippedAxis, Columns, PlotLegend, overlay_colour
 
 __all__ = ["ClippedAxis", "Columns", "PalettePlot", "overlay_colour"]
@@ -50,8 +51,6 @@ LEGEND_ROW = 4  # in the PlotItem's grid: title, top axis, view, bottom axis, th
 # Epoch points get markers up to this many epochs: beyond, markers crowd into a thick band, and redrawing
 # thousands of them at every update (the lab's 3,000-epoch runs) cost the GUI thread most of its time.
 MARKED_EPOCHS = 100
-OVERLAY_TOOLTIP = ("\nEarlier runs ticked in the runs list: thin lines in their own colour, "
-                   "dotted = training, dashed = validation.")
 
 
 class PalettePlot(pg.PlotWidget):
@@ -61,7 +60,7 @@ class PalettePlot(pg.PlotWidget):
         super().__init__(axisItems={name: ClippedAxis(name) for name in ("left", "bottom")})
         self.setObjectName(object_name)
         item = self.getPlotItem()
-        item.setLabel("bottom", "epoch")
+        item.setLabel("bottom", translate("PalettePlot", "epoch"))
         item.setLabel("left", y_label)
         item.showGrid(x=True, y=True, alpha=0.1)
         item.setContentsMargins(4, 10, 12, 4)  # room for the top tick label and the last marker
@@ -69,7 +68,8 @@ class PalettePlot(pg.PlotWidget):
         item.layout.addItem(self.legend, LEGEND_ROW, 0, 1, 3)
         self._named: list[tuple[pg.PlotDataItem, str, str]] = []  # (curve, run, text) for the legend
         # QGraphicsView never shows its own tooltip, only those of items under the cursor.
-        item.setToolTip(tooltip + OVERLAY_TOOLTIP)
+        item.setToolTip(fill(translate("PalettePlot", "{tooltip}\nEarlier runs ticked in the runs list: thin lines in "
+                                       "their own colour, dotted = training, dashed = validation."), tooltip=tooltip))
         self.overlays: list[dict[str, pg.PlotDataItem]] = []
         # Replaying an axis with its grid lines over the whole view cost ~3 ms per paint, and every curve
         # update repaints the view under it; cached, it is redrawn only when it changes (range, size, pens).
@@ -137,8 +137,9 @@ class PalettePlot(pg.PlotWidget):
                 colour, index = overlay_colour(index), index + 1
             used.add(colour)
             curves = self._run_curves(run, colour)
-            for key, text, style, symbol in (("train", "train", Qt.PenStyle.DotLine, "o"),
-                                             ("val", "validation", Qt.PenStyle.DashLine, "s")):
+            for key, text, style, symbol in (("train", translate("PalettePlot", "train"), Qt.PenStyle.DotLine, "o"),
+                                             ("val", translate("PalettePlot", "validation"), Qt.PenStyle.DashLine,
+                                              "s")):
                 series = run.history.get(f"{key}_{metric}", [])
                 if series:
                     curves[key] = self._overlay_curve(run.name, text, colour, style, np.arange(1, len(series) + 1),

@@ -20,6 +20,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
+from digitpad.ui.base.i18n import fill, localised, translate
+
 # Earlier runs: purple, cyan, red, brown, pink, olive; none is the current run's blue, green or orange.
 # Past these, overlay_colour steps round the hue circle by the golden angle, so no two runs share a colour.
 OVERLAY_COLOURS = ("#9467bd", "#17becf", "#d62728", "#8c564b", "#e377c2", "#bcbd22")
@@ -115,9 +117,9 @@ class ClippedAxis(pg.AxisItem):
         return major + [(minor_spacing, sorted({*minor, *near} - {end}))] + levels[2:]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        """On a log axis spanning a whole decade, label the decades only: labels at 2, 3, … 9 ×10ⁿ as well
-        piled up on the Gradients tab."""
-        strings = super().tickStrings(values, scale, spacing)
+        """pyqtgraph's labels with the locale's decimal point ("0,5" in Russian); on a log axis spanning a whole
+        decade, the decades only: labels at 2, 3, … 9 ×10ⁿ as well piled up on the Gradients tab."""
+        strings = [localised(text) for text in super().tickStrings(values, scale, spacing)]
         if self.logMode and spacing is None and math.floor(max(self.range)) >= math.ceil(min(self.range)):
             return [text if abs(v - round(v)) < 1e-9 else "" for v, text in zip(values, strings)]
         return strings
@@ -161,7 +163,7 @@ class PlotLegend(pg.GraphicsWidget):
     def _header(self, run: str, repeat: int) -> pg.LabelItem | None:
         """The name before the ``repeat``-th group of entries of the earlier run ``run`` (None for the current run)."""
         if run and (run, repeat) not in self._made_headers:
-            self._made_headers[run, repeat] = self._label(f"{run}:")
+            self._made_headers[run, repeat] = self._label(fill(translate("PlotParts", "{run}:"), run=run))
         return self._made_headers.get((run, repeat))
 
     def forget(self, curve: pg.PlotDataItem) -> None:

@@ -29,7 +29,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message
 from digitpad.data.preprocess import is_blank
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.base.images import gray_image, rgba_image
 
 CANVAS_SIZE = 28
@@ -46,12 +48,7 @@ PREFERRED_CELL_PX = 14
 # Grid lines only once cells are big enough that they do not turn to mesh.
 GRID_MIN_CELL_PX = 8
 GRID_COLOR = QColor(255, 255, 255, 20)
-PROMPT = "Draw a digit"
-TOOLTIP = (
-    "{prompt} here.\n"
-    "Left button draws, right button erases.\n"
-    "Ctrl+Z undoes the last stroke, Esc clears the canvas."
-)
+PROMPT = QT_TRANSLATE_NOOP("DrawingCanvas", "Draw a digit")  # shown through render()
 # Overlay (e.g. saliency): red where the value is positive, blue where negative.
 # Opacity grows like |value|^0.6 so moderate values show too, and stays below
 # ~60 % so the white-on-black drawing remains readable through it.
@@ -59,10 +56,6 @@ OVERLAY_POSITIVE = (245, 30, 25)
 OVERLAY_NEGATIVE = (30, 110, 255)
 OVERLAY_MAX_ALPHA = 160
 OVERLAY_GAMMA = 0.6
-OVERLAY_TOOLTIP = (
-    "\n\nColoured overlay: red cells push the network towards its top answer "
-    "(more ink there raises its score), blue cells push away from it."
-)
 
 _ROWS, _COLS = np.mgrid[0:CANVAS_SIZE, 0:CANVAS_SIZE].astype(np.float32)
 
@@ -140,7 +133,7 @@ class DrawingCanvas(QWidget):
         self._overlay: np.ndarray | None = None
         self._overlay_image: QImage | None = None
         self._grid: QPixmap | None = None  # see _grid_pixmap
-        self._prompt = PROMPT
+        self._prompt = render(PROMPT)
         self.setToolTip(self._tooltip())
 
     # -- public API -------------------------------------------------------
@@ -214,13 +207,19 @@ class DrawingCanvas(QWidget):
             self.setToolTip(self._tooltip())
         self.update()
 
-    def set_prompt(self, prompt: str) -> None:
+    def set_prompt(self, prompt: Message) -> None:
         """What the tooltip asks to draw, e.g. "Draw a piece of clothing" (the current model's classes)."""
-        self._prompt = prompt
+        self._prompt = render(prompt)
         self.setToolTip(self._tooltip())
 
     def _tooltip(self) -> str:
-        return TOOLTIP.format(prompt=self._prompt) + (OVERLAY_TOOLTIP if self._overlay is not None else "")
+        if self._overlay is None:
+            return fill(translate("DrawingCanvas", "{prompt} here.\nLeft button draws, right button erases.\n"
+                                  "Ctrl+Z undoes the last stroke, Esc clears the canvas."), prompt=self._prompt)
+        return fill(translate("DrawingCanvas", "{prompt} here.\nLeft button draws, right button erases.\n"
+                              "Ctrl+Z undoes the last stroke, Esc clears the canvas.\n\n"
+                              "Coloured overlay: red cells push the network towards its top answer (more ink there "
+                              "raises its score), blue cells push away from it."), prompt=self._prompt)
 
     def overlay(self) -> np.ndarray | None:
         """A copy of the overlay shown, or None."""

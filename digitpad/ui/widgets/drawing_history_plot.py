@@ -26,6 +26,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
+from digitpad.ui.base.i18n import fill, general, render, translate
 from digitpad.ui.base.plot_base import PalettePlot
 from digitpad.ui.base.plot_parts import OVERLAY_COLOURS, overlay_colour
 from digitpad.ui.widgets.gradient_plot import LAYER_COLOURS
@@ -35,13 +37,9 @@ CLASS_COLOURS = (*LAYER_COLOURS, "#bcbd22", "#7f7f7f")
 OTHER_ALPHA = 150  # the classes not predicted: thin and a little faded, so the predicted one stands out
 OTHER_WIDTH, PREDICTED_WIDTH = 1.0, 3.0
 PADDING = 0.03  # of the fixed y range, so a probability of 0 or 1 is not drawn on the frame
-TRAIN_NOTE = "Train to see the prediction form, epoch by epoch"
-DRAW_NOTE = "Draw to see its prediction, epoch by epoch"
-TOOLTIP = ("How the network's prediction for your drawing formed during the run: each class's probability\n"
-           "after each epoch, from the weights the network had then. Thick line: the class predicted now;\n"
-           "thin lines: the other classes. A regression model shows its output × 10 instead.\n"
-           "Switched-off units count as off at every epoch. Right-click for the grid and export.")
-NAME_TOOLTIP = "The class predicted after the latest epoch, and its probability then (the thick line)."
+# Shown through render().
+TRAIN_NOTE = QT_TRANSLATE_NOOP("DrawingHistoryPlot", "Train to see the prediction form, epoch by epoch")
+DRAW_NOTE = QT_TRANSLATE_NOOP("DrawingHistoryPlot", "Draw to see its prediction, epoch by epoch")
 
 
 def class_colour(index: int) -> str:
@@ -55,10 +53,14 @@ class DrawingHistoryPlot(PalettePlot):
     """One curve per class of the drawing's probability against epochs, the predicted class thick and named."""
 
     def __init__(self) -> None:
-        super().__init__("drawingHistoryPlot", "probability", "")
+        super().__init__("drawingHistoryPlot", translate("DrawingHistoryPlot", "probability"), "")
         del self.clear  # PlotWidget binds its PlotItem's clear() (remove every item) over this class's
         item = self.getPlotItem()
-        item.setToolTip(TOOLTIP)  # set after the base, which adds a note about earlier runs
+        item.setToolTip(translate(  # set after the base, which adds a note about earlier runs
+            "DrawingHistoryPlot", "How the network's prediction for your drawing formed during the run: each "
+            "class's probability\nafter each epoch, from the weights the network had then. Thick line: the class "
+            "predicted now;\nthin lines: the other classes. A regression model shows its output × 10 instead.\n"
+            "Switched-off units count as off at every epoch. Right-click for the grid and export."))
         # No legend row: in a 200-px plot it would take a tenth of the height for one name, shown above instead.
         item.layout.removeItem(self.legend)
         self.legend.hide()
@@ -94,13 +96,16 @@ class DrawingHistoryPlot(PalettePlot):
         predicted = 0 if regression else int(np.argmax(latest))
         self._highlight(predicted)
         value = latest[predicted]
-        name = (f"output × {len(class_names)}: {value:.1f}" if regression
-                else f"{class_names[predicted]}: {value:.0%}")
+        name = (fill(translate("DrawingHistoryPlot", "output × {scale}: {value:.1f}"), scale=len(class_names),
+                     value=value) if regression
+                else fill(translate("DrawingHistoryPlot", "{name}: {probability:.0%}"), name=class_names[predicted],
+                          probability=value))
         if name != self._name:
             self._name = name
             # A sample of the thick line in its colour, then the words in the palette's (set_note).
             self.set_note(f"<span style='color:{self._pens[predicted][1].name()}'>━</span> {html.escape(name)}",
-                          NAME_TOOLTIP)
+                          translate("DrawingHistoryPlot", "The class predicted after the latest epoch, and its "
+                                    "probability then (the thick line)."))
         self._set_y_range(*(_digit_range(values, len(class_names)) if regression else (0.0, 1.0)))
         if self._run_epochs is None and x[-1] > self._x_last:  # a fit costs ~1 ms: only when the axis may grow
             self._x_last = x[-1]
@@ -131,7 +136,7 @@ class DrawingHistoryPlot(PalettePlot):
         for curve in self.curves:
             curve.setData([], [])
         self._name = ""
-        self.set_note(note)
+        self.set_note(render(note))
         if self._regression is None:
             self._set_y_range(0.0, 1.0)
 
@@ -140,9 +145,10 @@ class DrawingHistoryPlot(PalettePlot):
         regression's output."""
         if regression != self._regression:
             self._regression = regression
-            self.getPlotItem().setLabel("left", "output × 10" if regression else "probability")
+            self.getPlotItem().setLabel("left", translate("DrawingHistoryPlot", "output × 10") if regression
+                                        else translate("DrawingHistoryPlot", "probability"))
             # Three ticks for probabilities: the plot is often under 100 px tall, where six labels overlap.
-            self.getAxis("left").setTicks(None if regression else [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
+            self.getAxis("left").setTicks(None if regression else [[(v, general(v)) for v in (0.0, 0.5, 1.0)]])
         if len(self.curves) == count:
             return
         for curve in self.curves:

@@ -16,6 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QShowEvent
 
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.base.plot_base import Columns, PalettePlot
 
 # One colour per layer, first layer first: blue, green, orange, purple, red, cyan, brown, pink.
@@ -28,11 +29,11 @@ class GradientNormPlot(PalettePlot):
     def __init__(self) -> None:
         super().__init__("gradNormPlot", "‖∂L/∂W‖", "")
         # Set after the base, which adds a note about earlier runs: this plot shows the current run only.
-        self.getPlotItem().setToolTip(
-            "Size of each dense layer's weight gradient ‖∂L/∂W‖ at every mini-batch, on a log scale.\n"
-            "Curves far apart (layer 1 orders of magnitude below the last) mean vanishing gradients;\n"
+        self.getPlotItem().setToolTip(translate(
+            "GradientNormPlot", "Size of each dense layer's weight gradient ‖∂L/∂W‖ at every mini-batch, on a "
+            "log scale.\nCurves far apart (layer 1 orders of magnitude below the last) mean vanishing gradients;\n"
             "curves shooting up mean exploding ones. A gap is a gradient of exactly 0: a dead layer.\n"
-            "Right-click for the grid and export.")
+            "Right-click for the grid and export."))
         self.setLogMode(y=True)
         self.setDownsampling(auto=True, mode="peak")
         self.setClipToView(True)
@@ -85,8 +86,8 @@ class GradientNormPlot(PalettePlot):
             self._remove_curve(curve)
         # 1 px: Qt strokes wider antialiased lines through a slow path, and these zigzag at every pixel
         # (one repaint took 30-50 ms at width 1.5, 2-5 ms at 1).
-        self.curves = [self._curve(f"layer {i + 1}", LAYER_COLOURS[i % len(LAYER_COLOURS)], width=1)
-                       for i in range(n_layers)]
+        self.curves = [self._curve(fill(translate("GradientNormPlot", "layer {layer}"), layer=i + 1),
+                                   LAYER_COLOURS[i % len(LAYER_COLOURS)], width=1) for i in range(n_layers)]
 
     def _draw(self) -> None:
         if self._points is None or self._points.size == self._drawn:

@@ -15,21 +15,20 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from digitpad.common.text import Message
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.widgets.probabilities import DEFAULT_CLASS_NAMES, HINT
 
 DIGIT_SCALE = 2.6
-TOOLTIP = ("This model has one output unit, trained to equal label/10. Its output × 10 is drawn on the "
-           "number line; the prediction is the digit it rounds to (the shaded stretch). There are no class "
-           "probabilities: how close the marker sits to a neighbour is all the doubt it can show.")
 ZONE_ALPHA = 60
-NOTE = "One output unit trained to equal label/10: a number, not class probabilities."
 
 
 def reading_text(value: float, digit: str, beyond: bool = False) -> str:
     """E.g. ``"output × 10 = 6.83, rounds to 7"``; ``beyond`` the line's ends the engine takes the end class."""
     if beyond:
-        return f"output × 10 = {value:.2f}, beyond the line: counted as {digit}"
-    return f"output × 10 = {value:.2f}, rounds to {digit}"
+        return fill(translate("NumberLine", "output × 10 = {value:.2f}, beyond the line: counted as {digit}"),
+                    value=value, digit=digit)
+    return fill(translate("NumberLine", "output × 10 = {value:.2f}, rounds to {digit}"), value=value, digit=digit)
 
 
 class NumberLine(QWidget):
@@ -38,17 +37,20 @@ class NumberLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("numberLine")
-        self.setToolTip(TOOLTIP)
+        self.setToolTip(translate("NumberLine", "This model has one output unit, trained to equal label/10. Its "
+                                  "output × 10 is drawn on the number line; the prediction is the digit it rounds "
+                                  "to (the shaded stretch). There are no class probabilities: how close the marker "
+                                  "sits to a neighbour is all the doubt it can show."))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._names: tuple[str, ...] = DEFAULT_CLASS_NAMES
-        self._hint = HINT
+        self._hint = render(HINT)
         self._value: float | None = None
         self._digit: int | None = None
         self._describe()
 
-    def set_class_names(self, names: Sequence[str], hint: str = HINT) -> None:
+    def set_class_names(self, names: Sequence[str], hint: Message = HINT) -> None:
         """The classes along the line (the digits 0–9 for label/10) and what to ask for without a drawing."""
-        self._names, self._hint = tuple(str(n) for n in names), hint
+        self._names, self._hint = tuple(str(n) for n in names), render(hint)
         self.set_reading(None, None)
 
     def set_reading(self, value: float | None, digit: int | None) -> None:
@@ -110,7 +112,9 @@ class NumberLine(QWidget):
         self._paint_line(painter, fm, line_y)
         painter.setPen(palette.placeholderText().color())
         painter.drawText(QRectF(margin, line_y + fm.height() * 1.8, top.width(), fm.height() * 3),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, NOTE)
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                         translate("NumberLine", "One output unit trained to equal label/10: a number, not class "
+                                   "probabilities."))
         painter.end()
 
     def _paint_line(self, painter: QPainter, fm: QFontMetricsF, y: float) -> None:
@@ -144,4 +148,5 @@ class NumberLine(QWidget):
 
     def _describe(self) -> None:
         """A text version for screen readers."""
-        self.setAccessibleDescription(self.text() if self._value is None else f"Prediction: {self.text()}")
+        self.setAccessibleDescription(self.text() if self._value is None else
+                                      fill(translate("NumberLine", "Prediction: {reading}"), reading=self.text()))

@@ -43,6 +43,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QPalette, QPen
 
 from digitpad.training.history import RunRecord, loss_name
+from digitpad.ui.base.i18n import fill, translate
 from digitpad.ui.base.plot_base import MARKED_EPOCHS, Columns, PalettePlot
 
 # Blue, green and orange of middle lightness: told apart by colour-blind readers, legible on white and dark grey.
@@ -53,9 +54,6 @@ TRAIN_COLOUR = "#59a14f"
 VAL_COLOUR = "#f28e2b"
 # The moving average of batch losses is the mean of this many batches (the latest and those before it).
 SMOOTHING_WINDOW = 10
-ERROR_RATE_TEXT = "Error rate on a log scale"
-ERROR_RATE_TIP = ("Show 100 % − accuracy on a log scale: 92 %, 99 % and 99.9 % accuracy become 8 %, 1 % and 0.1 % "
-                  "error, a decade apart, where a 0–100 % axis squashes them together.")
 # Step-change markers: the palette's text colour at this opacity (0-255), dashed, behind the curves.
 MARKER_ALPHA = 150
 # The shaded epochs of a doctor card: the palette's highlight colour at this opacity (0-255).
@@ -70,7 +68,7 @@ class _EpochCurves:
     def __init__(self, plot: PalettePlot, train_label: str) -> None:
         self.train_curve = plot._curve(train_label, TRAIN_COLOUR, width=2, symbol=self.SYMBOLS["train"],
                                        antialias=True)
-        self.val_curve = plot._curve("validation", VAL_COLOUR, width=2, symbol=self.SYMBOLS["val"], antialias=True)
+        self.val_curve = plot._curve(translate("TrainingPlots", "validation"), VAL_COLOUR, width=2, symbol=self.SYMBOLS["val"], antialias=True)
         self._train, self._val = Columns(2), Columns(2)
         self.shown = np.asarray  # how values are drawn (the accuracy plot's error rate: 100 − accuracy)
 
@@ -117,21 +115,20 @@ class LossPlot(_EpochPoints, PalettePlot):
     """Loss against (fractional) epochs: every batch, its moving average, and each epoch's train/val loss."""
 
     def __init__(self) -> None:
-        super().__init__("lossPlot", "loss",
-                         "Loss while training: grey = every mini-batch, blue line = their moving average "
-                         f"(the mean of the last {SMOOTHING_WINDOW} mini-batches), "
-                         "dots = mean training loss and validation loss per epoch.\n"
-                         "Click a line's swatch in the legend to hide or show it. "
-                         "Right-click for a log scale, the grid and export.")
+        super().__init__("lossPlot", translate("TrainingPlots", "loss"), fill(translate(
+            "TrainingPlots", "Loss while training: grey = every mini-batch, blue line = their moving average (the "
+            "mean of the last {window} mini-batches), dots = mean training loss and validation loss per epoch.\n"
+            "Click a line's swatch in the legend to hide or show it. Right-click for a log scale, the grid and "
+            "export."), window=SMOOTHING_WINDOW))
         # Set on the PlotItem, which imposes its own (context-menu) settings on every curve it holds.
         # Peak downsampling keeps the spread of the noisy batch losses visible when zoomed out.
         self.setDownsampling(auto=True, mode="peak")
         self.setClipToView(True)
-        self.raw_curve = self._curve("batch loss", RAW_COLOUR, width=1)
-        self.smooth_curve = self._curve("moving average", BATCH_COLOUR, width=2)
+        self.raw_curve = self._curve(translate("TrainingPlots", "batch loss"), RAW_COLOUR, width=1)
+        self.smooth_curve = self._curve(translate("TrainingPlots", "moving average"), BATCH_COLOUR, width=2)
         # A smooth line needs no envelope; in peak mode it becomes a thick sawtooth, 5–20× slower to antialias.
         self.smooth_curve.setDownsampling(auto=True, method="mean")
-        self._epochs = _EpochCurves(self, "train (epoch mean)")
+        self._epochs = _EpochCurves(self, translate("TrainingPlots", "train (epoch mean)"))
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self._batches = Columns(3)  # step, loss, smoothed loss
         self._markers: list[pg.InfiniteLine] = []
@@ -155,9 +152,10 @@ class LossPlot(_EpochPoints, PalettePlot):
 
     def _show_loss_note(self) -> None:
         losses = list(dict.fromkeys(([self._current_loss] if self._current_loss else []) + self._overlay_losses))
-        self.set_note("Different losses: not comparable" if len(losses) > 1 else "",
-                      f"These runs compute different losses ({', '.join(losses)}): their values measure different "
-                      "things, so a lower curve is not a better run. Compare their accuracy instead.")
+        self.set_note(translate("TrainingPlots", "Different losses: not comparable") if len(losses) > 1 else "",
+                      fill(translate("TrainingPlots", "These runs compute different losses ({losses}): their values "
+                                     "measure different things, so a lower curve is not a better run. Compare their "
+                                     "accuracy instead."), losses=", ".join(losses)))
 
     def _run_curves(self, run: RunRecord, colour: str) -> dict[str, pg.PlotDataItem]:
         if run.batches_per_epoch < 1.5:  # one batch an epoch: the batch curve would be the train curve again
@@ -165,8 +163,8 @@ class LossPlot(_EpochPoints, PalettePlot):
         # The same window in batches as the live curve's, whatever the record's downsampling stride.
         smoothed = window_means(np.asarray(run.batch_losses, dtype=np.float64),
                                 max(1, round(SMOOTHING_WINDOW / run.batch_stride)))
-        curve = self._overlay_curve(run.name, "batch average", colour, Qt.PenStyle.SolidLine,
-                                    run.batch_steps, smoothed)
+        curve = self._overlay_curve(run.name, translate("TrainingPlots", "batch average"), colour,
+                                    Qt.PenStyle.SolidLine, run.batch_steps, smoothed)
         curve.setDownsampling(auto=True, method="mean")
         return {"batch": curve}
 
@@ -255,19 +253,20 @@ class AccuracyPlot(_EpochPoints, PalettePlot):
     """Training and validation accuracy per epoch, in percent, on an axis fitted to the data within 0–100 %."""
 
     def __init__(self) -> None:
-        super().__init__("accuracyPlot", "accuracy (%)",
-                         "Share of images classified correctly after each epoch, "
-                         "on the training data and on the held-out validation data.\n"
-                         "A widening gap between them is overfitting.\n"
-                         "Right-click for the error rate on a log scale (which spreads out 90–100 %), "
-                         "the grid and export.")
-        self._epochs = _EpochCurves(self, "train")
+        super().__init__("accuracyPlot", translate("TrainingPlots", "accuracy (%)"), translate(
+            "TrainingPlots", "Share of images classified correctly after each epoch, on the training data and on the "
+            "held-out validation data.\nA widening gap between them is overfitting.\nRight-click for the error rate "
+            "on a log scale (which spreads out 90–100 %), the grid and export."))
+        self._epochs = _EpochCurves(self, translate("TrainingPlots", "train"))
         self.train_curve, self.val_curve = self._epochs.train_curve, self._epochs.val_curve
         self.y_bounds = (0.0, 100.0)
         self.setYRange(0, 100, padding=0)
         self.follow_y()
         self._overlay_runs: list[RunRecord] = []
-        self.error_action = QAction(ERROR_RATE_TEXT, self, checkable=True, toolTip=ERROR_RATE_TIP)
+        self.error_action = QAction(translate("TrainingPlots", "Error rate on a log scale"), self, checkable=True,
+                                    toolTip=translate("TrainingPlots", "Show 100 % − accuracy on a log scale: 92 %, "
+                                                      "99 % and 99.9 % accuracy become 8 %, 1 % and 0.1 % error, a "
+                                                      "decade apart, where a 0–100 % axis squashes them together."))
         self.error_action.toggled.connect(self.show_error_rate)
         menu = self.getViewBox().menu
         menu.addSeparator()
@@ -287,7 +286,8 @@ class AccuracyPlot(_EpochPoints, PalettePlot):
         axis and is left out.
         """
         self._epochs.shown = error_rate if on else np.asarray
-        self.getPlotItem().setLabel("left", "error rate (%)" if on else "accuracy (%)")
+        self.getPlotItem().setLabel("left", translate("TrainingPlots", "error rate (%)") if on
+                                    else translate("TrainingPlots", "accuracy (%)"))
         self.setLogMode(y=on)
         self.enableAutoRange(axis="x", enable=False)  # pyqtgraph switches auto-range on with a log scale
         self._epochs.redraw()

@@ -13,15 +13,12 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from digitpad.ui.base.i18n import translate
 from digitpad.ui.base.images import gray_image
 
 # 28 × 4 px: every model pixel a crisp 4×4 block, plus the frame.
 PREVIEW_SIZE = 28 * 4
 FRAME = 1
-TOOLTIP = (
-    "What the model sees after preprocessing: cropped, scaled to 20 px and "
-    "centred by centre of mass (or reduced to 8×8 for an 8×8 model)"
-)
 
 
 def pixel_rect(bounds: QRect, rows: int, cols: int) -> QRect:
@@ -43,7 +40,8 @@ class InputPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inputPreview")
-        self.setToolTip(TOOLTIP)
+        self.setToolTip(translate("InputPreview", "What the model sees after preprocessing: cropped, scaled to 20 px "
+                                  "and centred by centre of mass (or reduced to 8×8 for an 8×8 model)"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._array: np.ndarray | None = None
         self._image: QImage | None = None

@@ -15,9 +15,12 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message
+from digitpad.ui.base.i18n import fill, render, translate
+
 DEFAULT_CLASS_NAMES = tuple(str(d) for d in range(10))
 NO_PREDICTION = "—"
-HINT = "Draw a digit"
+HINT = QT_TRANSLATE_NOOP("ProbabilityBars", "Draw a digit")  # shown through render()
 # Font sizes relative to the widget's font.
 TOP_NAME_SCALE = 2.6
 TOP_VALUE_SCALE = 1.5
@@ -33,15 +36,11 @@ OTHER_BAR_ALPHA = 150
 WIDEST_VALUE = "100.0 %"
 LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
-TOOLTIP = (
-    "Softmax probabilities: the network's output turned into a probability for "
-    "each class; they add up to 100 %. The top class is the prediction."
-)
 
 
 def percent(value: float) -> str:
-    """A probability as the widget prints it, e.g. ``0.9823 -> "98.2 %"``."""
-    return f"{100.0 * value:.1f} %"
+    """A probability as the widget prints it, e.g. ``0.9823 -> "98.2 %"`` (``"98,2 %"`` in Russian)."""
+    return fill(translate("ProbabilityBars", "{percent:.1f} %"), percent=100.0 * value)
 
 
 class ProbabilityBars(QWidget):
@@ -50,21 +49,22 @@ class ProbabilityBars(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("probabilities")
-        self.setToolTip(TOOLTIP)
+        self.setToolTip(translate("ProbabilityBars", "Softmax probabilities: the network's output turned into a "
+                                  "probability for each class; they add up to 100 %. The top class is the prediction."))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._names: tuple[str, ...] = DEFAULT_CLASS_NAMES
-        self._hint = HINT
+        self._hint = render(HINT)
         self._probs: np.ndarray | None = None
         self._describe()
 
     # -- public API -------------------------------------------------------
 
-    def set_class_names(self, names: Sequence[str], hint: str = HINT) -> None:
+    def set_class_names(self, names: Sequence[str], hint: Message = HINT) -> None:
         """Use ``names`` (at least two) as the classes and ``hint`` as what to draw; clears the shown prediction."""
         names = tuple(str(n) for n in names)
         if len(names) < 2:
             raise ValueError(f"need at least 2 class names, got {len(names)}")
-        self._names, self._hint = names, hint
+        self._names, self._hint = names, render(hint)
         self._probs = None
         self._describe()
         self.updateGeometry()
@@ -232,9 +232,10 @@ class ProbabilityBars(QWidget):
         """Keep a text version for screen readers, which cannot read painted bars."""
         top = self.top_class()
         if top is None:
-            self.setAccessibleDescription(f"No prediction. {self._hint}.")
+            self.setAccessibleDescription(fill(translate("ProbabilityBars", "No prediction. {hint}."), hint=self._hint))
         else:
-            self.setAccessibleDescription(f"Prediction: {self._names[top]}, {percent(float(self._probs[top]))}")
+            self.setAccessibleDescription(fill(translate("ProbabilityBars", "Prediction: {name}, {probability}"),
+                                               name=self._names[top], probability=percent(float(self._probs[top]))))
 
 
 def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
