@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 
 DIGIT_NAMES = tuple(str(d) for d in range(10))
 FASHION_NAMES = (
@@ -33,15 +34,21 @@ class Dataset:
 
     def __post_init__(self) -> None:
         if self.images.dtype != np.uint8 or self.images.ndim != 2:
-            raise DataError(f"{self.name}: images must be a 2-D uint8 array, got {self.images.dtype} {self.images.shape}")
+            raise DataError(QT_TRANSLATE_NOOP("Dataset", "{name}: images must be a 2-D uint8 array, got {dtype} "
+                                                         "{shape}").fill(name=self.name, dtype=self.images.dtype,
+                                                                         shape=self.images.shape))
         if self.images.shape[1] != self.image_shape[0] * self.image_shape[1]:
-            raise DataError(f"{self.name}: rows of {self.images.shape[1]} values do not fit {self.image_shape}")
+            raise DataError(QT_TRANSLATE_NOOP("Dataset", "{name}: rows of {values} values do not fit {shape}").fill(
+                name=self.name, values=self.images.shape[1], shape=self.image_shape))
         if self.labels.shape != (len(self.images),):
-            raise DataError(f"{self.name}: {len(self.labels)} labels for {len(self.images)} images")
+            raise DataError(QT_TRANSLATE_NOOP("Dataset", "{name}: {labels} labels for {images} images").fill(
+                name=self.name, labels=len(self.labels), images=len(self.images)))
         if len(self.labels) and (self.labels.min() < 0 or self.labels.max() >= len(self.class_names)):
-            raise DataError(f"{self.name}: labels must lie in 0..{len(self.class_names) - 1}")
+            raise DataError(QT_TRANSLATE_NOOP("Dataset", "{name}: labels must lie in 0..{high}").fill(
+                name=self.name, high=len(self.class_names) - 1))
         if len(self.images) and int(self.images.max()) > self.max_value:
-            raise DataError(f"{self.name}: pixel values exceed {self.max_value}")
+            raise DataError(QT_TRANSLATE_NOOP("Dataset", "{name}: pixel values exceed {high}").fill(
+                name=self.name, high=self.max_value))
 
     @classmethod
     def empty(cls, image_shape: tuple[int, int], max_value: int, class_names: tuple[str, ...], name: str) -> Dataset:
@@ -74,7 +81,7 @@ class Dataset:
         if n is None or n >= len(self):
             return self
         if n <= 0:
-            raise DataError(f"a subset must hold at least one image, got {n}")
+            raise DataError(QT_TRANSLATE_NOOP("Dataset", "a subset must hold at least one image, got {n}").fill(n=n))
         return self.subset(np.arange(n))
 
 
@@ -86,7 +93,8 @@ def stratified_split(labels: np.ndarray, fraction: float, rng: np.random.Generat
     arrays come back sorted so the caller's order is preserved.
     """
     if not 0.0 <= fraction < 1.0:
-        raise DataError(f"validation share must be in [0, 1), got {fraction}")
+        raise DataError(QT_TRANSLATE_NOOP("Dataset", "validation share must be in [0, 1), got {fraction}").fill(
+            fraction=fraction))
     val_parts = []
     for cls in np.unique(labels):
         rows = np.flatnonzero(labels == cls)

@@ -16,6 +16,7 @@ import zlib
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import DIGIT_NAMES, Dataset
 
 ASSET = "digits.csv.gz"
@@ -34,17 +35,21 @@ def load_digits8x8() -> Dataset:
     try:
         text = gzip.decompress(resource.read_bytes())
     except (OSError, EOFError, zlib.error) as exc:
-        raise DataError(f"the bundled {ASSET} cannot be read ({exc}); reinstall digitpad") from exc
+        raise DataError(QT_TRANSLATE_NOOP("Digits8x8", "the bundled {file} cannot be read ({reason}); reinstall "
+                                                       "digitpad").fill(file=ASSET, reason=exc)) from exc
     # Each row is 64 pixels then the label; a wrong count means a damaged file.
     try:
         values = np.fromstring(text.replace(b"\n", b","), dtype=np.int64, sep=",")
     except ValueError as exc:
-        raise DataError(f"the bundled {ASSET} is damaged ({exc}); reinstall digitpad") from exc
+        raise DataError(QT_TRANSLATE_NOOP("Digits8x8", "the bundled {file} is damaged ({reason}); reinstall "
+                                                       "digitpad").fill(file=ASSET, reason=exc)) from exc
     if values.size != N_IMAGES * (N_PIXELS + 1):
-        raise DataError(f"the bundled {ASSET} holds {values.size} numbers, expected "
-                        f"{N_IMAGES * (N_PIXELS + 1)}; reinstall digitpad")
+        raise DataError(QT_TRANSLATE_NOOP("Digits8x8", "the bundled {file} holds {found} numbers, expected "
+                                                       "{expected}; reinstall digitpad").fill(
+            file=ASSET, found=values.size, expected=N_IMAGES * (N_PIXELS + 1)))
     rows = values.reshape(N_IMAGES, N_PIXELS + 1)
     if rows[:, :N_PIXELS].min() < 0 or rows[:, :N_PIXELS].max() > MAX_VALUE:
-        raise DataError(f"the bundled {ASSET} has pixel values outside 0..{MAX_VALUE}; reinstall digitpad")
+        raise DataError(QT_TRANSLATE_NOOP("Digits8x8", "the bundled {file} has pixel values outside 0..{high}; "
+                                                       "reinstall digitpad").fill(file=ASSET, high=MAX_VALUE))
     return Dataset(images=rows[:, :N_PIXELS].astype(np.uint8), labels=rows[:, N_PIXELS].copy(),
                    image_shape=(8, 8), max_value=MAX_VALUE, class_names=DIGIT_NAMES, name="digits8x8")

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.csvfile import read_csv
 from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
 from digitpad.data.digits8x8 import load_digits8x8
@@ -105,7 +106,8 @@ def load(name: str, split: str) -> Dataset:
     on every machine and every run.
     """
     if split not in SPLITS:
-        raise DataError(f"split must be 'train' or 'test', got {split!r}")
+        raise DataError(QT_TRANSLATE_NOOP("Loading", "split must be 'train' or 'test', got {split!r}").fill(
+            split=split))
     if name == BUNDLED:
         return _bundled_splits()[split]
     if name == PERSONAL:
@@ -117,12 +119,16 @@ def load(name: str, split: str) -> Dataset:
     paths = [folder / FILE_NAMES[(split, kind)] for kind in ("images", "labels")]
     missing = [p.name for p in paths if not p.is_file()]
     if missing:
-        raise DataError(f"{spec.title} {split} data is missing ({', '.join(missing)} not in {folder}); "
-                        f"get it with `digitpad data download {name}` or `digitpad data import FILES`")
+        raise DataError(QT_TRANSLATE_NOOP("Loading", "{title} {split} data is missing ({files} not in {folder}); get "
+                                                     "it with `digitpad data download {name}` or `digitpad data "
+                                                     "import FILES`").fill(title=spec.title, split=split,
+                                                                           files=", ".join(missing), folder=folder,
+                                                                           name=name))
     try:
         images, labels = read_idx(paths[0]), read_idx(paths[1])
     except DataError as exc:
-        raise DataError(f"{exc}; get it again with `digitpad data download {name}`") from exc
+        raise DataError(QT_TRANSLATE_NOOP("Loading", "{error}; get it again with `digitpad data download "
+                                                     "{name}`").fill(error=exc.text, name=name)) from exc
     return make_dataset(images, labels, spec.class_names, name)
 
 
@@ -135,7 +141,8 @@ def load_source(source: str, split: str) -> Dataset:
         return load_file(source)
     if Path(source).is_dir():
         return load_image_folder(source)
-    raise DataError(f"{source!r} is neither a dataset ({', '.join(dataset_names())}) nor an existing file or folder")
+    raise DataError(QT_TRANSLATE_NOOP("Loading", "{source!r} is neither a dataset ({names}) nor an existing file or "
+                                                 "folder").fill(source=source, names=", ".join(dataset_names())))
 
 
 def describe(source: str) -> Dataset:
@@ -165,13 +172,15 @@ def load_file(path: str | os.PathLike) -> Dataset:
     if is_csv(path):
         images, labels = read_csv(path)
         if labels is None:
-            raise DataError(f"{path.name} has no label column; only labelled CSV files can be trained on")
+            raise DataError(QT_TRANSLATE_NOOP("Loading", "{file} has no label column; only labelled CSV files can be "
+                                                         "trained on").fill(file=path.name))
         images = images.reshape(-1, *IMAGE_SHAPE)
     else:
         first, pair = read_idx(path), partner_name(path.name)
         if pair is None:
-            raise DataError(f"{path.name}: cannot tell where its labels are; use the standard names "
-                            "(train-images-idx3-ubyte with train-labels-idx1-ubyte beside it)")
+            raise DataError(QT_TRANSLATE_NOOP("Loading", "{file}: cannot tell where its labels are; use the standard "
+                                                         "names (train-images-idx3-ubyte with train-labels-idx1-ubyte "
+                                                         "beside it)").fill(file=path.name))
         second = read_idx(path.with_name(pair))
         images, labels = (first, second) if first.ndim == 3 else (second, first)
     known = known_content(labels.astype(np.uint8))
@@ -181,11 +190,13 @@ def load_file(path: str | os.PathLike) -> Dataset:
 
 def make_dataset(images: np.ndarray, labels: np.ndarray, class_names: tuple[str, ...], name: str) -> Dataset:
     if images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE:
-        raise DataError(f"{name}: expected 28×28 images, got an array of shape {images.shape}")
+        raise DataError(QT_TRANSLATE_NOOP("Loading", "{name}: expected 28×28 images, got an array of shape "
+                                                     "{shape}").fill(name=name, shape=images.shape))
     if labels.ndim != 1 or len(labels) != len(images):
-        raise DataError(f"{name}: {labels.shape} labels do not match {len(images)} images")
+        raise DataError(QT_TRANSLATE_NOOP("Loading", "{name}: {shape} labels do not match {images} images").fill(
+            name=name, shape=labels.shape, images=len(images)))
     if len(images) == 0:
-        raise DataError(f"{name} holds no images")
+        raise DataError(QT_TRANSLATE_NOOP("Loading", "{name} holds no images").fill(name=name))
     return Dataset(images.reshape(len(images), -1), labels.astype(np.int64), IMAGE_SHAPE, 255,
                    class_names, name)
 
@@ -198,9 +209,12 @@ def _personal_split(split: str) -> Dataset:
         raise DataError(empty_message())
     data = store.dataset(split)
     if len(data) == 0:
-        which = "no held-out (test) digits" if split == "test" else "no training digits"
-        raise DataError(f"{PERSONAL_TITLE} has {which} among its {digits}: one digit in four, chosen by its id, "
-                        "is held out for testing; add more digits")
+        none = (QT_TRANSLATE_NOOP("Loading", "{title} has no held-out (test) digits among its {digits}: one digit "
+                                             "in four, chosen by its id, is held out for testing; add more digits")
+                if split == "test" else
+                QT_TRANSLATE_NOOP("Loading", "{title} has no training digits among its {digits}: one digit in four, "
+                                             "chosen by its id, is held out for testing; add more digits"))
+        raise DataError(none.fill(title=PERSONAL_TITLE, digits=digits))
     return data
 
 

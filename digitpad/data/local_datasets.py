@@ -30,6 +30,7 @@ import numpy as np
 
 from digitpad.common.atomic import atomic_write
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.data.dataset import DIGIT_NAMES, Dataset, stratified_split
 from digitpad.data.idx import idx_header, read_idx
 from digitpad.data.registry import (
@@ -70,10 +71,17 @@ class LocalDataset:
         return local_dir(self.name)
 
     @property
-    def split_text(self) -> str:
+    def split_text(self) -> Text:
         """The split rule in words, for messages: ``a stratified 1/7 held out as test with seed 0``."""
-        share = "1/7" if abs(self.test_share - TEST_SHARE) < 1e-12 else f"{self.test_share:.1%}"
-        return f"{'a stratified ' if self.stratified else ''}{share} held out as test with seed {self.seed}"
+        if abs(self.test_share - TEST_SHARE) < 1e-12:
+            rule = (QT_TRANSLATE_NOOP("LocalDatasets", "a stratified 1/7 held out as test with seed {seed}")
+                    if self.stratified else
+                    QT_TRANSLATE_NOOP("LocalDatasets", "1/7 held out as test with seed {seed}"))
+        else:
+            rule = (QT_TRANSLATE_NOOP("LocalDatasets", "a stratified {share:.1%} held out as test with seed {seed}")
+                    if self.stratified else
+                    QT_TRANSLATE_NOOP("LocalDatasets", "{share:.1%} held out as test with seed {seed}"))
+        return rule.fill(share=self.test_share, seed=self.seed)
 
 
 def local_dir(name: str) -> Path:
@@ -93,10 +101,13 @@ def name_for(path: str | os.PathLike) -> str:
 def check_name(name: str) -> str:
     """``name`` when it can name a local dataset; DataError saying why not (form, or taken by a known dataset)."""
     if name in NAMES:
-        raise DataError(f"the name {name!r} is taken by {TITLES[name]}; give the local dataset another with --name")
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "the name {name!r} is taken by {title}; give the local "
+                                                           "dataset another with --name").fill(name=name,
+                                                                                               title=TITLES[name]))
     if len(name) > MAX_NAME or not _NAME.match(name):
-        raise DataError(f"{name!r} cannot name a local dataset: use up to {MAX_NAME} lowercase letters, digits "
-                        "and '-' (not first or last), e.g. --name kaggle-train")
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "{name!r} cannot name a local dataset: use up to {most} "
+                                                           "lowercase letters, digits and '-' (not first or last), "
+                                                           "e.g. --name kaggle-train").fill(name=name, most=MAX_NAME))
     return name
 
 
@@ -126,9 +137,12 @@ def read_info(name: str) -> LocalDataset:
             raise ValueError("its name or counts do not fit its folder")
         return info
     except FileNotFoundError:
-        raise DataError(f"there is no local dataset {name!r} in {data_dir()}") from None
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "there is no local dataset {name!r} in {folder}").fill(
+            name=name, folder=data_dir())) from None
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise DataError(f"{path}: cannot read it as a local dataset ({exc}); import the file again") from None
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "{path}: cannot read it as a local dataset ({reason}); "
+                                                           "import the file again").fill(path=path,
+                                                                                         reason=exc)) from None
 
 
 def load_local(name: str, split: str) -> Dataset:
@@ -137,8 +151,11 @@ def load_local(name: str, split: str) -> Dataset:
     folder = local_dir(name)
     images, labels = (read_idx(folder / FILE_NAMES[(split, kind)]) for kind in ("images", "labels"))
     if len(images) != len(labels) or len(labels) != info.counts[split]:
-        raise DataError(f"{folder}: the {split} split holds {len(images)} images and {len(labels)} labels, "
-                        f"not the {info.counts[split]} its {INFO_FILE} records; import the file again")
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "{folder}: the {split} split holds {images} images and "
+                                                           "{labels} labels, not the {recorded} its {record} records; "
+                                                           "import the file again").fill(
+            folder=folder, split=split, images=len(images), labels=len(labels), recorded=info.counts[split],
+            record=INFO_FILE))
     return Dataset(images.reshape(len(images), -1), labels.astype(np.int64), IMAGE_SHAPE, 255, DIGIT_NAMES, name)
 
 
@@ -161,11 +178,15 @@ def existing(name: str, source_md5: str) -> LocalDataset | None:
         info = read_info(name)
         if info.source_md5 == source_md5:
             return info
-        raise DataError(f"a local dataset {name!r} already exists (from {info.source}, another file); give this one "
-                        f"another name with --name, or remove the old one first (delete the folder {folder})")
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "a local dataset {name!r} already exists (from {source}, "
+                                                           "another file); give this one another name with --name, "
+                                                           "or remove the old one first (delete the folder "
+                                                           "{folder})").fill(name=name, source=info.source,
+                                                                             folder=folder))
     ours = set(FILE_NAMES.values())
     if folder.exists() and (not folder.is_dir() or any(p.name not in ours for p in folder.iterdir())):
-        raise DataError(f"{folder} already exists and is not a local dataset; give another name with --name")
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "{folder} already exists and is not a local dataset; "
+                                                           "give another name with --name").fill(folder=folder))
     return None
 
 
@@ -177,7 +198,9 @@ def store_local(name: str, images: np.ndarray, labels: np.ndarray, source: str, 
     """
     train, test = stratified_split(labels, TEST_SHARE, np.random.default_rng(SEED))
     if len(train) == 0 or len(test) == 0:
-        raise DataError(f"{source}: {len(labels)} images are too few to hold out a test split (1/7 of each digit)")
+        raise DataError(QT_TRANSLATE_NOOP("LocalDatasets", "{source}: {images} images are too few to hold out a "
+                                                           "test split (1/7 of each digit)").fill(source=source,
+                                                                                                  images=len(labels)))
     folder = local_dir(name)
     folder.mkdir(parents=True, exist_ok=True)
     for split, rows in (("train", train), ("test", test)):

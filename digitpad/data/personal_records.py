@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import DIGIT_NAMES
 from digitpad.data.registry import IMAGE_SHAPE
 
@@ -75,24 +76,34 @@ def digit_bytes(digit: PersonalDigit) -> bytes:
 
 def new_digit(image: np.ndarray, label: int, raw: np.ndarray | None, source: str) -> PersonalDigit:
     if len(source.encode("utf-8")) > 0xFFFF:
-        raise DataError(f"a digit's source name is too long ({source[:40]}…)")
-    return PersonalDigit(uuid.uuid4().hex, checked_label(label), _image(image, "image"),
-                         None if raw is None else _image(raw, "raw drawing"), time.time(), source)
+        raise DataError(QT_TRANSLATE_NOOP("PersonalRecords", "a digit's source name is too long ({start}…)").fill(
+            start=source[:40]))
+    return PersonalDigit(uuid.uuid4().hex, checked_label(label), _image(image, drawn=False),
+                         None if raw is None else _image(raw, drawn=True), time.time(), source)
 
 
 def checked_label(label: int) -> int:
     if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)) or not 0 <= label <= 9:
-        raise DataError(f"a digit's label must be a whole number 0..9, got {label!r}")
+        raise DataError(QT_TRANSLATE_NOOP("PersonalRecords", "a digit's label must be a whole number 0..9, got "
+                                                             "{label!r}").fill(label=label))
     return int(label)
 
 
-def _image(image: np.ndarray, what: str) -> np.ndarray:
+def _image(image: np.ndarray, drawn: bool) -> np.ndarray:
+    """``image`` as read-only ``(28, 28)`` uint8; DataError naming the digit's image or (``drawn``) its raw drawing."""
     array = np.asarray(image)
     if array.size != PIXELS or array.ndim not in (1, 2) or (array.ndim == 2 and array.shape != IMAGE_SHAPE):
-        raise DataError(f"a digit's {what} must be 28×28, got shape {array.shape}")
+        wrong_shape = (QT_TRANSLATE_NOOP("PersonalRecords", "a digit's raw drawing must be 28×28, got shape {shape}")
+                       if drawn else QT_TRANSLATE_NOOP("PersonalRecords", "a digit's image must be 28×28, got shape "
+                                                                          "{shape}"))
+        raise DataError(wrong_shape.fill(shape=array.shape))
     if array.dtype != np.uint8 and (not np.issubdtype(array.dtype, np.integer)
                                     or array.min() < 0 or array.max() > 255):
-        raise DataError(f"a digit's {what} must hold whole numbers 0..255, got {array.dtype}")
+        wrong_type = (QT_TRANSLATE_NOOP("PersonalRecords", "a digit's raw drawing must hold whole numbers 0..255, got "
+                                                           "{dtype}")
+                      if drawn else QT_TRANSLATE_NOOP("PersonalRecords", "a digit's image must hold whole numbers "
+                                                                         "0..255, got {dtype}"))
+        raise DataError(wrong_type.fill(dtype=array.dtype))
     out = np.array(array, dtype=np.uint8).reshape(IMAGE_SHAPE)
     out.setflags(write=False)
     return out

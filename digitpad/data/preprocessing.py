@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.preprocess import InkMap, block_sums_adjoint, center_digit, ink_map, to_8x8
 
 
@@ -53,7 +54,8 @@ def get_preprocessing(preprocessing_id: str) -> Preprocessing:
     try:
         return PREPROCESSINGS[preprocessing_id]
     except KeyError:
-        raise DataError(f"preprocessing {preprocessing_id!r} is unknown; known: {', '.join(PREPROCESSINGS)}") from None
+        raise DataError(QT_TRANSLATE_NOOP("Preprocessing", "preprocessing {id!r} is unknown; known: {known}").fill(
+            id=preprocessing_id, known=", ".join(PREPROCESSINGS))) from None
 
 
 def for_image_shape(image_shape: tuple[int, int]) -> Preprocessing:
