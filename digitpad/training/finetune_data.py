@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Message
 from digitpad.data.dataset import Dataset, stratified_split
 from digitpad.data.loading import load, load_source
 from digitpad.data.registry import PERSONAL, is_named
@@ -19,8 +20,8 @@ HOLD_OUT_SHARE = 0.25  # of a personal set given as a file or folder, as the sto
 BASE = "mnist"
 
 
-def personal_splits(source: str, seed: int = 0) -> tuple[Dataset, Dataset | None, str]:
-    """(digits to learn from, digits held out or None, a note for the learner or "") of ``source``.
+def personal_splits(source: str, seed: int = 0) -> tuple[Dataset, Dataset | None, Message]:
+    """(digits to learn from, digits held out or None, a note for the learner (a Text) or "") of ``source``.
 
     A named dataset gives its train and test splits (``mine``: the store's held-out rule; a store with no
     held-out digit yet gives None and says so); a file or folder is split by :func:`hold_out` with ``seed``.
@@ -33,12 +34,17 @@ def personal_splits(source: str, seed: int = 0) -> tuple[Dataset, Dataset | None
         except DataError as exc:
             if source != PERSONAL:
                 raise
-            return train, None, str(exc)  # the store reads (train did): it only has no held-out digit yet
+            return train, None, exc.text  # the store reads (train did): it only has no held-out digit yet
     data = load_source(source, "train")
     train, test = hold_out(data, HOLD_OUT_SHARE, seed)
-    kept = (f"a stratified {HOLD_OUT_SHARE:.0%} of it ({len(test):,} digits, drawn with seed {seed}) is kept aside "
-            "to test on" if test is not None else "it has too few digits to keep any aside to test on")
-    return train, test, f"{data.name} has no held-out split: {kept}"
+    if test is None:
+        return train, test, QT_TRANSLATE_NOOP("FinetuneData", "{name} has no held-out split: it has too few digits "
+                                                              "to keep any aside to test on").fill(name=data.name)
+    return train, test, QT_TRANSLATE_NOOP("FinetuneData", "{name} has no held-out split: a stratified {share:.0%} of "
+                                                          "it ({digits:,} digits, drawn with seed {seed}) is kept "
+                                                          "aside to test on").fill(name=data.name,
+                                                                                   share=HOLD_OUT_SHARE,
+                                                                                   digits=len(test), seed=seed)
 
 
 def base_splits() -> tuple[Dataset, Dataset]:
@@ -46,7 +52,8 @@ def base_splits() -> tuple[Dataset, Dataset]:
     try:
         return load(BASE, "train"), load(BASE, "test")
     except DataError as exc:
-        raise DataError(f"fine-tuning mixes your digits with MNIST, which is not available: {exc}") from None
+        raise DataError(QT_TRANSLATE_NOOP("FinetuneData", "fine-tuning mixes your digits with MNIST, which is not "
+                                                          "available: {error}").fill(error=exc.text)) from None
 
 
 def hold_out(personal: Dataset, share: float = HOLD_OUT_SHARE, seed: int = 0) -> tuple[Dataset, Dataset | None]:

@@ -1,7 +1,8 @@
 """Teach it my digits ▸ the honest before/after: the learner's held-out digits, MNIST's test set, this drawing.
 
-The table comes as plain rows from :mod:`digitpad.training.finetune_report`; the dialog lays them out, says
-what each row means, and offers what a learner wants next: keep the tuned model (save it) or go back.
+The table comes as rows of marked texts from :mod:`digitpad.training.finetune_report`; the dialog renders
+them in the person's language, lays them out, says what each row means, and offers what a learner wants next:
+keep the tuned model (save it) or go back.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ class BeforeAfterDialog(QDialog):
         so it can be saved or given up."""
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, text in enumerate((row.what, row.before, row.after, row.change)):
+            for c, cell in enumerate((row.what, row.before, row.after, row.change)):
+                text = render(cell)
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if c in (1, 2):
