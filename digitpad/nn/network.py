@@ -63,8 +63,9 @@ class NetworkSpec:
             raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "layer sizes must be two or more positive numbers, got "
                                                 "{sizes}").fill(sizes=self.sizes))
         if self.activation not in ACTIVATIONS:
-            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "unknown activation {activation!r}; choose one of {names}")
-                              .fill(activation=self.activation, names=", ".join(ACTIVATIONS)))
+            raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "unknown activation {activation!r}; choose one of "
+                                                "{names}").fill(activation=self.activation,
+                                                                names=", ".join(ACTIVATIONS)))
         if (self.output, self.loss) not in HEADS:
             pairs = ", ".join(f"{o}+{l}" for o, l in HEADS)
             raise ConfigError(QT_TRANSLATE_NOOP("NetworkSpec", "output {output!r} with loss {loss!r} is not offered; "

@@ -76,8 +76,8 @@ class TrainConfig:
                                                 "{seed}").fill(seed=self.seed), "seed")
         if not 0 <= self.shift <= MAX_SHIFT:
             raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "random shift must be 0 to {max_shift} pixels (of a "
-                                                "28×28 image), got {shift}").fill(max_shift=MAX_SHIFT, shift=self.shift),
-                              "shift")
+                                                "28×28 image), got {shift}")
+                              .fill(max_shift=MAX_SHIFT, shift=self.shift), "shift")
         if not 0 <= self.validation < 1:
             raise ConfigError(QT_TRANSLATE_NOOP("TrainConfig", "validation share must be in [0, 1), got {validation}")
                               .fill(validation=self.validation), "validation")

@@ -62,14 +62,14 @@ class RunSettings:
                               .fill(head=self.head, names=", ".join(HEAD_NAMES)), "head")
         output, loss = self.head.split("+")
         if self.regression and loss != "mse":
-            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "a regression on label/10 needs the mean squared error loss"),
-                              "head")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "a regression on label/10 needs the mean squared "
+                                                "error loss"), "head")
         out = 1 if self.regression else n_classes
         sizes = (n_inputs, *parse_hidden(self.hidden), out)
         n_params = sum(a * b + b for a, b in pairwise(sizes))
         if n_params > MAX_PARAMETERS:
-            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "this network would have {n_params:,} parameters; at most "
-                                                "{max_params:,} fit in memory comfortably")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "this network would have {n_params:,} parameters; at "
+                                                "most {max_params:,} fit in memory comfortably")
                               .fill(n_params=n_params, max_params=MAX_PARAMETERS), "hidden")
         try:
             return NetworkSpec(sizes, self.activation, output, loss,
@@ -109,8 +109,9 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     sizes = []
     for part in parts:
         if not (part.isascii() and part.isdigit()) or int(part) < 1:
-            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "hidden layers must be positive whole numbers separated by "
-                                                "commas, e.g. 256,128; got {part!r}").fill(part=part), "hidden")
+            raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "hidden layers must be positive whole numbers "
+                                                "separated by commas, e.g. 256,128; got {part!r}").fill(part=part),
+                              "hidden")
         if int(part) > MAX_UNITS:
             raise ConfigError(QT_TRANSLATE_NOOP("RunSettings", "a hidden layer of {units} units is too large (at most "
                                                 "{limit})").fill(units=part, limit=MAX_UNITS), "hidden")
