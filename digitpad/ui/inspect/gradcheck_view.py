@@ -105,8 +105,8 @@ class GradCheckView(QWidget):
         self._mistakes = installed_mistakes(network)
         self.table.setRowCount(0)
         self._fit_table()
-        self.status.setText(fill(translate("GradCheckView", "Not run yet for {network}."), network=self._describe())
-                            + self._mistake_note())
+        status = fill(translate("GradCheckView", "Not run yet for {network}."), network=self._describe())
+        self.status.setText(status + self._mistake_note())
 
     def result(self) -> CheckResult | None:
         """The last result for the current architecture, or None."""

@@ -137,8 +137,9 @@ class InspectWindow(QDialog):
         # Bound methods, not lambdas: nothing the job holds keeps the window or a model alive.
         self._job.finished.connect(self._inspected)
         self._job.errored.connect(self._failed)
-        self.busy_label.setText(fill(translate("InspectWindow", "Looking inside {name}…"), name=model.name)
-                                if model.name else translate("InspectWindow", "Looking inside the model…"))
+        busy = (fill(translate("InspectWindow", "Looking inside {name}…"), name=model.name) if model.name
+                else translate("InspectWindow", "Looking inside the model…"))
+        self.busy_label.setText(busy)
         self._set_busy(True)
         self._job.start()
 

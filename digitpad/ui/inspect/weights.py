@@ -214,5 +214,6 @@ class WeightsView(QWidget):
             text = translate("WeightsView", "Incoming weights of the output layer (this network has no hidden "
                              "layer), all {n} units: each tile is one unit's {size} weights laid out as the {h}×{w} "
                              "input image.", None, n)
-        self.note.setText(fill(text, k=k, n=n, size=h * w, h=h, w=w) + " " + translate(
-            "WeightsView", "Red pixels excite the unit when inked, blue ones inhibit it. Hover a tile for its values."))
+        colours = translate("WeightsView", "Red pixels excite the unit when inked, blue ones inhibit it. Hover a tile "
+                            "for its values.")
+        self.note.setText(fill(text, k=k, n=n, size=h * w, h=h, w=w) + " " + colours)
