@@ -329,4 +329,4 @@ class PerClassAccuracy(QWidget):
 
 def _whole_percent(fraction: float) -> str:
     """A bar axis's end, e.g. ``0.9 -> "90 %"``, written as :func:`percent` writes the bars' values."""
-    return fill("{value:.0f} %", value=100 * fraction)
+    return fill(translate("ConfusionMatrix", "{value:.0f} %"), value=100 * fraction)
