@@ -69,7 +69,7 @@ def test_every_preset_is_complete_and_both_of_its_ends_are_valid_settings(preset
     failing.settings.validate()
     fixed.settings.validate()
     assert failing.mistakes == preset.mistakes and fixed.mistakes == frozenset()
-    assert failing.label.endswith("failing setup") and fixed.label.endswith("all fixes")
+    assert str(failing.label).endswith("failing setup") and str(fixed.label).endswith("all fixes")
 
 
 def test_toggles_apply_in_the_presets_order_whatever_order_they_are_given():
@@ -79,7 +79,7 @@ def test_toggles_apply_in_the_presets_order_whatever_order_they_are_given():
     assert preset.run_for(["momentum"]).settings.lr == 0.1
     run = preset.run_for(["misaligned_batches"])
     assert run.mistakes == {"softmax_derivative"}
-    assert run.label == "Three bugs in softmax training · fixed: images unshuffled, labels shuffled"
+    assert str(run.label) == "Three bugs in softmax training · fixed: images unshuffled, labels shuffled"
     assert run.pitfall == "softmax-bugs"
     with pytest.raises(ConfigError, match="no toggle 'wide'"):
         preset.run_for(["wide"])
@@ -93,7 +93,7 @@ def test_alternatives_share_a_choice_and_all_fixes_takes_the_one_that_wins():
     assert "momentum" not in preset.all_fixes and "adam" in preset.all_fixes
     assert set(preset.fix_names) - set(preset.all_fixes) == {"momentum"}
     every, chosen = preset.run_for(preset.fix_names), preset.run_for(preset.all_fixes)
-    assert every.settings == chosen.settings and chosen.label.endswith("all fixes")
+    assert every.settings == chosen.settings and str(chosen.label).endswith("all fixes")
     for other in (get_pitfall("narrow"), get_pitfall("label10")):
         assert other.all_fixes == other.fix_names  # no alternatives there
 

@@ -103,7 +103,7 @@ def test_alternatives_are_one_choice_and_apply_all_fixes_picks_one(panel, qtbot)
     with qtbot.waitSignal(panel.run_requested) as emitted:
         click(qtbot, panel, "labApplyAllButton")
     assert combo.currentData() == "adam" and panel.enabled() == list(preset.all_fixes)
-    assert "momentum" not in emitted.args[0].label and emitted.args[0].label.endswith("all fixes")
+    assert "momentum" not in str(emitted.args[0].label) and str(emitted.args[0].label).endswith("all fixes")
 
 
 def test_switching_presets_replaces_the_toggles(panel):

@@ -29,7 +29,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
           sep="\n", flush=True)
     bar, epochs = ProgressBar(sys.stdout), run.settings.epochs  # one stream, so lines stay in order
     prepared = prepare_lab(run)
-    recorder = RunRecorder(prepared, "cli", run.label, kind="lab", lab_preset=preset.name)
+    recorder = RunRecorder(prepared, "cli", str(run.label), kind="lab", lab_preset=preset.name)
     with recording(recorder, bar.line):
         lab = run_lab(run, [EveryNthEpoch(TrainingProgress(bar, epochs), epochs // 30), recorder], prepared=prepared)
         recorder.add_metrics({key: value for key, value in (("val_accuracy", lab.val_accuracy),

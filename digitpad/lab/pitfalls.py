@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from digitpad.common.errors import ConfigError
-from digitpad.common.text import QT_TRANSLATE_NOOP, Text
+from digitpad.common.text import QT_TRANSLATE_NOOP, Template, Text
 from digitpad.data import registry
 from digitpad.lab.mistakes import MISTAKES
 from digitpad.training.settings import RunSettings
@@ -31,7 +31,7 @@ class LabRun(NamedTuple):
 
     settings: RunSettings
     mistakes: frozenset[str]
-    label: str
+    label: Text
     pitfall: str = ""
 
 
@@ -145,14 +145,19 @@ class Pitfall:
                 settings = toggle.adjust(settings)
         return LabRun(settings, mistakes, self._label(applied), self.name)
 
-    def _label(self, applied: list[Toggle]) -> str:
+    def _label(self, applied: list[Toggle]) -> Text:
         """The run in the words the Lab tab shows: its title, then "failing setup", "all fixes" or the choices
-        applied (a bug's as "fixed: <the bug>")."""
+        applied (a bug's as "fixed: <the bug>"); ``str()`` is the English the CLI names its model with."""
         if not applied:
-            return f"{self.title} · failing setup"
+            return QT_TRANSLATE_NOOP("LabPresets", "{title} · failing setup").fill(title=self.title)
         if {t.name for t in applied} >= set(self.all_fixes):
-            return f"{self.title} · all fixes"
-        return f"{self.title} · " + " + ".join(f"fixed: {t.label}" if t.kind == "bug" else t.label for t in applied)
+            return QT_TRANSLATE_NOOP("LabPresets", "{title} · all fixes").fill(title=self.title)
+        choices = [QT_TRANSLATE_NOOP("LabPresets", "fixed: {bug}").fill(bug=t.label) if t.kind == "bug" else t.label
+                   for t in applied]
+        # Only fields and " + " between them: the same in every language, so it needs no translation.
+        joined = Template("LabPresets", " + ".join(f"{{choice{i}}}" for i in range(len(choices))))
+        return QT_TRANSLATE_NOOP("LabPresets", "{title} · {choices}").fill(
+            title=self.title, choices=joined.fill(**{f"choice{i}": choice for i, choice in enumerate(choices)}))
 
 
 def _lr_per_row(settings: RunSettings) -> RunSettings:

@@ -12,7 +12,7 @@ from digitpad.common.errors import DigitpadError
 from digitpad.training.prepare import PreparedRun
 from digitpad.training.reports import TrainState
 from digitpad.training.runs.recorder import RunRecorder
-from digitpad.ui.base.i18n import error_text
+from digitpad.ui.base.i18n import error_text, fill, translate
 
 PLACEHOLDER = "Run (starting)"  # the row's name until its id is known
 
@@ -36,8 +36,9 @@ class WindowRecording:
         if recorder.recording:
             try:
                 name = recorder.store.summary(recorder.run_id).name
-                if name == PLACEHOLDER:
-                    name = f"Run {recorder.run_id}" + (f" · {label}" if label else "")
+                if name == PLACEHOLDER:  # named in the window's language: the name is the person's from here on
+                    name = fill(translate("WindowRecording", "Run {id} · {label}") if label else
+                                translate("WindowRecording", "Run {id}"), id=recorder.run_id, label=label)
                     recorder.store.rename(recorder.run_id, name)
                 self.run_name = name
             except DigitpadError as exc:  # recording never stops a run

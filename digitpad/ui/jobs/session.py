@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from digitpad.common.errors import ConfigError, DigitpadError
+from digitpad.common.text import Message
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load_source
 from digitpad.lab.mistakes import apply_mistakes, recording_mistakes
@@ -44,7 +45,7 @@ from digitpad.training.recovery import Checkpointer, Interrupted, resume_state
 from digitpad.training.reports import StepChange, TrainResult, TrainState
 from digitpad.training.settings import RunSettings
 from digitpad.training.trainer import checked_step
-from digitpad.ui.base.i18n import error_text, fill, translate
+from digitpad.ui.base.i18n import error_text, fill, render, translate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.jobs.pace import UpdatePace
 from digitpad.ui.jobs.recording import WindowRecording
@@ -99,7 +100,7 @@ class TrainingSession(QObject):
     def running(self) -> bool:
         return self._loader is not None or self.worker is not None
 
-    def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: str = "",
+    def start(self, settings: RunSettings, mistakes: frozenset[str] = frozenset(), label: Message = "",
               recover: bool = True, resume: Interrupted | None = None, lab_preset: str = "") -> None:
         """Validate; load (cached after the first time) and split the data and build the network in a
         thread; then train.
@@ -123,7 +124,7 @@ class TrainingSession(QObject):
         self._recover, self._resume, self._lab_preset, self._record_label = recover, resume, lab_preset, label
 
     def start_prepared(self, build: Callable[[], PreparedRun], label: str, loading: str,
-                       record_label: str = "") -> None:
+                       record_label: Message = "") -> None:
         """Train a run built by ``build`` (called in the loader thread), e.g. Teach it my digits, which continues
         an existing network instead of building one from settings; ``loading`` says what ``build`` loads.
 
@@ -137,7 +138,7 @@ class TrainingSession(QObject):
         self._launch(lambda: _prepare_built(build), label, None)
         self._record_label = record_label
 
-    def _launch(self, prepare: Callable[[], _Prepared], label: str, cache_key: str | None) -> None:
+    def _launch(self, prepare: Callable[[], _Prepared], label: Message, cache_key: str | None) -> None:
         self._stop_requested, self.label, self._cache_key = False, label, cache_key
         self._start_step, self._recover, self._resume, self.checkpoint = {}, True, None, None
         self._lab_preset, self._record_label = "", ""
@@ -191,7 +192,7 @@ class TrainingSession(QObject):
             callbacks.append(self.checkpoint)
         self.resumed = prepared.resume
         kind = "lab" if self._lab_preset else "train" if self._cache_key is not None else "finetune"
-        callbacks.append(self.recording.begin(run, kind, self._lab_preset, self._record_label,
+        callbacks.append(self.recording.begin(run, kind, self._lab_preset, render(self._record_label),
                                               self.checkpoint.id if self.checkpoint else None, prepared.resume))
         self.worker = TrainingWorker(network, run.config, run.train, run.val, callbacks=callbacks,
                                      batch_rows=run.batch_rows, pace=self._pace, resume=prepared.resume)
@@ -266,7 +267,7 @@ class TrainingSession(QObject):
     def _run_name(self, run: PreparedRun) -> str:
         """The label the run was started with; else a run from settings is named after them, and a run built
         elsewhere names its own model ("")."""
-        return self.label or (_model_name(run.settings, run.data) if self._cache_key is not None else "")
+        return render(self.label) or (_model_name(run.settings, run.data) if self._cache_key is not None else "")
 
     def _worker_failed(self, message: str) -> None:
         if not self._from_live_worker():

@@ -49,7 +49,7 @@ from digitpad.ui.widgets.runs_list import RunsList, ViewState
 from digitpad.ui.widgets.runs_model import (
     RunsModel,
 )
-from digitpad.ui.widgets.runs_words import HINT, count_text, delete_question
+from digitpad.ui.widgets.runs_words import HINT, count_text, delete_question, shown_name, shown_names
 
 __all__ = ["RunRecord", "RunsPanel", "time_opening"]
 
@@ -171,7 +171,7 @@ class RunsPanel(QWidget):
             # (one indexed query of the runs still running, ~5 µs).
             self.store.mark_interrupted()
             self.store.changed()  # what is read now is what later changes are measured from
-            rows = self.store.summaries(self.filters.run_filter(), self.list.order)
+            rows = shown_names(self.store.summaries(self.filters.run_filter(), self.list.order))
             datasets = self.store.values("dataset")
             total = self.store.count()
         except RunStoreError as exc:
@@ -347,7 +347,7 @@ class RunsPanel(QWidget):
                 record = self.store.record(run_id)
             except RunStoreError:
                 return None
-            record.colour = run_colour(run_id)
+            record.colour, record.name = run_colour(run_id), shown_name(record.name, run_id)
             self._records[run_id] = record
         return self._records.get(run_id)
 

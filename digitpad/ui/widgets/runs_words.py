@@ -1,10 +1,14 @@
-"""The Runs tab's sentences about the list: how many runs it shows and ticks, and the question before a delete.
+"""The Runs tab's sentences about the list: how many runs it shows and ticks, the question before a delete,
+and the runs' default names in the window's language.
 
 Each is one whole template per variant (one run or several, hidden ticks or none), so a language may order
 its words and count its plurals its own way.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import re
 
 from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.training.runs.summary import RunSummary
@@ -50,3 +54,18 @@ def delete_question(runs: list[RunSummary], going: bool) -> str:
         text = translate("RunsPanel", "Delete {what} from the run history? Their curves and numbers go for good; "
                                       "saved model files stay.")
     return fill(text, what=what)
+
+
+def shown_name(name: str, run_id: int) -> str:
+    """``name`` as the window shows it: a default "Run N" (as the CLI names its runs) in the window's language,
+    with whatever followed it; a name the person gave, as it is."""
+    default = re.fullmatch(rf"Run {run_id}( · .*)?", name)
+    if default is None:
+        return name
+    shown = fill(translate("WindowRecording", "Run {id}"), id=run_id)
+    return shown + (default.group(1) or "")
+
+
+def shown_names(runs: list[RunSummary]) -> list[RunSummary]:
+    """``runs`` with :func:`shown_name` names."""
+    return [dataclasses.replace(run, name=shown_name(run.name, run.id)) for run in runs]
