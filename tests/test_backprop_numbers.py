@@ -160,11 +160,11 @@ def test_with_the_labs_wrong_head_the_output_delta_is_not_p_minus_y_and_the_slop
     chain = weight_chain(model, image, label, 1, int(np.argmax(numbers.activations[1])), label)
     assert chain.relative_difference > 0.5  # finite differences follow the loss: they give p − y
     assert chain.finite_difference == pytest.approx((p[label] - 1) * numbers.activations[1].max(), rel=1e-4)
-    note = numbers.note
+    note = str(numbers.note)  # the English sentence
     assert "(p − y)·p(1 − p), not p − y" in note and "“3”" in note
     assert format_number(float(numbers.deltas[-1][label])) in note and format_number(float(p[label] - 1)) in note
     plain = backprop_numbers(small_model(NetworkSpec((64, 12, 10), activation="sigmoid"), seed=4), image, label)
-    assert "not p − y" not in plain.note and "the output δ is p − y" in plain.note
+    assert "not p − y" not in str(plain.note) and "the output δ is p − y" in str(plain.note)
 
 
 @pytest.mark.parametrize("output", ["sigmoid", "identity"])
@@ -175,8 +175,9 @@ def test_a_regression_is_told_its_target_is_label_over_ten(output):
     a = float(numbers.activations[-1][0])
     slope = a * (1 - a) if output == "sigmoid" else 1.0
     assert numbers.regression and numbers.deltas[-1] == pytest.approx([(a - 0.3) * slope], rel=1e-5)
-    assert "y = 3/10 = 0.3" in numbers.note and format_number(float(numbers.deltas[-1][0])) in numbers.note
-    assert "sums the gradient" in numbers.note  # and its reduction is said
+    note = str(numbers.note)  # the English sentence
+    assert "y = 3/10 = 0.3" in note and format_number(float(numbers.deltas[-1][0])) in note
+    assert "sums the gradient" in note  # and its reduction is said
     assert numbers.loss == pytest.approx(0.5 * (a - 0.3) ** 2, rel=1e-5)
 
 

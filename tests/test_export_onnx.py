@@ -152,7 +152,7 @@ def test_the_command_prints_what_it_wrote_and_the_measured_difference(tmp_path, 
     assert "input pixels [N, 64] float32, raw 0–16" in out and "output probabilities [N, 10]" in out
     assert "opset 13" in out
     assert f"onnxruntime on {described}: max difference {measured:.1g} from digitpad" in out
-    assert described == "100 random MNIST-like inputs" and measured < TOLERANCE
+    assert str(described) == "100 random MNIST-like inputs" and measured < TOLERANCE
 
 
 def test_the_command_without_onnxruntime_says_so(tmp_path, capsys, monkeypatch):
@@ -169,7 +169,7 @@ def test_the_bundled_model_matches_on_100_mnist_test_images(tmp_path, mnist_dir,
     monkeypatch.setenv("DIGITPAD_DATA_DIR", str(mnist_dir.parent))
     model = default_model()
     raw, described = check_inputs(model)
-    assert described.startswith("100 test images of")
+    assert str(described).startswith("100 test images of")
     export_onnx(model, tmp_path / "m.onnx")
     got = run(tmp_path / "m.onnx", raw)[1]
     assert np.max(np.abs(got - model.network.predict_proba(raw * np.float32(model.input_scale)))) < TOLERANCE

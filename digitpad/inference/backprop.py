@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.inference.predict import drawing_to_input, input_range
 from digitpad.model.bundle import Model
 from digitpad.nn.trace import finite_difference, trace
@@ -49,7 +50,7 @@ class BackpropNumbers:
     deltas: list[np.ndarray]
     gradients: dict[str, np.ndarray]
     probabilities: np.ndarray
-    note: str
+    note: Text
     class_names: tuple[str, ...]
     input_shape: tuple[int, int]
     input_range: float
@@ -150,10 +151,18 @@ def format_number(value: float) -> str:
     within 0.001 of ±1 (a confident probability) with enough decimals to show its distance from 1."""
     gap = 1.0 - abs(value)
     if 0 < gap < 1e-3:
-        text = f"{value:.{min(15, math.ceil(-math.log10(gap)) + 2)}g}"
+        text = format(float(value), f".{min(15, math.ceil(-math.log10(gap)) + 2)}g")
     else:
-        text = f"{value:.4g}"
+        text = format(float(value), ".4g")
     return text.replace("-", "−")
+
+
+class Figure(float):
+    """A number that a sentence's field writes as :func:`format_number` does: in a Text's English, and in the
+    window's ``fill`` with the locale's decimal comma (it is a float, so ``fill`` localises it)."""
+
+    def __format__(self, spec: str) -> str:
+        return format_number(self) if not spec else super().__format__(spec)
 
 
 def _numbers(model: Model, drawing: np.ndarray, label: int) -> BackpropNumbers:
@@ -169,32 +178,46 @@ def _checked_label(label: int, n_classes: int) -> int:
     return int(label)
 
 
-def _note(model: Model, name: str, label: int, outputs: np.ndarray, targets: np.ndarray, deltas: np.ndarray) -> str:
+def _note(model: Model, name: str, label: int, outputs: np.ndarray, targets: np.ndarray, deltas: np.ndarray) -> Text:
     """What the output layer's δ is for this model's head, with the numbers of the label's class."""
-    spec, n = model.network.spec, format_number
+    spec = model.network.spec
     unit = 0 if spec.is_regression else label  # a regression's one output, else the label's class
-    a, y, d = float(outputs[unit]), float(targets[unit]), float(deltas[unit])
-    if spec.is_regression:
-        f_prime, rule = (a * (1 - a), "a(1 − a) for a sigmoid output") if spec.output == "sigmoid" else \
-            (1.0, "1 for an identity output")
-        text = (f"A regression on label/10: for “{name}” the target is y = {label}/10 = {n(y)}. "
-                f"δ = (a − y)·f′(z), f′ = {rule}: ({n(a)} − {n(y)}) × {n(f_prime)} = {n(d)}.")
+    a, y, d = (Figure(v) for v in (outputs[unit], targets[unit], deltas[unit]))
+    numbers = {"name": name, "a": a, "y": y, "d": d}
+    if spec.is_regression and spec.output == "sigmoid":
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), "
+                        "f′ = a(1 − a) for a sigmoid output: ({a} − {y}) × {f_prime} = {d}."
+        ).fill(label=label, f_prime=Figure(a * (1 - a)), **numbers)
+    elif spec.is_regression:
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), "
+                        "f′ = 1 for an identity output: ({a} − {y}) × {f_prime} = {d}."
+        ).fill(label=label, f_prime=Figure(1.0), **numbers)
     elif "softmax_derivative" in model.mistakes:
-        text = (f"This model carries the lab's mistake “softmax derivative applied twice”: its output δ is "
-                f"(p − y)·p(1 − p), not p − y. For “{name}”: ({n(a)} − {n(y)}) × {n(a)} × {n(1 - a)} = "
-                f"{n(d)} instead of {n(a - y)}. Finite differences follow the loss itself, so "
-                "they disagree with these gradients.")
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "This model carries the lab's mistake “softmax derivative applied twice”: its output δ is "
+                        "(p − y)·p(1 − p), not p − y. For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d} instead "
+                        "of {a_minus_y}. Finite differences follow the loss itself, so they disagree with these "
+                        "gradients.").fill(one_minus_a=Figure(1 - a), a_minus_y=Figure(a - y), **numbers)
     elif spec.output == "softmax":
-        text = f"Softmax with cross-entropy: the output δ is p − y. For “{name}”: {n(a)} − {n(y)} = {n(d)}."
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "Softmax with cross-entropy: the output δ is p − y. For “{name}”: {a} − {y} = {d}."
+        ).fill(**numbers)
     elif spec.loss == "bce":
-        text = (f"Sigmoid outputs with binary cross-entropy: each output's δ is p − y. "
-                f"For “{name}”: {n(a)} − {n(y)} = {n(d)}.")
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "Sigmoid outputs with binary cross-entropy: each output's δ is p − y. "
+                        "For “{name}”: {a} − {y} = {d}.").fill(**numbers)
     elif spec.output == "sigmoid":
-        text = (f"Squared error on sigmoid outputs: δ = (a − y)·a(1 − a). "
-                f"For “{name}”: ({n(a)} − {n(y)}) × {n(a)} × {n(1 - a)} = {n(d)}.")
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "Squared error on sigmoid outputs: δ = (a − y)·a(1 − a). "
+                        "For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d}.").fill(one_minus_a=Figure(1 - a),
+                                                                                       **numbers)
     else:
-        text = f"Squared error on identity outputs: δ = a − y. For “{name}”: {n(a)} − {n(y)} = {n(d)}."
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "Squared error on identity outputs: δ = a − y. For “{name}”: {a} − {y} = {d}.").fill(**numbers)
     if model.network.head.reduction == "sum":
-        text += (" This model sums the gradient over a mini-batch instead of averaging it: for this one image the "
-                 "two agree, but a mini-batch of 128 images steps 128 times as far.")
+        text = QT_TRANSLATE_NOOP(
+            "Backprop", "{note} This model sums the gradient over a mini-batch instead of averaging it: for this one "
+                        "image the two agree, but a mini-batch of 128 images steps 128 times as far.").fill(note=text)
     return text

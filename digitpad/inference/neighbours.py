@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from digitpad.common.errors import DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import Dataset
 from digitpad.inference.predict import drawing_to_input, preview
 from digitpad.model.bundle import Model
@@ -96,8 +97,10 @@ class NeighbourIndex:
         DataError when the training images are not of the model's input shape."""
         network = model.network
         if tuple(train.image_shape) != tuple(model.input_shape) or train.n_features != network.spec.sizes[0]:
-            raise DataError(f"{train.name}: its images are {train.image_shape[0]}×{train.image_shape[1]} pixels, "
-                            f"the model reads {model.input_shape[0]}×{model.input_shape[1]}")
+            raise DataError(QT_TRANSLATE_NOOP("Neighbours", "{dataset}: its images are {rows}×{columns} pixels, the "
+                                                            "model reads {model_rows}×{model_columns}").fill(
+                dataset=train.name, rows=train.image_shape[0], columns=train.image_shape[1],
+                model_rows=model.input_shape[0], model_columns=model.input_shape[1]))
         n, sizes = len(train), network.spec.sizes
         hidden = np.empty((n, sizes[-2]), np.float32) if len(sizes) > 2 else None
         pixel_norms = np.empty(n, np.float64)

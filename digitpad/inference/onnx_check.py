@@ -14,13 +14,14 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.common.errors import DataError, DigitpadError
+from digitpad.common.text import QT_TRANSLATE_NOOP, Text
 from digitpad.data.loading import load
 from digitpad.data.preprocessing import get_preprocessing
 from digitpad.data.registry import is_available, is_named, title
 from digitpad.model.bundle import Model
 from digitpad.model.onnx_export import INPUT_NAME, expected_outputs
 
-MISSING_RUNTIME = "checking an ONNX file needs onnxruntime: pip install onnxruntime"
+MISSING_RUNTIME = QT_TRANSLATE_NOOP("OnnxCheck", "checking an ONNX file needs onnxruntime: pip install onnxruntime")
 INK_SHARE = 0.2  # the share of lit pixels in a random stand-in (MNIST's digits light about a fifth of theirs)
 
 
@@ -46,7 +47,8 @@ def run_onnx(path: str | Path, raw: np.ndarray) -> np.ndarray:
         session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         return session.run(None, {INPUT_NAME: np.asarray(raw, dtype=np.float32)})[0]
     except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types (Fail, InvalidGraph, …)
-        raise DigitpadError(f"onnxruntime cannot run {Path(path).name}: {exc}") from None
+        raise DigitpadError(QT_TRANSLATE_NOOP("OnnxCheck", "onnxruntime cannot run {file}: {error}").fill(
+            file=Path(path).name, error=exc)) from None
 
 
 def max_difference_on(path: str | Path, model: Model, raw: np.ndarray) -> float:
@@ -54,7 +56,9 @@ def max_difference_on(path: str | Path, model: Model, raw: np.ndarray) -> float:
     got = run_onnx(path, raw)
     want = expected_outputs(model, raw)
     if got.shape != want.shape:
-        raise DigitpadError(f"{Path(path).name} gives outputs of shape {got.shape}; the model gives {want.shape}")
+        raise DigitpadError(QT_TRANSLATE_NOOP("OnnxCheck", "{file} gives outputs of shape {got}; the model gives "
+                                                           "{want}").fill(file=Path(path).name, got=got.shape,
+                                                                          want=want.shape))
     return float(np.max(np.abs(got.astype(np.float64) - want.astype(np.float64))))
 
 
@@ -64,7 +68,7 @@ def max_difference(path: str | Path, model: Model, drawing: np.ndarray) -> float
     return max_difference_on(path, model, raw)
 
 
-def check_inputs(model: Model, n: int = 100, seed: int = 0) -> tuple[np.ndarray, str]:
+def check_inputs(model: Model, n: int = 100, seed: int = 0) -> tuple[np.ndarray, Text]:
     """Up to ``n`` raw inputs ``(n, n_inputs)`` float32 to compare on, and what they are in words.
 
     The model's own test split when it is on this computer and fits the model;
@@ -79,9 +83,13 @@ def check_inputs(model: Model, n: int = 100, seed: int = 0) -> tuple[np.ndarray,
             test = None
         if test is not None and len(test) and test.n_features == n_inputs:
             rows = test.images[:n].astype(np.float32)
-            return rows, f"{len(rows)} test image{'s' * (len(rows) != 1)} of {title(model.dataset)}"
+            described = QT_TRANSLATE_NOOP("OnnxCheck", "1 test image of {dataset}") if len(rows) == 1 else \
+                QT_TRANSLATE_NOOP("OnnxCheck", "{n} test images of {dataset}")
+            return rows, described.fill(n=len(rows), dataset=title(model.dataset))
     rng = np.random.default_rng(seed)
     raw_max = get_preprocessing(model.preprocessing).raw_max
     lit = rng.random((n, n_inputs)) < INK_SHARE
     rows = np.where(lit, rng.integers(1, int(raw_max) + 1, (n, n_inputs)), 0).astype(np.float32)
-    return rows, f"{n} random MNIST-like input{'s' * (n != 1)}"
+    described = QT_TRANSLATE_NOOP("OnnxCheck", "1 random MNIST-like input") if n == 1 else \
+        QT_TRANSLATE_NOOP("OnnxCheck", "{n} random MNIST-like inputs")
+    return rows, described.fill(n=n)
