@@ -18,10 +18,12 @@ import numpy as np
 import shiboken6
 from PySide6.QtCore import QObject
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import Dataset
 from digitpad.data.registry import DATASETS, is_available, title
 from digitpad.inference.neighbours import LookAlikes, NeighbourIndex
 from digitpad.model.bundle import Model
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.base.throttle import Throttle
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.prediction import DrawingPrediction
@@ -29,9 +31,11 @@ from digitpad.ui.widgets.look_alikes import SHOWN, LookAlikesView
 
 REFRESH_MS = 200  # at most one query every 200 ms while drawing, as the drawing history plot
 KEPT = 2  # indices kept: 60,000 × 512 float32 outputs of a wide last hidden layer take 123 MB each
-EMPTY = "Draw something: the training images that look most like it appear here."
-BUSY = "The look-alikes come when the training has ended: the network changes with every epoch."
-FINDING = "Passing the training images through the network to find the nearest ones…"
+EMPTY = QT_TRANSLATE_NOOP("LookAlikes", "Draw something: the training images that look most like it appear here.")
+BUSY = QT_TRANSLATE_NOOP("LookAlikes", "The look-alikes come when the training has ended: the network changes with "
+                                       "every epoch.")
+FINDING = QT_TRANSLATE_NOOP("LookAlikes", "Passing the training images through the network to find the nearest "
+                                          "ones…")
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,12 +82,12 @@ class LookAlikesPresenter(QObject):
             return
         self._throttle.mark()
         if self._busy():
-            self.view.show_note(BUSY)
+            self.view.show_note(render(BUSY))
             return
         key, drawing = self._current_key(), self.prediction.canvas.image()
         index = self._index(key)
         if not np.any(drawing > 0):
-            self.view.show_note(EMPTY)  # the index goes on building: it is ready when the drawing comes
+            self.view.show_note(render(EMPTY))  # the index goes on building: it is ready when the drawing comes
         elif index is not None:
             self._ask(key, index, drawing)
 
@@ -103,7 +107,7 @@ class LookAlikesPresenter(QObject):
         elif self._building is None or not self._building[0].matches(key):
             self._build(key)
         else:
-            self.view.show_note(FINDING)
+            self.view.show_note(render(FINDING))
         return None
 
     def _build(self, key: _Key) -> None:
@@ -112,15 +116,17 @@ class LookAlikesPresenter(QObject):
             self._building = None
         source = key.model.dataset
         if not source:
-            self.view.show_note("This model does not say which images it was trained on, so there are no "
-                                "training images to compare your drawing with.")
+            self.view.show_note(translate("LookAlikes", "This model does not say which images it was trained on, so "
+                                                        "there are no training images to compare your drawing with."))
             return
         if source in DATASETS and not is_available(source):
-            self.view.show_note(f"The {title(source)} training images are not on this computer, so there are no "
-                                f"look-alikes to show. Training a model on {title(source)} offers to download "
-                                f"them, as does `digitpad data download {source}` in a terminal.")
+            self.view.show_note(fill(translate("LookAlikes", "The {title} training images are not on this computer, "
+                                                             "so there are no look-alikes to show. Training a model "
+                                                             "on {title} offers to download them, as does `digitpad "
+                                                             "data download {source}` in a terminal."),
+                                     title=render(title(source)), source=source))
             return
-        self.view.show_note(FINDING)
+        self.view.show_note(render(FINDING))
         model, load_train = key.model.copy(), self._load_train  # the copy keeps these weights and gains
         loaded = self._train[1] if self._train is not None and self._train[0] == source else None
 
@@ -140,7 +146,8 @@ class LookAlikesPresenter(QObject):
 
     def _progressed(self, key: _Key, share: float) -> None:
         if self._alive() and self._is_building(key) and self.prediction.canvas.image().any():
-            self.view.show_note(f"{FINDING} {share:.0%}")
+            self.view.show_note(fill(translate("LookAlikes", "Passing the training images through the network to "
+                                                             "find the nearest ones… {share:.0%}"), share=share))
 
     def _built(self, key: _Key, source: str, train: Dataset, index: NeighbourIndex | None) -> None:
         if not self._alive() or not self._is_building(key):
@@ -154,7 +161,7 @@ class LookAlikesPresenter(QObject):
     def _build_failed(self, key: _Key, message: str) -> None:
         if self._alive() and self._is_building(key):
             self._building = None
-            self._failed = key, f"No look-alikes: {message}"
+            self._failed = key, fill(translate("LookAlikes", "No look-alikes: {error}"), error=message)
             self.refresh()
 
     def _is_building(self, key: _Key) -> bool:
@@ -167,7 +174,8 @@ class LookAlikesPresenter(QObject):
             return
         self._query = job = Job(lambda report, cancelled: index.nearest(drawing, SHOWN))
         job.finished.connect(lambda found: self._answered(key, index, found))
-        job.errored.connect(lambda message: self._alive() and self.view.show_note(f"No look-alikes: {message}"))
+        job.errored.connect(lambda message: self._alive() and self.view.show_note(
+            fill(translate("LookAlikes", "No look-alikes: {error}"), error=message)))
         job.ended.connect(self._query_ended)
         job.start()
 

@@ -24,6 +24,7 @@ from digitpad.inference.units import strongest
 from digitpad.model.bundle import Model
 from digitpad.nn.network import MLP
 from digitpad.training.evaluate import evaluate
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.model_edits import ModelEdits
 from digitpad.ui.prediction import DrawingPrediction
@@ -84,8 +85,8 @@ class UnitInspection(QObject):
         Raises ValueError for a unit the network does not have."""
         self.prediction.model.network.unit_gain(layer, unit)  # checks the unit
         if self._busy():
-            self._status("Units can be switched off once the training has ended: while it runs, the view "
-                         "follows the run's network epoch by epoch.")
+            self._status(translate("UnitInspection", "Units can be switched off once the training has ended: while "
+                                                     "it runs, the view follows the run's network epoch by epoch."))
             self.refresh()  # the panel's check box and gain go back to what the network has
             return
         before = self.edits.model.network.unit_gain(layer, unit)
@@ -114,11 +115,13 @@ class UnitInspection(QObject):
                    for layer in range(1, len(contributions) + 1)]
             self.view.mark_units(self.pinned, [strongest(c, MARKED, 1) for c in contributions],
                                  [strongest(c, MARKED, -1) for c in contributions], off,
-                                 "the output" if network.spec.is_regression else f"“{model.class_names[predicted]}”")
+                                 translate("UnitInspection", "the output") if network.spec.is_regression else
+                                 fill(translate("UnitInspection", "“{name}”"), name=model.class_names[predicted]))
         self.panel.set_edited(self.edits.resettable and not self._busy())
         self._ensure_test_activations(model)
         if self._cached != (model, self._weights_version):  # no accuracy of another network or other weights
-            self.panel.show_accuracy(None, None, "The test accuracy comes when the training has ended."
+            self.panel.show_accuracy(None, None, translate("UnitInspection", "The test accuracy comes when the "
+                                                                             "training has ended.")
                                      if self._busy() else "")
         self._show_unit()
 
@@ -146,11 +149,16 @@ class UnitInspection(QObject):
     # -- the test split, off the GUI thread ------------------------------------------
     def _why_no_images(self, model: Model) -> str:
         if self._busy():
-            return "The test images this unit responds to most come when the training has ended."
+            return translate("UnitInspection", "The test images this unit responds to most come when the training has "
+                                               "ended.")
+        if not model.dataset:
+            return translate("UnitInspection", "The test images of the model’s dataset are not on this computer, so "
+                                               "the images this unit responds to most cannot be shown.")
         if not is_named(model.dataset) or not is_available(model.dataset):
-            return (f"The test images of {title(model.dataset) if model.dataset else 'the model’s dataset'} are not "
-                    "on this computer, so the images this unit responds to most cannot be shown.")
-        return "Finding the test images this unit responds to most…"
+            return fill(translate("UnitInspection", "The test images of {dataset} are not on this computer, so the "
+                                                    "images this unit responds to most cannot be shown."),
+                        dataset=render(title(model.dataset)))
+        return translate("UnitInspection", "Finding the test images this unit responds to most…")
 
     def _ensure_test_activations(self, model: Model) -> None:
         """Start the pass over the test split for this model and its weights, unless it is done or going."""
@@ -160,7 +168,8 @@ class UnitInspection(QObject):
         if self._cache_job is not None:
             self._cache_job.cancel()
         self._cached, self.activations = key, None
-        self.panel.show_accuracy(None, None, "Passing the test images through the network…")
+        self.panel.show_accuracy(None, None, translate("UnitInspection", "Passing the test images through the "
+                                                                         "network…"))
         network, source, scale = model.copy().network, model.dataset, model.input_scale
         trained = None  # steps were taken before any pass: the weights before them give "as trained"
         if self.edits.steps_taken and (self._as_trained is None or self._as_trained[0] is not model):
@@ -174,10 +183,10 @@ class UnitInspection(QObject):
             as_trained = None if trained is None else evaluate(trained, test, scale).accuracy
             return test, TestSetActivations.compute(network, images, test.labels, report, cancelled), as_trained
         self._cache_job = job = Job(compute)
-        job.progressed.connect(lambda share: self.panel.show_accuracy(
-            None, None, f"Passing the test images through the network… {share:.0%}"))
+        job.progressed.connect(lambda share: self.panel.show_accuracy(None, None, fill(translate(
+            "UnitInspection", "Passing the test images through the network… {share:.0%}"), share=share)))
         job.finished.connect(lambda found, key=key: self._test_activations_ready(key, *found))
-        job.errored.connect(lambda message: self.panel.show_accuracy(None, None, f"No test accuracy: {message}"))
+        job.errored.connect(self._no_accuracy)
         job.start()
 
     def _test_activations_ready(self, key: tuple[Model, int], test: Dataset,
@@ -208,11 +217,15 @@ class UnitInspection(QObject):
         if self._accuracy_job is not None:
             self._accuracy_job.cancel()
         network, key = model.copy().network, self._cached
-        self.panel.show_accuracy(None, as_trained, "computing…")
+        self.panel.show_accuracy(None, as_trained, translate("UnitInspection", "computing…"))
         self._accuracy_job = job = Job(lambda report, cancelled: activations.accuracy(network))
         job.finished.connect(lambda accuracy: self._show_accuracy(key, accuracy))
-        job.errored.connect(lambda message: self.panel.show_accuracy(None, None, f"No test accuracy: {message}"))
+        job.errored.connect(self._no_accuracy)
         job.start()
+
+    def _no_accuracy(self, message: str) -> None:
+        self.panel.show_accuracy(None, None, fill(translate("UnitInspection", "No test accuracy: {error}"),
+                                                  error=message))
 
     def _show_accuracy(self, key: tuple[Model, int], accuracy: float) -> None:
         if key == self._cached and self.activations is not None:

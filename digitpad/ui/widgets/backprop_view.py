@@ -32,13 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digitpad.inference.backprop import BackpropNumbers, WeightChain, format_number
+from digitpad.common.text import QT_TRANSLATE_NOOP
+from digitpad.inference.backprop import BackpropNumbers, Figure, WeightChain
+from digitpad.ui.base.i18n import fill, general, render, translate
 from digitpad.ui.widgets.cell_grid import CellGrid
 from digitpad.ui.widgets.network_view import grid_shape
 
-HINT = "Draw on the canvas to see backpropagation in numbers: the loss for a label you pick, each layer's " \
-       "error signal δ and the gradient of any weight."
-PICK_HINT = "Click a cell, then a cell in the column to its right: the chain rule for the weight between them."
+HINT = QT_TRANSLATE_NOOP("BackpropView", "Draw on the canvas to see backpropagation in numbers: the loss for a label "
+                                         "you pick, each layer's error signal δ and the gradient of any weight.")
+PICK_HINT = QT_TRANSLATE_NOOP("BackpropView", "Click a cell, then a cell in the column to its right: the chain rule "
+                                              "for the weight between them.")
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 
 
@@ -57,9 +60,10 @@ class BackpropView(QWidget):
         super().__init__(parent)
         self.setObjectName("backpropView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip("Backpropagation for your drawing: pick the true label (or press 0–9), read the loss and "
-                        "each layer's error signal δ, click two cells to follow one weight's gradient.")
-        self.hint = QLabel(HINT, objectName="backpropHint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.setToolTip(translate("BackpropView", "Backpropagation for your drawing: pick the true label (or press "
+                                                  "0–9), read the loss and each layer's error signal δ, click two "
+                                                  "cells to follow one weight's gradient."))
+        self.hint = QLabel(render(HINT), objectName="backpropHint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.labels = QButtonGroup(self, exclusive=True)
         self.labels.idClicked.connect(self.set_label)
         self.label_buttons: list[QToolButton] = []
@@ -67,14 +71,18 @@ class BackpropView(QWidget):
         self._label_row = QHBoxLayout(self._label_box)
         self._label_row.setContentsMargins(0, 0, 0, 0)
         self._label_row.setSpacing(2)
-        self._label_row.addWidget(QLabel("True label:"))
+        self._label_row.addWidget(QLabel(translate("BackpropView", "True label:")))
         self._label_row.addStretch(1)
         self.loss_label = QLabel(objectName="backpropLoss")
-        self.step_button = QPushButton("Take one step", objectName="backpropStep", toolTip=(
-            "One step of plain gradient descent on this drawing alone: every weight w ← w − lr·g with the "
-            "model's learning rate (no momentum, no weight decay). The model counts as edited until you undo it."))
-        self.undo_button = QPushButton("Undo step", objectName="backpropUndo", enabled=False,
-                                       toolTip="Put the weights back as they were before the step.")
+        self.step_button = QPushButton(translate("BackpropView", "Take one step"), objectName="backpropStep",
+                                       toolTip=translate("BackpropView", "One step of plain gradient descent on this "
+                                                                         "drawing alone: every weight w ← w − lr·g "
+                                                                         "with the model's learning rate (no "
+                                                                         "momentum, no weight decay). The model counts "
+                                                                         "as edited until you undo it."))
+        self.undo_button = QPushButton(translate("BackpropView", "Undo step"), objectName="backpropUndo",
+                                       enabled=False, toolTip=translate("BackpropView", "Put the weights back as they "
+                                                                                        "were before the step."))
         self.step_button.clicked.connect(self.step_clicked)
         self.undo_button.clicked.connect(self.undo_clicked)
         self._label_row.addWidget(self.loss_label)
@@ -84,9 +92,10 @@ class BackpropView(QWidget):
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(4)
         self.text = QPlainTextEdit(objectName="backpropText", readOnly=True)
-        self.text.setToolTip("The chain rule for the weight you picked, with this drawing's numbers. A relative "
-                             "difference near 0 means backpropagation and the slope of the loss agree; near 1, "
-                             "the gradient maths is wrong.")
+        self.text.setToolTip(translate("BackpropView", "The chain rule for the weight you picked, with this "
+                                                       "drawing's numbers. A relative difference near 0 means "
+                                                       "backpropagation and the slope of the loss agree; near 1, the "
+                                                       "gradient maths is wrong."))
         below = QWidget()
         # A text box's size hint is large: the grids get two thirds of the height, the text one third.
         below.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
@@ -155,13 +164,14 @@ class BackpropView(QWidget):
             self._make_grids(numbers)
             self._layout_key, self._pending = key, None
         self.label_buttons[numbers.label].setChecked(True)
-        self.loss_label.setText(f"Loss {format_number(numbers.loss)}")
-        self.loss_label.setToolTip(f"The loss for this drawing with “{numbers.class_names[numbers.label]}” as "
-                                   "its true label.")
+        self.loss_label.setText(fill(translate("BackpropView", "Loss {loss}"), loss=Figure(numbers.loss)))
+        self.loss_label.setToolTip(fill(translate("BackpropView", "The loss for this drawing with “{name}” as its "
+                                                                  "true label."),
+                                        name=numbers.class_names[numbers.label]))
         self.grids[0].set_values(numbers.activations[0])
         for grid, delta, norm in zip(self.grids[1:], numbers.deltas, numbers.delta_norms):
             reach = key_reach(float(np.max(np.abs(delta))))
-            self._titles[grid] = f"‖δ‖ {norm:.2g}".replace("-", "−")
+            self._titles[grid] = fill(translate("BackpropView", "‖δ‖ {norm}"), norm=general(norm, 2).replace("-", "−"))
             self._fit_title(grid)
             grid.set_values(delta, (-reach, reach))
         self._mark()
@@ -211,26 +221,30 @@ class BackpropView(QWidget):
             widget.deleteLater()
         self.label_buttons = []
         for i, name in enumerate(numbers.class_names):
-            button = QToolButton(text=name if len(name) <= 3 else str(i), checkable=True,
-                                 toolTip=f"Take “{name}” as the true label (key {i})" if i < 10 else
-                                 f"Take “{name}” as the true label")
-            button.setAccessibleName(f"True label {name}")
+            tip = fill(translate("BackpropView", "Take “{name}” as the true label (key {key})"), name=name, key=i) \
+                if i < 10 else fill(translate("BackpropView", "Take “{name}” as the true label"), name=name)
+            button = QToolButton(text=name if len(name) <= 3 else str(i), checkable=True, toolTip=tip)
+            button.setAccessibleName(fill(translate("BackpropView", "True label {name}"), name=name))
             self.labels.addButton(button, i)
             self._label_row.insertWidget(1 + i, button)
             self.label_buttons.append(button)
         rows, columns = numbers.input_shape
-        self.grids = [CellGrid("input", numbers.input_shape, (0.0, numbers.input_range), False,
-                               tooltip=f"The input as the network receives it, {rows}×{columns} pixels: the aᵢ of "
-                                       "the first weights. Click a pixel, then a unit of the next column.")]
+        self.grids = [CellGrid(self._column_name(0), numbers.input_shape, (0.0, numbers.input_range), False,
+                               tooltip=fill(translate("BackpropView", "The input as the network receives it, "
+                                                                      "{rows}×{columns} pixels: the aᵢ of the first "
+                                                                      "weights. Click a pixel, then a unit of the "
+                                                                      "next column."), rows=rows, columns=columns))]
         n_hidden = len(numbers.deltas) - 1
         for k, delta in enumerate(numbers.deltas[:-1], start=1):
-            self.grids.append(CellGrid(f"hidden {k}", grid_shape(len(delta)), (-1.0, 1.0), True, tooltip=(
-                f"Hidden layer {k}: each unit's error signal δ = ∂L/∂z (blue below 0, orange above); ‖δ‖ is its "
-                "length. Click a unit, then one in the next column.")))
+            self.grids.append(CellGrid(hidden_name(k), grid_shape(len(delta)), (-1.0, 1.0), True, tooltip=fill(
+                translate("BackpropView", "Hidden layer {layer}: each unit's error signal δ = ∂L/∂z (blue below 0, "
+                                          "orange above); ‖δ‖ is its length. Click a unit, then one in the next "
+                                          "column."), layer=k)))
         outputs = len(numbers.deltas[-1])
         names = numbers.class_names if outputs == len(numbers.class_names) else ()
-        self.grids.append(CellGrid("output", (outputs, 1), (-1.0, 1.0), True, names, tooltip=(
-            "The output layer's error signal δ = ∂L/∂z, one cell per output unit.")))
+        self.grids.append(CellGrid(translate("BackpropView", "output"), (outputs, 1), (-1.0, 1.0), True, names,
+                                   tooltip=translate("BackpropView", "The output layer's error signal δ = ∂L/∂z, one "
+                                                                     "cell per output unit.")))
         self._titles = {}
         for column, (grid, stretch) in enumerate(zip(self.grids, [3] + [3] * n_hidden + [3])):
             grid.clicked.connect(partial(self._cell_clicked, column))
@@ -242,7 +256,7 @@ class BackpropView(QWidget):
         tooltip names its layer)."""
         norm = self._titles[grid]
         column = self.grids.index(grid)
-        full = f"{self._column_name(column)} {norm}"
+        full = fill(translate("BackpropView", "{layer} {norm}"), layer=self._column_name(column), norm=norm)
         grid.title = full if grid.fontMetrics().horizontalAdvance(full) <= grid.width() else norm
         grid.update()
 
@@ -262,37 +276,50 @@ class BackpropView(QWidget):
             parts.append(step_text(self._before, numbers))
         if self._pending is not None:
             column, cell = self._pending
-            parts.append(f"From {self._unit_name(column, cell)}: now click a cell of "
-                         f"{self._column_name(column + 1)}.")
+            parts.append(fill(translate("BackpropView", "From {unit}: now click a cell of {layer}."),
+                              unit=self._unit_name(column, cell), layer=self._column_name(column + 1)))
         elif self._chain is not None:
             parts.append(self._chain_text(self._chain))
         else:
-            parts.append(PICK_HINT)
-        parts.append(numbers.note)
+            parts.append(render(PICK_HINT))
+        parts.append(render(numbers.note))
         self.text.setPlainText("\n\n".join(parts))
 
     def _chain_text(self, chain: WeightChain) -> str:
-        n = format_number
-        relative = f"{chain.relative_difference:.1e}".replace("-", "−")
-        lr = f"lr = {n(chain.lr)}" + ("" if chain.lr_recorded else ", digitpad's default: the model records none")
+        n = Figure
+        relative = fill("{value:.1e}", value=chain.relative_difference).replace("-", "−")
         source, target = self._unit_name(chain.layer, chain.source), self._unit_name(chain.layer + 1, chain.target)
+        step = translate("BackpropView", "w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} (lr = {lr})") \
+            if chain.lr_recorded else translate("BackpropView", "w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} "
+                                                                "(lr = {lr}, digitpad's default: the model records "
+                                                                "none)")
         return "\n".join([
-            f"Weight W{chain.layer}[{chain.source}, {chain.target}] from {source} to {target}:",
-            f"∂L/∂w = δⱼ × aᵢ = {n(chain.delta)} × {n(chain.activation)} = {n(chain.gradient)}",
-            f"w ← w − lr·g = {n(chain.weight)} − {n(chain.lr)} × ({n(chain.gradient)}) = {n(chain.stepped)} ({lr})",
-            f"Finite differences: {n(chain.finite_difference)} (relative difference {relative})"])
+            fill(translate("BackpropView", "Weight W{layer}[{source}, {target}] from {source_unit} to {target_unit}:"),
+                 layer=chain.layer, source=chain.source, target=chain.target, source_unit=source, target_unit=target),
+            fill(translate("BackpropView", "∂L/∂w = δⱼ × aᵢ = {delta} × {a} = {g}"),
+                 delta=n(chain.delta), a=n(chain.activation), g=n(chain.gradient)),
+            fill(step, w=n(chain.weight), lr=n(chain.lr), g=n(chain.gradient), stepped=n(chain.stepped)),
+            fill(translate("BackpropView", "Finite differences: {fd} (relative difference {relative})"),
+                 fd=n(chain.finite_difference), relative=relative)])
 
     def _column_name(self, column: int) -> str:
-        return "input" if column == 0 else "output" if column == len(self.grids) - 1 else f"hidden {column}"
+        return translate("BackpropView", "input") if column == 0 else \
+            translate("BackpropView", "output") if column == len(self.grids) - 1 else hidden_name(column)
 
     def _unit_name(self, column: int, cell: int) -> str:
         numbers = self._numbers
         if column == 0:
             row, col = divmod(cell, numbers.input_shape[1])
-            return f"input pixel {cell} (row {row}, column {col})"
+            return fill(translate("BackpropView", "input pixel {cell} (row {row}, column {column})"),
+                        cell=cell, row=row, column=col)
         if column == len(self.grids) - 1 and len(numbers.deltas[-1]) == len(numbers.class_names):
-            return f"output “{numbers.class_names[cell]}”"
-        return f"unit {cell} of {self._column_name(column)}"
+            return fill(translate("BackpropView", "output “{name}”"), name=numbers.class_names[cell])
+        return fill(translate("BackpropView", "unit {cell} of {layer}"), cell=cell, layer=self._column_name(column))
+
+
+def hidden_name(layer: int) -> str:
+    """A hidden layer as the grids' titles and the texts name it: "hidden 1"."""
+    return fill(translate("BackpropView", "hidden {layer}"), layer=layer)
 
 
 def key_reach(largest: float) -> float:
@@ -306,15 +333,18 @@ def key_reach(largest: float) -> float:
 
 def step_text(before: BackpropNumbers, after: BackpropNumbers) -> str:
     """How one step moved the loss and the probabilities (a regression: its output × 10), before → after."""
-    n, names = format_number, after.class_names
-    lines = [f"After one step: loss {n(before.loss)} → {n(after.loss)}"]
+    n, names = Figure, after.class_names
+    lines = [fill(translate("BackpropView", "After one step: loss {before} → {after}"),
+                  before=n(before.loss), after=n(after.loss))]
     if after.regression:
-        lines.append(f"output × 10: {n(10 * float(before.activations[-1][0]))} → "
-                     f"{n(10 * float(after.activations[-1][0]))}")
+        lines.append(fill(translate("BackpropView", "output × 10: {before} → {after}"),
+                          before=n(10 * float(before.activations[-1][0])), after=n(10 * float(after.activations[-1][0]))))
         return "\n".join(lines)
     top = [int(i) for i in np.argsort(-np.maximum(before.probabilities, after.probabilities))
            if i != after.label][:3]
     for i in [after.label, *top]:
-        role = " (the label)" if i == after.label else ""
-        lines.append(f"“{names[i]}”{role}: {n(float(before.probabilities[i]))} → {n(float(after.probabilities[i]))}")
+        line = translate("BackpropView", "“{name}” (the label): {before} → {after}") if i == after.label else \
+            translate("BackpropView", "“{name}”: {before} → {after}")
+        lines.append(fill(line, name=names[i], before=n(float(before.probabilities[i])),
+                          after=n(float(after.probabilities[i]))))
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from digitpad.ui.base.i18n import general
 from digitpad.ui.base.images import rgb_image
 
 HIGH_COLOUR, LOW_COLOUR = QColor("#f28e2b"), QColor("#3d85c6")  # orange above 0, blue below (diverging)
@@ -194,7 +195,7 @@ class CellGrid(QWidget):
         painter.drawImage(bar, self._key[1])
         painter.setPen(text)
         labels = QRectF(bar.left(), bar.bottom(), bar.width(), KEY_HEIGHT - bar.height() - GAP)
-        ends, metrics = (f"{low:.3g}", f"{high:.3g}"), self.fontMetrics()
+        ends, metrics = (general(low), general(high)), self.fontMetrics()
         if sum(metrics.horizontalAdvance(end) for end in ends) + 2 * GAP <= bar.width():
             painter.drawText(labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, ends[0])
             painter.drawText(labels, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ends[1])

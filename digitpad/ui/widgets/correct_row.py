@@ -11,9 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
+from digitpad.ui.base.i18n import fill, render, translate
+
 FLASH_MS = 600
-TIP = "Add this drawing to My digits as a {digit} (Ctrl+{digit} on the canvas)"
-BLANK_TIP = "Draw a digit first: then a click here keeps it in My digits with the digit it really is"
+TIP = QT_TRANSLATE_NOOP("CorrectRow", "Add this drawing to My digits as a {digit} (Ctrl+{digit} on the canvas)")
+BLANK_TIP = QT_TRANSLATE_NOOP("CorrectRow", "Draw a digit first: then a click here keeps it in My digits with the digit "
+                                            "it really is")
 
 
 class CorrectRow(QWidget):
@@ -27,7 +31,7 @@ class CorrectRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
-        layout.addWidget(QLabel("Correct it — this is a:"))
+        layout.addWidget(QLabel(translate("CorrectRow", "Correct it — this is a:")))
         self.buttons: list[QToolButton] = []
         for digit in range(10):
             button = QToolButton(text=str(digit), objectName=f"correct{digit}", autoRaise=True, checkable=True)
@@ -43,7 +47,7 @@ class CorrectRow(QWidget):
         """Enable the buttons only while there is a drawing to keep."""
         for digit, button in enumerate(self.buttons):
             button.setEnabled(present)
-            button.setToolTip(TIP.format(digit=digit) if present else BLANK_TIP)
+            button.setToolTip(fill(render(TIP), digit=digit) if present else render(BLANK_TIP))
 
     def flash(self, digit: int) -> None:
         """Show ``digit``'s button pressed for a moment: the drawing was saved as that digit."""

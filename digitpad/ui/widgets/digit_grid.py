@@ -28,6 +28,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.base.images import gray_image
 
 THUMB = 42             # a 28×28 digit at 1.5×, drawn without smoothing
@@ -35,7 +37,8 @@ CELL = QSize(50, 62)   # a thumbnail, its reading under it, and the gaps
 HEADER_HEIGHT = 26
 MARGIN = 6
 MISREAD = QColor(220, 40, 30)
-HELD_OUT_TIP = "held out: never trained on by Teach it my digits, used to measure it honestly"
+HELD_OUT_TIP = QT_TRANSLATE_NOOP("DigitGrid", "Held out: never trained on by Teach it my digits, used to measure it "
+                                              "honestly")
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 
 
@@ -123,8 +126,14 @@ class DigitGrid(QWidget):
         gives them, when known already."""
         n, wrong = (self.counts() if counts is None else counts).get(label, (0, 0))
         if n == 0:
-            return f"{label} — no digits yet"
-        return f"{label} — {n} digit{'s' if n != 1 else ''}" + (f", {wrong} misread" if wrong else "")
+            return fill(translate("DigitGrid", "{label} — no digits yet"), label=label)
+        if n == 1:
+            text = translate("DigitGrid", "{label} — 1 digit, {wrong} misread") if wrong else \
+                translate("DigitGrid", "{label} — 1 digit")
+        else:
+            text = translate("DigitGrid", "{label} — %n digits, {wrong} misread", None, n) if wrong else \
+                translate("DigitGrid", "{label} — %n digits", None, n)
+        return fill(text, label=label, wrong=wrong)
 
     def thumbnail_rect(self, digit_id: str) -> QRect:
         """Where a digit's thumbnail is drawn, in this widget's coordinates."""
@@ -263,10 +272,14 @@ class DigitGrid(QWidget):
         """What pointing at a digit says: its label, the model's reading, whether it is held out."""
         thumb = self._thumbs[self.ids().index(digit_id)]
         reading = self._predictions.get(digit_id)
-        text = f"Saved as a {thumb.label}"
-        if reading is not None:
-            text += "; the model reads it right" if reading == thumb.label else f"; the model reads a {reading}"
-        return text + (f"\n{HELD_OUT_TIP[0].upper()}{HELD_OUT_TIP[1:]}" if thumb.held_out else "")
+        if reading is None:
+            text = fill(translate("DigitGrid", "Saved as a {label}"), label=thumb.label)
+        elif reading == thumb.label:
+            text = fill(translate("DigitGrid", "Saved as a {label}; the model reads it right"), label=thumb.label)
+        else:
+            text = fill(translate("DigitGrid", "Saved as a {label}; the model reads a {reading}"), label=thumb.label,
+                        reading=reading)
+        return f"{text}\n{render(HELD_OUT_TIP)}" if thumb.held_out else text
 
     def _index_at(self, point: QPoint) -> int | None:
         return next((i for i, cell in enumerate(self._rects) if cell.contains(point)), None)

@@ -24,52 +24,75 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import Dataset
 from digitpad.inference.neighbours import LookAlikes, Neighbour
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.base.images import gray_image
 from digitpad.ui.inspect.mistake_dialog import canvas_image
 from digitpad.ui.widgets.cell_grid import UP_COLOUR
 
 SHOWN = 8  # thumbnails a row
-HIDDEN_TITLE = "Nearest training images as the network sees them (last hidden layer)"
-PIXEL_TITLE = "Nearest in pixel space"
-NO_HIDDEN = "This network has no hidden layer: its look-alikes are in pixel space only."
-REGRESSION_NOTE = ("This model reads a number, not a class: the labels are the training images’ digits, and the "
-                   "digit its output ×10 rounds to is marked.")
+HIDDEN_TITLE = QT_TRANSLATE_NOOP("LookAlikesView", "Nearest training images as the network sees them (last hidden "
+                                                   "layer)")
+PIXEL_TITLE = QT_TRANSLATE_NOOP("LookAlikesView", "Nearest in pixel space")
+NO_HIDDEN = QT_TRANSLATE_NOOP("LookAlikesView", "This network has no hidden layer: its look-alikes are in pixel space "
+                                                "only.")
+REGRESSION_NOTE = QT_TRANSLATE_NOOP("LookAlikesView", "This model reads a number, not a class: the labels are the "
+                                                      "training images’ digits, and the digit its output ×10 rounds "
+                                                      "to is marked.")
 MATCH_COLOUR = UP_COLOUR  # a label that is the predicted class
-HIDDEN_TIP = ("The training images whose last hidden layer outputs lie nearest to your drawing’s (Euclidean): the "
-              "images the network treats most like it, since its output layer reads only that layer.")
-PIXEL_TIP = ("The training images nearest to your drawing pixel by pixel (Euclidean), after the same preprocessing "
-             "the network sees: what your drawing looks like, before any learning.")
+HIDDEN_TIP = QT_TRANSLATE_NOOP("LookAlikesView", "The training images whose last hidden layer outputs lie nearest to "
+                                                 "your drawing’s (Euclidean): the images the network treats most like "
+                                                 "it, since its output layer reads only that layer.")
+PIXEL_TIP = QT_TRANSLATE_NOOP("LookAlikesView", "The training images nearest to your drawing pixel by pixel "
+                                                "(Euclidean), after the same preprocessing the network sees: what "
+                                                "your drawing looks like, before any learning.")
 
 
 def plural(name: str) -> str:
     """How the summary names several images of a class: "7s" for a digit, "labelled “Coat”" otherwise."""
-    return f"{name}s" if name.isdigit() else f"labelled “{name}”"
+    return fill(translate("LookAlikesView", "{name}s") if name.isdigit() else
+                translate("LookAlikesView", "labelled “{name}”"), name=name)
 
 
 def as_one(name: str) -> str:
     """"a 7", "an 8", "a Coat", "an Ankle boot"."""
-    return f"{'an' if name[:1].lower() in 'aeiou8' else 'a'} {name}"
+    return fill(translate("LookAlikesView", "an {name}") if name[:1].lower() in "aeiou8" else
+                translate("LookAlikesView", "a {name}"), name=name)
 
 
 def summary(found: LookAlikes, class_names: Sequence[str], regression: bool) -> str:
     """One line on what the hidden-layer neighbours say about the predicted class (the pixel ones without them)."""
     predicted = class_names[found.predicted]
-    reading = (f"its output ×10 rounds to {predicted}" if regression
-               else f"it reads your drawing as {as_one(predicted)}")
-    neighbours, where = (found.hidden, "in the hidden layer") if found.hidden is not None else (found.pixel,
-                                                                                             "in pixel space")
+    neighbours, where = (found.hidden, translate("LookAlikesView", "in the hidden layer")) \
+        if found.hidden is not None else (found.pixel, translate("LookAlikesView", "in pixel space"))
     if not neighbours:
-        return reading[0].upper() + reading[1:] + "."
-    same = sum(n.label == found.predicted for n in neighbours)
+        alone = translate("LookAlikesView", "Its output ×10 rounds to {predicted}.") if regression else \
+            translate("LookAlikesView", "It reads your drawing as {one}.")
+        return fill(alone, predicted=predicted, one=as_one(predicted))
+    reading = fill(translate("LookAlikesView", "its output ×10 rounds to {predicted}") if regression else
+                   translate("LookAlikesView", "it reads your drawing as {one}"), predicted=predicted,
+                   one=as_one(predicted))
+    n, same = len(neighbours), sum(n.label == found.predicted for n in neighbours)
     counts = np.bincount([n.label for n in neighbours], minlength=len(class_names))
-    text = f"of its {len(neighbours)} nearest neighbours {where} are {plural(predicted)}"
-    if same * 2 > len(neighbours):
-        return f"{same} {text}: {reading}."
+    fields = {"same": same, "where": where, "kind": plural(predicted), "reading": reading}
+    if same * 2 > n:
+        return fill(translate("LookAlikesView", "{same} of its %n nearest neighbours {where} are {kind}: {reading}.",
+                              None, n), **fields)
     most = int(np.argmax(counts))
-    other = f"; {counts[most]} are {plural(class_names[most])}" if counts[most] > same else ""
-    return f"{f'Only {same}' if same else 'None'} {text}, yet {reading}{other}."
+    if counts[most] > same:
+        fields.update(most=int(counts[most]), other=plural(class_names[most]))
+        text = translate("LookAlikesView", "Only {same} of its %n nearest neighbours {where} are {kind}, yet "
+                                           "{reading}; {most} are {other}.", None, n) if same else \
+            translate("LookAlikesView", "None of its %n nearest neighbours {where} are {kind}, yet {reading}; "
+                                        "{most} are {other}.", None, n)
+    else:
+        text = translate("LookAlikesView", "Only {same} of its %n nearest neighbours {where} are {kind}, yet "
+                                           "{reading}.", None, n) if same else \
+            translate("LookAlikesView", "None of its %n nearest neighbours {where} are {kind}, yet {reading}.",
+                      None, n)
+    return fill(text, **fields)
 
 
 class Thumbnail(QWidget):
@@ -89,7 +112,7 @@ class Thumbnail(QWidget):
         """``image`` 2-D in [0, 1], ink high; ``tip`` its tooltip."""
         self._image, self.caption, self.match = gray_image(image), caption, match
         self.setToolTip(tip)
-        self.setAccessibleName(f"{caption}: {tip}")
+        self.setAccessibleName(fill(translate("LookAlikesView", "{caption}: {tip}"), caption=caption, tip=tip))
         self.update()
 
     def caption_height(self) -> int:
@@ -145,8 +168,9 @@ class LookAlikesView(QWidget):
         bold.setBold(True)
         self.summary.setFont(bold)
         self.note = QLabel(objectName="lookAlikesNote", wordWrap=True)
-        self.titles = [QLabel(HIDDEN_TITLE, objectName="hiddenTitle", toolTip=HIDDEN_TIP, wordWrap=True),
-                       QLabel(PIXEL_TITLE, objectName="pixelTitle", toolTip=PIXEL_TIP, wordWrap=True)]
+        self.titles = [QLabel(render(HIDDEN_TITLE), objectName="hiddenTitle", toolTip=render(HIDDEN_TIP),
+                              wordWrap=True),
+                       QLabel(render(PIXEL_TITLE), objectName="pixelTitle", toolTip=render(PIXEL_TIP), wordWrap=True)]
         self.rows = [[Thumbnail() for _ in range(SHOWN)] for _ in range(2)]  # hidden layer, pixel space
         self._shown: list[list[tuple[np.ndarray, str]]] = [[], []]  # each thumbnail's drawing and caption
         layout = QVBoxLayout(self)
@@ -186,22 +210,24 @@ class LookAlikesView(QWidget):
         for space, neighbours in enumerate((found.hidden, found.pixel)):
             self._show_row(space, neighbours or (), train, class_names, found.predicted)
             self.titles[space].setVisible(neighbours is not None)
-        notes = [NO_HIDDEN] if found.hidden is None else []
-        notes += [REGRESSION_NOTE] if regression else []
+        notes = [render(NO_HIDDEN)] if found.hidden is None else []
+        notes += [render(REGRESSION_NOTE)] if regression else []
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))
 
     def _show_row(self, space: int, neighbours: Sequence[Neighbour], train: Dataset, class_names: Sequence[str],
                   predicted: int) -> None:
-        where = ("in the last hidden layer", "in pixel space")[space]
+        tip = translate("LookAlikesView", "Training image {index:,}, labelled {name}: distance {distance:.3g} in the "
+                                          "last hidden layer. Click to put it on the canvas.") if space == 0 else \
+            translate("LookAlikesView", "Training image {index:,}, labelled {name}: distance {distance:.3g} in pixel "
+                                        "space. Click to put it on the canvas.")
+        caption = translate("LookAlikesView", "training image {index:,} (labelled {name})")
         self._shown[space] = []
         for thumbnail, neighbour in zip(self.rows[space], neighbours):
             image = train.images[neighbour.index].reshape(train.image_shape) / train.max_value
-            name = class_names[neighbour.label]
-            tip = (f"Training image {neighbour.index:,}, labelled {name}: distance {neighbour.distance:.3g} {where}. "
-                   "Click to put it on the canvas.")
-            thumbnail.set_image(image, name, neighbour.label == predicted, tip)
-            self._shown[space].append((canvas_image(image), f"training image {neighbour.index:,} (labelled {name})"))
+            fields = {"index": neighbour.index, "name": class_names[neighbour.label], "distance": neighbour.distance}
+            thumbnail.set_image(image, fields["name"], neighbour.label == predicted, fill(tip, **fields))
+            self._shown[space].append((canvas_image(image), fill(caption, **fields)))
         for i, thumbnail in enumerate(self.rows[space]):
             thumbnail.setVisible(i < len(neighbours))
 

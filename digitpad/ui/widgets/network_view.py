@@ -26,13 +26,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.widgets.cell_grid import DOWN_COLOUR, UP_COLOUR, CellGrid
 from digitpad.ui.widgets.drawing_history_plot import DrawingHistoryPlot
 from digitpad.ui.widgets.unit_panel import UnitPanel
 
 HISTORY_WIDTH = 600  # px: narrower, the unit panel gets the details row to itself
 SIDE_BY_SIDE = 3.0  # wider than this many times its height, the view puts the unit panel beside the grids
-HINT = "Draw on the canvas to see what every layer of the network makes of it."
+HINT = QT_TRANSLATE_NOOP("NetworkView", "Draw on the canvas to see what every layer of the network makes of it.")
 # Activations bounded by their function: the colour scale is fixed; others follow the drawing's own range.
 BOUNDED = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 CAN_BE_NEGATIVE = ("tanh", "leaky_relu", "identity")
@@ -58,10 +60,11 @@ class NetworkView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("networkView")
-        self.setToolTip("Every layer of the network for your drawing: the input it receives, each hidden layer's "
-                        "units (colour = activation, the key under each grid gives the range) and the class "
-                        "probabilities. It follows the drawing and every epoch of a run.")
-        self.hint = QLabel(HINT, objectName="networkHint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.setToolTip(translate("NetworkView", "Every layer of the network for your drawing: the input it receives, "
+                                                 "each hidden layer's units (colour = activation, the key under each "
+                                                 "grid gives the range) and the class probabilities. It follows the "
+                                                 "drawing and every epoch of a run."))
+        self.hint = QLabel(render(HINT), objectName="networkHint", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.grids: list[CellGrid] = []
         self._row = QHBoxLayout()
         self._row.setSpacing(8)
@@ -140,9 +143,10 @@ class NetworkView(QWidget):
         shown = bool(subject) and any(len(units) for units in ups)
         self.marks_key.setVisible(shown)
         if shown:
-            self.marks_key.setText(f"<span style='color:{UP_COLOUR.name()}'>■</span> pushed {subject} up most "
-                                   f"&nbsp; <span style='color:{DOWN_COLOUR.name()}'>■</span> pushed it down most "
-                                   "&nbsp; ✕ switched off")
+            self.marks_key.setText(fill(translate(
+                "NetworkView", "<span style='color:{up}'>■</span> pushed {subject} up most &nbsp; "
+                               "<span style='color:{down}'>■</span> pushed it down most &nbsp; ✕ switched off"),
+                up=UP_COLOUR.name(), down=DOWN_COLOUR.name(), subject=subject))
 
     def show_layers(self, values: list[np.ndarray] | None, input_shape: tuple[int, int] = (1, 1),
                     activation: str = "relu", class_names: Sequence[str] = (), input_range: float = 1.0) -> None:
@@ -171,20 +175,27 @@ class NetworkView(QWidget):
         hidden = self._values[1:-1]
         outputs = len(self._values[-1])
         rows, columns = input_shape
-        self.grids = [CellGrid("input", input_shape, (0.0, input_range), False,
-                               tooltip=f"The input as the network receives it: {rows}×{columns} pixels after "
-                                       f"preprocessing and input scaling (0 to {input_range:g}).")]
-        self.grids += [CellGrid(f"hidden {i}", grid_shape(len(layer)), BOUNDED.get(activation, (0.0, 1.0)),
-                                activation in CAN_BE_NEGATIVE,
-                                tooltip=f"Hidden layer {i}: {len(layer)} {activation} units, one cell each; "
-                                        "the key underneath gives the colours' range. Point at a unit to see "
-                                        "what it does, click to keep it in the panel below, Ctrl+click to "
-                                        "switch it off or on.")
+        self.grids = [CellGrid(translate("NetworkView", "input"), input_shape, (0.0, input_range), False,
+                               tooltip=fill(translate("NetworkView", "The input as the network receives it: "
+                                                                     "{rows}×{columns} pixels after preprocessing "
+                                                                     "and input scaling (0 to {range:g})."),
+                                            rows=rows, columns=columns, range=input_range))]
+        self.grids += [CellGrid(fill(translate("NetworkView", "hidden {layer}"), layer=i), grid_shape(len(layer)),
+                                BOUNDED.get(activation, (0.0, 1.0)), activation in CAN_BE_NEGATIVE,
+                                tooltip=fill(translate("NetworkView", "Hidden layer {layer}: %n {activation} units, "
+                                                                      "one cell each; the key underneath gives the "
+                                                                      "colours' range. Point at a unit to see what it "
+                                                                      "does, click to keep it in the panel below, "
+                                                                      "Ctrl+click to switch it off or on.",
+                                                       None, len(layer)), layer=i, activation=activation))
                        for i, layer in enumerate(hidden, start=1)]
         names = tuple(class_names) if len(class_names) == outputs else tuple(str(i) for i in range(outputs))
-        self.grids.append(CellGrid("output", (outputs, 1), (0.0, 1.0), False, names if outputs > 1 else (),
-                                   tooltip="The class probabilities, as the bars show them." if outputs > 1 else
-                                   "The one output of a regression: × 10, rounded, is the digit."))
+        self.grids.append(CellGrid(translate("NetworkView", "output"), (outputs, 1), (0.0, 1.0), False,
+                                   names if outputs > 1 else (),
+                                   tooltip=translate("NetworkView", "The class probabilities, as the bars show them.")
+                                   if outputs > 1 else
+                                   translate("NetworkView", "The one output of a regression: × 10, rounded, is the "
+                                                            "digit.")))
         for layer, grid in enumerate(self.grids[1:-1], start=1):
             grid.pointed.connect(lambda unit, layer=layer: self.unit_pointed.emit(layer if unit >= 0 else 0, unit))
             grid.clicked.connect(lambda unit, modifiers, layer=layer: self._clicked(layer, unit, modifiers))

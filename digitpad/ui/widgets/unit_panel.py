@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.inference.units import UnitReport, strongest
+from digitpad.ui.base.i18n import fill, general, render, translate
 from digitpad.ui.base.images import gray_image
 from digitpad.ui.widgets.cell_grid import (
     GAP,
@@ -35,27 +37,37 @@ from digitpad.ui.widgets.cell_grid import (
     CellGrid,
 )
 
-HINT = "Point at a unit to see what it does; click to keep it here; Ctrl+click switches it off."
+HINT = QT_TRANSLATE_NOOP("UnitPanel", "Point at a unit to see what it does; click to keep it here; Ctrl+click "
+                                      "switches it off.")
 SHOWN = 3  # outgoing weights, and classes pushed up and down, named in the panel
 MAX_GAIN = 5.0
-EFFECTS_TIP = ("Its strongest weights to the units (#) of the next layer, and the classes whose score its output "
-               "raises and lowers most on this drawing: how far the score moves per unit of output (for the last "
-               "hidden layer, its weights to the classes).")
+EFFECTS_TIP = QT_TRANSLATE_NOOP("UnitPanel", "Its strongest weights to the units (#) of the next layer, and the "
+                                             "classes whose score its output raises and lowers most on this "
+                                             "drawing: how far the score moves per unit of output (for the last "
+                                             "hidden layer, its weights to the classes).")
 
 
 def output_names(report: UnitReport, class_names: Sequence[str]) -> tuple[str, ...]:
     """What each entry of ``report.to_classes`` is called: the class names, or "output" for a regression."""
     n = len(report.to_classes)
-    return tuple(class_names) if len(class_names) == n else ("output",) if n == 1 else tuple(map(str, range(n)))
+    if len(class_names) == n:
+        return tuple(class_names)
+    return (translate("UnitPanel", "output"),) if n == 1 else tuple(map(str, range(n)))
 
 
 def signed(value: float) -> str:
     """A weight or an effect in the panel's lists: signed, 2 significant digits (the lists are narrow)."""
-    return f"{value:+.2g}"
+    return fill("{value:+.2g}", value=value)
 
 
 def percent(share: float) -> str:
-    return f"{100 * share:.1f} %"
+    """A test accuracy as the panel writes it: "97.3 %"."""
+    return fill(translate("UnitPanel", "{percent:.1f} %"), percent=100 * share)
+
+
+def effect_line(name: str, value: float) -> str:
+    """A class and how far the unit moves its score: "7 +0.31"."""
+    return fill(translate("UnitPanel", "{name} {effect}"), name=name, effect=signed(value))
 
 
 class SortedWeights(QWidget):
@@ -64,8 +76,8 @@ class SortedWeights(QWidget):
     sorted bars leave free."""
 
     def __init__(self) -> None:
-        super().__init__(toolTip="This unit's incoming weights from the layer below, sorted from largest to "
-                                 "smallest: orange above 0, blue below.")
+        super().__init__(toolTip=translate("UnitPanel", "This unit's incoming weights from the layer below, sorted "
+                                                        "from largest to smallest: orange above 0, blue below."))
         self.values = np.zeros(0)
         self.setMinimumSize(60, 60)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -87,7 +99,8 @@ class SortedWeights(QWidget):
         painter = QPainter(self)
         text = self.palette().color(QPalette.ColorRole.Text)
         painter.setPen(text)
-        title = self.fontMetrics().elidedText("incoming, sorted", Qt.TextElideMode.ElideRight, self.width())
+        title = self.fontMetrics().elidedText(translate("UnitPanel", "incoming, sorted"), Qt.TextElideMode.ElideRight,
+                                              self.width())
         painter.drawText(QRectF(0, 0, self.width(), TITLE_HEIGHT), Qt.AlignmentFlag.AlignCenter, title)
         if not len(self.values):
             return
@@ -101,16 +114,17 @@ class SortedWeights(QWidget):
             painter.fillRect(QRectF(area.left() + i * width, top, max(width, 1.0), bottom - top),
                              HIGH_COLOUR if value > 0 else LOW_COLOUR)
         painter.drawLine(QPointF(area.left(), zero), QPointF(area.right(), zero))
-        painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"{self.values[0]:.3g}")
-        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, f"{self.values[-1]:.3g}")
+        painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, general(self.values[0]))
+        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, general(self.values[-1]))
 
 
 class ImageTiles(QWidget):
     """Up to 9 small images in a 3×3 grid (white ink on black, as the network's input is shown)."""
 
     def __init__(self) -> None:
-        super().__init__(toolTip="The test images on which this unit's activation (before its gain) is largest, "
-                                 "largest first: what the unit responds to.")
+        super().__init__(toolTip=translate("UnitPanel", "The test images on which this unit's activation (before its "
+                                                        "gain) is largest, largest first: what the unit responds "
+                                                        "to."))
         self.images: np.ndarray | None = None
         self._tiles = []
         self.setMinimumSize(54, 54)
@@ -149,7 +163,7 @@ class UnitPanel(QWidget):
         self.report: UnitReport | None = None
         self._restore = 1.0  # the gain ticking "On" gives back: the unit's last one other than 0
         self._edited = False
-        self.hint = QLabel(HINT, objectName="unitHint", wordWrap=True)
+        self.hint = QLabel(render(HINT), objectName="unitHint", wordWrap=True)
         small = QFont(self.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.title = QLabel(objectName="unitTitle")
@@ -157,23 +171,29 @@ class UnitPanel(QWidget):
         bold.setBold(True)
         self.title.setFont(bold)
         self.numbers = QLabel(objectName="unitNumbers", font=small,
-                              toolTip="The unit's output on this drawing (its activation times its gain) and the "
-                                      "weighted sum of its inputs plus its bias it came from.")
-        self.on_box = QCheckBox("On", toolTip="Untick to switch this unit off: it outputs 0 for every drawing")
-        self.gain_box = QDoubleSpinBox(toolTip="× gain: scales this unit's output (1 as trained, 0 switches it off)",
+                              toolTip=translate("UnitPanel", "The unit's output on this drawing (its activation "
+                                                             "times its gain) and the weighted sum of its inputs "
+                                                             "plus its bias it came from."))
+        self.on_box = QCheckBox(translate("UnitPanel", "On"),
+                                toolTip=translate("UnitPanel", "Untick to switch this unit off: it outputs 0 for "
+                                                               "every drawing"))
+        self.gain_box = QDoubleSpinBox(toolTip=translate("UnitPanel", "× gain: scales this unit's output (1 as "
+                                                                      "trained, 0 switches it off)"),
                                        minimum=0.0, maximum=MAX_GAIN, singleStep=0.1, decimals=2, prefix="× ",
-                                       keyboardTracking=False, accessibleName="× gain")
-        self.reset_button = QPushButton("Reset edits", enabled=False,
-                                        toolTip="Every unit back on at gain 1 (and any step taken on one drawing "
-                                                "undone): the network as trained")
+                                       keyboardTracking=False, accessibleName=translate("UnitPanel", "× gain"))
+        self.reset_button = QPushButton(translate("UnitPanel", "Reset edits"), enabled=False,
+                                        toolTip=translate("UnitPanel", "Every unit back on at gain 1 (and any step "
+                                                                       "taken on one drawing undone): the network as "
+                                                                       "trained"))
         self.weights_grid: CellGrid | None = None
         self.sorted_weights = SortedWeights()
         # Columns: its strongest weights to the next layer, the classes it raises most, those it lowers most.
         self.effects = [QLabel(objectName=f"unitEffects{i}", alignment=Qt.AlignmentFlag.AlignTop, font=small,
-                               toolTip=EFFECTS_TIP) for i in range(3)]
+                               toolTip=render(EFFECTS_TIP)) for i in range(3)]
         self.accuracy = QLabel(objectName="unitAccuracy", wordWrap=True,
-                               toolTip="The share of the test images the network classifies correctly with its "
-                                       "units as edited, and as trained")
+                               toolTip=translate("UnitPanel", "The share of the test images the network "
+                                                              "classifies correctly with its units as edited, and "
+                                                              "as trained"))
         self.tiles = ImageTiles()
         self.tiles_note = QLabel(objectName="unitImagesNote", wordWrap=True, font=small,
                                  alignment=Qt.AlignmentFlag.AlignCenter)
@@ -226,15 +246,20 @@ class UnitPanel(QWidget):
         if previous is None or report is None or (previous.layer, previous.unit) != (report.layer, report.unit):
             self._restore = 1.0  # a unit shown switched off comes back on at gain 1
         if report is not None:
-            self.title.setText(f"hidden {report.layer} · unit {report.unit}")
-            self.numbers.setText(f"activation {report.activation:.3g}\npre-activation {report.pre_activation:.3g}")
+            self.title.setText(fill(translate("UnitPanel", "hidden {layer} · unit {unit}"), layer=report.layer,
+                                    unit=report.unit))
+            self.numbers.setText(fill(translate("UnitPanel", "activation {activation:.3g}\npre-activation "
+                                                             "{pre_activation:.3g}"),
+                                      activation=report.activation, pre_activation=report.pre_activation))
             self._show_gain(report.gain)
             self._show_weights(report)
-            every = ", ".join(f"{name} {signed(value)}"
-                              for name, value in zip(output_names(report, class_names), report.to_classes))
+            every = translate("UnitPanel", ", ", "between the classes of a list").join(
+                effect_line(name, value) for name, value in zip(output_names(report, class_names), report.to_classes))
+            tip = fill(translate("UnitPanel", "{effects}\n\nOn every class: {every}"), effects=render(EFFECTS_TIP),
+                       every=every)
             for label, text in zip(self.effects, self._effects(report, class_names) + ["", "", ""]):
                 label.setText(text)
-                label.setToolTip(f"{EFFECTS_TIP}\n\nOn every class: {every}")
+                label.setToolTip(tip)
         self._show_parts()
 
     def show_top_images(self, images: np.ndarray | None, note: str) -> None:
@@ -252,9 +277,12 @@ class UnitPanel(QWidget):
         if edited is None and unedited is None:
             self.accuracy.setText(note)
             return
-        text = f"Test accuracy {percent(edited) if edited is not None else note}"
+        shown = percent(edited) if edited is not None else note
         if unedited is not None and (edited is None or edited != unedited or self._edited):
-            text += f" (as trained {percent(unedited)})"
+            text = fill(translate("UnitPanel", "Test accuracy {accuracy} (as trained {trained})"), accuracy=shown,
+                        trained=percent(unedited))
+        else:
+            text = fill(translate("UnitPanel", "Test accuracy {accuracy}"), accuracy=shown)
         self.accuracy.setText(text)
 
     def set_edited(self, edited: bool) -> None:
@@ -293,9 +321,10 @@ class UnitPanel(QWidget):
             if self.weights_grid is not None:
                 self.weights.removeWidget(self.weights_grid)
                 self.weights_grid.deleteLater()
-            self.weights_grid = CellGrid("incoming", report.input_shape, (-1.0, 1.0), True,
-                                         tooltip="This unit's incoming weights, one per input pixel: orange "
-                                                 "where ink raises its sum, blue where ink lowers it.")
+            self.weights_grid = CellGrid(translate("UnitPanel", "incoming"), report.input_shape, (-1.0, 1.0), True,
+                                         tooltip=translate("UnitPanel", "This unit's incoming weights, one per input "
+                                                                        "pixel: orange where ink raises its sum, blue "
+                                                                        "where ink lowers it."))
             self.weights_grid.setMinimumSize(60, 60)
             self.weights.addWidget(self.weights_grid)
         reach = float(np.max(np.abs(report.incoming))) or 1.0
@@ -307,13 +336,14 @@ class UnitPanel(QWidget):
         columns = []
         if not report.next_is_output:
             strong = strongest(report.outgoing, SHOWN)
-            columns.append("\n".join([f"to hidden {report.layer + 1}",
-                                      *(f"#{i} {signed(report.outgoing[i])}" for i in strong)]))
+            columns.append("\n".join([fill(translate("UnitPanel", "to hidden {layer}"), layer=report.layer + 1),
+                                      *(fill(translate("UnitPanel", "#{unit} {weight}"), unit=i,
+                                             weight=signed(report.outgoing[i])) for i in strong)]))
         names = output_names(report, class_names)
-        for heading, sign in (("raises", 1), ("lowers", -1)):
+        for heading, sign in ((translate("UnitPanel", "raises"), 1), (translate("UnitPanel", "lowers"), -1)):
             found = strongest(report.to_classes, SHOWN, sign)
             if len(found):
-                columns.append("\n".join([heading, *(f"{names[i]} {signed(report.to_classes[i])}" for i in found)]))
+                columns.append("\n".join([heading, *(effect_line(names[i], report.to_classes[i]) for i in found)]))
         return columns
 
     def _on_ticked(self, on: bool) -> None:
