@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def todo(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for code in LANGUAGES:
         pending = [{"context": context, "source": message.findtext("source"),
-                    "comment": message.findtext("comment") or "", "plural": message.get("numerus") == "yes"}
+                    "comment": message.findtext("comment") or "", "plural": "%n" in message.findtext("source"),
+                    "forms": PLURAL_FORMS[code] if "%n" in message.findtext("source") else 1}
                    for context, message in messages(ts_file(code))
                    if message.find("translation").get("type") == "unfinished"]
         (folder / f"{code}.json").write_text(json.dumps(pending, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -82,12 +84,17 @@ def merge(paths: list[Path]) -> None:
                 if key in entries:
                     _set(message.find("translation"), entries[key])
                     filled += 1
-        tree.write(ts_file(code), encoding="utf-8", xml_declaration=True)
-        _restore_doctype(ts_file(code))
+        _write(tree.getroot(), ts_file(code))
         print(f"{code}: {filled} filled of {len(entries)} given")
 
 
 def _set(element: ET.Element, translation: str | list[str]) -> None:
+    """Put ``translation`` in; a plural message needs a list of all its forms (a string fills a one-form language's)."""
+    forms = element.findall("numerusform")
+    if forms and isinstance(translation, str):
+        translation = [translation] if len(forms) == 1 else None
+        if translation is None:
+            return
     element.attrib.pop("type", None)
     if isinstance(translation, list):
         for child in list(element):
@@ -99,21 +106,69 @@ def _set(element: ET.Element, translation: str | list[str]) -> None:
         element.text = translation
 
 
-def _restore_doctype(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    if "<!DOCTYPE TS>" not in text:
-        head, _, rest = text.partition("\n")
-        path.write_text(f"{head}\n<!DOCTYPE TS>\n{rest}\n", encoding="utf-8")
-
-
 def update() -> None:
+    """Every .ts holds exactly the messages the code marks now, with the translations it had.
+
+    lupdate extracts into a fresh file and this merges: its Python parser marks a message as a plural
+    one (``numerus``) only when the count is a literal number, and its own merge then drops the plural
+    forms a translator wrote. Here every source with ``%n`` is a plural message, as the code calls it.
+    """
     FOLDER.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / "fresh.ts"
+        fresh.write_text(_EMPTY.format(code="en"), encoding="utf-8")
+        lupdate(fresh)
+        found = list(messages(fresh))
     for code in LANGUAGES:
-        target = ts_file(code)
-        if not target.exists():
-            target.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                              f'<TS version="2.1" language="{code}" sourcelanguage="en"></TS>\n', encoding="utf-8")
-        lupdate(target)
+        kept = {_key(context, message): message.find("translation") for context, message in messages(ts_file(code))} \
+            if ts_file(code).exists() else {}
+        root = ET.Element("TS", version="2.1", language=code, sourcelanguage="en")
+        contexts: dict[str, ET.Element] = {}
+        for context, message in found:
+            if context not in contexts:
+                contexts[context] = ET.SubElement(root, "context")
+                ET.SubElement(contexts[context], "name").text = context
+            contexts[context].append(_message(message, kept.get(_key(context, message)), PLURAL_FORMS[code]))
+        _write(root, ts_file(code))
+
+
+def _write(root: ET.Element, path: Path) -> None:
+    ET.indent(root, space="    ")
+    text = ET.tostring(root, encoding="unicode")
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{text}\n', encoding="utf-8")
+
+
+_EMPTY = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="{code}"></TS>\n'
+PLURAL_FORMS = {"zh_CN": 1, "ru": 3}
+
+
+def _key(context: str, message: ET.Element) -> tuple[str, str, str]:
+    return context, message.findtext("source"), message.findtext("comment") or ""
+
+
+def _message(found: ET.Element, kept: ET.Element | None, forms: int) -> ET.Element:
+    """The message of ``found`` with the translation ``kept`` (if any): plural forms when its source has %n."""
+    message = ET.Element("message")
+    source = found.findtext("source")
+    plural = "%n" in source
+    if plural:
+        message.set("numerus", "yes")
+    ET.SubElement(message, "source").text = source
+    if found.findtext("comment"):
+        ET.SubElement(message, "comment").text = found.findtext("comment")
+    translation = ET.SubElement(message, "translation")
+    old = [form.text or "" for form in kept.iter("numerusform")] if kept is not None else []
+    if kept is not None and not old and (kept.text or "").strip():
+        old = [kept.text]
+    finished = kept is not None and kept.get("type") is None and len(old) == (forms if plural else 1)
+    if not finished:
+        translation.set("type", "unfinished")
+    if plural:
+        for form in (old + old[-1:] * forms)[:forms] if old else [""] * forms:
+            ET.SubElement(translation, "numerusform").text = form
+    else:
+        translation.text = old[0] if old else ""
+    return message
 
 
 def release() -> None:
