@@ -42,11 +42,11 @@ def health_text(activity: LayerActivity, activation: str) -> str:
     units, batch, non_finite = activity.units, activity.batch, activity.non_finite
     if activity.dead_share is not None:
         dead = round(activity.dead_share * units)
-        headline = fill(translate("ActivationsView", "Dead units: {dead:,} of {units:,} ({share})", None, units),
+        headline = fill(translate("ActivationsView", "Dead units: {dead:,} of {units:,} ({share})"),
                         dead=dead, units=units, share=percent(activity.dead_share))
         lines.append(_flag(headline, activity.dead_share) + "<br>" + fill(translate(
-            "ActivationsView", "never active on these {batch:,} images, so they pass no gradient and stop learning.",
-            None, batch), batch=batch))
+            "ActivationsView", "never active on these {batch:,} images, so they pass no gradient and stop learning."),
+            batch=batch))
         if activation == "relu":
             lines.append(fill(translate("ActivationsView", "{share} of all activations are exactly 0."),
                               share=percent(activity.zero_share)))
@@ -61,7 +61,7 @@ def health_text(activity: LayerActivity, activation: str) -> str:
         lines.append(translate("ActivationsView", "Linear units neither die nor saturate."))
     if non_finite:
         lines.append(_flag(fill(translate("ActivationsView", "{count:,} values are NaN or infinite (not in the "
-                                          "histogram).", None, non_finite), count=non_finite), 1.0))
+                                          "histogram)."), count=non_finite), 1.0))
     return "<br><br>".join(lines)
 
 
@@ -108,11 +108,11 @@ class ActivationsView(QWidget):
             return
         batch = inspection.activity[0].batch
         self.intro.setText(fill(translate("ActivationsView", "What each hidden layer's {name} units output on "
-                                          "{batch:,} test images: a histogram of every unit's value on every image.",
-                                          None, batch), name=name, batch=batch))
+                                          "{batch:,} test images: a histogram of every unit's value on every image."),
+                                name=name, batch=batch))
         for i, activity in enumerate(inspection.activity):
             units = activity.units
-            title = fill(translate("ActivationsView", "layer {layer}: {units:,} {name} units", None, units),
+            title = fill(translate("ActivationsView", "layer {layer}: {units:,} {name} units"),
                          layer=i + 1, units=units, name=name)
             plot, curve = self._plot(activity, title)
             label = QLabel(health_text(activity, activation), objectName=f"activationHealth{i}")
@@ -175,7 +175,7 @@ class ActivationsView(QWidget):
         top = rest * 1.25
         item.setYRange(0, top, padding=0)
         count = int(counts[peak])
-        label = pg.TextItem(fill(translate("ActivationsView", "↑ {count:,} values in this bar (cut off)", None, count),
+        label = pg.TextItem(fill(translate("ActivationsView", "↑ {count:,} values in this bar (cut off)"),
                                  count=count), color=text, anchor=(0, 0.5))
         label.setPos(activity.edges[peak + 1], top * 0.92)
         item.addItem(label)

@@ -82,15 +82,13 @@ class ConfusionMatrixView(QWidget):
     def cell_tooltip(self, true_class: int, predicted: int) -> str:
         count = int(self._matrix[true_class, predicted])
         if true_class != predicted:
-            text = (translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} image", None, count)
+            text = (translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} image")
                     if count == 1 else
-                    translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} images", None, count))
+                    translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} images"))
         elif count == 1:
-            text = translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} image (correct)",
-                             None, count)
+            text = translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} image (correct)")
         else:
-            text = translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} images (correct)",
-                             None, count)
+            text = translate("ConfusionMatrix", "true {true}, predicted {predicted}: {count:,} images (correct)")
         text = fill(text, true=self._names[true_class], predicted=self._names[predicted], count=count)
         return text + "\n" + translate("ConfusionMatrix", "Click to see them.") if count else text
 
@@ -256,7 +254,7 @@ class PerClassAccuracy(QWidget):
         total = int(self._totals[i])
         if not total:
             return fill(translate("ConfusionMatrix", "{name}: no test images"), name=self._names[i])
-        return fill(translate("ConfusionMatrix", "{name}: {correct:,} of {total:,} correct ({share})", None, total),
+        return fill(translate("ConfusionMatrix", "{name}: {correct:,} of {total:,} correct ({share})"),
                     name=self._names[i], correct=int(self._correct[i]), total=total, share=percent(self.values()[i]))
 
     def _rows(self) -> tuple[float, float, float]:

@@ -269,20 +269,20 @@ class MistakesGallery(QWidget):
                                  "<b>{predicted}</b>.")
             elif t == p:
                 text = (translate("MistakesGallery", "<b>{n:,}</b> correctly classified image of true class "
-                                  "<b>{true}</b> predicted as <b>{predicted}</b>, most confident first.", None, n)
+                                  "<b>{true}</b> predicted as <b>{predicted}</b>, most confident first.")
                         if n == 1 else
                         translate("MistakesGallery", "<b>{n:,}</b> correctly classified images of true class "
-                                  "<b>{true}</b> predicted as <b>{predicted}</b>, most confident first.", None, n))
+                                  "<b>{true}</b> predicted as <b>{predicted}</b>, most confident first."))
             elif n == 1:
                 text = translate("MistakesGallery", "<b>{n:,}</b> misclassified image of true class <b>{true}</b> "
-                                 "predicted as <b>{predicted}</b>, most confident first.", None, n)
+                                 "predicted as <b>{predicted}</b>, most confident first.")
             else:
                 text = translate("MistakesGallery", "<b>{n:,}</b> misclassified images of true class <b>{true}</b> "
-                                 "predicted as <b>{predicted}</b>, most confident first.", None, n)
+                                 "predicted as <b>{predicted}</b>, most confident first.")
             return fill(text, n=n, true=names[t], predicted=names[p])
         if n == 0:
             return fill(translate("MistakesGallery", "No mistakes: all {total:,} test images are classified "
-                                  "correctly.", None, total), total=total)
+                                  "correctly."), total=total)
         return fill(translate("MistakesGallery", "<b>{n:,}</b> of {total:,} test images misclassified ({share}), "
                               "most confident first. Under each: true → predicted class and the probability the "
-                              "network gave its answer.", None, total), n=n, total=total, share=percent(n / total))
+                              "network gave its answer."), n=n, total=total, share=percent(n / total))

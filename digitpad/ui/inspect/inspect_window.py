@@ -190,13 +190,13 @@ class InspectWindow(QDialog):
         mistakes, images = int(np.sum(ev.predictions != ev.labels)), len(test)
         fields = {"title": title, "network": repr(model.network), "images": images, "dataset": test.name,
                   "accuracy": 100 * ev.accuracy, "loss": ev.loss,
-                  "mistakes": fill(translate("InspectWindow", "{count:,} mistakes", None, mistakes), count=mistakes)}
+                  "mistakes": fill(translate("InspectWindow", "{count:,} mistakes"), count=mistakes)}
         if test.name:
             text = translate("InspectWindow", "<b>{title}</b> &nbsp;{network} on {images:,} test images of {dataset}: "
-                             "accuracy <b>{accuracy:.2f} %</b>, loss {loss:.4f}, {mistakes}.", None, images)
+                             "accuracy <b>{accuracy:.2f} %</b>, loss {loss:.4f}, {mistakes}.")
         else:
             text = translate("InspectWindow", "<b>{title}</b> &nbsp;{network} on {images:,} test images of the test "
-                             "set: accuracy <b>{accuracy:.2f} %</b>, loss {loss:.4f}, {mistakes}.", None, images)
+                             "set: accuracy <b>{accuracy:.2f} %</b>, loss {loss:.4f}, {mistakes}.")
         self.summary.setText(fill(text, **fields))
         self.shown.emit(model)
 

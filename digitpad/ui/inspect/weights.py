@@ -202,17 +202,17 @@ class WeightsView(QWidget):
         hidden = len(ins.spec.sizes) > 2
         if hidden and k < n:
             text = translate("WeightsView", "Incoming weights of the first hidden layer, first {k} of {n:,} units: "
-                             "each tile is one unit's {size} weights laid out as the {h}×{w} input image.", None, n)
+                             "each tile is one unit's {size} weights laid out as the {h}×{w} input image.")
         elif hidden:
-            text = translate("WeightsView", "Incoming weights of the first hidden layer, all {n} units: each tile is "
+            text = translate("WeightsView", "Incoming weights of the first hidden layer, all %n units: each tile is "
                              "one unit's {size} weights laid out as the {h}×{w} input image.", None, n)
         elif k < n:
             text = translate("WeightsView", "Incoming weights of the output layer (this network has no hidden "
                              "layer), first {k} of {n:,} units: each tile is one unit's {size} weights laid out as "
-                             "the {h}×{w} input image.", None, n)
+                             "the {h}×{w} input image.")
         else:
             text = translate("WeightsView", "Incoming weights of the output layer (this network has no hidden "
-                             "layer), all {n} units: each tile is one unit's {size} weights laid out as the {h}×{w} "
+                             "layer), all %n units: each tile is one unit's {size} weights laid out as the {h}×{w} "
                              "input image.", None, n)
         colours = translate("WeightsView", "Red pixels excite the unit when inked, blue ones inhibit it. Hover a tile "
                             "for its values.")
