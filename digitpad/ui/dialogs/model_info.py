@@ -204,10 +204,10 @@ def model_html(model: Model) -> str:
     seen = render(PREPROCESSING_TEXT.get(model.preprocessing, model.preprocessing))
     n = model.network.n_parameters()
     head = (translate("ModelInfo", "<h3>{name}</h3><p><b>{network}</b>, {parameters:,} parameter<br>Dataset: "
-                                   "{dataset}<br>Input: {shape} images, {preprocessing}<br>Saved: {saved}</p>", None, n)
+                                   "{dataset}<br>Input: {shape} images, {preprocessing}<br>Saved: {saved}</p>")
             if n == 1 else
             translate("ModelInfo", "<h3>{name}</h3><p><b>{network}</b>, {parameters:,} parameters<br>Dataset: "
-                                   "{dataset}<br>Input: {shape} images, {preprocessing}<br>Saved: {saved}</p>", None, n))
+                                   "{dataset}<br>Input: {shape} images, {preprocessing}<br>Saved: {saved}</p>"))
     body = translate("ModelInfo", "<h4>Metrics</h4><ul>{metrics}</ul><h4>Settings</h4>{settings}{changed}"
                                   "<h4>History</h4>{history}")
     return (fill(head, name=html.escape(model.name or translate("ModelInfo", "Untitled model")),

@@ -34,6 +34,7 @@ from digitpad.lab.mistakes import MISTAKES
 from digitpad.lab.pitfalls import PITFALLS, LabRun, Pitfall, Toggle, get_pitfall
 from digitpad.training.settings import RunSettings
 from digitpad.ui.base.i18n import fill, render, translate
+from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 GROUPS = (("bug", "labBugs", QT_TRANSLATE_NOOP("LabPanel", "Bugs (tick to fix)"),
            QT_TRANSLATE_NOOP("LabPanel", "Deliberate mistakes in this setup. Tick one to remove that bug.")),
@@ -290,11 +291,11 @@ def settings_summary(s: RunSettings) -> str:
              else fill(translate("LabPanel", "all of {data}"), data=data),
              fill(translate("LabPanel", "hidden {hidden} {activation}"), hidden=s.hidden, activation=s.activation),
              translate("LabPanel", "1 output = label/10") if s.regression
-             else s.head.replace("+", " + ").replace("_", "-"),
+             else render(HEAD_TEXT.get(s.head, s.head)),
              fill(translate("LabPanel", "{init} init"), init=init) if s.bias
              else fill(translate("LabPanel", "{init} init, no bias"), init=init),
              translate("LabPanel", "inputs in [0, 1]") if s.scale_inputs else translate("LabPanel", "inputs raw"),
-             fill(translate("LabPanel", "{optimizer} lr {lr:g}, {batch}, {gradient}"), optimizer=s.optimizer, lr=s.lr,
+             fill(translate("LabPanel", "{optimizer} lr {lr:g}, {batch}, {gradient}"), optimizer=render(OPTIMIZER_TEXT.get(s.optimizer, s.optimizer)), lr=s.lr,
                   batch=batch, gradient=gradient),
              fill(translate("LabPanel", "{epochs:,} epochs"), epochs=s.epochs)]
     if s.validation:

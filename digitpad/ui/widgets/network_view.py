@@ -182,12 +182,7 @@ class NetworkView(QWidget):
                                             rows=rows, columns=columns, range=input_range))]
         self.grids += [CellGrid(fill(translate("NetworkView", "hidden {layer}"), layer=i), grid_shape(len(layer)),
                                 BOUNDED.get(activation, (0.0, 1.0)), activation in CAN_BE_NEGATIVE,
-                                tooltip=fill(translate("NetworkView", "Hidden layer {layer}: %n {activation} units, "
-                                                                      "one cell each; the key underneath gives the "
-                                                                      "colours' range. Point at a unit to see what it "
-                                                                      "does, click to keep it in the panel below, "
-                                                                      "Ctrl+click to switch it off or on.",
-                                                       None, len(layer)), layer=i, activation=activation))
+                                tooltip=_hidden_tip(i, len(layer), activation))
                        for i, layer in enumerate(hidden, start=1)]
         names = tuple(class_names) if len(class_names) == outputs else tuple(str(i) for i in range(outputs))
         self.grids.append(CellGrid(translate("NetworkView", "output"), (outputs, 1), (0.0, 1.0), False,
@@ -218,3 +213,10 @@ class NetworkView(QWidget):
         reach = float(np.max(np.abs(values))) if len(values) else 0.0
         reach = reach or 1.0
         return (-reach, reach) if activation in CAN_BE_NEGATIVE else (0.0, reach)
+
+
+def _hidden_tip(layer: int, units: int, activation: str) -> str:
+    return fill(translate("NetworkView", "Hidden layer {layer}: %n {activation} units, one cell each; the key "
+                                         "underneath gives the colours' range. Point at a unit to see what it does, "
+                                         "click to keep it in the panel below, Ctrl+click to switch it off or on.",
+                          None, units), layer=layer, activation=activation)
