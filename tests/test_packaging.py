@@ -25,7 +25,8 @@ from xml.etree import ElementTree
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-ASSETS = ("default-model.npz", "digits.csv.gz", "DIGITS8X8_LICENSE.md", "digitpad.svg")
+ASSETS = ("default-model.npz", "digits.csv.gz", "DIGITS8X8_LICENSE.md", "digitpad.svg",
+          "translations/digitpad_zh_CN.qm", "translations/digitpad_ru.qm")
 
 
 def _pyproject() -> dict:

@@ -5,103 +5,83 @@
         <name>ActivationsView</name>
         <message>
             <source>ReLU</source>
-            <translation type="unfinished" />
+            <translation>ReLU</translation>
         </message>
         <message>
             <source>leaky ReLU</source>
-            <translation type="unfinished" />
+            <translation>ReLU с утечкой</translation>
         </message>
         <message>
             <source>sigmoid</source>
-            <translation type="unfinished" />
+            <translation>sigmoid</translation>
         </message>
         <message>
             <source>tanh</source>
-            <translation type="unfinished" />
+            <translation>tanh</translation>
         </message>
         <message>
             <source>linear</source>
-            <translation type="unfinished" />
+            <translation>линейная</translation>
         </message>
         <message>
             <source>Dead units: {dead:,} of {units:,} ({share})</source>
-            <translation type="unfinished" />
+            <translation>«Мёртвые» нейроны: {dead:,} из {units:,} ({share})</translation>
         </message>
-        <message numerus="yes">
-            <source>never active on these %n images, so they pass no gradient and stop learning.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
+        <message>
+            <source>never active on these {batch:,} images, so they pass no gradient and stop learning.</source>
+            <translation>ни разу не активны на этих изображениях ({batch:,}), поэтому не пропускают градиент и перестают обучаться.</translation>
         </message>
         <message>
             <source>{share} of all activations are exactly 0.</source>
-            <translation type="unfinished" />
+            <translation>{share} всех активаций равны ровно 0.</translation>
         </message>
         <message>
             <source>Saturated: {share} of activations</source>
-            <translation type="unfinished" />
+            <translation>Насыщенные: {share} активаций</translation>
         </message>
         <message>
             <source>below {low} or above {high}, where the curve is flat and almost no gradient flows back.</source>
-            <translation type="unfinished" />
+            <translation>ниже {low} или выше {high}, где кривая пологая и обратно почти не проходит градиент.</translation>
         </message>
         <message>
             <source>Linear units neither die nor saturate.</source>
-            <translation type="unfinished" />
+            <translation>Линейные нейроны не «умирают» и не насыщаются.</translation>
         </message>
-        <message numerus="yes">
-            <source>%n values are NaN or infinite (not in the histogram).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
+        <message>
+            <source>{count:,} values are NaN or infinite (not in the histogram).</source>
+            <translation>NaN или бесконечных значений: {count:,} (на гистограмме не показаны).</translation>
         </message>
         <message>
             <source>This network has no hidden layer, so there are no hidden activations to show.</source>
-            <translation type="unfinished" />
+            <translation>У этой сети нет скрытого слоя, поэтому показывать активации скрытых слоёв нечего.</translation>
         </message>
-        <message numerus="yes">
-            <source>What each hidden layer's {name} units output on %n test images: a histogram of every unit's value on every image.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
+        <message>
+            <source>What each hidden layer's {name} units output on {batch:,} test images: a histogram of every unit's value on every image.</source>
+            <translation>Что выдают нейроны каждого скрытого слоя (функция активации: {name}) на тестовых изображениях ({batch:,}): гистограмма значений каждого нейрона на каждом изображении.</translation>
         </message>
-        <message numerus="yes">
-            <source>layer {layer}: %n {name} units</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
+        <message>
+            <source>layer {layer}: {units:,} {name} units</source>
+            <translation>слой {layer}: {name}, нейронов: {units:,}</translation>
         </message>
         <message>
             <source>Dead ReLU units output 0 for every input, so their weights get no gradient; saturated sigmoid/tanh units sit where the slope is almost 0.</source>
-            <translation type="unfinished" />
+            <translation>«Мёртвые» нейроны ReLU выдают 0 на любой вход, поэтому их веса не получают градиента; насыщенные нейроны sigmoid/tanh находятся там, где наклон почти равен 0.</translation>
         </message>
         <message>
             <source>activation value</source>
-            <translation type="unfinished" />
+            <translation>значение активации</translation>
         </message>
         <message>
             <source>count</source>
-            <translation type="unfinished" />
+            <translation>количество</translation>
         </message>
         <message>
             <source>{title}: how often each activation value occurs ({batch:,} images × {units:,} units)</source>
-            <translation type="unfinished" />
+            <translation>{title}: как часто встречается каждое значение активации (изображения × нейроны: {batch:,} × {units:,})</translation>
         </message>
-        <message numerus="yes">
-            <source>↑ %n values in this bar (cut off)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
+        <message>
+            <source>↑ {count:,} values in this bar (cut off)</source>
+            <translation>↑ значений в этом столбце: {count:,} (обрезан)</translation>
         </message>
     </context>
     <context>
@@ -123,178 +103,178 @@ digitpad продолжает работать; пожалуйста, сообщ
         <name>Backprop</name>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = a(1 − a) for a sigmoid output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>Регрессия на метка/10: для «{name}» целевое значение y = {label}/10 = {y}. δ = (a − y)·f′(z), для выхода sigmoid f′ = a(1 − a): ({a} − {y}) × {f_prime} = {d}.</translation>
         </message>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = 1 for an identity output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>Регрессия на метка/10: для «{name}» целевое значение y = {label}/10 = {y}. δ = (a − y)·f′(z), для тождественного выхода f′ = 1: ({a} − {y}) × {f_prime} = {d}.</translation>
         </message>
         <message>
             <source>This model carries the lab's mistake “softmax derivative applied twice”: its output δ is (p − y)·p(1 − p), not p − y. For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d} instead of {a_minus_y}. Finite differences follow the loss itself, so they disagree with these gradients.</source>
-            <translation type="unfinished" />
+            <translation>В этой модели есть ошибка из лаборатории «Производная softmax применена дважды»: её выходное δ равно (p − y)·p(1 − p), а не p − y. Для «{name}»: ({a} − {y}) × {a} × {one_minus_a} = {d} вместо {a_minus_y}. Конечные разности следуют за самой функцией потерь, поэтому расходятся с этими градиентами.</translation>
         </message>
         <message>
             <source>Softmax with cross-entropy: the output δ is p − y. For “{name}”: {a} − {y} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>Softmax с кросс-энтропией: выходное δ равно p − y. Для «{name}»: {a} − {y} = {d}.</translation>
         </message>
         <message>
             <source>Sigmoid outputs with binary cross-entropy: each output's δ is p − y. For “{name}”: {a} − {y} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>Выходы sigmoid с бинарной кросс-энтропией: δ каждого выхода равно p − y. Для «{name}»: {a} − {y} = {d}.</translation>
         </message>
         <message>
             <source>Squared error on sigmoid outputs: δ = (a − y)·a(1 − a). For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>Квадратичная ошибка на выходах sigmoid: δ = (a − y)·a(1 − a). Для «{name}»: ({a} − {y}) × {a} × {one_minus_a} = {d}.</translation>
         </message>
         <message>
             <source>Squared error on identity outputs: δ = a − y. For “{name}”: {a} − {y} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>Квадратичная ошибка на тождественных выходах: δ = a − y. Для «{name}»: {a} − {y} = {d}.</translation>
         </message>
         <message>
             <source>{note} This model sums the gradient over a mini-batch instead of averaging it: for this one image the two agree, but a mini-batch of 128 images steps 128 times as far.</source>
-            <translation type="unfinished" />
+            <translation>{note} Эта модель суммирует градиент по мини-батчу, а не усредняет его: для одного этого изображения оба способа совпадают, но мини-батч из 128 изображений делает шаг в 128 раз длиннее.</translation>
         </message>
     </context>
     <context>
         <name>BackpropView</name>
         <message>
             <source>Draw on the canvas to see backpropagation in numbers: the loss for a label you pick, each layer's error signal δ and the gradient of any weight.</source>
-            <translation type="unfinished" />
+            <translation>Нарисуйте что-нибудь на холсте, чтобы увидеть обратное распространение ошибки в числах: потери для выбранной вами метки, сигнал ошибки δ каждого слоя и градиент любого веса.</translation>
         </message>
         <message>
             <source>Click a cell, then a cell in the column to its right: the chain rule for the weight between them.</source>
-            <translation type="unfinished" />
+            <translation>Щёлкните клетку, затем клетку в столбце справа от неё: цепное правило для веса между ними.</translation>
         </message>
         <message>
             <source>Backpropagation for your drawing: pick the true label (or press 0–9), read the loss and each layer's error signal δ, click two cells to follow one weight's gradient.</source>
-            <translation type="unfinished" />
+            <translation>Обратное распространение ошибки для вашего рисунка: выберите истинную метку (или нажмите 0–9), посмотрите потери и сигнал ошибки δ каждого слоя, щёлкните две клетки, чтобы проследить градиент одного веса.</translation>
         </message>
         <message>
             <source>True label:</source>
-            <translation type="unfinished" />
+            <translation>Истинная метка:</translation>
         </message>
         <message>
             <source>Take one step</source>
-            <translation type="unfinished" />
+            <translation>Сделать шаг</translation>
         </message>
         <message>
             <source>One step of plain gradient descent on this drawing alone: every weight w ← w − lr·g with the model's learning rate (no momentum, no weight decay). The model counts as edited until you undo it.</source>
-            <translation type="unfinished" />
+            <translation>Один шаг обычного градиентного спуска только на этом рисунке: каждый вес w ← w − lr·g со скоростью обучения модели (без момента и без снижения весов). Пока шаг не отменён, модель считается изменённой.</translation>
         </message>
         <message>
             <source>Undo step</source>
-            <translation type="unfinished" />
+            <translation>Отменить шаг</translation>
         </message>
         <message>
             <source>Put the weights back as they were before the step.</source>
-            <translation type="unfinished" />
+            <translation>Вернуть веса, какими они были до шага.</translation>
         </message>
         <message>
             <source>The chain rule for the weight you picked, with this drawing's numbers. A relative difference near 0 means backpropagation and the slope of the loss agree; near 1, the gradient maths is wrong.</source>
-            <translation type="unfinished" />
+            <translation>Цепное правило для выбранного веса на числах этого рисунка. Относительная разница около 0 означает, что обратное распространение ошибки и наклон функции потерь согласуются; около 1 — что градиент вычисляется неверно.</translation>
         </message>
         <message>
             <source>Loss {loss}</source>
-            <translation type="unfinished" />
+            <translation>Потери {loss}</translation>
         </message>
         <message>
             <source>The loss for this drawing with “{name}” as its true label.</source>
-            <translation type="unfinished" />
+            <translation>Потери для этого рисунка, если его истинная метка — «{name}».</translation>
         </message>
         <message>
             <source>‖δ‖ {norm}</source>
-            <translation type="unfinished" />
+            <translation>‖δ‖ {norm}</translation>
         </message>
         <message>
             <source>Take “{name}” as the true label (key {key})</source>
-            <translation type="unfinished" />
+            <translation>Считать «{name}» истинной меткой (клавиша {key})</translation>
         </message>
         <message>
             <source>Take “{name}” as the true label</source>
-            <translation type="unfinished" />
+            <translation>Считать «{name}» истинной меткой</translation>
         </message>
         <message>
             <source>True label {name}</source>
-            <translation type="unfinished" />
+            <translation>Истинная метка {name}</translation>
         </message>
         <message>
             <source>The input as the network receives it, {rows}×{columns} pixels: the aᵢ of the first weights. Click a pixel, then a unit of the next column.</source>
-            <translation type="unfinished" />
+            <translation>Вход в том виде, в каком его получает сеть, {rows}×{columns} пикселей: это aᵢ для первых весов. Щёлкните пиксель, затем нейрон в следующем столбце.</translation>
         </message>
         <message>
             <source>Hidden layer {layer}: each unit's error signal δ = ∂L/∂z (blue below 0, orange above); ‖δ‖ is its length. Click a unit, then one in the next column.</source>
-            <translation type="unfinished" />
+            <translation>Скрытый слой {layer}: сигнал ошибки δ = ∂L/∂z каждого нейрона (синий — ниже 0, оранжевый — выше); ‖δ‖ — длина этого вектора. Щёлкните нейрон, затем нейрон в следующем столбце.</translation>
         </message>
         <message>
             <source>output</source>
-            <translation type="unfinished" />
+            <translation>выход</translation>
         </message>
         <message>
             <source>The output layer's error signal δ = ∂L/∂z, one cell per output unit.</source>
-            <translation type="unfinished" />
+            <translation>Сигнал ошибки δ = ∂L/∂z выходного слоя, по клетке на каждый выходной нейрон.</translation>
         </message>
         <message>
             <source>{layer} {norm}</source>
-            <translation type="unfinished" />
+            <translation>{layer} {norm}</translation>
         </message>
         <message>
             <source>From {unit}: now click a cell of {layer}.</source>
-            <translation type="unfinished" />
+            <translation>Начало: {unit}. Теперь щёлкните клетку в столбце «{layer}».</translation>
         </message>
         <message>
             <source>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} (lr = {lr})</source>
-            <translation type="unfinished" />
+            <translation>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} (скорость обучения lr = {lr})</translation>
         </message>
         <message>
             <source>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} (lr = {lr}, digitpad's default: the model records none)</source>
-            <translation type="unfinished" />
+            <translation>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} (скорость обучения lr = {lr} — значение digitpad по умолчанию: в модели она не записана)</translation>
         </message>
         <message>
             <source>Weight W{layer}[{source}, {target}] from {source_unit} to {target_unit}:</source>
-            <translation type="unfinished" />
+            <translation>Вес W{layer}[{source}, {target}], {source_unit} → {target_unit}:</translation>
         </message>
         <message>
             <source>∂L/∂w = δⱼ × aᵢ = {delta} × {a} = {g}</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂w = δⱼ × aᵢ = {delta} × {a} = {g}</translation>
         </message>
         <message>
             <source>Finite differences: {fd} (relative difference {relative})</source>
-            <translation type="unfinished" />
+            <translation>Конечные разности: {fd} (относительная разница {relative})</translation>
         </message>
         <message>
             <source>input</source>
-            <translation type="unfinished" />
+            <translation>вход</translation>
         </message>
         <message>
             <source>input pixel {cell} (row {row}, column {column})</source>
-            <translation type="unfinished" />
+            <translation>входной пиксель {cell} (строка {row}, столбец {column})</translation>
         </message>
         <message>
             <source>output “{name}”</source>
-            <translation type="unfinished" />
+            <translation>выход «{name}»</translation>
         </message>
         <message>
             <source>unit {cell} of {layer}</source>
-            <translation type="unfinished" />
+            <translation>нейрон {cell} слоя «{layer}»</translation>
         </message>
         <message>
             <source>hidden {layer}</source>
-            <translation type="unfinished" />
+            <translation>скрытый {layer}</translation>
         </message>
         <message>
             <source>After one step: loss {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>После одного шага: потери {before} → {after}</translation>
         </message>
         <message>
             <source>output × 10: {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>выход × 10: {before} → {after}</translation>
         </message>
         <message>
             <source>“{name}” (the label): {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>«{name}» (метка): {before} → {after}</translation>
         </message>
         <message>
             <source>“{name}”: {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>«{name}»: {before} → {after}</translation>
         </message>
     </context>
     <context>
@@ -342,66 +322,68 @@ digitpad продолжает работать; пожалуйста, сообщ
             <source>Confusion matrix on the test set: row = true class, column = the class the network predicted.
 Blue diagonal = correct, orange = mistakes (each shaded against its own largest count).
 Click a cell to see its images.</source>
-            <translation type="unfinished" />
+            <translation>Матрица ошибок на тестовой выборке: строка — истинный класс, столбец — класс, предсказанный сетью.
+Синяя диагональ — верные ответы, оранжевые клетки — ошибки (оттенки каждой группы — относительно её наибольшего числа).
+Щёлкните клетку, чтобы увидеть её изображения.</translation>
         </message>
         <message>
             <source>Share of each true class's test images the network classified correctly; the worst class is orange. The bars start at the percentage written under them.</source>
-            <translation type="unfinished" />
+            <translation>Доля тестовых изображений каждого истинного класса, которые сеть классифицировала верно; худший класс — оранжевый. Полосы начинаются с процента, указанного под ними.</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} image</source>
-            <translation type="unfinished" />
+            <translation>истинный класс {true}, предсказан {predicted} — {count:,} изображение</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} images</source>
-            <translation type="unfinished" />
+            <translation>истинный класс {true}, предсказан {predicted} — изображений: {count:,}</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} image (correct)</source>
-            <translation type="unfinished" />
+            <translation>истинный класс {true}, предсказан {predicted} — {count:,} изображение (верно)</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} images (correct)</source>
-            <translation type="unfinished" />
+            <translation>истинный класс {true}, предсказан {predicted} — изображений: {count:,} (верно)</translation>
         </message>
         <message>
             <source>Click to see them.</source>
-            <translation type="unfinished" />
+            <translation>Щёлкните, чтобы увидеть их.</translation>
         </message>
         <message>
             <source>predicted class</source>
-            <translation type="unfinished" />
+            <translation>предсказанный класс</translation>
         </message>
         <message>
             <source>true class</source>
-            <translation type="unfinished" />
+            <translation>истинный класс</translation>
         </message>
         <message>
             <source>{name}: no test images</source>
-            <translation type="unfinished" />
+            <translation>{name}: нет тестовых изображений</translation>
         </message>
         <message>
             <source>{name}: {correct:,} of {total:,} correct ({share})</source>
-            <translation type="unfinished" />
+            <translation>{name}: верно {correct:,} из {total:,} ({share})</translation>
         </message>
         <message>
             <source>{value:.0f} %</source>
-            <translation type="unfinished" />
+            <translation>{value:.0f} %</translation>
         </message>
     </context>
     <context>
         <name>CorrectRow</name>
         <message>
             <source>Add this drawing to My digits as a {digit} (Ctrl+{digit} on the canvas)</source>
-            <translation type="unfinished" />
+            <translation>Добавить этот рисунок в «Мои цифры» как {digit} (Ctrl+{digit} на холсте)</translation>
         </message>
         <message>
             <source>Draw a digit first: then a click here keeps it in My digits with the digit it really is</source>
-            <translation type="unfinished" />
+            <translation>Сначала нарисуйте цифру: тогда щелчок здесь сохранит её в «Мои цифры» с правильной меткой</translation>
         </message>
         <message>
             <source>Correct it — this is a:</source>
-            <translation type="unfinished" />
+            <translation>Исправить — это:</translation>
         </message>
     </context>
     <context>
@@ -580,47 +562,47 @@ Click a cell to see its images.</source>
         <name>DigitGrid</name>
         <message>
             <source>Held out: never trained on by Teach it my digits, used to measure it honestly</source>
-            <translation type="unfinished" />
+            <translation>Отложенная: дообучение на моих цифрах на ней не обучается, по ней честно измеряют результат</translation>
         </message>
         <message>
             <source>{label} — no digits yet</source>
-            <translation type="unfinished" />
+            <translation>{label} — цифр пока нет</translation>
         </message>
         <message>
             <source>{label} — 1 digit, {wrong} misread</source>
-            <translation type="unfinished" />
+            <translation>{label} — 1 цифра, прочитано неверно: {wrong}</translation>
         </message>
         <message>
             <source>{label} — 1 digit</source>
-            <translation type="unfinished" />
+            <translation>{label} — 1 цифра</translation>
         </message>
         <message numerus="yes">
             <source>{label} — %n digits, {wrong} misread</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{label} — %n цифра, прочитано неверно: {wrong}</numerusform>
+                <numerusform>{label} — %n цифры, прочитано неверно: {wrong}</numerusform>
+                <numerusform>{label} — %n цифр, прочитано неверно: {wrong}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>{label} — %n digits</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{label} — %n цифра</numerusform>
+                <numerusform>{label} — %n цифры</numerusform>
+                <numerusform>{label} — %n цифр</numerusform>
             </translation>
         </message>
         <message>
             <source>Saved as a {label}</source>
-            <translation type="unfinished" />
+            <translation>Сохранено как {label}</translation>
         </message>
         <message>
             <source>Saved as a {label}; the model reads it right</source>
-            <translation type="unfinished" />
+            <translation>Сохранено как {label}; модель читает верно</translation>
         </message>
         <message>
             <source>Saved as a {label}; the model reads a {reading}</source>
-            <translation type="unfinished" />
+            <translation>Сохранено как {label}; модель читает как {reading}</translation>
         </message>
     </context>
     <context>
@@ -1363,7 +1345,7 @@ Switched-off units count as off at every epoch. Right-click for the grid and exp
         </message>
         <message>
             <source>this model predicts one number (a regression on label/10), not a probability for each digit; Teach it my digits needs a model with ten outputs</source>
-            <translation>эта модель предсказывает одно число (регрессия на label/10), а не вероятность каждой цифры; для дообучения на моих цифрах нужна модель с десятью выходами</translation>
+            <translation>эта модель предсказывает одно число (регрессия на метка/10), а не вероятность каждой цифры; для дообучения на моих цифрах нужна модель с десятью выходами</translation>
         </message>
         <message>
             <source>{name} holds {height}×{width} images of {classes}, …; fine-tuning needs 28×28 digits 0 to 9 with pixels 0 to 255, as MNIST's</source>
@@ -1476,7 +1458,7 @@ Switched-off units count as off at every epoch. Right-click for the grid and exp
         </message>
         <message>
             <source>The rule that turns gradients into steps: SGD, SGD + momentum, Adam.</source>
-            <translation>Правило, превращающее градиенты в шаги: SGD, SGD с моментом (momentum), Adam.</translation>
+            <translation>Правило, превращающее градиенты в шаги: SGD, SGD с моментом, Adam.</translation>
         </message>
         <message>
             <source>initialiser</source>
@@ -1531,83 +1513,83 @@ Switched-off units count as off at every epoch. Right-click for the grid and exp
         <name>GradCheckView</name>
         <message>
             <source>layer</source>
-            <translation type="unfinished" />
+            <translation>слой</translation>
         </message>
         <message>
             <source>weights W: relative error</source>
-            <translation type="unfinished" />
+            <translation>веса W: отн. ошибка</translation>
         </message>
         <message>
             <source>biases b: relative error</source>
-            <translation type="unfinished" />
+            <translation>смещения b: отн. ошибка</translation>
         </message>
         <message>
             <source>result</source>
-            <translation type="unfinished" />
+            <translation>результат</translation>
         </message>
         <message>
             <source>Run gradient check</source>
-            <translation type="unfinished" />
+            <translation>Проверить градиент</translation>
         </message>
         <message>
             <source>Compare backpropagation with numerical derivatives on this model's architecture and the output + loss maths it trained with (a freshly initialised float64 copy, a few sampled weights per array)</source>
-            <translation type="unfinished" />
+            <translation>Сравнить обратное распространение ошибки с численными производными для архитектуры этой модели и тех формул выхода и потерь, с которыми она обучалась (свежеинициализированная копия во float64, несколько случайно выбранных весов в каждом массиве)</translation>
         </message>
         <message>
             <source>Relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) over the sampled entries; a correct backward pass gives about 1e-8, the limit is {tolerance:g}</source>
-            <translation type="unfinished" />
+            <translation>Относительная ошибка ‖аналитический − численный‖ / (‖аналитический‖ + ‖численный‖) по выбранным элементам; правильный обратный проход даёт около 1e-8, допуск — {tolerance:g}</translation>
         </message>
         <message>
             <source>A pass means that for every layer the gradient backpropagation computes matches the slope measured by nudging sampled weights up and down (relative error below {tolerance:g}), so the backward pass this model trains with is correct; it says nothing about whether training will succeed.</source>
-            <translation type="unfinished" />
+            <translation>«Пройдено» означает, что для каждого слоя градиент, вычисленный обратным распространением ошибки, совпадает с наклоном, измеренным небольшим сдвигом выбранных весов вверх и вниз (относительная ошибка ниже {tolerance:g}), то есть обратный проход, с которым обучается эта модель, верен; о том, будет ли обучение успешным, это ничего не говорит.</translation>
         </message>
         <message>
             <source>Not run yet for {network}.</source>
-            <translation type="unfinished" />
+            <translation>Для сети {network} проверка ещё не запускалась.</translation>
         </message>
         <message>
             <source>Checking {network}…</source>
-            <translation type="unfinished" />
+            <translation>Проверка сети {network}…</translation>
         </message>
         <message>
             <source>no bias</source>
-            <translation type="unfinished" />
+            <translation>без смещений</translation>
         </message>
         <message>
             <source>✓ pass</source>
-            <translation type="unfinished" />
+            <translation>✓ пройдено</translation>
         </message>
         <message>
             <source>✗ FAIL</source>
-            <translation type="unfinished" />
+            <translation>✗ НЕ ПРОЙДЕНО</translation>
         </message>
         <message>
             <source>Every layer passes for {network}, and the output gradient dL/dz: relative error {output:.2e}: worst relative error {worst:.2e} (tolerance {tolerance:g}).</source>
-            <translation type="unfinished" />
+            <translation>Для сети {network} все слои проходят проверку, как и выходной градиент dL/dz (относительная ошибка {output:.2e}); наибольшая относительная ошибка {worst:.2e} (допуск {tolerance:g}).</translation>
         </message>
         <message>
             <source>The numbers part at the output: the gradient dL/dz that {head} hands to layer {layer} ({inputs} → {outputs}) is wrong (relative error {output:.2e}), and every layer below inherits the error.</source>
-            <translation type="unfinished" />
+            <translation>Числа расходятся уже на выходе: градиент dL/dz, который выход {head} передаёт слою {layer} ({inputs} → {outputs}), неверен (относительная ошибка {output:.2e}), и все нижележащие слои наследуют эту ошибку.</translation>
         </message>
         <message>
             <source>The numbers part at layer {layer} ({inputs} → {outputs}): the output is right, gradient dL/dz: relative error {output:.2e}.</source>
-            <translation type="unfinished" />
+            <translation>Числа расходятся на слое {layer} ({inputs} → {outputs}); выход верен: у градиента dL/dz относительная ошибка {output:.2e}.</translation>
         </message>
         <message>
             <source>✗ FAILS for {network}: backpropagation disagrees with the numerical slope (worst relative error {worst:.2e}, tolerance {tolerance:g}). {part}</source>
-            <translation type="unfinished" />
+            <translation>✗ Для сети {network} проверка НЕ ПРОЙДЕНА: обратное распространение ошибки расходится с численным наклоном (наибольшая относительная ошибка {worst:.2e}, допуск {tolerance:g}). {part}</translation>
         </message>
         <message>
             <source>This model trained with a deliberate lab mistake ({titles}); the check uses the maths it trained with, mistake included.</source>
-            <translation type="unfinished" />
+            <translation>Эта модель обучалась с намеренной ошибкой лаборатории ({titles}); проверка использует те же формулы, с которыми она обучалась, включая ошибку.</translation>
         </message>
         <message>
             <source>{head} with the softmax derivative applied twice</source>
-            <translation type="unfinished" />
+            <translation>{head} с дважды применённой производной softmax</translation>
         </message>
         <message>
             <source>The gradient check could not run: {message}</source>
-            <translation type="unfinished" />
+            <translation>Не удалось запустить проверку градиента: {message}</translation>
         </message>
     </context>
     <context>
@@ -1702,7 +1684,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>{loss} on label/10</source>
-            <translation>{loss} на label/10</translation>
+            <translation>{loss} на метка/10</translation>
         </message>
         <message>
             <source>{seconds:.1f} s</source>
@@ -1924,98 +1906,98 @@ Right-click for the grid and export.</source>
         <name>InspectWindow</name>
         <message>
             <source>Confusion</source>
-            <translation type="unfinished" />
+            <translation>Матрица ошибок</translation>
         </message>
         <message>
             <source>Mistakes</source>
-            <translation type="unfinished" />
+            <translation>Ошибки</translation>
         </message>
         <message>
             <source>Weights</source>
-            <translation type="unfinished" />
+            <translation>Веса</translation>
         </message>
         <message>
             <source>Activations</source>
-            <translation type="unfinished" />
+            <translation>Активации</translation>
         </message>
         <message>
             <source>Gradient check</source>
-            <translation type="unfinished" />
+            <translation>Проверка градиента</translation>
         </message>
         <message>
             <source>Which classes the network confuses with which</source>
-            <translation type="unfinished" />
+            <translation>Какие классы сеть путает с какими</translation>
         </message>
         <message>
             <source>The test images the network gets wrong</source>
-            <translation type="unfinished" />
+            <translation>Тестовые изображения, на которых сеть ошибается</translation>
         </message>
         <message>
             <source>What the first layer's units look for</source>
-            <translation type="unfinished" />
+            <translation>На что реагируют нейроны первого слоя</translation>
         </message>
         <message>
             <source>How the hidden units respond: dead or saturated units</source>
-            <translation type="unfinished" />
+            <translation>Как реагируют нейроны скрытых слоёв: «мёртвые» и насыщенные нейроны</translation>
         </message>
         <message>
             <source>Is backpropagation right for this model's maths?</source>
-            <translation type="unfinished" />
+            <translation>Верно ли обратное распространение ошибки для формул этой модели?</translation>
         </message>
         <message>
             <source>Rows are the true classes, columns what the network predicted. The blue diagonal counts correct answers, orange cells the mistakes. Click a cell to see its images.</source>
-            <translation type="unfinished" />
+            <translation>Строки — истинные классы, столбцы — то, что предсказала сеть. На синей диагонали — число верных ответов, в оранжевых клетках — ошибки. Щёлкните клетку, чтобы увидеть её изображения.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Accuracy per class&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Точность по классам&lt;/b&gt;</translation>
         </message>
         <message>
             <source>Looking inside {name}…</source>
-            <translation type="unfinished" />
+            <translation>Заглядываем внутрь: {name}…</translation>
         </message>
         <message>
             <source>Looking inside the model…</source>
-            <translation type="unfinished" />
+            <translation>Заглядываем внутрь модели…</translation>
         </message>
         <message>
             <source>Cannot look inside</source>
-            <translation type="unfinished" />
+            <translation>Не удаётся заглянуть внутрь</translation>
         </message>
         <message>
             <source>untitled model</source>
-            <translation type="unfinished" />
+            <translation>модель без имени</translation>
         </message>
         <message>
             <source>Inside {title}</source>
-            <translation type="unfinished" />
+            <translation>Внутри: {title}</translation>
         </message>
         <message>
             <source>{count:,} mistakes</source>
-            <translation type="unfinished" />
+            <translation>ошибок: {count:,}</translation>
         </message>
         <message>
             <source>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} on {images:,} test images of {dataset}: accuracy &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;, loss {loss:.4f}, {mistakes}.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} на тестовых изображениях {dataset} ({images:,}): точность &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;, потери {loss:.4f}, {mistakes}.</translation>
         </message>
         <message>
             <source>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} on {images:,} test images of the test set: accuracy &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;, loss {loss:.4f}, {mistakes}.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} на тестовой выборке (изображений: {images:,}): точность &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;, потери {loss:.4f}, {mistakes}.</translation>
         </message>
     </context>
     <context>
         <name>Inspection</name>
         <message>
             <source>the test set {name!r} holds no images</source>
-            <translation type="unfinished" />
+            <translation>в тестовой выборке {name!r} нет изображений</translation>
         </message>
         <message>
             <source>the test set's {shape} images do not fit this model, which takes {model_shape} images</source>
-            <translation type="unfinished" />
+            <translation>изображения тестовой выборки размером {shape} не подходят этой модели: она принимает изображения {model_shape}</translation>
         </message>
         <message>
             <source>the test set has {classes} classes but the model predicts {model_classes}</source>
-            <translation type="unfinished" />
+            <translation>в тестовой выборке классов: {classes}, а модель предсказывает {model_classes}</translation>
         </message>
     </context>
     <context>
@@ -2228,19 +2210,19 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>{title} · failing setup</source>
-            <translation type="unfinished" />
+            <translation>{title} · с ошибками</translation>
         </message>
         <message>
             <source>{title} · all fixes</source>
-            <translation type="unfinished" />
+            <translation>{title} · все исправления</translation>
         </message>
         <message>
             <source>fixed: {bug}</source>
-            <translation type="unfinished" />
+            <translation>исправлено: {bug}</translation>
         </message>
         <message>
             <source>{title} · {choices}</source>
-            <translation type="unfinished" />
+            <translation>{title} · {choices}</translation>
         </message>
         <message>
             <source>scaling the learning rate needs a known number of images per step: set a batch size or a subset</source>
@@ -2556,154 +2538,154 @@ Right-click for the grid and export.</source>
         <name>LookAlikes</name>
         <message>
             <source>Draw something: the training images that look most like it appear here.</source>
-            <translation type="unfinished" />
+            <translation>Нарисуйте что-нибудь — здесь появятся обучающие изображения, больше всего похожие на рисунок.</translation>
         </message>
         <message>
             <source>The look-alikes come when the training has ended: the network changes with every epoch.</source>
-            <translation type="unfinished" />
+            <translation>Похожие появятся, когда обучение закончится: сеть меняется с каждой эпохой.</translation>
         </message>
         <message>
             <source>Passing the training images through the network to find the nearest ones…</source>
-            <translation type="unfinished" />
+            <translation>Пропускаем обучающие изображения через сеть, чтобы найти ближайшие…</translation>
         </message>
         <message>
             <source>This model does not say which images it was trained on, so there are no training images to compare your drawing with.</source>
-            <translation type="unfinished" />
+            <translation>Эта модель не сообщает, на каких изображениях она обучалась, поэтому нет обучающих изображений, с которыми можно сравнить ваш рисунок.</translation>
         </message>
         <message>
             <source>The {title} training images are not on this computer, so there are no look-alikes to show. Training a model on {title} offers to download them, as does `digitpad data download {source}` in a terminal.</source>
-            <translation type="unfinished" />
+            <translation>Обучающих изображений {title} нет на этом компьютере, поэтому показать похожие нельзя. Скачать их предложит обучение модели на {title}, а также команда `digitpad data download {source}` в терминале.</translation>
         </message>
         <message>
             <source>Passing the training images through the network to find the nearest ones… {share:.0%}</source>
-            <translation type="unfinished" />
+            <translation>Пропускаем обучающие изображения через сеть, чтобы найти ближайшие… {share:.0%}</translation>
         </message>
         <message>
             <source>No look-alikes: {error}</source>
-            <translation type="unfinished" />
+            <translation>Похожих нет: {error}</translation>
         </message>
     </context>
     <context>
         <name>LookAlikesView</name>
         <message>
             <source>Nearest training images as the network sees them (last hidden layer)</source>
-            <translation type="unfinished" />
+            <translation>Ближайшие обучающие изображения глазами сети (последний скрытый слой)</translation>
         </message>
         <message>
             <source>Nearest in pixel space</source>
-            <translation type="unfinished" />
+            <translation>Ближайшие в пространстве пикселей</translation>
         </message>
         <message>
             <source>This network has no hidden layer: its look-alikes are in pixel space only.</source>
-            <translation type="unfinished" />
+            <translation>У этой сети нет скрытого слоя: похожие ищутся только в пространстве пикселей.</translation>
         </message>
         <message>
             <source>This model reads a number, not a class: the labels are the training images’ digits, and the digit its output ×10 rounds to is marked.</source>
-            <translation type="unfinished" />
+            <translation>Эта модель выдаёт число, а не класс: метки — это цифры обучающих изображений, а цифра, до которой округляется её выход ×10, отмечена.</translation>
         </message>
         <message>
             <source>The training images whose last hidden layer outputs lie nearest to your drawing’s (Euclidean): the images the network treats most like it, since its output layer reads only that layer.</source>
-            <translation type="unfinished" />
+            <translation>Обучающие изображения, у которых выходы последнего скрытого слоя ближе всего к выходам для вашего рисунка (по евклидову расстоянию): изображения, которые сеть считает наиболее похожими на него, ведь её выходной слой читает только этот слой.</translation>
         </message>
         <message>
             <source>The training images nearest to your drawing pixel by pixel (Euclidean), after the same preprocessing the network sees: what your drawing looks like, before any learning.</source>
-            <translation type="unfinished" />
+            <translation>Обучающие изображения, ближайшие к вашему рисунку попиксельно (по евклидову расстоянию), после той же предобработки, которую видит сеть: на что похож ваш рисунок до всякого обучения.</translation>
         </message>
         <message>
             <source>{name}s</source>
-            <translation type="unfinished" />
+            <translation>«{name}»</translation>
         </message>
         <message>
             <source>labelled “{name}”</source>
-            <translation type="unfinished" />
+            <translation>с меткой «{name}»</translation>
         </message>
         <message>
             <source>an {name}</source>
-            <translation type="unfinished" />
+            <translation>«{name}»</translation>
         </message>
         <message>
             <source>a {name}</source>
-            <translation type="unfinished" />
+            <translation>«{name}»</translation>
         </message>
         <message>
             <source>in the hidden layer</source>
-            <translation type="unfinished" />
+            <translation>в скрытом слое</translation>
         </message>
         <message>
             <source>in pixel space</source>
-            <translation type="unfinished" />
+            <translation>в пространстве пикселей</translation>
         </message>
         <message>
             <source>Its output ×10 rounds to {predicted}.</source>
-            <translation type="unfinished" />
+            <translation>Её выход ×10 округляется до {predicted}.</translation>
         </message>
         <message>
             <source>It reads your drawing as {one}.</source>
-            <translation type="unfinished" />
+            <translation>Сеть читает ваш рисунок как {one}.</translation>
         </message>
         <message>
             <source>its output ×10 rounds to {predicted}</source>
-            <translation type="unfinished" />
+            <translation>её выход ×10 округляется до {predicted}</translation>
         </message>
         <message>
             <source>it reads your drawing as {one}</source>
-            <translation type="unfinished" />
+            <translation>сеть читает ваш рисунок как {one}</translation>
         </message>
         <message numerus="yes">
             <source>{same} of its %n nearest neighbours {where} are {kind}: {reading}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{same} из %n ближайшего соседа {where} — {kind}: {reading}.</numerusform>
+                <numerusform>{same} из %n ближайших соседей {where} — {kind}: {reading}.</numerusform>
+                <numerusform>{same} из %n ближайших соседей {where} — {kind}: {reading}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Only {same} of its %n nearest neighbours {where} are {kind}, yet {reading}; {most} are {other}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Лишь {same} из %n ближайшего соседа {where} — {kind}, и всё же {reading}; {most} из них — {other}.</numerusform>
+                <numerusform>Лишь {same} из %n ближайших соседей {where} — {kind}, и всё же {reading}; {most} из них — {other}.</numerusform>
+                <numerusform>Лишь {same} из %n ближайших соседей {where} — {kind}, и всё же {reading}; {most} из них — {other}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>None of its %n nearest neighbours {where} are {kind}, yet {reading}; {most} are {other}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Среди %n ближайшего соседа {where} нет ни одного {kind}, и всё же {reading}; {most} из них — {other}.</numerusform>
+                <numerusform>Среди %n ближайших соседей {where} нет ни одного {kind}, и всё же {reading}; {most} из них — {other}.</numerusform>
+                <numerusform>Среди %n ближайших соседей {where} нет ни одного {kind}, и всё же {reading}; {most} из них — {other}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Only {same} of its %n nearest neighbours {where} are {kind}, yet {reading}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Лишь {same} из %n ближайшего соседа {where} — {kind}, и всё же {reading}.</numerusform>
+                <numerusform>Лишь {same} из %n ближайших соседей {where} — {kind}, и всё же {reading}.</numerusform>
+                <numerusform>Лишь {same} из %n ближайших соседей {where} — {kind}, и всё же {reading}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>None of its %n nearest neighbours {where} are {kind}, yet {reading}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Среди %n ближайшего соседа {where} нет ни одного {kind}, и всё же {reading}.</numerusform>
+                <numerusform>Среди %n ближайших соседей {where} нет ни одного {kind}, и всё же {reading}.</numerusform>
+                <numerusform>Среди %n ближайших соседей {where} нет ни одного {kind}, и всё же {reading}.</numerusform>
             </translation>
         </message>
         <message>
             <source>{caption}: {tip}</source>
-            <translation type="unfinished" />
+            <translation>{caption}: {tip}</translation>
         </message>
         <message>
             <source>Training image {index:,}, labelled {name}: distance {distance:.3g} in the last hidden layer. Click to put it on the canvas.</source>
-            <translation type="unfinished" />
+            <translation>Обучающее изображение {index:,} с меткой {name}: расстояние {distance:.3g} в последнем скрытом слое. Щёлкните, чтобы перенести его на холст.</translation>
         </message>
         <message>
             <source>Training image {index:,}, labelled {name}: distance {distance:.3g} in pixel space. Click to put it on the canvas.</source>
-            <translation type="unfinished" />
+            <translation>Обучающее изображение {index:,} с меткой {name}: расстояние {distance:.3g} в пространстве пикселей. Щёлкните, чтобы перенести его на холст.</translation>
         </message>
         <message>
             <source>training image {index:,} (labelled {name})</source>
-            <translation type="unfinished" />
+            <translation>обучающее изображение {index:,} (метка {name})</translation>
         </message>
     </context>
     <context>
@@ -2726,7 +2708,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>Doctor</source>
-            <translation>Диагностика</translation>
+            <translation>Диагноз</translation>
         </message>
         <message>
             <source>Gradients</source>
@@ -2738,7 +2720,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>Backprop</source>
-            <translation>Обратный проход</translation>
+            <translation>Обр. проход</translation>
         </message>
         <message>
             <source>Look-alikes</source>
@@ -3008,43 +2990,43 @@ Right-click for the grid and export.</source>
         <name>MistakeDialog</name>
         <message>
             <source>The probabilities the network gave this test image, as the main window's bars show a drawing's</source>
-            <translation type="unfinished" />
+            <translation>Вероятности, которые сеть дала этому тестовому изображению, — так же, как полосы главного окна показывают их для рисунка</translation>
         </message>
         <message>
             <source>Draw on the canvas</source>
-            <translation type="unfinished" />
+            <translation>Рисовать на холсте</translation>
         </message>
         <message>
             <source>Put this image on the main window's canvas: change it with the brush and the eraser and watch the probabilities move</source>
-            <translation type="unfinished" />
+            <translation>Перенести это изображение на холст главного окна: изменяйте его кистью и ластиком и смотрите, как меняются вероятности</translation>
         </message>
         <message>
             <source>correct</source>
-            <translation type="unfinished" />
+            <translation>верно</translation>
         </message>
         <message>
             <source>wrong</source>
-            <translation type="unfinished" />
+            <translation>неверно</translation>
         </message>
         <message>
             <source>predicted: &lt;b&gt;{predicted}&lt;/b&gt; ({verdict}), the digit its one output ×10 rounds to; a regression gives no class probabilities</source>
-            <translation type="unfinished" />
+            <translation>предсказание: &lt;b&gt;{predicted}&lt;/b&gt; ({verdict}) — цифра, до которой округляется единственный выход ×10; регрессия не даёт вероятностей классов</translation>
         </message>
         <message>
             <source>predicted: &lt;b&gt;{predicted}&lt;/b&gt; with {probability} ({verdict})&lt;br&gt;probability of the true class: {true_probability}</source>
-            <translation type="unfinished" />
+            <translation>предсказание: &lt;b&gt;{predicted}&lt;/b&gt; с вероятностью {probability} ({verdict})&lt;br&gt;вероятность истинного класса: {true_probability}</translation>
         </message>
         <message>
             <source>&lt;b&gt;Test image {index:,}&lt;/b&gt;&lt;br&gt;true class: &lt;b&gt;{true}&lt;/b&gt;&lt;br&gt;{answer}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Тестовое изображение {index:,}&lt;/b&gt;&lt;br&gt;истинный класс: &lt;b&gt;{true}&lt;/b&gt;&lt;br&gt;{answer}</translation>
         </message>
         <message>
             <source>test image {index:,} (true class {true})</source>
-            <translation type="unfinished" />
+            <translation>тестовое изображение {index:,} (истинный класс {true})</translation>
         </message>
         <message>
             <source>Test image {index:,}: {true} → {predicted}</source>
-            <translation type="unfinished" />
+            <translation>Тестовое изображение {index:,}: {true} → {predicted}</translation>
         </message>
     </context>
     <context>
@@ -3053,54 +3035,59 @@ Right-click for the grid and export.</source>
             <source>Test image {index:,}
 true class: {true}
 predicted: {predicted} (its one output ×10, rounded)</source>
-            <translation type="unfinished" />
+            <translation>Тестовое изображение {index:,}
+истинный класс: {true}
+предсказание: {predicted} (единственный выход ×10, округлённый)</translation>
         </message>
         <message>
             <source>Test image {index:,}
 true class: {true}
 predicted: {predicted} with probability {probability}
 probability of the true class: {true_probability}</source>
-            <translation type="unfinished" />
+            <translation>Тестовое изображение {index:,}
+истинный класс: {true}
+предсказание: {predicted} с вероятностью {probability}
+вероятность истинного класса: {true_probability}</translation>
         </message>
         <message>
             <source>Show all mistakes</source>
-            <translation type="unfinished" />
+            <translation>Показать все ошибки</translation>
         </message>
         <message>
             <source>Leave the confusion-matrix cell and show every misclassified test image</source>
-            <translation type="unfinished" />
+            <translation>Выйти из клетки матрицы ошибок и показать все неверно классифицированные тестовые изображения</translation>
         </message>
         <message>
             <source>Hover a thumbnail for details; double-click it (or press Enter) to open it large with every class's probability. Each shows what the network saw: true → predicted class and the probability the network gave its prediction.</source>
-            <translation type="unfinished" />
+            <translation>Наведите курсор на миниатюру, чтобы увидеть подробности; дважды щёлкните её (или нажмите Enter), чтобы открыть крупно с вероятностями всех классов. Каждая миниатюра показывает, что увидела сеть: истинный → предсказанный класс и вероятность, которую сеть дала своему предсказанию.</translation>
         </message>
         <message>
             <source>No test image of true class &lt;b&gt;{true}&lt;/b&gt; was predicted as &lt;b&gt;{predicted}&lt;/b&gt;.</source>
-            <translation type="unfinished" />
+            <translation>Ни одно тестовое изображение истинного класса &lt;b&gt;{true}&lt;/b&gt; не было предсказано как &lt;b&gt;{predicted}&lt;/b&gt;.</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; correctly classified image of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{n:,}&lt;/b&gt; верно классифицированное изображение истинного класса &lt;b&gt;{true}&lt;/b&gt;, предсказанное как &lt;b&gt;{predicted}&lt;/b&gt;; сначала самые уверенные.</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; correctly classified images of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>Верно классифицированные изображения истинного класса &lt;b&gt;{true}&lt;/b&gt;, предсказанные как &lt;b&gt;{predicted}&lt;/b&gt;: &lt;b&gt;{n:,}&lt;/b&gt;; сначала самые уверенные.</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; misclassified image of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{n:,}&lt;/b&gt; неверно классифицированное изображение истинного класса &lt;b&gt;{true}&lt;/b&gt;, предсказанное как &lt;b&gt;{predicted}&lt;/b&gt;; сначала самые уверенные.</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; misclassified images of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>Неверно классифицированные изображения истинного класса &lt;b&gt;{true}&lt;/b&gt;, предсказанные как &lt;b&gt;{predicted}&lt;/b&gt;: &lt;b&gt;{n:,}&lt;/b&gt;; сначала самые уверенные.</translation>
         </message>
         <message>
             <source>No mistakes: all {total:,} test images are classified correctly.</source>
-            <translation type="unfinished" />
+            <translation>Ошибок нет: все тестовые изображения ({total:,}) классифицированы верно.</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; of {total:,} test images misclassified ({share}), most confident first. Under each: true → predicted class and the probability the network gave its answer.</source>
-            <translation type="unfinished" />
+            <translation>Неверно классифицированные тестовые изображения: &lt;b&gt;{n:,}&lt;/b&gt; из {total:,} ({share}); сначала самые уверенные. Под каждым: истинный → предсказанный класс и вероятность, которую сеть дала своему ответу.</translation>
         </message>
     </context>
     <context>
@@ -3608,7 +3595,7 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>Regression: one output = label/10</source>
-            <translation>Регрессия: один выход = label/10</translation>
+            <translation>Регрессия: один выход = метка/10</translation>
         </message>
         <message>
             <source>Initialiser</source>
@@ -4012,7 +3999,7 @@ The current model stays loaded.</source>
         <name>Neighbours</name>
         <message>
             <source>{dataset}: its images are {rows}×{columns} pixels, the model reads {model_rows}×{model_columns}</source>
-            <translation type="unfinished" />
+            <translation>{dataset}: изображения размером {rows}×{columns} пикселей, а модель принимает {model_rows}×{model_columns}</translation>
         </message>
     </context>
     <context>
@@ -4051,46 +4038,54 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>a single output unit is a regression on label/10 and needs the mean squared error loss</source>
-            <translation>единственный выходной нейрон — это регрессия на label/10, и ей нужна функция потерь «среднеквадратичная ошибка»</translation>
+            <translation>единственный выходной нейрон — это регрессия на метка/10, и ей нужна функция потерь «среднеквадратичная ошибка»</translation>
         </message>
     </context>
     <context>
         <name>NetworkView</name>
         <message>
             <source>Draw on the canvas to see what every layer of the network makes of it.</source>
-            <translation type="unfinished" />
+            <translation>Нарисуйте что-нибудь на холсте, чтобы увидеть, что делает из рисунка каждый слой сети.</translation>
         </message>
         <message>
             <source>Every layer of the network for your drawing: the input it receives, each hidden layer's units (colour = activation, the key under each grid gives the range) and the class probabilities. It follows the drawing and every epoch of a run.</source>
-            <translation type="unfinished" />
+            <translation>Все слои сети для вашего рисунка: вход, который она получает, нейроны каждого скрытого слоя (цвет — активация, шкала под каждой сеткой показывает диапазон) и вероятности классов. Обновляется вслед за рисунком и каждой эпохой запуска.</translation>
         </message>
         <message>
             <source>&lt;span style='color:{up}'&gt;■&lt;/span&gt; pushed {subject} up most &amp;nbsp; &lt;span style='color:{down}'&gt;■&lt;/span&gt; pushed it down most &amp;nbsp; ✕ switched off</source>
-            <translation type="unfinished" />
+            <translation>&lt;span style='color:{up}'&gt;■&lt;/span&gt; сильнее всего повышают {subject} &amp;nbsp; &lt;span style='color:{down}'&gt;■&lt;/span&gt; сильнее всего понижают &amp;nbsp; ✕ отключён</translation>
         </message>
         <message>
             <source>input</source>
-            <translation type="unfinished" />
+            <translation>вход</translation>
         </message>
         <message>
             <source>The input as the network receives it: {rows}×{columns} pixels after preprocessing and input scaling (0 to {range:g}).</source>
-            <translation type="unfinished" />
+            <translation>Вход в том виде, в каком его получает сеть: {rows}×{columns} пикселей после предобработки и масштабирования входов (от 0 до {range:g}).</translation>
         </message>
         <message>
             <source>hidden {layer}</source>
-            <translation type="unfinished" />
+            <translation>скрытый {layer}</translation>
         </message>
         <message>
             <source>output</source>
-            <translation type="unfinished" />
+            <translation>выход</translation>
         </message>
         <message>
             <source>The class probabilities, as the bars show them.</source>
-            <translation type="unfinished" />
+            <translation>Вероятности классов — как на полосах.</translation>
         </message>
         <message>
             <source>The one output of a regression: × 10, rounded, is the digit.</source>
-            <translation type="unfinished" />
+            <translation>Единственный выход регрессии: × 10 с округлением — это цифра.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Hidden layer {layer}: %n {activation} units, one cell each; the key underneath gives the colours' range. Point at a unit to see what it does, click to keep it in the panel below, Ctrl+click to switch it off or on.</source>
+            <translation>
+                <numerusform>Скрытый слой {layer}: %n нейрон {activation}, по клетке на каждый; шкала под сеткой показывает диапазон цветов. Наведите указатель на нейрон, чтобы увидеть, что он делает; щелчок оставляет его в панели ниже, Ctrl+щелчок отключает или включает его.</numerusform>
+                <numerusform>Скрытый слой {layer}: %n нейрона {activation}, по клетке на каждый; шкала под сеткой показывает диапазон цветов. Наведите указатель на нейрон, чтобы увидеть, что он делает; щелчок оставляет его в панели ниже, Ctrl+щелчок отключает или включает его.</numerusform>
+                <numerusform>Скрытый слой {layer}: %n нейронов {activation}, по клетке на каждый; шкала под сеткой показывает диапазон цветов. Наведите указатель на нейрон, чтобы увидеть, что он делает; щелчок оставляет его в панели ниже, Ctrl+щелчок отключает или включает его.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4105,11 +4100,11 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>This model has one output unit, trained to equal label/10. Its output × 10 is drawn on the number line; the prediction is the digit it rounds to (the shaded stretch). There are no class probabilities: how close the marker sits to a neighbour is all the doubt it can show.</source>
-            <translation>У этой модели один выходной нейрон, обученный равняться label/10. Её выход × 10 отмечен на числовой прямой; предсказание — цифра, до которой он округляется (закрашенный отрезок). Вероятностей классов нет: единственное сомнение, которое она может показать, — насколько близко отметка стоит к соседней цифре.</translation>
+            <translation>У этой модели один выходной нейрон, обученный равняться метка/10. Её выход × 10 отмечен на числовой прямой; предсказание — цифра, до которой он округляется (закрашенный отрезок). Вероятностей классов нет: единственное сомнение, которое она может показать, — насколько близко отметка стоит к соседней цифре.</translation>
         </message>
         <message>
             <source>One output unit trained to equal label/10: a number, not class probabilities.</source>
-            <translation>Один выходной нейрон, обученный равняться label/10: число, а не вероятности классов.</translation>
+            <translation>Один выходной нейрон, обученный равняться метка/10: число, а не вероятности классов.</translation>
         </message>
         <message>
             <source>Prediction: {reading}</source>
@@ -4120,31 +4115,31 @@ The current model stays loaded.</source>
         <name>OnnxCheck</name>
         <message>
             <source>checking an ONNX file needs onnxruntime: pip install onnxruntime</source>
-            <translation type="unfinished" />
+            <translation>для проверки файла ONNX нужен onnxruntime: pip install onnxruntime</translation>
         </message>
         <message>
             <source>onnxruntime cannot run {file}: {error}</source>
-            <translation type="unfinished" />
+            <translation>onnxruntime не может выполнить {file}: {error}</translation>
         </message>
         <message>
             <source>{file} gives outputs of shape {got}; the model gives {want}</source>
-            <translation type="unfinished" />
+            <translation>{file} выдаёт выходы формы {got}, а модель — {want}</translation>
         </message>
         <message>
             <source>1 test image of {dataset}</source>
-            <translation type="unfinished" />
+            <translation>одном тестовом изображении {dataset}</translation>
         </message>
         <message>
             <source>{n} test images of {dataset}</source>
-            <translation type="unfinished" />
+            <translation>тестовых изображениях {dataset} (всего {n})</translation>
         </message>
         <message>
             <source>1 random MNIST-like input</source>
-            <translation type="unfinished" />
+            <translation>одном случайном входе в стиле MNIST</translation>
         </message>
         <message>
             <source>{n} random MNIST-like inputs</source>
-            <translation type="unfinished" />
+            <translation>случайных входах в стиле MNIST (всего {n})</translation>
         </message>
     </context>
     <context>
@@ -4351,6 +4346,17 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <message>
             <source>{prompt} with the left mouse button; the right button erases.</source>
             <translation>{prompt} левой кнопкой мыши; правая кнопка стирает.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Папка:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>&amp;Тип файлов:</translation>
         </message>
     </context>
     <context>
@@ -4666,7 +4672,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Regression on label/10</source>
-            <translation>Регрессия на label/10</translation>
+            <translation>Регрессия на метка/10</translation>
         </message>
         <message>
             <source>Initialiser</source>
@@ -4856,7 +4862,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>a regression on label/10 needs the mean squared error loss</source>
-            <translation>регрессии на label/10 нужна функция потерь «среднеквадратичная ошибка»</translation>
+            <translation>регрессии на метка/10 нужна функция потерь «среднеквадратичная ошибка»</translation>
         </message>
         <message>
             <source>this network would have {n_params:,} parameters; at most {max_params:,} fit in memory comfortably</source>
@@ -5119,7 +5125,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Accuracy on the test set, measured after the run (digitpad train, finetune and lab measure it)</source>
-            <translation>Точность на тестовой выборке, измеренная после запуска (её измеряют digitpad train, finetune и lab)</translation>
+            <translation>Точность на тестовой выборке, измеренная после запуска (её измеряют команды digitpad train, digitpad finetune и digitpad lab)</translation>
         </message>
         <message>
             <source>When the run started (click to sort)</source>
@@ -5317,15 +5323,15 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <name>SaliencyLegend</name>
         <message>
             <source>Saliency: the gradient of the top answer's score with respect to each pixel of your drawing. Red cells: more ink there raises the score; blue cells: more ink there lowers it. Stronger colour, stronger push. Draw ▸ Show saliency (S) turns it off.</source>
-            <translation type="unfinished" />
+            <translation>Карта значимости: градиент оценки главного ответа по каждому пикселю вашего рисунка. Красные клетки: больше чернил здесь повышает оценку; синие клетки: больше чернил здесь понижает её. Чем ярче цвет, тем сильнее влияние. Рисунок ▸ Показать карту значимости (S) отключает её.</translation>
         </message>
         <message>
             <source>Saliency: draw to see which pixels push the answer up (red) or down (blue).</source>
-            <translation type="unfinished" />
+            <translation>Карта значимости: рисуйте, чтобы увидеть, какие пиксели подталкивают ответ вверх (красные) или вниз (синие).</translation>
         </message>
         <message>
             <source>{red} red: more ink here pushes {subject} up &amp;nbsp; {blue} blue: pushes it down</source>
-            <translation type="unfinished" />
+            <translation>{red} красный: больше чернил здесь повышает {subject} &amp;nbsp; {blue} синий: понижает</translation>
         </message>
     </context>
     <context>
@@ -5436,11 +5442,11 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Regression: one output = label/10</source>
-            <translation>Регрессия: один выход = label/10</translation>
+            <translation>Регрессия: один выход = метка/10</translation>
         </message>
         <message>
             <source>A single output unit that should equal label/10, as in a classic beginner set-up. Needs a mean squared error loss.</source>
-            <translation>Один выходной нейрон, который должен равняться label/10, как в классической конфигурации новичка. Нужна функция потерь «среднеквадратичная ошибка».</translation>
+            <translation>Один выходной нейрон, который должен равняться метка/10, как в классической конфигурации новичка. Нужна функция потерь «среднеквадратичная ошибка».</translation>
         </message>
         <message>
             <source>How weights start: Uniform(−1, 1) and Normal(0, 0.01) ignore the layer size; Glorot suits sigmoid/tanh, He suits ReLU.</source>
@@ -5940,234 +5946,247 @@ Right-click for the error rate on a log scale (which spreads out 90–100 %), th
         <name>UnitInspection</name>
         <message>
             <source>Units can be switched off once the training has ended: while it runs, the view follows the run's network epoch by epoch.</source>
-            <translation type="unfinished" />
+            <translation>Отключать нейроны можно, когда обучение закончится: пока оно идёт, вид следует за сетью запуска от эпохи к эпохе.</translation>
         </message>
         <message>
             <source>the output</source>
-            <translation type="unfinished" />
+            <translation>выход</translation>
         </message>
         <message>
             <source>“{name}”</source>
-            <translation type="unfinished" />
+            <translation>«{name}»</translation>
         </message>
         <message>
             <source>The test accuracy comes when the training has ended.</source>
-            <translation type="unfinished" />
+            <translation>Точность на тестовой выборке появится, когда обучение закончится.</translation>
         </message>
         <message>
             <source>The test images this unit responds to most come when the training has ended.</source>
-            <translation type="unfinished" />
+            <translation>Тестовые изображения, на которые этот нейрон реагирует сильнее всего, появятся, когда обучение закончится.</translation>
         </message>
         <message>
             <source>The test images of the model’s dataset are not on this computer, so the images this unit responds to most cannot be shown.</source>
-            <translation type="unfinished" />
+            <translation>Тестовых изображений из набора данных модели нет на этом компьютере, поэтому нельзя показать изображения, на которые этот нейрон реагирует сильнее всего.</translation>
         </message>
         <message>
             <source>The test images of {dataset} are not on this computer, so the images this unit responds to most cannot be shown.</source>
-            <translation type="unfinished" />
+            <translation>Тестовых изображений {dataset} нет на этом компьютере, поэтому нельзя показать изображения, на которые этот нейрон реагирует сильнее всего.</translation>
         </message>
         <message>
             <source>Finding the test images this unit responds to most…</source>
-            <translation type="unfinished" />
+            <translation>Ищем тестовые изображения, на которые этот нейрон реагирует сильнее всего…</translation>
         </message>
         <message>
             <source>Passing the test images through the network…</source>
-            <translation type="unfinished" />
+            <translation>Пропускаем тестовые изображения через сеть…</translation>
         </message>
         <message>
             <source>Passing the test images through the network… {share:.0%}</source>
-            <translation type="unfinished" />
+            <translation>Пропускаем тестовые изображения через сеть… {share:.0%}</translation>
         </message>
         <message>
             <source>computing…</source>
-            <translation type="unfinished" />
+            <translation>вычисление…</translation>
         </message>
         <message>
             <source>No test accuracy: {error}</source>
-            <translation type="unfinished" />
+            <translation>Нет точности на тестовой выборке: {error}</translation>
         </message>
     </context>
     <context>
         <name>UnitPanel</name>
         <message>
             <source>Point at a unit to see what it does; click to keep it here; Ctrl+click switches it off.</source>
-            <translation type="unfinished" />
+            <translation>Наведите курсор на нейрон, чтобы увидеть, что он делает; щёлкните, чтобы закрепить его здесь; Ctrl+щелчок отключает его.</translation>
         </message>
         <message>
             <source>Its strongest weights to the units (#) of the next layer, and the classes whose score its output raises and lowers most on this drawing: how far the score moves per unit of output (for the last hidden layer, its weights to the classes).</source>
-            <translation type="unfinished" />
+            <translation>Его самые сильные веса к нейронам (#) следующего слоя и классы, оценку которых его выход на этом рисунке повышает и понижает сильнее всего: насколько сдвигается оценка на единицу выхода (для последнего скрытого слоя — его веса к классам).</translation>
         </message>
         <message>
             <source>output</source>
-            <translation type="unfinished" />
+            <translation>выход</translation>
         </message>
         <message>
             <source>{percent:.1f} %</source>
-            <translation type="unfinished" />
+            <translation>{percent:.1f} %</translation>
         </message>
         <message>
             <source>{name} {effect}</source>
-            <translation type="unfinished" />
+            <translation>{name} {effect}</translation>
         </message>
         <message>
             <source>This unit's incoming weights from the layer below, sorted from largest to smallest: orange above 0, blue below.</source>
-            <translation type="unfinished" />
+            <translation>Входящие веса этого нейрона от нижележащего слоя, отсортированные от большего к меньшему: оранжевые — выше 0, синие — ниже.</translation>
         </message>
         <message>
             <source>incoming, sorted</source>
-            <translation type="unfinished" />
+            <translation>входящие, по убыванию</translation>
         </message>
         <message>
             <source>The test images on which this unit's activation (before its gain) is largest, largest first: what the unit responds to.</source>
-            <translation type="unfinished" />
+            <translation>Тестовые изображения, на которых активация этого нейрона (до усиления) наибольшая, по убыванию: то, на что нейрон реагирует.</translation>
         </message>
         <message>
             <source>The unit's output on this drawing (its activation times its gain) and the weighted sum of its inputs plus its bias it came from.</source>
-            <translation type="unfinished" />
+            <translation>Выход нейрона на этом рисунке (его активация, умноженная на усиление) и взвешенная сумма входов плюс смещение, из которой он получен.</translation>
         </message>
         <message>
             <source>On</source>
-            <translation type="unfinished" />
+            <translation>Вкл.</translation>
         </message>
         <message>
             <source>Untick to switch this unit off: it outputs 0 for every drawing</source>
-            <translation type="unfinished" />
+            <translation>Снимите флажок, чтобы отключить этот нейрон: он будет выдавать 0 на любом рисунке</translation>
         </message>
         <message>
             <source>× gain: scales this unit's output (1 as trained, 0 switches it off)</source>
-            <translation type="unfinished" />
+            <translation>× усиление: масштабирует выход этого нейрона (1 — как после обучения, 0 — отключает его)</translation>
         </message>
         <message>
             <source>× gain</source>
-            <translation type="unfinished" />
+            <translation>× усиление</translation>
         </message>
         <message>
             <source>Reset edits</source>
-            <translation type="unfinished" />
+            <translation>Сбросить правки</translation>
         </message>
         <message>
             <source>Every unit back on at gain 1 (and any step taken on one drawing undone): the network as trained</source>
-            <translation type="unfinished" />
+            <translation>Все нейроны снова включены с усилением 1 (а шаг, сделанный на одном рисунке, отменён): сеть в том виде, в каком её обучили</translation>
         </message>
         <message>
             <source>The share of the test images the network classifies correctly with its units as edited, and as trained</source>
-            <translation type="unfinished" />
+            <translation>Доля тестовых изображений, которые сеть классифицирует верно с изменёнными нейронами и в обученном виде</translation>
         </message>
         <message>
             <source>hidden {layer} · unit {unit}</source>
-            <translation type="unfinished" />
+            <translation>скрытый {layer} · нейрон {unit}</translation>
         </message>
         <message>
             <source>activation {activation:.3g}
 pre-activation {pre_activation:.3g}</source>
-            <translation type="unfinished" />
+            <translation>активация {activation:.3g}
+предактивация {pre_activation:.3g}</translation>
         </message>
         <message>
             <source>, </source>
             <comment>between the classes of a list</comment>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <source>{effects}
 
 On every class: {every}</source>
-            <translation type="unfinished" />
+            <translation>{effects}
+
+По всем классам: {every}</translation>
         </message>
         <message>
             <source>Test accuracy {accuracy} (as trained {trained})</source>
-            <translation type="unfinished" />
+            <translation>Точность на тестовой выборке: {accuracy} (без правок: {trained})</translation>
         </message>
         <message>
             <source>Test accuracy {accuracy}</source>
-            <translation type="unfinished" />
+            <translation>Точность на тестовой выборке: {accuracy}</translation>
         </message>
         <message>
             <source>incoming</source>
-            <translation type="unfinished" />
+            <translation>входящие</translation>
         </message>
         <message>
             <source>This unit's incoming weights, one per input pixel: orange where ink raises its sum, blue where ink lowers it.</source>
-            <translation type="unfinished" />
+            <translation>Входящие веса этого нейрона, по одному на входной пиксель: оранжевый — там, где чернила увеличивают его сумму, синий — где уменьшают.</translation>
         </message>
         <message>
             <source>to hidden {layer}</source>
-            <translation type="unfinished" />
+            <translation>к скрытому {layer}</translation>
         </message>
         <message>
             <source>#{unit} {weight}</source>
-            <translation type="unfinished" />
+            <translation>#{unit} {weight}</translation>
         </message>
         <message>
             <source>raises</source>
-            <translation type="unfinished" />
+            <translation>повышает</translation>
         </message>
         <message>
             <source>lowers</source>
-            <translation type="unfinished" />
+            <translation>понижает</translation>
         </message>
     </context>
     <context>
         <name>WeightsView</name>
         <message>
             <source>Each tile is one first-layer unit's incoming weights, one per input pixel: red = positive (ink there excites the unit), blue = negative (ink there inhibits it), white = about 0.</source>
-            <translation type="unfinished" />
+            <translation>Каждая плитка — входящие веса одного нейрона первого слоя, по одному на входной пиксель: красный — положительный (чернила там возбуждают нейрон), синий — отрицательный (чернила там его подавляют), белый — около 0.</translation>
         </message>
         <message>
             <source>unit {unit}: weights from {low:+.3f} to {high:+.3f}
 colour scale ±{scale:.3f}</source>
-            <translation type="unfinished" />
+            <translation>нейрон {unit}: веса от {low:+.3f} до {high:+.3f}
+цветовая шкала ±{scale:.3f}</translation>
         </message>
         <message>
             <source>Colour of a weight: blue negative, white zero, red positive, symmetric around 0</source>
-            <translation type="unfinished" />
+            <translation>Цвет веса: синий — отрицательный, белый — ноль, красный — положительный, симметрично относительно 0</translation>
         </message>
         <message>
             <source>−max |w|</source>
-            <translation type="unfinished" />
+            <translation>−max |w|</translation>
         </message>
         <message>
             <source>+max |w|</source>
-            <translation type="unfinished" />
+            <translation>+max |w|</translation>
         </message>
         <message>
             <source>Same colour scale for all units</source>
-            <translation type="unfinished" />
+            <translation>Общая цветовая шкала для всех нейронов</translation>
         </message>
         <message>
             <source>Off: each tile uses its own largest |weight|, so every pattern is visible.
 On: one scale for all, so units with small weights look pale.</source>
-            <translation type="unfinished" />
+            <translation>Выкл.: каждая плитка использует свой наибольший |вес|, поэтому виден каждый узор.
+Вкл.: одна шкала для всех, поэтому нейроны с малыми весами выглядят бледными.</translation>
         </message>
         <message>
             <source>Incoming weights of the first hidden layer, first {k} of {n:,} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+            <translation>Входящие веса первого скрытого слоя (нейронов: {n:,}, показаны первые {k}): каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</translation>
         </message>
-        <message>
-            <source>Incoming weights of the first hidden layer, all {n} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>Incoming weights of the first hidden layer, all %n units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
+            <translation>
+                <numerusform>Входящие веса первого скрытого слоя, все %n нейрон: каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</numerusform>
+                <numerusform>Входящие веса первого скрытого слоя, все %n нейрона: каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</numerusform>
+                <numerusform>Входящие веса первого скрытого слоя, все %n нейронов: каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Incoming weights of the output layer (this network has no hidden layer), first {k} of {n:,} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+            <translation>Входящие веса выходного слоя — у этой сети нет скрытого слоя (нейронов: {n:,}, показаны первые {k}): каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</translation>
         </message>
-        <message>
-            <source>Incoming weights of the output layer (this network has no hidden layer), all {n} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>Incoming weights of the output layer (this network has no hidden layer), all %n units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
+            <translation>
+                <numerusform>Входящие веса выходного слоя — у этой сети нет скрытого слоя (все %n нейрон): каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</numerusform>
+                <numerusform>Входящие веса выходного слоя — у этой сети нет скрытого слоя (все %n нейрона): каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</numerusform>
+                <numerusform>Входящие веса выходного слоя — у этой сети нет скрытого слоя (все %n нейронов): каждая плитка — веса одного нейрона ({size}), разложенные как входное изображение {h}×{w}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Red pixels excite the unit when inked, blue ones inhibit it. Hover a tile for its values.</source>
-            <translation type="unfinished" />
+            <translation>Красные пиксели возбуждают нейрон, если на них есть чернила, синие — подавляют. Наведите курсор на плитку, чтобы увидеть её значения.</translation>
         </message>
     </context>
     <context>
         <name>WindowRecording</name>
         <message>
             <source>Run {id} · {label}</source>
-            <translation type="unfinished" />
+            <translation>Запуск {id} · {label}</translation>
         </message>
         <message>
             <source>Run {id}</source>
-            <translation type="unfinished" />
+            <translation>Запуск {id}</translation>
         </message>
     </context>
 </TS>

@@ -5,93 +5,83 @@
         <name>ActivationsView</name>
         <message>
             <source>ReLU</source>
-            <translation type="unfinished" />
+            <translation>ReLU</translation>
         </message>
         <message>
             <source>leaky ReLU</source>
-            <translation type="unfinished" />
+            <translation>带泄漏的 ReLU</translation>
         </message>
         <message>
             <source>sigmoid</source>
-            <translation type="unfinished" />
+            <translation>sigmoid</translation>
         </message>
         <message>
             <source>tanh</source>
-            <translation type="unfinished" />
+            <translation>tanh</translation>
         </message>
         <message>
             <source>linear</source>
-            <translation type="unfinished" />
+            <translation>线性</translation>
         </message>
         <message>
             <source>Dead units: {dead:,} of {units:,} ({share})</source>
-            <translation type="unfinished" />
+            <translation>死亡单元：{units:,} 个中有 {dead:,} 个（{share}）</translation>
         </message>
-        <message numerus="yes">
-            <source>never active on these %n images, so they pass no gradient and stop learning.</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>never active on these {batch:,} images, so they pass no gradient and stop learning.</source>
+            <translation>在这 {batch:,} 张图像上从未激活，因此它们不传递梯度，停止了学习。</translation>
         </message>
         <message>
             <source>{share} of all activations are exactly 0.</source>
-            <translation type="unfinished" />
+            <translation>所有激活值中有 {share} 恰好为 0。</translation>
         </message>
         <message>
             <source>Saturated: {share} of activations</source>
-            <translation type="unfinished" />
+            <translation>饱和：{share} 的激活值</translation>
         </message>
         <message>
             <source>below {low} or above {high}, where the curve is flat and almost no gradient flows back.</source>
-            <translation type="unfinished" />
+            <translation>低于 {low} 或高于 {high}，此处曲线平坦，几乎没有梯度反向流回。</translation>
         </message>
         <message>
             <source>Linear units neither die nor saturate.</source>
-            <translation type="unfinished" />
+            <translation>线性单元既不会死亡也不会饱和。</translation>
         </message>
-        <message numerus="yes">
-            <source>%n values are NaN or infinite (not in the histogram).</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>{count:,} values are NaN or infinite (not in the histogram).</source>
+            <translation>有 {count:,} 个值为 NaN 或无穷大（未计入直方图）。</translation>
         </message>
         <message>
             <source>This network has no hidden layer, so there are no hidden activations to show.</source>
-            <translation type="unfinished" />
+            <translation>这个网络没有隐藏层，因此没有可显示的隐藏层激活值。</translation>
         </message>
-        <message numerus="yes">
-            <source>What each hidden layer's {name} units output on %n test images: a histogram of every unit's value on every image.</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>What each hidden layer's {name} units output on {batch:,} test images: a histogram of every unit's value on every image.</source>
+            <translation>每个隐藏层的 {name} 单元在 {batch:,} 张测试图像上的输出：每个单元在每张图像上的值构成的直方图。</translation>
         </message>
-        <message numerus="yes">
-            <source>layer {layer}: %n {name} units</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>layer {layer}: {units:,} {name} units</source>
+            <translation>第 {layer} 层：{units:,} 个 {name} 单元</translation>
         </message>
         <message>
             <source>Dead ReLU units output 0 for every input, so their weights get no gradient; saturated sigmoid/tanh units sit where the slope is almost 0.</source>
-            <translation type="unfinished" />
+            <translation>死亡 ReLU 单元对任何输入都输出 0，因此其权重得不到梯度；饱和的 sigmoid/tanh 单元停留在斜率几乎为 0 的区域。</translation>
         </message>
         <message>
             <source>activation value</source>
-            <translation type="unfinished" />
+            <translation>激活值</translation>
         </message>
         <message>
             <source>count</source>
-            <translation type="unfinished" />
+            <translation>计数</translation>
         </message>
         <message>
             <source>{title}: how often each activation value occurs ({batch:,} images × {units:,} units)</source>
-            <translation type="unfinished" />
+            <translation>{title}：每个激活值出现的频次（{batch:,} 张图像 × {units:,} 个单元）</translation>
         </message>
-        <message numerus="yes">
-            <source>↑ %n values in this bar (cut off)</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>↑ {count:,} values in this bar (cut off)</source>
+            <translation>↑ 此柱中有 {count:,} 个值（已截断）</translation>
         </message>
     </context>
     <context>
@@ -113,178 +103,178 @@ digitpad 仍在运行；请连同终端中输出的文字一起报告此问题�
         <name>Backprop</name>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = a(1 − a) for a sigmoid output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>对 标签/10 的回归：对于“{name}”，目标为 y = {label}/10 = {y}。δ = (a − y)·f′(z)，对于 sigmoid 输出，f′ = a(1 − a)：({a} − {y}) × {f_prime} = {d}。</translation>
         </message>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = 1 for an identity output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>对 标签/10 的回归：对于“{name}”，目标为 y = {label}/10 = {y}。δ = (a − y)·f′(z)，对于恒等输出，f′ = 1：({a} − {y}) × {f_prime} = {d}。</translation>
         </message>
         <message>
             <source>This model carries the lab's mistake “softmax derivative applied twice”: its output δ is (p − y)·p(1 − p), not p − y. For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d} instead of {a_minus_y}. Finite differences follow the loss itself, so they disagree with these gradients.</source>
-            <translation type="unfinished" />
+            <translation>这个模型带有实验室故意设置的错误“softmax 导数被重复乘了一次”：它的输出 δ 是 (p − y)·p(1 − p)，而不是 p − y。对于“{name}”：({a} − {y}) × {a} × {one_minus_a} = {d}，而不是 {a_minus_y}。有限差分跟随的是损失本身，因此与这些梯度不一致。</translation>
         </message>
         <message>
             <source>Softmax with cross-entropy: the output δ is p − y. For “{name}”: {a} − {y} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>softmax 配合交叉熵：输出 δ 为 p − y。对于“{name}”：{a} − {y} = {d}。</translation>
         </message>
         <message>
             <source>Sigmoid outputs with binary cross-entropy: each output's δ is p − y. For “{name}”: {a} − {y} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>sigmoid 输出配合二元交叉熵：每个输出的 δ 为 p − y。对于“{name}”：{a} − {y} = {d}。</translation>
         </message>
         <message>
             <source>Squared error on sigmoid outputs: δ = (a − y)·a(1 − a). For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>sigmoid 输出上的平方误差：δ = (a − y)·a(1 − a)。对于“{name}”：({a} − {y}) × {a} × {one_minus_a} = {d}。</translation>
         </message>
         <message>
             <source>Squared error on identity outputs: δ = a − y. For “{name}”: {a} − {y} = {d}.</source>
-            <translation type="unfinished" />
+            <translation>恒等输出上的平方误差：δ = a − y。对于“{name}”：{a} − {y} = {d}。</translation>
         </message>
         <message>
             <source>{note} This model sums the gradient over a mini-batch instead of averaging it: for this one image the two agree, but a mini-batch of 128 images steps 128 times as far.</source>
-            <translation type="unfinished" />
+            <translation>{note} 这个模型对小批量内的梯度求和而不是取平均：对这一张图像两者相同，但一个 128 张图像的小批量会让一步走出 128 倍远。</translation>
         </message>
     </context>
     <context>
         <name>BackpropView</name>
         <message>
             <source>Draw on the canvas to see backpropagation in numbers: the loss for a label you pick, each layer's error signal δ and the gradient of any weight.</source>
-            <translation type="unfinished" />
+            <translation>在画布上绘图，即可用数字看清反向传播：你所选标签对应的损失、每一层的误差信号 δ，以及任意一个权重的梯度。</translation>
         </message>
         <message>
             <source>Click a cell, then a cell in the column to its right: the chain rule for the weight between them.</source>
-            <translation type="unfinished" />
+            <translation>单击一个格子，再单击其右侧一列中的一个格子：即可看到两者之间那个权重的链式法则。</translation>
         </message>
         <message>
             <source>Backpropagation for your drawing: pick the true label (or press 0–9), read the loss and each layer's error signal δ, click two cells to follow one weight's gradient.</source>
-            <translation type="unfinished" />
+            <translation>你的绘图的反向传播：选择真实标签（或按 0–9），查看损失和每一层的误差信号 δ；单击两个格子，即可跟踪一个权重的梯度。</translation>
         </message>
         <message>
             <source>True label:</source>
-            <translation type="unfinished" />
+            <translation>真实标签：</translation>
         </message>
         <message>
             <source>Take one step</source>
-            <translation type="unfinished" />
+            <translation>执行一步</translation>
         </message>
         <message>
             <source>One step of plain gradient descent on this drawing alone: every weight w ← w − lr·g with the model's learning rate (no momentum, no weight decay). The model counts as edited until you undo it.</source>
-            <translation type="unfinished" />
+            <translation>只在这张绘图上执行一步普通梯度下降：每个权重 w ← w − lr·g，使用模型的学习率（无动量，无权重衰减）。在撤销之前，模型都算作已编辑。</translation>
         </message>
         <message>
             <source>Undo step</source>
-            <translation type="unfinished" />
+            <translation>撤销步</translation>
         </message>
         <message>
             <source>Put the weights back as they were before the step.</source>
-            <translation type="unfinished" />
+            <translation>把权重恢复为这一步之前的样子。</translation>
         </message>
         <message>
             <source>The chain rule for the weight you picked, with this drawing's numbers. A relative difference near 0 means backpropagation and the slope of the loss agree; near 1, the gradient maths is wrong.</source>
-            <translation type="unfinished" />
+            <translation>你所选权重的链式法则，代入这张绘图的数值。相对差异接近 0 表示反向传播与损失的斜率一致；接近 1 则说明梯度的数学计算有误。</translation>
         </message>
         <message>
             <source>Loss {loss}</source>
-            <translation type="unfinished" />
+            <translation>损失 {loss}</translation>
         </message>
         <message>
             <source>The loss for this drawing with “{name}” as its true label.</source>
-            <translation type="unfinished" />
+            <translation>以“{name}”为真实标签时，这张绘图的损失。</translation>
         </message>
         <message>
             <source>‖δ‖ {norm}</source>
-            <translation type="unfinished" />
+            <translation>‖δ‖ {norm}</translation>
         </message>
         <message>
             <source>Take “{name}” as the true label (key {key})</source>
-            <translation type="unfinished" />
+            <translation>以“{name}”为真实标签（按键 {key}）</translation>
         </message>
         <message>
             <source>Take “{name}” as the true label</source>
-            <translation type="unfinished" />
+            <translation>以“{name}”为真实标签</translation>
         </message>
         <message>
             <source>True label {name}</source>
-            <translation type="unfinished" />
+            <translation>真实标签 {name}</translation>
         </message>
         <message>
             <source>The input as the network receives it, {rows}×{columns} pixels: the aᵢ of the first weights. Click a pixel, then a unit of the next column.</source>
-            <translation type="unfinished" />
+            <translation>网络接收到的输入，{rows}×{columns} 像素：即第一层权重的 aᵢ。单击一个像素，再单击下一列中的一个单元。</translation>
         </message>
         <message>
             <source>Hidden layer {layer}: each unit's error signal δ = ∂L/∂z (blue below 0, orange above); ‖δ‖ is its length. Click a unit, then one in the next column.</source>
-            <translation type="unfinished" />
+            <translation>隐藏层 {layer}：每个单元的误差信号 δ = ∂L/∂z（蓝色小于 0，橙色大于 0）；‖δ‖ 是它的长度。单击一个单元，再单击下一列中的一个单元。</translation>
         </message>
         <message>
             <source>output</source>
-            <translation type="unfinished" />
+            <translation>输出</translation>
         </message>
         <message>
             <source>The output layer's error signal δ = ∂L/∂z, one cell per output unit.</source>
-            <translation type="unfinished" />
+            <translation>输出层的误差信号 δ = ∂L/∂z，每个输出单元一个格子。</translation>
         </message>
         <message>
             <source>{layer} {norm}</source>
-            <translation type="unfinished" />
+            <translation>{layer} {norm}</translation>
         </message>
         <message>
             <source>From {unit}: now click a cell of {layer}.</source>
-            <translation type="unfinished" />
+            <translation>起点为 {unit}：现在单击 {layer} 中的一个格子。</translation>
         </message>
         <message>
             <source>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} (lr = {lr})</source>
-            <translation type="unfinished" />
+            <translation>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped}（lr = {lr}）</translation>
         </message>
         <message>
             <source>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped} (lr = {lr}, digitpad's default: the model records none)</source>
-            <translation type="unfinished" />
+            <translation>w ← w − lr·g = {w} − {lr} × ({g}) = {stepped}（lr = {lr}，digitpad 的默认值：模型中未记录学习率）</translation>
         </message>
         <message>
             <source>Weight W{layer}[{source}, {target}] from {source_unit} to {target_unit}:</source>
-            <translation type="unfinished" />
+            <translation>从 {source_unit} 到 {target_unit} 的权重 W{layer}[{source}, {target}]：</translation>
         </message>
         <message>
             <source>∂L/∂w = δⱼ × aᵢ = {delta} × {a} = {g}</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂w = δⱼ × aᵢ = {delta} × {a} = {g}</translation>
         </message>
         <message>
             <source>Finite differences: {fd} (relative difference {relative})</source>
-            <translation type="unfinished" />
+            <translation>有限差分：{fd}（相对差异 {relative}）</translation>
         </message>
         <message>
             <source>input</source>
-            <translation type="unfinished" />
+            <translation>输入</translation>
         </message>
         <message>
             <source>input pixel {cell} (row {row}, column {column})</source>
-            <translation type="unfinished" />
+            <translation>输入像素 {cell}（第 {row} 行，第 {column} 列）</translation>
         </message>
         <message>
             <source>output “{name}”</source>
-            <translation type="unfinished" />
+            <translation>输出“{name}”</translation>
         </message>
         <message>
             <source>unit {cell} of {layer}</source>
-            <translation type="unfinished" />
+            <translation>{layer} 的单元 {cell}</translation>
         </message>
         <message>
             <source>hidden {layer}</source>
-            <translation type="unfinished" />
+            <translation>隐藏层 {layer}</translation>
         </message>
         <message>
             <source>After one step: loss {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>执行一步后：损失 {before} → {after}</translation>
         </message>
         <message>
             <source>output × 10: {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>输出 × 10：{before} → {after}</translation>
         </message>
         <message>
             <source>“{name}” (the label): {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>“{name}”（标签）：{before} → {after}</translation>
         </message>
         <message>
             <source>“{name}”: {before} → {after}</source>
-            <translation type="unfinished" />
+            <translation>“{name}”：{before} → {after}</translation>
         </message>
     </context>
     <context>
@@ -332,66 +322,68 @@ digitpad 仍在运行；请连同终端中输出的文字一起报告此问题�
             <source>Confusion matrix on the test set: row = true class, column = the class the network predicted.
 Blue diagonal = correct, orange = mistakes (each shaded against its own largest count).
 Click a cell to see its images.</source>
-            <translation type="unfinished" />
+            <translation>测试集上的混淆矩阵：行 = 真实类别，列 = 网络预测的类别。
+蓝色对角线 = 正确，橙色 = 错误（各自相对于自身的最大计数确定深浅）。
+单击一个格子可查看其中的图像。</translation>
         </message>
         <message>
             <source>Share of each true class's test images the network classified correctly; the worst class is orange. The bars start at the percentage written under them.</source>
-            <translation type="unfinished" />
+            <translation>每个真实类别的测试图像中被网络正确分类的比例；最差的类别以橙色显示。条形从其下方标注的百分比开始。</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} image</source>
-            <translation type="unfinished" />
+            <translation>真实 {true}，预测 {predicted}：{count:,} 张图像</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} images</source>
-            <translation type="unfinished" />
+            <translation>真实 {true}，预测 {predicted}：{count:,} 张图像</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} image (correct)</source>
-            <translation type="unfinished" />
+            <translation>真实 {true}，预测 {predicted}：{count:,} 张图像（正确）</translation>
         </message>
         <message>
             <source>true {true}, predicted {predicted}: {count:,} images (correct)</source>
-            <translation type="unfinished" />
+            <translation>真实 {true}，预测 {predicted}：{count:,} 张图像（正确）</translation>
         </message>
         <message>
             <source>Click to see them.</source>
-            <translation type="unfinished" />
+            <translation>单击查看这些图像。</translation>
         </message>
         <message>
             <source>predicted class</source>
-            <translation type="unfinished" />
+            <translation>预测类别</translation>
         </message>
         <message>
             <source>true class</source>
-            <translation type="unfinished" />
+            <translation>真实类别</translation>
         </message>
         <message>
             <source>{name}: no test images</source>
-            <translation type="unfinished" />
+            <translation>{name}：没有测试图像</translation>
         </message>
         <message>
             <source>{name}: {correct:,} of {total:,} correct ({share})</source>
-            <translation type="unfinished" />
+            <translation>{name}：{total:,} 张中正确 {correct:,} 张（{share}）</translation>
         </message>
         <message>
             <source>{value:.0f} %</source>
-            <translation type="unfinished" />
+            <translation>{value:.0f} %</translation>
         </message>
     </context>
     <context>
         <name>CorrectRow</name>
         <message>
             <source>Add this drawing to My digits as a {digit} (Ctrl+{digit} on the canvas)</source>
-            <translation type="unfinished" />
+            <translation>将此绘图作为 {digit} 加入“我的数字”（在画布上按 Ctrl+{digit}）</translation>
         </message>
         <message>
             <source>Draw a digit first: then a click here keeps it in My digits with the digit it really is</source>
-            <translation type="unfinished" />
+            <translation>请先画一个数字：之后单击这里，即可把它连同它真正代表的数字保存到“我的数字”</translation>
         </message>
         <message>
             <source>Correct it — this is a:</source>
-            <translation type="unfinished" />
+            <translation>纠正——这是：</translation>
         </message>
     </context>
     <context>
@@ -568,43 +560,43 @@ Click a cell to see its images.</source>
         <name>DigitGrid</name>
         <message>
             <source>Held out: never trained on by Teach it my digits, used to measure it honestly</source>
-            <translation type="unfinished" />
+            <translation>留出：“用我的数字微调”从不在其上训练，用于如实衡量效果</translation>
         </message>
         <message>
             <source>{label} — no digits yet</source>
-            <translation type="unfinished" />
+            <translation>{label} —— 还没有数字</translation>
         </message>
         <message>
             <source>{label} — 1 digit, {wrong} misread</source>
-            <translation type="unfinished" />
+            <translation>{label} —— 1 个数字，认错 {wrong} 个</translation>
         </message>
         <message>
             <source>{label} — 1 digit</source>
-            <translation type="unfinished" />
+            <translation>{label} —— 1 个数字</translation>
         </message>
         <message numerus="yes">
             <source>{label} — %n digits, {wrong} misread</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{label} —— %n 个数字，认错 {wrong} 个</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>{label} — %n digits</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{label} —— %n 个数字</numerusform>
             </translation>
         </message>
         <message>
             <source>Saved as a {label}</source>
-            <translation type="unfinished" />
+            <translation>已保存为 {label}</translation>
         </message>
         <message>
             <source>Saved as a {label}; the model reads it right</source>
-            <translation type="unfinished" />
+            <translation>已保存为 {label}；模型识别正确</translation>
         </message>
         <message>
             <source>Saved as a {label}; the model reads a {reading}</source>
-            <translation type="unfinished" />
+            <translation>已保存为 {label}；模型识别为 {reading}</translation>
         </message>
     </context>
     <context>
@@ -1303,7 +1295,7 @@ Switched-off units count as off at every epoch. Right-click for the grid and exp
         </message>
         <message>
             <source>this model predicts one number (a regression on label/10), not a probability for each digit; Teach it my digits needs a model with ten outputs</source>
-            <translation>此模型只预测一个数（对 label/10 的回归），而不是每个数字的概率；用我的数字微调需要有十个输出的模型</translation>
+            <translation>此模型只预测一个数（对 标签/10 的回归），而不是每个数字的概率；用我的数字微调需要有十个输出的模型</translation>
         </message>
         <message>
             <source>{name} holds {height}×{width} images of {classes}, …; fine-tuning needs 28×28 digits 0 to 9 with pixels 0 to 255, as MNIST's</source>
@@ -1471,83 +1463,83 @@ Switched-off units count as off at every epoch. Right-click for the grid and exp
         <name>GradCheckView</name>
         <message>
             <source>layer</source>
-            <translation type="unfinished" />
+            <translation>层</translation>
         </message>
         <message>
             <source>weights W: relative error</source>
-            <translation type="unfinished" />
+            <translation>权重 W：相对误差</translation>
         </message>
         <message>
             <source>biases b: relative error</source>
-            <translation type="unfinished" />
+            <translation>偏置 b：相对误差</translation>
         </message>
         <message>
             <source>result</source>
-            <translation type="unfinished" />
+            <translation>结果</translation>
         </message>
         <message>
             <source>Run gradient check</source>
-            <translation type="unfinished" />
+            <translation>运行梯度检验</translation>
         </message>
         <message>
             <source>Compare backpropagation with numerical derivatives on this model's architecture and the output + loss maths it trained with (a freshly initialised float64 copy, a few sampled weights per array)</source>
-            <translation type="unfinished" />
+            <translation>在这个模型的架构及其训练时所用的输出与损失计算上，将反向传播与数值导数进行比较（使用一个新初始化的 float64 副本，每个数组抽样若干权重）</translation>
         </message>
         <message>
             <source>Relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) over the sampled entries; a correct backward pass gives about 1e-8, the limit is {tolerance:g}</source>
-            <translation type="unfinished" />
+            <translation>在抽样条目上的相对误差 ‖解析 − 数值‖ / (‖解析‖ + ‖数值‖)；正确的反向传播过程给出的结果约为 1e-8，上限为 {tolerance:g}</translation>
         </message>
         <message>
             <source>A pass means that for every layer the gradient backpropagation computes matches the slope measured by nudging sampled weights up and down (relative error below {tolerance:g}), so the backward pass this model trains with is correct; it says nothing about whether training will succeed.</source>
-            <translation type="unfinished" />
+            <translation>通过表示：对每一层，反向传播计算出的梯度都与把抽样权重上下微调所测得的斜率相符（相对误差低于 {tolerance:g}），因此这个模型训练时所用的反向传播过程是正确的；它并不说明训练能否成功。</translation>
         </message>
         <message>
             <source>Not run yet for {network}.</source>
-            <translation type="unfinished" />
+            <translation>尚未对 {network} 运行。</translation>
         </message>
         <message>
             <source>Checking {network}…</source>
-            <translation type="unfinished" />
+            <translation>正在检验 {network}…</translation>
         </message>
         <message>
             <source>no bias</source>
-            <translation type="unfinished" />
+            <translation>无偏置</translation>
         </message>
         <message>
             <source>✓ pass</source>
-            <translation type="unfinished" />
+            <translation>✓ 通过</translation>
         </message>
         <message>
             <source>✗ FAIL</source>
-            <translation type="unfinished" />
+            <translation>✗ 未通过</translation>
         </message>
         <message>
             <source>Every layer passes for {network}, and the output gradient dL/dz: relative error {output:.2e}: worst relative error {worst:.2e} (tolerance {tolerance:g}).</source>
-            <translation type="unfinished" />
+            <translation>{network} 的每一层都通过，输出梯度 dL/dz 的相对误差为 {output:.2e}：最大相对误差 {worst:.2e}（容差 {tolerance:g}）。</translation>
         </message>
         <message>
             <source>The numbers part at the output: the gradient dL/dz that {head} hands to layer {layer} ({inputs} → {outputs}) is wrong (relative error {output:.2e}), and every layer below inherits the error.</source>
-            <translation type="unfinished" />
+            <translation>数值在输出处就已出现分歧：{head} 交给第 {layer} 层（{inputs} → {outputs}）的梯度 dL/dz 是错的（相对误差 {output:.2e}），下面的每一层都继承了这个错误。</translation>
         </message>
         <message>
             <source>The numbers part at layer {layer} ({inputs} → {outputs}): the output is right, gradient dL/dz: relative error {output:.2e}.</source>
-            <translation type="unfinished" />
+            <translation>数值在第 {layer} 层（{inputs} → {outputs}）出现分歧：输出是对的，梯度 dL/dz 的相对误差为 {output:.2e}。</translation>
         </message>
         <message>
             <source>✗ FAILS for {network}: backpropagation disagrees with the numerical slope (worst relative error {worst:.2e}, tolerance {tolerance:g}). {part}</source>
-            <translation type="unfinished" />
+            <translation>✗ {network} 未通过：反向传播与数值斜率不一致（最大相对误差 {worst:.2e}，容差 {tolerance:g}）。{part}</translation>
         </message>
         <message>
             <source>This model trained with a deliberate lab mistake ({titles}); the check uses the maths it trained with, mistake included.</source>
-            <translation type="unfinished" />
+            <translation>这个模型训练时带有实验室故意设置的错误（{titles}）；检验使用的是它训练时所用的数学计算，包括这个错误。</translation>
         </message>
         <message>
             <source>{head} with the softmax derivative applied twice</source>
-            <translation type="unfinished" />
+            <translation>softmax 导数被重复乘了一次的 {head}</translation>
         </message>
         <message>
             <source>The gradient check could not run: {message}</source>
-            <translation type="unfinished" />
+            <translation>梯度检验无法运行：{message}</translation>
         </message>
     </context>
     <context>
@@ -1642,7 +1634,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>{loss} on label/10</source>
-            <translation>基于 label/10 的{loss}</translation>
+            <translation>基于 标签/10 的{loss}</translation>
         </message>
         <message>
             <source>{seconds:.1f} s</source>
@@ -1864,98 +1856,98 @@ Right-click for the grid and export.</source>
         <name>InspectWindow</name>
         <message>
             <source>Confusion</source>
-            <translation type="unfinished" />
+            <translation>混淆矩阵</translation>
         </message>
         <message>
             <source>Mistakes</source>
-            <translation type="unfinished" />
+            <translation>认错的图像</translation>
         </message>
         <message>
             <source>Weights</source>
-            <translation type="unfinished" />
+            <translation>权重</translation>
         </message>
         <message>
             <source>Activations</source>
-            <translation type="unfinished" />
+            <translation>激活值</translation>
         </message>
         <message>
             <source>Gradient check</source>
-            <translation type="unfinished" />
+            <translation>梯度检验</translation>
         </message>
         <message>
             <source>Which classes the network confuses with which</source>
-            <translation type="unfinished" />
+            <translation>网络把哪些类别与哪些类别混淆</translation>
         </message>
         <message>
             <source>The test images the network gets wrong</source>
-            <translation type="unfinished" />
+            <translation>网络认错的测试图像</translation>
         </message>
         <message>
             <source>What the first layer's units look for</source>
-            <translation type="unfinished" />
+            <translation>第一层的单元在寻找什么</translation>
         </message>
         <message>
             <source>How the hidden units respond: dead or saturated units</source>
-            <translation type="unfinished" />
+            <translation>隐藏单元如何响应：死亡单元或饱和单元</translation>
         </message>
         <message>
             <source>Is backpropagation right for this model's maths?</source>
-            <translation type="unfinished" />
+            <translation>对这个模型的数学计算而言，反向传播正确吗？</translation>
         </message>
         <message>
             <source>Rows are the true classes, columns what the network predicted. The blue diagonal counts correct answers, orange cells the mistakes. Click a cell to see its images.</source>
-            <translation type="unfinished" />
+            <translation>行是真实类别，列是网络预测的类别。蓝色对角线统计正确的答案，橙色格子统计错误。单击一个格子可查看其中的图像。</translation>
         </message>
         <message>
             <source>&lt;b&gt;Accuracy per class&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;各类别的准确率&lt;/b&gt;</translation>
         </message>
         <message>
             <source>Looking inside {name}…</source>
-            <translation type="unfinished" />
+            <translation>正在查看 {name} 的内部…</translation>
         </message>
         <message>
             <source>Looking inside the model…</source>
-            <translation type="unfinished" />
+            <translation>正在查看模型的内部…</translation>
         </message>
         <message>
             <source>Cannot look inside</source>
-            <translation type="unfinished" />
+            <translation>无法查看内部</translation>
         </message>
         <message>
             <source>untitled model</source>
-            <translation type="unfinished" />
+            <translation>未命名模型</translation>
         </message>
         <message>
             <source>Inside {title}</source>
-            <translation type="unfinished" />
+            <translation>{title} 的内部</translation>
         </message>
         <message>
             <source>{count:,} mistakes</source>
-            <translation type="unfinished" />
+            <translation>认错 {count:,} 张</translation>
         </message>
         <message>
             <source>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} on {images:,} test images of {dataset}: accuracy &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;, loss {loss:.4f}, {mistakes}.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} 在 {dataset} 的 {images:,} 张测试图像上：准确率 &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;，损失 {loss:.4f}，{mistakes}。</translation>
         </message>
         <message>
             <source>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} on {images:,} test images of the test set: accuracy &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;, loss {loss:.4f}, {mistakes}.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{title}&lt;/b&gt; &amp;nbsp;{network} 在测试集的 {images:,} 张测试图像上：准确率 &lt;b&gt;{accuracy:.2f} %&lt;/b&gt;，损失 {loss:.4f}，{mistakes}。</translation>
         </message>
     </context>
     <context>
         <name>Inspection</name>
         <message>
             <source>the test set {name!r} holds no images</source>
-            <translation type="unfinished" />
+            <translation>测试集 {name!r} 中没有图像</translation>
         </message>
         <message>
             <source>the test set's {shape} images do not fit this model, which takes {model_shape} images</source>
-            <translation type="unfinished" />
+            <translation>测试集的图像为 {shape}，与这个模型不匹配，模型接受的是 {model_shape} 的图像</translation>
         </message>
         <message>
             <source>the test set has {classes} classes but the model predicts {model_classes}</source>
-            <translation type="unfinished" />
+            <translation>测试集有 {classes} 个类别，但模型预测的是 {model_classes} 个</translation>
         </message>
     </context>
     <context>
@@ -2168,19 +2160,19 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>{title} · failing setup</source>
-            <translation type="unfinished" />
+            <translation>{title} · 失败配置</translation>
         </message>
         <message>
             <source>{title} · all fixes</source>
-            <translation type="unfinished" />
+            <translation>{title} · 全部修正</translation>
         </message>
         <message>
             <source>fixed: {bug}</source>
-            <translation type="unfinished" />
+            <translation>已修正：{bug}</translation>
         </message>
         <message>
             <source>{title} · {choices}</source>
-            <translation type="unfinished" />
+            <translation>{title} · {choices}</translation>
         </message>
         <message>
             <source>scaling the learning rate needs a known number of images per step: set a batch size or a subset</source>
@@ -2496,144 +2488,144 @@ Right-click for the grid and export.</source>
         <name>LookAlikes</name>
         <message>
             <source>Draw something: the training images that look most like it appear here.</source>
-            <translation type="unfinished" />
+            <translation>画点什么：与它最相像的训练图像会显示在这里。</translation>
         </message>
         <message>
             <source>The look-alikes come when the training has ended: the network changes with every epoch.</source>
-            <translation type="unfinished" />
+            <translation>训练结束后才会显示相似图像：网络在每一轮都会变化。</translation>
         </message>
         <message>
             <source>Passing the training images through the network to find the nearest ones…</source>
-            <translation type="unfinished" />
+            <translation>正在让训练图像通过网络，以找出最接近的图像…</translation>
         </message>
         <message>
             <source>This model does not say which images it was trained on, so there are no training images to compare your drawing with.</source>
-            <translation type="unfinished" />
+            <translation>这个模型没有说明它是在哪些图像上训练的，因此没有可与你的绘图比较的训练图像。</translation>
         </message>
         <message>
             <source>The {title} training images are not on this computer, so there are no look-alikes to show. Training a model on {title} offers to download them, as does `digitpad data download {source}` in a terminal.</source>
-            <translation type="unfinished" />
+            <translation>{title} 的训练图像不在这台计算机上，因此没有可显示的相似图像。在 {title} 上训练模型时会提供下载，也可以在终端中运行 `digitpad data download {source}`。</translation>
         </message>
         <message>
             <source>Passing the training images through the network to find the nearest ones… {share:.0%}</source>
-            <translation type="unfinished" />
+            <translation>正在让训练图像通过网络，以找出最接近的图像… {share:.0%}</translation>
         </message>
         <message>
             <source>No look-alikes: {error}</source>
-            <translation type="unfinished" />
+            <translation>没有相似图像：{error}</translation>
         </message>
     </context>
     <context>
         <name>LookAlikesView</name>
         <message>
             <source>Nearest training images as the network sees them (last hidden layer)</source>
-            <translation type="unfinished" />
+            <translation>网络眼中最接近的训练图像（最后一个隐藏层）</translation>
         </message>
         <message>
             <source>Nearest in pixel space</source>
-            <translation type="unfinished" />
+            <translation>像素空间中最接近的图像</translation>
         </message>
         <message>
             <source>This network has no hidden layer: its look-alikes are in pixel space only.</source>
-            <translation type="unfinished" />
+            <translation>这个网络没有隐藏层：它的相似图像只在像素空间中。</translation>
         </message>
         <message>
             <source>This model reads a number, not a class: the labels are the training images’ digits, and the digit its output ×10 rounds to is marked.</source>
-            <translation type="unfinished" />
+            <translation>这个模型读出的是一个数，而不是类别：标签是训练图像的数字，并标出了它的输出 ×10 四舍五入后得到的数字。</translation>
         </message>
         <message>
             <source>The training images whose last hidden layer outputs lie nearest to your drawing’s (Euclidean): the images the network treats most like it, since its output layer reads only that layer.</source>
-            <translation type="unfinished" />
+            <translation>最后一个隐藏层的输出与你的绘图最接近（欧氏距离）的训练图像：即网络对待得最像你的绘图的图像，因为它的输出层只读取这一层。</translation>
         </message>
         <message>
             <source>The training images nearest to your drawing pixel by pixel (Euclidean), after the same preprocessing the network sees: what your drawing looks like, before any learning.</source>
-            <translation type="unfinished" />
+            <translation>在经过网络所见的同样预处理之后，逐像素与你的绘图最接近（欧氏距离）的训练图像：即在任何学习之前，你的绘图看起来像什么。</translation>
         </message>
         <message>
             <source>{name}s</source>
-            <translation type="unfinished" />
+            <translation>“{name}”</translation>
         </message>
         <message>
             <source>labelled “{name}”</source>
-            <translation type="unfinished" />
+            <translation>标签为“{name}”的图像</translation>
         </message>
         <message>
             <source>an {name}</source>
-            <translation type="unfinished" />
+            <translation>“{name}”</translation>
         </message>
         <message>
             <source>a {name}</source>
-            <translation type="unfinished" />
+            <translation>“{name}”</translation>
         </message>
         <message>
             <source>in the hidden layer</source>
-            <translation type="unfinished" />
+            <translation>在隐藏层中</translation>
         </message>
         <message>
             <source>in pixel space</source>
-            <translation type="unfinished" />
+            <translation>在像素空间中</translation>
         </message>
         <message>
             <source>Its output ×10 rounds to {predicted}.</source>
-            <translation type="unfinished" />
+            <translation>它的输出 ×10 四舍五入为 {predicted}。</translation>
         </message>
         <message>
             <source>It reads your drawing as {one}.</source>
-            <translation type="unfinished" />
+            <translation>它把你的绘图识别为{one}。</translation>
         </message>
         <message>
             <source>its output ×10 rounds to {predicted}</source>
-            <translation type="unfinished" />
+            <translation>它的输出 ×10 四舍五入为 {predicted}</translation>
         </message>
         <message>
             <source>it reads your drawing as {one}</source>
-            <translation type="unfinished" />
+            <translation>它把你的绘图识别为{one}</translation>
         </message>
         <message numerus="yes">
             <source>{same} of its %n nearest neighbours {where} are {kind}: {reading}.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{where}，它的 %n 个最近邻中有 {same} 个是{kind}：{reading}。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Only {same} of its %n nearest neighbours {where} are {kind}, yet {reading}; {most} are {other}.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{where}，它的 %n 个最近邻中只有 {same} 个是{kind}，但{reading}；其中 {most} 个是{other}。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>None of its %n nearest neighbours {where} are {kind}, yet {reading}; {most} are {other}.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{where}，它的 %n 个最近邻中没有一个是{kind}，但{reading}；其中 {most} 个是{other}。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Only {same} of its %n nearest neighbours {where} are {kind}, yet {reading}.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{where}，它的 %n 个最近邻中只有 {same} 个是{kind}，但{reading}。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>None of its %n nearest neighbours {where} are {kind}, yet {reading}.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{where}，它的 %n 个最近邻中没有一个是{kind}，但{reading}。</numerusform>
             </translation>
         </message>
         <message>
             <source>{caption}: {tip}</source>
-            <translation type="unfinished" />
+            <translation>{caption}：{tip}</translation>
         </message>
         <message>
             <source>Training image {index:,}, labelled {name}: distance {distance:.3g} in the last hidden layer. Click to put it on the canvas.</source>
-            <translation type="unfinished" />
+            <translation>训练图像 {index:,}，标签为 {name}：在最后一个隐藏层中的距离为 {distance:.3g}。单击可将其放到画布上。</translation>
         </message>
         <message>
             <source>Training image {index:,}, labelled {name}: distance {distance:.3g} in pixel space. Click to put it on the canvas.</source>
-            <translation type="unfinished" />
+            <translation>训练图像 {index:,}，标签为 {name}：在像素空间中的距离为 {distance:.3g}。单击可将其放到画布上。</translation>
         </message>
         <message>
             <source>training image {index:,} (labelled {name})</source>
-            <translation type="unfinished" />
+            <translation>训练图像 {index:,}（标签为 {name}）</translation>
         </message>
     </context>
     <context>
@@ -2938,43 +2930,43 @@ Right-click for the grid and export.</source>
         <name>MistakeDialog</name>
         <message>
             <source>The probabilities the network gave this test image, as the main window's bars show a drawing's</source>
-            <translation type="unfinished" />
+            <translation>网络给这张测试图像的各个概率，与主窗口的条形显示绘图概率的方式相同</translation>
         </message>
         <message>
             <source>Draw on the canvas</source>
-            <translation type="unfinished" />
+            <translation>画到画布上</translation>
         </message>
         <message>
             <source>Put this image on the main window's canvas: change it with the brush and the eraser and watch the probabilities move</source>
-            <translation type="unfinished" />
+            <translation>把这张图像放到主窗口的画布上：用画笔和橡皮擦修改它，观察概率如何变化</translation>
         </message>
         <message>
             <source>correct</source>
-            <translation type="unfinished" />
+            <translation>正确</translation>
         </message>
         <message>
             <source>wrong</source>
-            <translation type="unfinished" />
+            <translation>错误</translation>
         </message>
         <message>
             <source>predicted: &lt;b&gt;{predicted}&lt;/b&gt; ({verdict}), the digit its one output ×10 rounds to; a regression gives no class probabilities</source>
-            <translation type="unfinished" />
+            <translation>预测：&lt;b&gt;{predicted}&lt;/b&gt;（{verdict}），即它唯一的输出 ×10 四舍五入后得到的数字；回归不给出类别概率</translation>
         </message>
         <message>
             <source>predicted: &lt;b&gt;{predicted}&lt;/b&gt; with {probability} ({verdict})&lt;br&gt;probability of the true class: {true_probability}</source>
-            <translation type="unfinished" />
+            <translation>预测：&lt;b&gt;{predicted}&lt;/b&gt;，概率 {probability}（{verdict}）&lt;br&gt;真实类别的概率：{true_probability}</translation>
         </message>
         <message>
             <source>&lt;b&gt;Test image {index:,}&lt;/b&gt;&lt;br&gt;true class: &lt;b&gt;{true}&lt;/b&gt;&lt;br&gt;{answer}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;测试图像 {index:,}&lt;/b&gt;&lt;br&gt;真实类别：&lt;b&gt;{true}&lt;/b&gt;&lt;br&gt;{answer}</translation>
         </message>
         <message>
             <source>test image {index:,} (true class {true})</source>
-            <translation type="unfinished" />
+            <translation>测试图像 {index:,}（真实类别 {true}）</translation>
         </message>
         <message>
             <source>Test image {index:,}: {true} → {predicted}</source>
-            <translation type="unfinished" />
+            <translation>测试图像 {index:,}：{true} → {predicted}</translation>
         </message>
     </context>
     <context>
@@ -2983,54 +2975,59 @@ Right-click for the grid and export.</source>
             <source>Test image {index:,}
 true class: {true}
 predicted: {predicted} (its one output ×10, rounded)</source>
-            <translation type="unfinished" />
+            <translation>测试图像 {index:,}
+真实类别：{true}
+预测：{predicted}（它唯一的输出 ×10，四舍五入）</translation>
         </message>
         <message>
             <source>Test image {index:,}
 true class: {true}
 predicted: {predicted} with probability {probability}
 probability of the true class: {true_probability}</source>
-            <translation type="unfinished" />
+            <translation>测试图像 {index:,}
+真实类别：{true}
+预测：{predicted}，概率 {probability}
+真实类别的概率：{true_probability}</translation>
         </message>
         <message>
             <source>Show all mistakes</source>
-            <translation type="unfinished" />
+            <translation>显示全部错误</translation>
         </message>
         <message>
             <source>Leave the confusion-matrix cell and show every misclassified test image</source>
-            <translation type="unfinished" />
+            <translation>离开混淆矩阵的格子，显示所有分类错误的测试图像</translation>
         </message>
         <message>
             <source>Hover a thumbnail for details; double-click it (or press Enter) to open it large with every class's probability. Each shows what the network saw: true → predicted class and the probability the network gave its prediction.</source>
-            <translation type="unfinished" />
+            <translation>将鼠标悬停在缩略图上可查看详情；双击（或按 Enter）可放大打开，并显示每个类别的概率。每张缩略图都显示网络看到的内容：真实 → 预测类别，以及网络给其预测的概率。</translation>
         </message>
         <message>
             <source>No test image of true class &lt;b&gt;{true}&lt;/b&gt; was predicted as &lt;b&gt;{predicted}&lt;/b&gt;.</source>
-            <translation type="unfinished" />
+            <translation>没有真实类别为 &lt;b&gt;{true}&lt;/b&gt; 的测试图像被预测为 &lt;b&gt;{predicted}&lt;/b&gt;。</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; correctly classified image of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{n:,}&lt;/b&gt; 张真实类别为 &lt;b&gt;{true}&lt;/b&gt;、预测为 &lt;b&gt;{predicted}&lt;/b&gt; 的正确分类图像，置信度最高的在前。</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; correctly classified images of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{n:,}&lt;/b&gt; 张真实类别为 &lt;b&gt;{true}&lt;/b&gt;、预测为 &lt;b&gt;{predicted}&lt;/b&gt; 的正确分类图像，置信度最高的在前。</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; misclassified image of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{n:,}&lt;/b&gt; 张真实类别为 &lt;b&gt;{true}&lt;/b&gt;、预测为 &lt;b&gt;{predicted}&lt;/b&gt; 的分类错误图像，置信度最高的在前。</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; misclassified images of true class &lt;b&gt;{true}&lt;/b&gt; predicted as &lt;b&gt;{predicted}&lt;/b&gt;, most confident first.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{n:,}&lt;/b&gt; 张真实类别为 &lt;b&gt;{true}&lt;/b&gt;、预测为 &lt;b&gt;{predicted}&lt;/b&gt; 的分类错误图像，置信度最高的在前。</translation>
         </message>
         <message>
             <source>No mistakes: all {total:,} test images are classified correctly.</source>
-            <translation type="unfinished" />
+            <translation>没有错误：全部 {total:,} 张测试图像都分类正确。</translation>
         </message>
         <message>
             <source>&lt;b&gt;{n:,}&lt;/b&gt; of {total:,} test images misclassified ({share}), most confident first. Under each: true → predicted class and the probability the network gave its answer.</source>
-            <translation type="unfinished" />
+            <translation>{total:,} 张测试图像中有 &lt;b&gt;{n:,}&lt;/b&gt; 张分类错误（{share}），置信度最高的在前。每张下方：真实 → 预测类别，以及网络给其答案的概率。</translation>
         </message>
     </context>
     <context>
@@ -3526,7 +3523,7 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>Regression: one output = label/10</source>
-            <translation>回归：一个输出 = label/10</translation>
+            <translation>回归：一个输出 = 标签/10</translation>
         </message>
         <message>
             <source>Initialiser</source>
@@ -3916,7 +3913,7 @@ The current model stays loaded.</source>
         <name>Neighbours</name>
         <message>
             <source>{dataset}: its images are {rows}×{columns} pixels, the model reads {model_rows}×{model_columns}</source>
-            <translation type="unfinished" />
+            <translation>{dataset}：其图像为 {rows}×{columns} 像素，模型读取 {model_rows}×{model_columns}</translation>
         </message>
     </context>
     <context>
@@ -3962,39 +3959,45 @@ The current model stays loaded.</source>
         <name>NetworkView</name>
         <message>
             <source>Draw on the canvas to see what every layer of the network makes of it.</source>
-            <translation type="unfinished" />
+            <translation>在画布上绘图，即可看到网络的每一层如何处理它。</translation>
         </message>
         <message>
             <source>Every layer of the network for your drawing: the input it receives, each hidden layer's units (colour = activation, the key under each grid gives the range) and the class probabilities. It follows the drawing and every epoch of a run.</source>
-            <translation type="unfinished" />
+            <translation>你的绘图在网络每一层中的情况：网络接收到的输入、每个隐藏层的单元（颜色 = 激活值，每个网格下方的图例给出范围）以及各类别的概率。它随绘图和运行的每一轮更新。</translation>
         </message>
         <message>
             <source>&lt;span style='color:{up}'&gt;■&lt;/span&gt; pushed {subject} up most &amp;nbsp; &lt;span style='color:{down}'&gt;■&lt;/span&gt; pushed it down most &amp;nbsp; ✕ switched off</source>
-            <translation type="unfinished" />
+            <translation>&lt;span style='color:{up}'&gt;■&lt;/span&gt; 把{subject}推高最多 &amp;nbsp; &lt;span style='color:{down}'&gt;■&lt;/span&gt; 把它压低最多 &amp;nbsp; ✕ 已关闭</translation>
         </message>
         <message>
             <source>input</source>
-            <translation type="unfinished" />
+            <translation>输入</translation>
         </message>
         <message>
             <source>The input as the network receives it: {rows}×{columns} pixels after preprocessing and input scaling (0 to {range:g}).</source>
-            <translation type="unfinished" />
+            <translation>网络接收到的输入：经过预处理和输入缩放（0 到 {range:g}）后的 {rows}×{columns} 像素。</translation>
         </message>
         <message>
             <source>hidden {layer}</source>
-            <translation type="unfinished" />
+            <translation>隐藏层 {layer}</translation>
         </message>
         <message>
             <source>output</source>
-            <translation type="unfinished" />
+            <translation>输出</translation>
         </message>
         <message>
             <source>The class probabilities, as the bars show them.</source>
-            <translation type="unfinished" />
+            <translation>各类别的概率，与条形所示相同。</translation>
         </message>
         <message>
             <source>The one output of a regression: × 10, rounded, is the digit.</source>
-            <translation type="unfinished" />
+            <translation>回归的唯一输出：× 10 后四舍五入即为数字。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Hidden layer {layer}: %n {activation} units, one cell each; the key underneath gives the colours' range. Point at a unit to see what it does, click to keep it in the panel below, Ctrl+click to switch it off or on.</source>
+            <translation>
+                <numerusform>隐藏层 {layer}：%n 个 {activation} 单元，每个单元一格；下方的图例给出颜色的范围。把指针移到单元上可查看它的作用，单击可将它保留在下方面板中，Ctrl+单击可关闭或打开它。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4024,31 +4027,31 @@ The current model stays loaded.</source>
         <name>OnnxCheck</name>
         <message>
             <source>checking an ONNX file needs onnxruntime: pip install onnxruntime</source>
-            <translation type="unfinished" />
+            <translation>检验 ONNX 文件需要 onnxruntime：pip install onnxruntime</translation>
         </message>
         <message>
             <source>onnxruntime cannot run {file}: {error}</source>
-            <translation type="unfinished" />
+            <translation>onnxruntime 无法运行 {file}：{error}</translation>
         </message>
         <message>
             <source>{file} gives outputs of shape {got}; the model gives {want}</source>
-            <translation type="unfinished" />
+            <translation>{file} 给出的输出形状为 {got}；模型给出的是 {want}</translation>
         </message>
         <message>
             <source>1 test image of {dataset}</source>
-            <translation type="unfinished" />
+            <translation>{dataset} 的 1 张测试图像</translation>
         </message>
         <message>
             <source>{n} test images of {dataset}</source>
-            <translation type="unfinished" />
+            <translation>{dataset} 的 {n} 张测试图像</translation>
         </message>
         <message>
             <source>1 random MNIST-like input</source>
-            <translation type="unfinished" />
+            <translation>1 个类似 MNIST 的随机输入</translation>
         </message>
         <message>
             <source>{n} random MNIST-like inputs</source>
-            <translation type="unfinished" />
+            <translation>{n} 个类似 MNIST 的随机输入</translation>
         </message>
     </context>
     <context>
@@ -4251,6 +4254,17 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <message>
             <source>{prompt} with the left mouse button; the right button erases.</source>
             <translation>用鼠标左键{prompt}；右键擦除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
@@ -4566,7 +4580,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Regression on label/10</source>
-            <translation>对 label/10 的回归</translation>
+            <translation>对 标签/10 的回归</translation>
         </message>
         <message>
             <source>Initialiser</source>
@@ -5019,7 +5033,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Accuracy on the test set, measured after the run (digitpad train, finetune and lab measure it)</source>
-            <translation>运行结束后在测试集上测得的准确率（digitpad train、finetune 和 lab 会测量它）</translation>
+            <translation>运行结束后在测试集上测得的准确率（由 digitpad train、digitpad finetune 和 digitpad lab 测量）</translation>
         </message>
         <message>
             <source>When the run started (click to sort)</source>
@@ -5203,15 +5217,15 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <name>SaliencyLegend</name>
         <message>
             <source>Saliency: the gradient of the top answer's score with respect to each pixel of your drawing. Red cells: more ink there raises the score; blue cells: more ink there lowers it. Stronger colour, stronger push. Draw ▸ Show saliency (S) turns it off.</source>
-            <translation type="unfinished" />
+            <translation>显著性：最高答案的得分对你绘图中每个像素的梯度。红色格子：在那里多加墨迹会提高得分；蓝色格子：在那里多加墨迹会降低得分。颜色越深，推动越强。绘图 ▸ 显示显著性（S）可将其关闭。</translation>
         </message>
         <message>
             <source>Saliency: draw to see which pixels push the answer up (red) or down (blue).</source>
-            <translation type="unfinished" />
+            <translation>显著性：绘图即可看到哪些像素把答案推高（红色）或压低（蓝色）。</translation>
         </message>
         <message>
             <source>{red} red: more ink here pushes {subject} up &amp;nbsp; {blue} blue: pushes it down</source>
-            <translation type="unfinished" />
+            <translation>{red} 红色：这里多加墨迹会把{subject}推高 &amp;nbsp; {blue} 蓝色：会把它压低</translation>
         </message>
     </context>
     <context>
@@ -5824,234 +5838,243 @@ Right-click for the error rate on a log scale (which spreads out 90–100 %), th
         <name>UnitInspection</name>
         <message>
             <source>Units can be switched off once the training has ended: while it runs, the view follows the run's network epoch by epoch.</source>
-            <translation type="unfinished" />
+            <translation>训练结束后才能关闭单元：训练进行时，视图会逐轮跟随该运行的网络。</translation>
         </message>
         <message>
             <source>the output</source>
-            <translation type="unfinished" />
+            <translation>输出</translation>
         </message>
         <message>
             <source>“{name}”</source>
-            <translation type="unfinished" />
+            <translation>“{name}”</translation>
         </message>
         <message>
             <source>The test accuracy comes when the training has ended.</source>
-            <translation type="unfinished" />
+            <translation>训练结束后才会显示测试准确率。</translation>
         </message>
         <message>
             <source>The test images this unit responds to most come when the training has ended.</source>
-            <translation type="unfinished" />
+            <translation>训练结束后才会显示这个单元响应最强的测试图像。</translation>
         </message>
         <message>
             <source>The test images of the model’s dataset are not on this computer, so the images this unit responds to most cannot be shown.</source>
-            <translation type="unfinished" />
+            <translation>模型所用数据集的测试图像不在这台计算机上，因此无法显示这个单元响应最强的图像。</translation>
         </message>
         <message>
             <source>The test images of {dataset} are not on this computer, so the images this unit responds to most cannot be shown.</source>
-            <translation type="unfinished" />
+            <translation>{dataset} 的测试图像不在这台计算机上，因此无法显示这个单元响应最强的图像。</translation>
         </message>
         <message>
             <source>Finding the test images this unit responds to most…</source>
-            <translation type="unfinished" />
+            <translation>正在查找这个单元响应最强的测试图像…</translation>
         </message>
         <message>
             <source>Passing the test images through the network…</source>
-            <translation type="unfinished" />
+            <translation>正在让测试图像通过网络…</translation>
         </message>
         <message>
             <source>Passing the test images through the network… {share:.0%}</source>
-            <translation type="unfinished" />
+            <translation>正在让测试图像通过网络… {share:.0%}</translation>
         </message>
         <message>
             <source>computing…</source>
-            <translation type="unfinished" />
+            <translation>正在计算…</translation>
         </message>
         <message>
             <source>No test accuracy: {error}</source>
-            <translation type="unfinished" />
+            <translation>没有测试准确率：{error}</translation>
         </message>
     </context>
     <context>
         <name>UnitPanel</name>
         <message>
             <source>Point at a unit to see what it does; click to keep it here; Ctrl+click switches it off.</source>
-            <translation type="unfinished" />
+            <translation>指向一个单元可查看它的作用；单击可将其固定在这里；Ctrl+单击可关闭它。</translation>
         </message>
         <message>
             <source>Its strongest weights to the units (#) of the next layer, and the classes whose score its output raises and lowers most on this drawing: how far the score moves per unit of output (for the last hidden layer, its weights to the classes).</source>
-            <translation type="unfinished" />
+            <translation>它到下一层各单元（#）的最强权重，以及在这张绘图上它的输出最能提高和降低其得分的类别：输出每变化一个单位，得分移动多少（对最后一个隐藏层而言，即它到各类别的权重）。</translation>
         </message>
         <message>
             <source>output</source>
-            <translation type="unfinished" />
+            <translation>输出</translation>
         </message>
         <message>
             <source>{percent:.1f} %</source>
-            <translation type="unfinished" />
+            <translation>{percent:.1f} %</translation>
         </message>
         <message>
             <source>{name} {effect}</source>
-            <translation type="unfinished" />
+            <translation>{name} {effect}</translation>
         </message>
         <message>
             <source>This unit's incoming weights from the layer below, sorted from largest to smallest: orange above 0, blue below.</source>
-            <translation type="unfinished" />
+            <translation>这个单元来自前一层的输入权重，从大到小排序：橙色大于 0，蓝色小于 0。</translation>
         </message>
         <message>
             <source>incoming, sorted</source>
-            <translation type="unfinished" />
+            <translation>输入权重（已排序）</translation>
         </message>
         <message>
             <source>The test images on which this unit's activation (before its gain) is largest, largest first: what the unit responds to.</source>
-            <translation type="unfinished" />
+            <translation>使这个单元的激活值（乘以增益之前）最大的测试图像，从大到小排列：即这个单元所响应的内容。</translation>
         </message>
         <message>
             <source>The unit's output on this drawing (its activation times its gain) and the weighted sum of its inputs plus its bias it came from.</source>
-            <translation type="unfinished" />
+            <translation>这个单元在这张绘图上的输出（激活值乘以增益），以及得出它的输入加权和加偏置。</translation>
         </message>
         <message>
             <source>On</source>
-            <translation type="unfinished" />
+            <translation>开启</translation>
         </message>
         <message>
             <source>Untick to switch this unit off: it outputs 0 for every drawing</source>
-            <translation type="unfinished" />
+            <translation>取消勾选可关闭这个单元：它对任何绘图都输出 0</translation>
         </message>
         <message>
             <source>× gain: scales this unit's output (1 as trained, 0 switches it off)</source>
-            <translation type="unfinished" />
+            <translation>× 增益：缩放这个单元的输出（1 为训练所得的原值，0 即关闭）</translation>
         </message>
         <message>
             <source>× gain</source>
-            <translation type="unfinished" />
+            <translation>× 增益</translation>
         </message>
         <message>
             <source>Reset edits</source>
-            <translation type="unfinished" />
+            <translation>重置编辑</translation>
         </message>
         <message>
             <source>Every unit back on at gain 1 (and any step taken on one drawing undone): the network as trained</source>
-            <translation type="unfinished" />
+            <translation>所有单元重新开启、增益恢复为 1（并撤销在单张绘图上执行的步）：即训练所得的原始网络</translation>
         </message>
         <message>
             <source>The share of the test images the network classifies correctly with its units as edited, and as trained</source>
-            <translation type="unfinished" />
+            <translation>网络在单元编辑后以及训练所得的原始状态下，正确分类的测试图像所占的比例</translation>
         </message>
         <message>
             <source>hidden {layer} · unit {unit}</source>
-            <translation type="unfinished" />
+            <translation>隐藏层 {layer} · 单元 {unit}</translation>
         </message>
         <message>
             <source>activation {activation:.3g}
 pre-activation {pre_activation:.3g}</source>
-            <translation type="unfinished" />
+            <translation>激活值 {activation:.3g}
+激活前值 {pre_activation:.3g}</translation>
         </message>
         <message>
             <source>, </source>
             <comment>between the classes of a list</comment>
-            <translation type="unfinished" />
+            <translation>、</translation>
         </message>
         <message>
             <source>{effects}
 
 On every class: {every}</source>
-            <translation type="unfinished" />
+            <translation>{effects}
+
+对每个类别：{every}</translation>
         </message>
         <message>
             <source>Test accuracy {accuracy} (as trained {trained})</source>
-            <translation type="unfinished" />
+            <translation>测试准确率 {accuracy}（原始 {trained}）</translation>
         </message>
         <message>
             <source>Test accuracy {accuracy}</source>
-            <translation type="unfinished" />
+            <translation>测试准确率 {accuracy}</translation>
         </message>
         <message>
             <source>incoming</source>
-            <translation type="unfinished" />
+            <translation>输入权重</translation>
         </message>
         <message>
             <source>This unit's incoming weights, one per input pixel: orange where ink raises its sum, blue where ink lowers it.</source>
-            <translation type="unfinished" />
+            <translation>这个单元的输入权重，每个输入像素一个：橙色表示墨迹会提高其加权和，蓝色表示墨迹会降低它。</translation>
         </message>
         <message>
             <source>to hidden {layer}</source>
-            <translation type="unfinished" />
+            <translation>到隐藏层 {layer}</translation>
         </message>
         <message>
             <source>#{unit} {weight}</source>
-            <translation type="unfinished" />
+            <translation>#{unit} {weight}</translation>
         </message>
         <message>
             <source>raises</source>
-            <translation type="unfinished" />
+            <translation>提高</translation>
         </message>
         <message>
             <source>lowers</source>
-            <translation type="unfinished" />
+            <translation>降低</translation>
         </message>
     </context>
     <context>
         <name>WeightsView</name>
         <message>
             <source>Each tile is one first-layer unit's incoming weights, one per input pixel: red = positive (ink there excites the unit), blue = negative (ink there inhibits it), white = about 0.</source>
-            <translation type="unfinished" />
+            <translation>每个图块是第一层一个单元的输入权重，每个输入像素一个：红色 = 正（那里的墨迹会激发该单元），蓝色 = 负（那里的墨迹会抑制它），白色 = 约为 0。</translation>
         </message>
         <message>
             <source>unit {unit}: weights from {low:+.3f} to {high:+.3f}
 colour scale ±{scale:.3f}</source>
-            <translation type="unfinished" />
+            <translation>单元 {unit}：权重从 {low:+.3f} 到 {high:+.3f}
+色标 ±{scale:.3f}</translation>
         </message>
         <message>
             <source>Colour of a weight: blue negative, white zero, red positive, symmetric around 0</source>
-            <translation type="unfinished" />
+            <translation>权重的颜色：蓝色为负，白色为零，红色为正，以 0 为中心对称</translation>
         </message>
         <message>
             <source>−max |w|</source>
-            <translation type="unfinished" />
+            <translation>−max |w|</translation>
         </message>
         <message>
             <source>+max |w|</source>
-            <translation type="unfinished" />
+            <translation>+max |w|</translation>
         </message>
         <message>
             <source>Same colour scale for all units</source>
-            <translation type="unfinished" />
+            <translation>所有单元使用同一色标</translation>
         </message>
         <message>
             <source>Off: each tile uses its own largest |weight|, so every pattern is visible.
 On: one scale for all, so units with small weights look pale.</source>
-            <translation type="unfinished" />
+            <translation>关闭：每个图块使用自身最大的 |权重|，因此每种模式都清晰可见。
+开启：所有图块使用同一色标，因此权重较小的单元看起来较淡。</translation>
         </message>
         <message>
             <source>Incoming weights of the first hidden layer, first {k} of {n:,} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+            <translation>第一个隐藏层的输入权重，{n:,} 个单元中的前 {k} 个：每个图块是一个单元的 {size} 个权重，按 {h}×{w} 的输入图像排列。</translation>
         </message>
-        <message>
-            <source>Incoming weights of the first hidden layer, all {n} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>Incoming weights of the first hidden layer, all %n units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
+            <translation>
+                <numerusform>第一个隐藏层的输入权重，全部 %n 个单元：每个图块是一个单元的 {size} 个权重，按 {h}×{w} 的输入图像排列。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Incoming weights of the output layer (this network has no hidden layer), first {k} of {n:,} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+            <translation>输出层的输入权重（这个网络没有隐藏层），{n:,} 个单元中的前 {k} 个：每个图块是一个单元的 {size} 个权重，按 {h}×{w} 的输入图像排列。</translation>
         </message>
-        <message>
-            <source>Incoming weights of the output layer (this network has no hidden layer), all {n} units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>Incoming weights of the output layer (this network has no hidden layer), all %n units: each tile is one unit's {size} weights laid out as the {h}×{w} input image.</source>
+            <translation>
+                <numerusform>输出层的输入权重（这个网络没有隐藏层），全部 %n 个单元：每个图块是一个单元的 {size} 个权重，按 {h}×{w} 的输入图像排列。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Red pixels excite the unit when inked, blue ones inhibit it. Hover a tile for its values.</source>
-            <translation type="unfinished" />
+            <translation>红色像素有墨迹时会激发该单元，蓝色像素则会抑制它。将鼠标悬停在图块上可查看其数值。</translation>
         </message>
     </context>
     <context>
         <name>WindowRecording</name>
         <message>
             <source>Run {id} · {label}</source>
-            <translation type="unfinished" />
+            <translation>运行 {id} · {label}</translation>
         </message>
         <message>
             <source>Run {id}</source>
-            <translation type="unfinished" />
+            <translation>运行 {id}</translation>
         </message>
     </context>
 </TS>
