@@ -27,6 +27,7 @@ LATER = QT_TRANSLATE_NOOP("LanguageMenu", "&Later")
 
 def add_language_actions(menu: QMenu, window: QMainWindow) -> None:
     """Fill ``menu`` with one checkable entry per language, the stored choice ticked."""
+    menu.setObjectName("languageMenu")
     group = QActionGroup(menu)
     stored = language.chosen(window.settings)
     names = {"": translate("LanguageMenu", "System"), **language.LANGUAGES}

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from digitpad.data.dataset import Dataset
 from digitpad.data.loading import load, load_source
 from digitpad.data.registry import is_available, is_named
+from digitpad.data.registry import title as dataset_title
 from digitpad.inference.backprop import learning_rate
 from digitpad.model.bundle import Model
 from digitpad.training.inspection import Inspection, inspect_model
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, translate("MainWindow", "No test set"), fill(
                 translate("MainWindow", "Looking inside needs the test images of {dataset}, which are not on this "
                                         "computer. Train or download the dataset first."),
-                dataset=source or translate("MainWindow", "the model’s dataset")))
+                dataset=render(dataset_title(source)) if source else translate("MainWindow", "the model’s dataset")))
             return
         if self.inspect_window is None:
             self.inspect_window = InspectWindow(parent=self)

@@ -14,11 +14,17 @@ from importlib.resources import as_file, files
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from digitpad.common.text import QT_TRANSLATE_NOOP
+
 SETTING = "language"
 ENGLISH = "en"
 LANGUAGES: dict[str, str] = {ENGLISH: "English", "zh_CN": "简体中文", "ru": "Русский"}
 """The window's languages by code, each named in itself (a menu a person cannot read must still find theirs)."""
 TRANSLATIONS = "translations"
+
+# Qt's own texts its shipped translations (qtbase_ru, qtbase_zh_CN of Qt 6.11) lack, translated in ours: the
+# file dialog's labels gained shortcut letters ("Look in:" became "&Look in:") and lost their translations.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 _installed: list[QTranslator] = []
 _current = [ENGLISH]
@@ -75,7 +81,7 @@ def install(code: str, app: QCoreApplication | None = None) -> None:
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt)
         _installed.append(ours)
-    for each in _installed:
+    for each in _installed:  # the one installed last is asked first: ours, then Qt's
         app.installTranslator(each)
     QLocale.setDefault(locale_of(code))
     _current[0] = code

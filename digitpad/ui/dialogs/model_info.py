@@ -22,7 +22,7 @@ from digitpad.model.bundle import Model
 from digitpad.training.reports import StepChange
 from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.jobs.training import step_text
-from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
+from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT, SCHEDULE_TEXT
 
 
 def _yes(value: object) -> str:
@@ -47,7 +47,7 @@ DATA, NETWORK = QT_TRANSLATE_NOOP("ModelInfo", "Data"), QT_TRANSLATE_NOOP("Model
 OPTIMIZER, RUN = QT_TRANSLATE_NOOP("ModelInfo", "Optimizer"), QT_TRANSLATE_NOOP("ModelInfo", "Run")
 # (Train tab page, field, label, how its value reads), in the form's order.
 SETTINGS: tuple[tuple[str, str, str, Callable[[object], str]], ...] = (
-    (DATA, "dataset", QT_TRANSLATE_NOOP("ModelInfo", "Dataset"), lambda v: title(str(v))),
+    (DATA, "dataset", QT_TRANSLATE_NOOP("ModelInfo", "Dataset"), lambda v: render(title(str(v)))),
     (DATA, "subset", QT_TRANSLATE_NOOP("ModelInfo", "Images"),
      lambda v: _all(v) if v == 0 else fill(translate("ModelInfo", "first {count}"), count=_count(v, _all(v)))),
     (DATA, "validation", QT_TRANSLATE_NOOP("ModelInfo", "Validation"),
@@ -67,7 +67,7 @@ SETTINGS: tuple[tuple[str, str, str, Callable[[object], str]], ...] = (
     (OPTIMIZER, "optimizer", QT_TRANSLATE_NOOP("ModelInfo", "Optimizer"), lambda v: render(OPTIMIZER_TEXT.get(v, str(v)))),
     (OPTIMIZER, "lr", QT_TRANSLATE_NOOP("ModelInfo", "Learning rate"), _decimal),
     (OPTIMIZER, "momentum", QT_TRANSLATE_NOOP("ModelInfo", "Momentum"), _decimal),
-    (OPTIMIZER, "schedule", QT_TRANSLATE_NOOP("ModelInfo", "Schedule"), str),
+    (OPTIMIZER, "schedule", QT_TRANSLATE_NOOP("ModelInfo", "Schedule"), lambda v: render(SCHEDULE_TEXT.get(v, str(v)))),
     (OPTIMIZER, "weight_decay", QT_TRANSLATE_NOOP("ModelInfo", "Weight decay"),
      lambda v: translate("ModelInfo", "off") if v == 0 else _decimal(v)),
     (RUN, "batch_size", QT_TRANSLATE_NOOP("ModelInfo", "Batch size"),
@@ -212,7 +212,8 @@ def model_html(model: Model) -> str:
                                   "<h4>History</h4>{history}")
     return (fill(head, name=html.escape(model.name or translate("ModelInfo", "Untitled model")),
                  network=html.escape(repr(model.network)), parameters=n,
-                 dataset=html.escape(title(model.dataset) if model.dataset else translate("ModelInfo", "unknown")),
+                 dataset=html.escape(render(title(model.dataset)) if model.dataset
+                                     else translate("ModelInfo", "unknown")),
                  shape="×".join(map(str, model.input_shape)), preprocessing=html.escape(seen),
                  saved=html.escape(model.created or translate("ModelInfo", "not saved yet")))
             + _mistakes_html(model.mistakes)

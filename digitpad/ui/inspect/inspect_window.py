@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.data.dataset import Dataset
+from digitpad.data.registry import title as title_of
 from digitpad.model.bundle import Model
 from digitpad.training.inspection import Inspection, inspect_model
-from digitpad.ui.base.i18n import fill, translate
+from digitpad.ui.base.i18n import fill, render, translate
 from digitpad.ui.inspect.activations import ActivationsView
 from digitpad.ui.inspect.confusion import ConfusionMatrixView, PerClassAccuracy
 from digitpad.ui.inspect.gallery import MistakesGallery
@@ -188,7 +189,8 @@ class InspectWindow(QDialog):
         title = model.name or translate("InspectWindow", "untitled model")
         self.setWindowTitle(fill(translate("InspectWindow", "Inside {title}"), title=title))
         mistakes, images = int(np.sum(ev.predictions != ev.labels)), len(test)
-        fields = {"title": title, "network": repr(model.network), "images": images, "dataset": test.name,
+        fields = {"title": title, "network": repr(model.network), "images": images,
+                  "dataset": render(title_of(test.name)),
                   "accuracy": 100 * ev.accuracy, "loss": ev.loss,
                   "mistakes": fill(translate("InspectWindow", "{count:,} mistakes"), count=mistakes)}
         if test.name:
