@@ -221,5 +221,5 @@ def test_numbers_in_russian_take_the_decimal_comma_typed_and_shown(make_window, 
     click_tab(qtbot, window.panel.pages, 2)  # Optimizer, where the learning rate is
     type_into(window.panel.lr_spin, "0,05")
     assert window.panel.settings().lr == 0.05 and window.panel.lr_spin.text() == "0,050000"
-    ticks = window.loss_plot.getPlotItem().getAxis("left").tickStrings([0.25, 0.5], 1.0, 0.25)
+    ticks = window.loss_plot.getPlotItem().getAxis("left").tickStrings([0.25, 0.5], 1.0, 0.05)
     assert ticks == ["0,25", "0,50"]

@@ -37,7 +37,7 @@
         </message>
         <message>
             <source>Saturated: {share} of activations</source>
-            <translation>饱和：{share} 的激活值</translation>
+            <translation>饱和：占激活值的 {share}</translation>
         </message>
         <message>
             <source>below {low} or above {high}, where the curve is flat and almost no gradient flows back.</source>
@@ -103,11 +103,11 @@ digitpad 仍在运行；请连同终端中输出的文字一起报告此问题�
         <name>Backprop</name>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = a(1 − a) for a sigmoid output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation>对 标签/10 的回归：对于“{name}”，目标为 y = {label}/10 = {y}。δ = (a − y)·f′(z)，对于 sigmoid 输出，f′ = a(1 − a)：({a} − {y}) × {f_prime} = {d}。</translation>
+            <translation>对标签/10 的回归：对于“{name}”，目标为 y = {label}/10 = {y}。δ = (a − y)·f′(z)，对于 sigmoid 输出，f′ = a(1 − a)：({a} − {y}) × {f_prime} = {d}。</translation>
         </message>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = 1 for an identity output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation>对 标签/10 的回归：对于“{name}”，目标为 y = {label}/10 = {y}。δ = (a − y)·f′(z)，对于恒等输出，f′ = 1：({a} − {y}) × {f_prime} = {d}。</translation>
+            <translation>对标签/10 的回归：对于“{name}”，目标为 y = {label}/10 = {y}。δ = (a − y)·f′(z)，对于恒等输出，f′ = 1：({a} − {y}) × {f_prime} = {d}。</translation>
         </message>
         <message>
             <source>This model carries the lab's mistake “softmax derivative applied twice”: its output δ is (p − y)·p(1 − p), not p − y. For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d} instead of {a_minus_y}. Finite differences follow the loss itself, so they disagree with these gradients.</source>
@@ -480,7 +480,7 @@ Click a cell to see its images.</source>
         </message>
         <message>
             <source>{title} is not on this computer yet. Download it (about 12–30 MB, checksums verified) or import files you already have?</source>
-            <translation>{title} 尚不在这台计算机上。要下载它（约 12–30 MB，会校验校验和），还是导入你已有的文件？</translation>
+            <translation>{title} 尚不在这台计算机上。要下载它（约 12–30 MB，会核对校验和），还是导入你已有的文件？</translation>
         </message>
         <message>
             <source>Download</source>
@@ -765,11 +765,11 @@ Click a cell to see its images.</source>
         </message>
         <message>
             <source>The gradient of layer {layer} reached {peak:.3g}, {growth:.3g}× its size on the first batch ({first:.3g}). Each update then throws the weights far off, so the loss jumps instead of falling and units can be knocked out for good.</source>
-            <translation>第 {layer} 层的梯度达到 {peak:.3g}，是第一个批量时（{first:.3g}）的 {growth:.3g} 倍。此后每次更新都会把权重甩得很远，于是损失不降反跳，有些单元还可能被永久打垮。</translation>
+            <translation>第 {layer} 层的梯度达到 {peak:.3g}，是第一个批量时（{first:.3g}）的 {growth:.3g} 倍。此后每次更新都会把权重甩得很远，于是损失不降反跳，有些单元还可能永久失效。</translation>
         </message>
         <message>
             <source>The gradient of layer {layer} reached {peak:.3g}. Each update then throws the weights far off, so the loss jumps instead of falling and units can be knocked out for good.</source>
-            <translation>第 {layer} 层的梯度达到 {peak:.3g}。此后每次更新都会把权重甩得很远，于是损失不降反跳，有些单元还可能被永久打垮。</translation>
+            <translation>第 {layer} 层的梯度达到 {peak:.3g}。此后每次更新都会把权重甩得很远，于是损失不降反跳，有些单元还可能永久失效。</translation>
         </message>
         <message>
             <source>Exploding gradients</source>
@@ -909,7 +909,7 @@ Click a cell to see its images.</source>
         </message>
         <message>
             <source>Classify instead: one output predicting label/10 must put a 1 between a 0 and a 2, so the net learns to hedge between neighbouring digits. Ten outputs with softmax + cross-entropy do not.</source>
-            <translation>改为分类：用一个输出预测 标签/10 时，必须把 1 放在 0 和 2 之间，于是网络学会在相邻数字之间含糊其辞。用 softmax + 交叉熵的十个输出则不会这样。</translation>
+            <translation>改为分类：用一个输出预测标签/10 时，必须把 1 放在 0 和 2 之间，于是网络学会在相邻数字之间含糊其辞。用 softmax + 交叉熵的十个输出则不会这样。</translation>
         </message>
         <message>
             <source>The learning rate {lr:g} is small for {optimizer}: multiply it by 10, to {new:g}.</source>
@@ -1040,7 +1040,7 @@ Click a cell to see its images.</source>
         </message>
         <message>
             <source>Set {change} in the Train tab; the change takes effect on the next run.</source>
-            <translation>在“训练”选项卡中设置 {change}；更改将在下次运行时生效。</translation>
+            <translation>在“训练”页中设置 {change}；更改将在下次运行时生效。</translation>
         </message>
         <message>
             <source>Applied: {change}.</source>
@@ -1295,7 +1295,7 @@ Switched-off units count as off at every epoch. Right-click for the grid and exp
         </message>
         <message>
             <source>this model predicts one number (a regression on label/10), not a probability for each digit; Teach it my digits needs a model with ten outputs</source>
-            <translation>此模型只预测一个数（对 标签/10 的回归），而不是每个数字的概率；用我的数字微调需要有十个输出的模型</translation>
+            <translation>此模型只预测一个数（对标签/10 的回归），而不是每个数字的概率；“用我的数字微调”需要有十个输出的模型</translation>
         </message>
         <message>
             <source>{name} holds {height}×{width} images of {classes}, …; fine-tuning needs 28×28 digits 0 to 9 with pixels 0 to 255, as MNIST's</source>
@@ -1579,7 +1579,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>&lt;b&gt;See the network think&lt;/b&gt; in the &lt;i&gt;Network&lt;/i&gt; tab: every layer for your drawing (the input as the network receives it, each hidden unit as a coloured cell, the probabilities), following the drawing and every epoch. Point at a unit to see its numbers, its weights and the test images it responds to most; click to keep it in the panel; &lt;b&gt;Ctrl+click&lt;/b&gt; switches it off (or on again), and its gain scales it: the bars and the test accuracy follow, and the model is marked &lt;i&gt;edited&lt;/i&gt; until Reset edits. Green and red frames mark the units that pushed the predicted class up and down the most. &lt;i&gt;Wide&lt;/i&gt; (Ctrl+E) gives these tabs the whole width; there a plot beside the unit shows your drawing's probabilities after each epoch of the last run.</source>
-            <translation>在&lt;i&gt;网络&lt;/i&gt;页中&lt;b&gt;看网络如何思考&lt;/b&gt;：显示你的绘图在每一层的情况（网络接收到的输入、以彩色格子表示的每个隐藏单元、各个概率），并随绘图和每一轮更新。指向一个单元可查看它的数值、权重以及它响应最强的测试图像；单击可将其固定在面板中；&lt;b&gt;Ctrl+单击&lt;/b&gt;可关闭（或重新打开）它，它的增益则用于缩放它：条形和测试准确率会随之变化，模型会被标记为&lt;i&gt;已编辑&lt;/i&gt;，直到重置编辑为止。绿色和红色边框标出把预测类别推高和压低最多的单元。&lt;i&gt;加宽&lt;/i&gt;（Ctrl+E）让这些页占据整个宽度；此时单元旁的曲线图会显示上一次运行中每轮之后你的绘图的各个概率。</translation>
+            <translation>在&lt;i&gt;网络&lt;/i&gt;页中&lt;b&gt;看网络如何思考&lt;/b&gt;：显示你的绘图在每一层的情况（网络接收到的输入、以彩色格子表示的每个隐藏单元、各个概率），并随绘图和每一轮更新。指向一个单元可查看它的数值、权重以及它响应最强的测试图像；单击可将其固定在面板中；&lt;b&gt;Ctrl+单击&lt;/b&gt;可关闭（或重新打开）它，它的增益则用于缩放它：条形和测试准确率会随之变化，模型会被标记为&lt;i&gt;已编辑&lt;/i&gt;，直到单击“重置编辑”为止。绿色和红色边框标出把预测类别推高和压低最多的单元。&lt;i&gt;加宽&lt;/i&gt;（Ctrl+E）让这些页占据整个宽度；此时单元旁的曲线图会显示上一次运行中每轮之后你的绘图的各个概率。</translation>
         </message>
         <message>
             <source>&lt;b&gt;See it learn&lt;/b&gt; in the &lt;i&gt;Backprop&lt;/i&gt; tab: pick the true label (keys 0–9), read the loss and each layer's error signal δ, click a unit and then one in the next column to see that weight's gradient written out with its numbers and checked by finite differences, and take one step of gradient descent on your drawing alone (Undo step takes it back).</source>
@@ -1587,7 +1587,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>&lt;b&gt;Teach it your handwriting&lt;/b&gt;: when it misreads your drawing, click the right digit in the &lt;i&gt;Correct it&lt;/i&gt; row under the bars (or press &lt;b&gt;Ctrl+0 … Ctrl+9&lt;/b&gt;): the drawing is kept in &lt;i&gt;My digits&lt;/i&gt; (Draw ▸ My digits, Ctrl+D), where you can browse, delete, relabel, import and export them. &lt;i&gt;Look-alikes&lt;/i&gt; shows the training images nearest to your drawing as the network sees it, to explain a misread. Model ▸ Teach it my digits (Ctrl+T) fine-tunes the model on MNIST mixed with your digits and shows the honest before/after: your held-out digits (never trained on) and MNIST's test set, to see what it forgot.</source>
-            <translation>&lt;b&gt;教它认你的笔迹&lt;/b&gt;：当它认错你的绘图时，在条形下方的&lt;i&gt;纠正&lt;/i&gt;行中单击正确的数字（或按 &lt;b&gt;Ctrl+0 … Ctrl+9&lt;/b&gt;）：绘图会保存在&lt;i&gt;我的数字&lt;/i&gt;中（绘图 ▸ 我的数字，Ctrl+D），你可以在那里浏览、删除、重新标注、导入和导出它们。&lt;i&gt;相似图像&lt;/i&gt;显示在网络眼中与你的绘图最接近的训练图像，用来解释认错的原因。模型 ▸ 用我的数字微调（Ctrl+T）会在混入你的数字的 MNIST 上微调模型，并如实显示之前与之后的对比：你留出的数字（从未用于训练）和 MNIST 的测试集，从中可以看出它忘掉了什么。</translation>
+            <translation>&lt;b&gt;教它认你的笔迹&lt;/b&gt;：当它认错你的绘图时，在条形下方的&lt;i&gt;纠正&lt;/i&gt;行中单击正确的数字（或按 &lt;b&gt;Ctrl+0 … Ctrl+9&lt;/b&gt;）：绘图会保存在&lt;i&gt;我的数字&lt;/i&gt;中（“绘图 ▸ 我的数字”，Ctrl+D），你可以在那里浏览、删除、重新标注、导入和导出它们。&lt;i&gt;相似图像&lt;/i&gt;显示在网络眼中与你的绘图最接近的训练图像，用来解释认错的原因。“模型 ▸ 用我的数字微调”（Ctrl+T）会在混入你的数字的 MNIST 上微调模型，并如实显示之前与之后的对比：你留出的数字（从未用于训练）和 MNIST 的测试集，从中可以看出它忘掉了什么。</translation>
         </message>
         <message>
             <source>&lt;b&gt;Learn from mistakes&lt;/b&gt; in the &lt;i&gt;Lab&lt;/i&gt; tab (or the Lab menu): classic failing set-ups, each with a story and the bugs and fixes to tick one at a time.</source>
@@ -1595,11 +1595,11 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>&lt;b&gt;Look inside&lt;/b&gt; a trained model (Model menu): the confusion matrix, the test images it gets wrong (double-click one to see it large and draw it on the canvas), the first layer's weights, the hidden units' activations and a gradient check of backpropagation.</source>
-            <translation>&lt;b&gt;查看内部&lt;/b&gt;：在“模型”菜单中查看已训练模型的内部：混淆矩阵、它认错的测试图像（双击一张可放大查看并将其画到画布上）、第一层的权重、隐藏单元的激活值，以及对反向传播的梯度检验。</translation>
+            <translation>在“模型”菜单中对已训练的模型&lt;b&gt;查看内部&lt;/b&gt;：混淆矩阵、它认错的测试图像（双击一张可放大查看并将其画到画布上）、第一层的权重、隐藏单元的激活值，以及对反向传播的梯度检验。</translation>
         </message>
         <message>
             <source>&lt;b&gt;Keep a model&lt;/b&gt; with File ▸ Save (a .npz file) and open it again later; Model ▸ Model details lists its settings and history. Nothing is lost in a crash: a run saves its epochs as it goes, and the next start offers to recover its model or resume training exactly where it stopped (&lt;code&gt;digitpad recover&lt;/code&gt; lists them too).</source>
-            <translation>&lt;b&gt;保存模型&lt;/b&gt;：用 文件 ▸ 保存（.npz 文件）保存模型，以后可再打开；模型 ▸ 模型详情 会列出它的设置和历史。崩溃也不会丢失任何东西：运行过程中会随时保存各轮结果，下次启动时会提供恢复其模型或从中断处准确继续训练的选项（&lt;code&gt;digitpad recover&lt;/code&gt; 也会列出它们）。</translation>
+            <translation>&lt;b&gt;保存模型&lt;/b&gt;：用“文件 ▸ 保存”（.npz 文件）保存模型，以后可再打开；“模型 ▸ 模型详情”会列出它的设置和历史。崩溃也不会丢失任何东西：运行过程中会随时保存各轮结果，下次启动时会提供恢复其模型或从中断处准确继续训练的选项（&lt;code&gt;digitpad recover&lt;/code&gt; 也会列出它们）。</translation>
         </message>
         <message>
             <source>How to use digitpad</source>
@@ -1634,7 +1634,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>{loss} on label/10</source>
-            <translation>基于 标签/10 的{loss}</translation>
+            <translation>基于标签/10 的{loss}</translation>
         </message>
         <message>
             <source>{seconds:.1f} s</source>
@@ -2180,7 +2180,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>Regression on label/10</source>
-            <translation>对 标签/10 做回归</translation>
+            <translation>对标签/10 做回归</translation>
         </message>
         <message>
             <source>a summed gradient saturates the net near 10% accuracy</source>
@@ -2188,7 +2188,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>A beginner's digit recogniser: 784 pixels → 250 sigmoid units → one sigmoid output trained to equal label/10, on the first 500 MNIST images, with U(−1, 1) weights, no bias, full-batch gradient descent at lr 0.1 and the gradient summed over the images instead of averaged.</source>
-            <translation>一个初学者写的数字识别器：784 个像素 → 250 个 sigmoid 单元 → 一个 sigmoid 输出，训练目标是等于 标签/10；使用 MNIST 的前 500 张图像，权重取 U(−1, 1)，无偏置，学习率 0.1 的全批量梯度下降，并且梯度是对各图像求和而非取平均。</translation>
+            <translation>一个初学者写的数字识别器：784 个像素 → 250 个 sigmoid 单元 → 一个 sigmoid 输出，训练目标是等于标签/10；使用 MNIST 的前 500 张图像，权重取 U(−1, 1)，无偏置，学习率 0.1 的全批量梯度下降，并且梯度是对各图像求和而非取平均。</translation>
         </message>
         <message>
             <source>Within a few epochs the loss stops moving: over a third of the hidden activations sit in the flat tails of the sigmoid and the output is pinned at 0 or 1 for every image, so accuracy (rounded output × 10 = label) stays near 10%. The cause is the step size: a gradient summed over 500 images is 500 times the average, so lr 0.1 acts like lr 50, and it grows with every image you add. A smaller step stops the blow-up but then crawls (20–35% on the training images after 300–600 epochs, about 20% on the test set), because one output has to squeeze ten classes onto a line.</source>
@@ -2224,7 +2224,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>One output per class with softmax and cross-entropy instead of one number that must hit label/10. The classes no longer need to lie on a line, and the gradient p − y never vanishes on a wrong answer.</source>
-            <translation>每个类别一个输出，使用 softmax 和交叉熵，而不是用一个数去命中 标签/10。类别不再需要排在一条直线上，而且在答错时梯度 p − y 永远不会消失。</translation>
+            <translation>每个类别一个输出，使用 softmax 和交叉熵，而不是用一个数去命中标签/10。类别不再需要排在一条直线上，而且在答错时梯度 p − y 永远不会消失。</translation>
         </message>
         <message>
             <source>Glorot initialisation</source>
@@ -2636,7 +2636,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>The model that reads your drawing (Model ▸ Model details… for more)</source>
-            <translation>识别你的绘图所用的模型（详见 模型 ▸ 模型详情…）</translation>
+            <translation>识别你的绘图所用的模型（详见“模型 ▸ 模型详情…”）</translation>
         </message>
         <message>
             <source>Train</source>
@@ -2903,7 +2903,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>&amp;Wide tabs beside the plots</source>
-            <translation>曲线图旁的页加宽(&amp;W)</translation>
+            <translation>加宽曲线图旁的页(&amp;W)</translation>
         </message>
         <message>
             <source>Give the Network, Backprop and other tabs the whole width and more height (again: back)</source>
@@ -3089,7 +3089,7 @@ probability of the true class: {true_probability}</source>
         <name>ModelFile</name>
         <message>
             <source>digitpad opens the .npz model files it saves (File ▸ Save in the window, digitpad train --output on the command line).</source>
-            <translation>digitpad 可以打开它自己保存的 .npz 模型文件（窗口中的 文件 ▸ 保存，命令行中的 digitpad train --output）。</translation>
+            <translation>digitpad 可以打开它自己保存的 .npz 模型文件（窗口中的“文件 ▸ 保存”，命令行中的 digitpad train --output）。</translation>
         </message>
         <message>
             <source>cannot save model to {path}: {error}</source>
@@ -3475,7 +3475,7 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>Images</source>
-            <translation>图像</translation>
+            <translation>图像数</translation>
         </message>
         <message>
             <source>first {count}</source>
@@ -3683,11 +3683,11 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>&lt;h4 style='color:#d9534f'&gt;Deliberate lab mistake&lt;/h4&gt;&lt;p&gt;The learning lab trained this model with this bug on purpose, and the model keeps it: it changes how the network learns (its gradient), not what it predicts. Look inside ▸ Gradient check fails for it.&lt;/p&gt;</source>
-            <translation>&lt;h4 style='color:#d9534f'&gt;实验室故意设置的错误&lt;/h4&gt;&lt;p&gt;学习实验室故意带着这个错误训练了此模型，模型也保留了它：它改变的是网络如何学习（它的梯度），而不是网络预测什么。查看内部 ▸ 梯度检验 会因此失败。&lt;/p&gt;</translation>
+            <translation>&lt;h4 style='color:#d9534f'&gt;实验室故意设置的错误&lt;/h4&gt;&lt;p&gt;学习实验室故意带着这个错误训练了此模型，模型也保留了它：它改变的是网络如何学习（它的梯度），而不是网络预测什么。“查看内部 ▸ 梯度检验”会因此失败。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;h4 style='color:#d9534f'&gt;Deliberate lab mistakes&lt;/h4&gt;&lt;p&gt;The learning lab trained this model with these bugs on purpose, and the model keeps them: they change how the network learns (its gradient), not what it predicts. Look inside ▸ Gradient check fails for it.&lt;/p&gt;</source>
-            <translation>&lt;h4 style='color:#d9534f'&gt;实验室故意设置的错误&lt;/h4&gt;&lt;p&gt;学习实验室故意带着这些错误训练了此模型，模型也保留了它们：它们改变的是网络如何学习（它的梯度），而不是网络预测什么。查看内部 ▸ 梯度检验 会因此失败。&lt;/p&gt;</translation>
+            <translation>&lt;h4 style='color:#d9534f'&gt;实验室故意设置的错误&lt;/h4&gt;&lt;p&gt;学习实验室故意带着这些错误训练了此模型，模型也保留了它们：它们改变的是网络如何学习（它的梯度），而不是网络预测什么。“查看内部 ▸ 梯度检验”会因此失败。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;li&gt;none&lt;/li&gt;</source>
@@ -3730,7 +3730,7 @@ The current model stays loaded.</source>
         <name>MyDigits</name>
         <message>
             <source>No digits yet. Draw one in the main window and click the digit it really is under the probabilities (or press Ctrl+0 … Ctrl+9), or import a folder of images, a CSV or IDX files.</source>
-            <translation>还没有数字。在主窗口中画一个数字，然后在概率下方单击它实际是的那个数字（或按 Ctrl+0 … Ctrl+9），也可以导入一个图像文件夹、一个 CSV 或 IDX 文件。</translation>
+            <translation>还没有数字。在主窗口中画一个数字，然后在概率下方单击它真正代表的数字（或按 Ctrl+0 … Ctrl+9），也可以导入一个图像文件夹、一个 CSV 或 IDX 文件。</translation>
         </message>
         <message>
             <source>My digits</source>
@@ -3952,7 +3952,7 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>a single output unit is a regression on label/10 and needs the mean squared error loss</source>
-            <translation>单个输出单元表示对 标签/10 的回归，需要使用均方误差损失</translation>
+            <translation>单个输出单元表示对标签/10 的回归，需要使用均方误差损失</translation>
         </message>
     </context>
     <context>
@@ -4012,11 +4012,11 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>This model has one output unit, trained to equal label/10. Its output × 10 is drawn on the number line; the prediction is the digit it rounds to (the shaded stretch). There are no class probabilities: how close the marker sits to a neighbour is all the doubt it can show.</source>
-            <translation>这个模型只有一个输出单元，训练目标是等于 标签/10。数轴上画出的是它的输出 × 10；预测就是它四舍五入得到的数字（阴影区间）。它没有类别概率：标记离相邻数字有多近，就是它所能表现的全部不确定性。</translation>
+            <translation>这个模型只有一个输出单元，训练目标是等于标签/10。数轴上画出的是它的输出 × 10；预测就是它四舍五入得到的数字（阴影区间）。它没有类别概率：标记离相邻数字有多近，就是它所能表现的全部不确定性。</translation>
         </message>
         <message>
             <source>One output unit trained to equal label/10: a number, not class probabilities.</source>
-            <translation>一个输出单元，训练目标是等于 标签/10：输出的是一个数，而不是类别概率。</translation>
+            <translation>一个输出单元，训练目标是等于标签/10：输出的是一个数，而不是类别概率。</translation>
         </message>
         <message>
             <source>Prediction: {reading}</source>
@@ -4540,7 +4540,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Images</source>
-            <translation>图像</translation>
+            <translation>图像数</translation>
         </message>
         <message>
             <source>all</source>
@@ -4580,7 +4580,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Regression on label/10</source>
-            <translation>对 标签/10 的回归</translation>
+            <translation>对标签/10 的回归</translation>
         </message>
         <message>
             <source>Initialiser</source>
@@ -4687,7 +4687,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Picked {choices} in the Lab ({fix}). Press Run with ticked fixes to try it.</source>
-            <translation>已在实验室中选中 {choices}（{fix}）。按“按所选修正运行”即可尝试。</translation>
+            <translation>已在实验室中选中 {choices}（{fix}）。单击“按所选修正运行”即可尝试。</translation>
         </message>
         <message>
             <source>Loading {source}…</source>
@@ -4707,7 +4707,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>The Lab shows {preset}, the preset of {run}: pick its choices and press Run to try it again.</source>
-            <translation>实验室显示的是 {preset}，即 {run} 的预设：选中它的选项并按“运行”即可再试一次。</translation>
+            <translation>实验室显示的是 {preset}，即 {run} 的预设：勾选它的选项并单击“按所选修正运行”即可再试一次。</translation>
         </message>
         <message>
             <source>The settings of {run} cannot be read: {error}</source>
@@ -4770,7 +4770,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>a regression on label/10 needs the mean squared error loss</source>
-            <translation>对 标签/10 的回归需要使用均方误差损失</translation>
+            <translation>对标签/10 的回归需要使用均方误差损失</translation>
         </message>
         <message>
             <source>this network would have {n_params:,} parameters; at most {max_params:,} fit in memory comfortably</source>
@@ -5148,7 +5148,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Open the model file saved from this run (File ▸ Save after a run saves it)</source>
-            <translation>打开这次运行保存的模型文件（运行结束后用 文件 ▸ 保存 即可保存）</translation>
+            <translation>打开这次运行保存的模型文件（运行结束后用“文件 ▸ 保存”即可保存）</translation>
         </message>
         <message>
             <source>Tick runs to overlay their curves on the plots.</source>
@@ -5179,13 +5179,13 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <message numerus="yes">
             <source>{runs} · %n ticked ({hidden} hidden by the filters). {hint}</source>
             <translation>
-                <numerusform>{runs} · 已勾选 %n 次（{hidden} 次被筛选条件隐藏）。{hint}</numerusform>
+                <numerusform>{runs} · 已勾选 %n 项（{hidden} 项被筛选条件隐藏）。{hint}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>{runs} · %n ticked. {hint}</source>
             <translation>
-                <numerusform>{runs} · 已勾选 %n 次。{hint}</numerusform>
+                <numerusform>{runs} · 已勾选 %n 项。{hint}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -5217,7 +5217,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <name>SaliencyLegend</name>
         <message>
             <source>Saliency: the gradient of the top answer's score with respect to each pixel of your drawing. Red cells: more ink there raises the score; blue cells: more ink there lowers it. Stronger colour, stronger push. Draw ▸ Show saliency (S) turns it off.</source>
-            <translation>显著性：最高答案的得分对你绘图中每个像素的梯度。红色格子：在那里多加墨迹会提高得分；蓝色格子：在那里多加墨迹会降低得分。颜色越深，推动越强。绘图 ▸ 显示显著性（S）可将其关闭。</translation>
+            <translation>显著性：最高答案的得分对你绘图中每个像素的梯度。红色格子：在那里多加墨迹会提高得分；蓝色格子：在那里多加墨迹会降低得分。颜色越深，推动越强。“绘图 ▸ 显示显著性”（S）可将其关闭。</translation>
         </message>
         <message>
             <source>Saliency: draw to see which pixels push the answer up (red) or down (blue).</source>
@@ -5256,7 +5256,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Nesterov momentum</source>
-            <translation>涅斯捷罗夫动量</translation>
+            <translation>Nesterov 动量</translation>
         </message>
         <message>
             <source>Adam</source>
@@ -5340,7 +5340,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>A single output unit that should equal label/10, as in a classic beginner set-up. Needs a mean squared error loss.</source>
-            <translation>单个输出单元，其值应等于 标签/10，这是一种经典的入门配置。需要使用均方误差损失。</translation>
+            <translation>单个输出单元，其值应等于标签/10，这是一种经典的入门配置。需要使用均方误差损失。</translation>
         </message>
         <message>
             <source>How weights start: Uniform(−1, 1) and Normal(0, 0.01) ignore the layer size; Glorot suits sigmoid/tanh, He suits ReLU.</source>
@@ -5364,7 +5364,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Momentum μ for SGD + momentum and Nesterov (ignored by SGD and Adam).</source>
-            <translation>用于“SGD + 动量”和涅斯捷罗夫动量的动量 μ（SGD 和 Adam 会忽略它）。</translation>
+            <translation>用于“SGD + 动量”和“Nesterov 动量”的动量 μ（SGD 和 Adam 会忽略它）。</translation>
         </message>
         <message>
             <source>How the learning rate changes over the run: constant, step (×0.1 at 30 %, 60 %, 90 %) or cosine decay to 0.</source>
@@ -5468,7 +5468,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <message numerus="yes">
             <source>Training on MNIST mixed with your digits (%n epochs); the After column fills in when it ends.</source>
             <translation>
-                <numerusform>正在混入你的数字的 MNIST 上训练（%n 轮）；结束后会填入“之后”一列。</numerusform>
+                <numerusform>正在用混入你的数字的 MNIST 训练（%n 轮）；结束后会填入“之后”一列。</numerusform>
             </translation>
         </message>
         <message>
@@ -5714,11 +5714,11 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Locked while training runs: {optimizer} ignores momentum, which only moves SGD + momentum and Nesterov; the optimizer of a run is fixed.</source>
-            <translation>训练进行中已锁定：{optimizer} 会忽略动量，动量只对“SGD + 动量”和涅斯捷罗夫动量起作用；一次运行的优化器是固定的。</translation>
+            <translation>训练进行中已锁定：{optimizer} 会忽略动量，动量只对“SGD + 动量”和“Nesterov 动量”起作用；一次运行的优化器是固定的。</translation>
         </message>
         <message>
             <source>Locked while training runs: this optimizer ignores momentum, which only moves SGD + momentum and Nesterov; the optimizer of a run is fixed.</source>
-            <translation>训练进行中已锁定：这个优化器会忽略动量，动量只对“SGD + 动量”和涅斯捷罗夫动量起作用；一次运行的优化器是固定的。</translation>
+            <translation>训练进行中已锁定：这个优化器会忽略动量，动量只对“SGD + 动量”和“Nesterov 动量”起作用；一次运行的优化器是固定的。</translation>
         </message>
         <message>
             <source>{tip}
