@@ -103,11 +103,11 @@ digitpad продолжает работать; пожалуйста, сообщ
         <name>Backprop</name>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = a(1 − a) for a sigmoid output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation>Регрессия на метка/10: для «{name}» целевое значение y = {label}/10 = {y}. δ = (a − y)·f′(z), для выхода sigmoid f′ = a(1 − a): ({a} − {y}) × {f_prime} = {d}.</translation>
+            <translation>Регрессия на метку/10: для «{name}» целевое значение y = {label}/10 = {y}. δ = (a − y)·f′(z), для выхода sigmoid f′ = a(1 − a): ({a} − {y}) × {f_prime} = {d}.</translation>
         </message>
         <message>
             <source>A regression on label/10: for “{name}” the target is y = {label}/10 = {y}. δ = (a − y)·f′(z), f′ = 1 for an identity output: ({a} − {y}) × {f_prime} = {d}.</source>
-            <translation>Регрессия на метка/10: для «{name}» целевое значение y = {label}/10 = {y}. δ = (a − y)·f′(z), для тождественного выхода f′ = 1: ({a} − {y}) × {f_prime} = {d}.</translation>
+            <translation>Регрессия на метку/10: для «{name}» целевое значение y = {label}/10 = {y}. δ = (a − y)·f′(z), для тождественного выхода f′ = 1: ({a} − {y}) × {f_prime} = {d}.</translation>
         </message>
         <message>
             <source>This model carries the lab's mistake “softmax derivative applied twice”: its output δ is (p − y)·p(1 − p), not p − y. For “{name}”: ({a} − {y}) × {a} × {one_minus_a} = {d} instead of {a_minus_y}. Finite differences follow the loss itself, so they disagree with these gradients.</source>
@@ -562,7 +562,7 @@ Click a cell to see its images.</source>
         <name>DigitGrid</name>
         <message>
             <source>Held out: never trained on by Teach it my digits, used to measure it honestly</source>
-            <translation>Отложенная: дообучение на моих цифрах на ней не обучается, по ней честно измеряют результат</translation>
+            <translation>Отложена: на ней «Дообучить на моих цифрах» никогда не обучает модель; по ней честно измеряется результат</translation>
         </message>
         <message>
             <source>{label} — no digits yet</source>
@@ -990,7 +990,7 @@ Click a cell to see its images.</source>
         </message>
         <message>
             <source>initialiser</source>
-            <translation>способ инициализации</translation>
+            <translation>инициализация</translation>
         </message>
         <message>
             <source>scale inputs</source>
@@ -1002,7 +1002,7 @@ Click a cell to see its images.</source>
         </message>
         <message>
             <source>output + loss</source>
-            <translation>выход + функция потерь</translation>
+            <translation>выход + потери</translation>
         </message>
         <message>
             <source>hidden layers</source>
@@ -1345,7 +1345,7 @@ Switched-off units count as off at every epoch. Right-click for the grid and exp
         </message>
         <message>
             <source>this model predicts one number (a regression on label/10), not a probability for each digit; Teach it my digits needs a model with ten outputs</source>
-            <translation>эта модель предсказывает одно число (регрессия на метка/10), а не вероятность каждой цифры; для дообучения на моих цифрах нужна модель с десятью выходами</translation>
+            <translation>эта модель предсказывает одно число (регрессия на метку/10), а не вероятность каждой цифры; функции «Дообучить на моих цифрах» нужна модель с десятью выходами</translation>
         </message>
         <message>
             <source>{name} holds {height}×{width} images of {classes}, …; fine-tuning needs 28×28 digits 0 to 9 with pixels 0 to 255, as MNIST's</source>
@@ -1617,15 +1617,15 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>&lt;b&gt;Read the prediction&lt;/b&gt; beside it: one bar per class with the probability the network gives it, the top class large. &lt;i&gt;What the model sees&lt;/i&gt; is your drawing after the same preprocessing as the training images. &lt;i&gt;Show saliency&lt;/i&gt; colours the drawing: red where more ink raises the top class, blue where it lowers it.</source>
-            <translation>&lt;b&gt;Смотрите предсказание&lt;/b&gt; рядом: по одной полосе на класс с вероятностью, которую ему даёт сеть, самый вероятный класс — крупно. &lt;i&gt;Что видит модель&lt;/i&gt; — ваш рисунок после той же предобработки, что и у обучающих изображений. &lt;i&gt;Показать карту значимости&lt;/i&gt; раскрашивает рисунок: красным — где больше чернил повышает верхний класс, синим — где понижает.</translation>
+            <translation>&lt;b&gt;Смотрите предсказание&lt;/b&gt; рядом: по одной полосе на класс с вероятностью, которую ему даёт сеть, самый вероятный класс — крупно. &lt;i&gt;Что видит модель&lt;/i&gt; — ваш рисунок после той же предобработки, что и у обучающих изображений. &lt;i&gt;Показать карту значимости&lt;/i&gt; раскрашивает рисунок: красным — где больше чернил поднимает главный ответ, синим — где опускает.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Train&lt;/b&gt; a network in the &lt;i&gt;Train&lt;/i&gt; tab: pick a preset or set the data, the network and the optimizer, then press Train. The loss and accuracy curves below grow as it learns; the prediction follows the new weights after every epoch.</source>
-            <translation>&lt;b&gt;Обучайте&lt;/b&gt; сеть на вкладке &lt;i&gt;Обучение&lt;/i&gt;: выберите пример или задайте данные, сеть и оптимизатор, затем нажмите «Обучить». Кривые потерь и точности внизу растут по мере обучения; предсказание следует за новыми весами после каждой эпохи.</translation>
+            <translation>&lt;b&gt;Обучайте&lt;/b&gt; сеть на вкладке &lt;i&gt;Обучение&lt;/i&gt;: выберите пример или задайте данные, сеть и оптимизатор, затем нажмите «Обучить». Кривые потерь и точности внизу строятся по мере обучения; предсказание следует за новыми весами после каждой эпохи.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Watch it learn&lt;/b&gt; in the tabs beside the plots: the &lt;i&gt;Doctor&lt;/i&gt; explains problems it sees (a flat loss, dead units, exploding gradients) and can put its fix into the form; &lt;i&gt;Gradients&lt;/i&gt; shows each layer's gradient size; &lt;i&gt;Runs&lt;/i&gt; keeps every run of the session to overlay on the plots.</source>
-            <translation>&lt;b&gt;Наблюдайте за обучением&lt;/b&gt; на вкладках рядом с графиками: &lt;i&gt;Диагностика&lt;/i&gt; объясняет замеченные проблемы (плоская кривая потерь, «мёртвые» нейроны, взрыв градиентов) и может внести исправление в форму; &lt;i&gt;Градиенты&lt;/i&gt; показывает величину градиента каждого слоя; &lt;i&gt;Запуски&lt;/i&gt; хранит все запуски сеанса, чтобы накладывать их на графики.</translation>
+            <translation>&lt;b&gt;Наблюдайте за обучением&lt;/b&gt; на вкладках рядом с графиками: &lt;i&gt;Диагноз&lt;/i&gt; объясняет замеченные проблемы (плоская кривая потерь, «мёртвые» нейроны, взрыв градиентов) и может внести исправление в форму; &lt;i&gt;Градиенты&lt;/i&gt; показывает величину градиента каждого слоя; &lt;i&gt;Запуски&lt;/i&gt; хранит все запуски сеанса, чтобы накладывать их на графики.</translation>
         </message>
         <message>
             <source>&lt;b&gt;See the network think&lt;/b&gt; in the &lt;i&gt;Network&lt;/i&gt; tab: every layer for your drawing (the input as the network receives it, each hidden unit as a coloured cell, the probabilities), following the drawing and every epoch. Point at a unit to see its numbers, its weights and the test images it responds to most; click to keep it in the panel; &lt;b&gt;Ctrl+click&lt;/b&gt; switches it off (or on again), and its gain scales it: the bars and the test accuracy follow, and the model is marked &lt;i&gt;edited&lt;/i&gt; until Reset edits. Green and red frames mark the units that pushed the predicted class up and down the most. &lt;i&gt;Wide&lt;/i&gt; (Ctrl+E) gives these tabs the whole width; there a plot beside the unit shows your drawing's probabilities after each epoch of the last run.</source>
@@ -1684,7 +1684,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>{loss} on label/10</source>
-            <translation>{loss} на метка/10</translation>
+            <translation>{loss} на метку/10</translation>
         </message>
         <message>
             <source>{seconds:.1f} s</source>
@@ -1727,7 +1727,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>{file}: header ends before its {ndim} dimensions</source>
-            <translation>{file}: заголовок заканчивается раньше своих {ndim} измерений</translation>
+            <translation>{file}: заголовок обрывается, не перечислив все свои измерения ({ndim})</translation>
         </message>
         <message>
             <source>{file}: header claims {dims}, which is far larger than any dataset</source>
@@ -1761,7 +1761,7 @@ Right-click for the grid and export.</source>
         <name>ImageFolder</name>
         <message>
             <source>{source} is blank (no ink); remove it or draw the digit darker, nothing was imported</source>
-            <translation>{source} пустое (нет чернил); удалите его или нарисуйте цифру темнее — ничего не импортировано</translation>
+            <translation>{source}: изображение пустое (нет чернил); удалите его или нарисуйте цифру темнее — ничего не импортировано</translation>
         </message>
         <message>
             <source>image {index} is blank (no ink); remove it or draw the digit darker, nothing was imported</source>
@@ -2820,7 +2820,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>Stop training and quit? The epochs trained so far are kept: the next start offers to resume the run.</source>
-            <translation>Остановить обучение и выйти? Уже обученные эпохи сохранятся: при следующем запуске программы вам предложат продолжить запуск.</translation>
+            <translation>Остановить обучение и выйти? Уже обученные эпохи сохранятся: при следующем старте программы вам предложат продолжить этот запуск.</translation>
         </message>
         <message>
             <source>Stopping…</source>
@@ -2907,7 +2907,7 @@ Right-click for the grid and export.</source>
         </message>
         <message>
             <source>Colour the drawing by how each pixel pushes the top class: red raises it, blue lowers it</source>
-            <translation>Раскрасить рисунок по тому, как каждый пиксель влияет на верхний класс: красный повышает его, синий понижает</translation>
+            <translation>Раскрасить рисунок по тому, как каждый пиксель влияет на главный ответ: красный поднимает его, синий опускает</translation>
         </message>
         <message>
             <source>&amp;My digits…</source>
@@ -3603,7 +3603,7 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>Layers have a bias</source>
-            <translation>Слои со смещением</translation>
+            <translation>Слои со смещениями</translation>
         </message>
         <message>
             <source>64-bit floats</source>
@@ -3623,7 +3623,7 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>Weight decay</source>
-            <translation>Затухание весов</translation>
+            <translation>Снижение весов</translation>
         </message>
         <message>
             <source>Batch size</source>
@@ -4038,7 +4038,7 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>a single output unit is a regression on label/10 and needs the mean squared error loss</source>
-            <translation>единственный выходной нейрон — это регрессия на метка/10, и ей нужна функция потерь «среднеквадратичная ошибка»</translation>
+            <translation>единственный выходной нейрон — это регрессия на метку/10, и ей нужна функция потерь «среднеквадратичная ошибка»</translation>
         </message>
     </context>
     <context>
@@ -4100,11 +4100,11 @@ The current model stays loaded.</source>
         </message>
         <message>
             <source>This model has one output unit, trained to equal label/10. Its output × 10 is drawn on the number line; the prediction is the digit it rounds to (the shaded stretch). There are no class probabilities: how close the marker sits to a neighbour is all the doubt it can show.</source>
-            <translation>У этой модели один выходной нейрон, обученный равняться метка/10. Её выход × 10 отмечен на числовой прямой; предсказание — цифра, до которой он округляется (закрашенный отрезок). Вероятностей классов нет: единственное сомнение, которое она может показать, — насколько близко отметка стоит к соседней цифре.</translation>
+            <translation>У этой модели один выходной нейрон, обученный равняться метке/10. Её выход × 10 отмечен на числовой прямой; предсказание — цифра, до которой он округляется (закрашенный отрезок). Вероятностей классов нет: единственное сомнение, которое она может показать, — насколько близко отметка стоит к соседней цифре.</translation>
         </message>
         <message>
             <source>One output unit trained to equal label/10: a number, not class probabilities.</source>
-            <translation>Один выходной нейрон, обученный равняться метка/10: число, а не вероятности классов.</translation>
+            <translation>Один выходной нейрон, обученный равняться метке/10: число, а не вероятности классов.</translation>
         </message>
         <message>
             <source>Prediction: {reading}</source>
@@ -4167,7 +4167,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         <name>Personal</name>
         <message>
             <source>split must be 'train' or 'test', got {split!r}</source>
-            <translation>split должен быть 'train' или 'test', получено {split!r}</translation>
+            <translation>часть данных должна быть 'train' или 'test', получено {split!r}</translation>
         </message>
         <message>
             <source>{path}: {parts} damaged part(s) ({lost:,} bytes) were skipped; the digits in them are lost, every other digit was kept</source>
@@ -4672,7 +4672,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Regression on label/10</source>
-            <translation>Регрессия на метка/10</translation>
+            <translation>Регрессия на метку/10</translation>
         </message>
         <message>
             <source>Initialiser</source>
@@ -4700,7 +4700,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Weight decay</source>
-            <translation>Затухание весов</translation>
+            <translation>Снижение весов</translation>
         </message>
         <message>
             <source>Batch size</source>
@@ -4862,7 +4862,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>a regression on label/10 needs the mean squared error loss</source>
-            <translation>регрессии на метка/10 нужна функция потерь «среднеквадратичная ошибка»</translation>
+            <translation>регрессии на метку/10 нужна функция потерь «среднеквадратичная ошибка»</translation>
         </message>
         <message>
             <source>this network would have {n_params:,} parameters; at most {max_params:,} fit in memory comfortably</source>
@@ -5011,7 +5011,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Any setup</source>
-            <translation>Любая настройка</translation>
+            <translation>Любые настройки</translation>
         </message>
         <message>
             <source>Custom settings</source>
@@ -5043,7 +5043,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Show the runs of one setup only: your own settings, a recipe, a lab preset, or Teach it my digits</source>
-            <translation>Показывать запуски только одной настройки: ваши собственные настройки, пример вкладки «Обучение», пример лаборатории или дообучение на моих цифрах</translation>
+            <translation>Показывать запуски только одного вида: «Свои настройки», пример вкладки «Обучение», пример лаборатории или «Дообучение на моих цифрах»</translation>
         </message>
         <message>
             <source>Any status</source>
@@ -5446,7 +5446,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>A single output unit that should equal label/10, as in a classic beginner set-up. Needs a mean squared error loss.</source>
-            <translation>Один выходной нейрон, который должен равняться метка/10, как в классической конфигурации новичка. Нужна функция потерь «среднеквадратичная ошибка».</translation>
+            <translation>Один выходной нейрон, который должен равняться метке/10, как в классической конфигурации новичка. Нужна функция потерь «среднеквадратичная ошибка».</translation>
         </message>
         <message>
             <source>How weights start: Uniform(−1, 1) and Normal(0, 0.01) ignore the layer size; Glorot suits sigmoid/tanh, He suits ReLU.</source>
@@ -5454,7 +5454,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Layers have a bias</source>
-            <translation>Слои со смещением</translation>
+            <translation>Слои со смещениями</translation>
         </message>
         <message>
             <source>Add a bias b to every dense layer (y = xW + b).</source>
@@ -5470,7 +5470,7 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Momentum μ for SGD + momentum and Nesterov (ignored by SGD and Adam).</source>
-            <translation>Момент μ для «SGD + момент» и метода Нестерова (SGD и Adam его не используют).</translation>
+            <translation>Момент μ для «SGD + момент» и «Момент Нестерова» (SGD и Adam его не используют).</translation>
         </message>
         <message>
             <source>How the learning rate changes over the run: constant, step (×0.1 at 30 %, 60 %, 90 %) or cosine decay to 0.</source>
@@ -5822,11 +5822,11 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
         <message>
             <source>Locked while training runs: {optimizer} ignores momentum, which only moves SGD + momentum and Nesterov; the optimizer of a run is fixed.</source>
-            <translation>Заблокировано во время обучения: {optimizer} не использует момент, который влияет только на «SGD + момент» и метод Нестерова; оптимизатор запуска неизменен.</translation>
+            <translation>Заблокировано во время обучения: {optimizer} не использует момент, который влияет только на «SGD + момент» и «Момент Нестерова»; оптимизатор запуска неизменен.</translation>
         </message>
         <message>
             <source>Locked while training runs: this optimizer ignores momentum, which only moves SGD + momentum and Nesterov; the optimizer of a run is fixed.</source>
-            <translation>Заблокировано во время обучения: этот оптимизатор не использует момент, который влияет только на «SGD + момент» и метод Нестерова; оптимизатор запуска неизменен.</translation>
+            <translation>Заблокировано во время обучения: этот оптимизатор не использует момент, который влияет только на «SGD + момент» и «Момент Нестерова»; оптимизатор запуска неизменен.</translation>
         </message>
         <message>
             <source>{tip}
