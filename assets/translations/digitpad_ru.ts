@@ -6108,11 +6108,11 @@ On every class: {every}</source>
         </message>
         <message>
             <source>raises</source>
-            <translation>повышает</translation>
+            <translation>вверх</translation>
         </message>
         <message>
             <source>lowers</source>
-            <translation>понижает</translation>
+            <translation>вниз</translation>
         </message>
     </context>
     <context>

@@ -199,7 +199,7 @@ class CellGrid(QWidget):
         if sum(metrics.horizontalAdvance(end) for end in ends) + 2 * GAP <= bar.width():
             painter.drawText(labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, ends[0])
             painter.drawText(labels, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ends[1])
-        else:  # too narrow for both ends apart: the range in one piece, under the bar's middle
+        else:  # too narrow for both ends apart: the range in one piece (±r when it is symmetric), under the middle
+            whole = f"±{ends[1]}" if low == -high else f"{ends[0]}…{ends[1]}"
             painter.drawText(labels.adjusted(-GAP, 0, GAP, 0), Qt.AlignmentFlag.AlignCenter,
-                             metrics.elidedText(f"{ends[0]}…{ends[1]}", Qt.TextElideMode.ElideMiddle,
-                                                int(labels.width()) + 2 * GAP))
+                             metrics.elidedText(whole, Qt.TextElideMode.ElideMiddle, int(labels.width()) + 2 * GAP))
