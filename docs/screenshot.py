@@ -5,9 +5,10 @@ run, then the run with every fix, overlaid) and docs/lab-NAME-network.png (the f
 and the learner's own handwriting: docs/my-digits.png (My digits holding digits drawn in a handwriting font, as
 benchmarks/handwriting.py renders them), docs/look-alikes.png (the Look-alikes tab, Wide) and
 docs/teach-before-after.png (Teach it my digits' before/after on them), and docs/runs-tab.png (the Runs tab
-over those runs and a learning-rate sweep, overlaid).
+over those runs and a learning-rate sweep, overlaid). With ``--language ru`` (or ``zh_CN``) it makes only the
+main window's picture in that language, docs/screenshot-ru.png (Chinese needs a CJK font: docs/translations.md).
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshot.py [--lab-only | --handwriting-only]
+    QT_QPA_PLATFORM=offscreen python docs/screenshot.py [--lab-only | --handwriting-only | --language CODE]
 
 The lab presets need MNIST and Fashion-MNIST: the IDX files in ../shared/data (next to the
 repository), when there, are imported into a temporary data folder; else the store's own are used.
@@ -29,6 +30,7 @@ from digitpad.inference.predict import predict_drawing
 from digitpad.lab.pitfalls import PITFALLS
 from digitpad.training.settings import RunSettings
 from digitpad.ui.app import default_model
+from digitpad.ui.base import language
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.main_window import MainWindow
 from digitpad.ui.widgets.canvas import stroke_ink
@@ -178,6 +180,8 @@ def main() -> int:
     use_shared_data()
     os.environ["DIGITPAD_RUNS_DB"] = str(Path(tempfile.mkdtemp()) / "runs.db")  # never the user's run history
     app = QApplication(sys.argv)
+    code = sys.argv[sys.argv.index("--language") + 1] if "--language" in sys.argv else language.ENGLISH
+    language.install(code, app)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(default_model(), settings)
     window.resize(1280, 800)
@@ -192,7 +196,8 @@ def main() -> int:
         window.setWindowModified(False)
         Job.shutdown()
         return 0
-    lab_screenshots(app, window)
+    if code == language.ENGLISH:
+        lab_screenshots(app, window)
     if "--lab-only" in sys.argv:
         return 0
     for run_id in window.runs_panel.ticked_ids():
@@ -202,6 +207,11 @@ def main() -> int:
     window.side_tabs.setCurrentWidget(window.panel)
     window.runs.start_training()
     app.exec()
+    if code != language.ENGLISH:
+        inside_screenshot(app, window, window.network_view, OUT.with_name(f"screenshot-{code}.png"), wide=False)
+        window.setWindowModified(False)
+        Job.shutdown()
+        return 0
     inside_screenshot(app, window, window.network_view, OUT, wide=False)  # every layer for the drawing
     inside_screenshot(app, window, window.network_view, OUT.with_name("network-view.png"))
     window.insight_tabs.setCurrentWidget(window.backprop_view)
