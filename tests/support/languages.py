@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -152,6 +153,13 @@ def clipped(root: QWidget) -> list[tuple[str, str]]:
             and widget.width() < widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + 8
         if label_cut or button_cut:
             found.append((where, widget.text()))
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal \
+                and widget.model() is not None:
+            for section in range(widget.count()):
+                title = str(widget.model().headerData(section, Qt.Orientation.Horizontal) or "")
+                if not widget.isSectionHidden(section) and \
+                        widget.sectionSize(section) < widget.fontMetrics().horizontalAdvance(title) + 8:
+                    found.append((where, title))
         elif isinstance(widget, QTabBar) and widget.sizeHint().width() > widget.width() + 1:  # scroll buttons
             found.append((where, " | ".join(widget.tabText(i) for i in range(widget.count()))))
         elif isinstance(widget, QTabBar):

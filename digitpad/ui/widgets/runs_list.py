@@ -73,7 +73,11 @@ class RunsList(QTreeView):
         metrics = self.fontMetrics()
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(WIDTHS[column]) + (44 if column == NAME else 16))
+            title = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            # As wide as a typical value, and never narrower than the header's words (longer in Russian) and
+            # the sort arrow beside them.
+            header.resizeSection(column, max(metrics.horizontalAdvance(WIDTHS[column]) + (44 if column == NAME else 16),
+                                             header.fontMetrics().horizontalAdvance(title) + 28))
         self.setSortingEnabled(True)
         header.setSortIndicator(WHEN, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sorted)
