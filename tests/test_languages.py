@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -190,7 +191,7 @@ def test_help_language_is_remembered_and_offers_a_restart_in_the_chosen_language
 
     from digitpad.ui import language_menu
     restarts = []
-    monkeypatch.setattr(language_menu, "relaunch", lambda: restarts.append(True))
+    monkeypatch.setattr(language_menu, "relaunch", lambda: restarts.append(True) or True)
     seen = answer_box("Позже")
     choose_language(qtbot, window, 3)  # System, English, 简体中文, Русский
     qtbot.waitUntil(lambda: seen != [])
@@ -223,3 +224,68 @@ def test_numbers_in_russian_take_the_decimal_comma_typed_and_shown(make_window, 
     assert window.panel.settings().lr == 0.05 and window.panel.lr_spin.text() == "0,050000"
     ticks = window.loss_plot.getPlotItem().getAxis("left").tickStrings([0.25, 0.5], 1.0, 0.05)
     assert ticks == ["0,25", "0,50"]
+
+
+def test_a_cli_runs_default_name_is_shown_translated_and_stays_so_after_an_edit(qtbot):
+    from PySide6.QtWidgets import QTreeView
+    from test_runs import cell, click_row, names, record_run, show, type_into_editor
+
+    from digitpad.ui.widgets.runs_panel import RunsPanel
+    run_id = record_run("Run 1")
+    language.install("ru")
+    panel = RunsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1000, 320)
+    show(qtbot, panel)
+    assert names(panel) == [f"Запуск {run_id}"]
+    click_row(qtbot, panel, 0, column=9)
+    type_into_editor(qtbot, panel.findChild(QTreeView, "runsList"), "baseline")  # QTest types Latin keys only
+    assert cell(panel, 0, 9) == "baseline" and names(panel) == [f"Запуск {run_id}"]
+
+
+def test_a_translation_that_cannot_be_read_leaves_the_window_in_english(monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+
+    monkeypatch.setattr(language, "translator", lambda code: None)
+    language.install("ru")
+    assert language.installed() == "en" and QLocale().decimalPoint() == "."
+    assert QCoreApplication.translate("Menus", "&File") == "&File"
+
+
+def test_the_restart_waits_for_this_process_to_end(tmp_path, monkeypatch):
+    from digitpad.ui import language_menu
+    marker = tmp_path / "started"
+    old = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", f"open({str(marker)!r}, 'w')"])
+        monkeypatch.setattr(language_menu.os, "getpid", lambda: old.pid)
+        assert language_menu.relaunch()
+        time.sleep(1.0)
+        assert not marker.exists()  # the old digitpad is still running
+    finally:
+        old.kill()
+        old.wait()
+    deadline = time.monotonic() + 20
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists()
+
+
+def test_a_restart_that_cannot_start_says_so(window, qtbot, monkeypatch):
+    from support.boxes import answer_box
+
+    from digitpad.ui import language_menu
+    monkeypatch.setattr(language_menu, "relaunch", lambda: False)
+    window.setWindowModified(False)
+    noted, seen = answer_box("Перезапустить сейчас"), []
+
+    def then_the_warning() -> None:  # it opens once the note has been answered
+        if noted:
+            answer_box("Ok", seen)
+        else:
+            QTimer.singleShot(20, then_the_warning)
+
+    then_the_warning()
+    choose_language(qtbot, window, 3)
+    qtbot.waitUntil(lambda: seen != [])
+    assert seen == ["digitpad could not start again by itself; start it as usual."] and not window.isVisible()

@@ -40,7 +40,7 @@ from digitpad.ui.widgets.probabilities import ProbabilityBars
 from digitpad.ui.widgets.saliency_legend import SaliencyLegend
 
 LEFT = Qt.MouseButton.LeftButton
-WAIT_MS = 5000
+WAIT_MS = 15_000  # a query takes ~0.1 s; a full suite beside other work once needed more than 5 s
 
 
 @dataclass

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +46,7 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
-def messages(ts: Path):
+def messages(ts: Path) -> Iterator[tuple[str, ET.Element]]:
     """(context, message element) of every message in ``ts``."""
     for context in ET.parse(ts).getroot().iter("context"):
         for message in context.iter("message"):

@@ -2428,12 +2428,24 @@ Right-click for the grid and export.</source>
             <translation>&amp;Позже</translation>
         </message>
         <message>
+            <source>digitpad could not start again by itself; start it as usual.</source>
+            <translation>digitpad не удалось перезапустить автоматически; запустите его как обычно.</translation>
+        </message>
+        <message>
             <source>System</source>
             <translation>Системный</translation>
         </message>
         <message>
             <source>Follow the system's language (LANG)</source>
             <translation>Язык системы (LANG)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Lists</name>
+        <message>
+            <source>, </source>
+            <comment>between the items of a list</comment>
+            <translation>, </translation>
         </message>
     </context>
     <context>
@@ -4300,6 +4312,17 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
     </context>
     <context>
+        <name>Prepare</name>
+        <message>
+            <source>{name} holds no images</source>
+            <translation>{name}: нет ни одного изображения</translation>
+        </message>
+        <message>
+            <source>{images} images are too few to split off a {share:.1%} validation share</source>
+            <translation>Изображений слишком мало ({images}), чтобы отделить валидационную выборку в {share:.1%}</translation>
+        </message>
+    </context>
+    <context>
         <name>Preprocessing</name>
         <message>
             <source>preprocessing {id!r} is unknown; known: {known}</source>
@@ -6068,11 +6091,6 @@ Right-click for the error rate on a log scale (which spreads out 90–100 %), th
 pre-activation {pre_activation:.3g}</source>
             <translation>активация {activation:.3g}
 предактивация {pre_activation:.3g}</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <comment>between the classes of a list</comment>
-            <translation>, </translation>
         </message>
         <message>
             <source>{effects}

@@ -2378,12 +2378,24 @@ Right-click for the grid and export.</source>
             <translation>稍后(&amp;L)</translation>
         </message>
         <message>
+            <source>digitpad could not start again by itself; start it as usual.</source>
+            <translation>digitpad 无法自动重新启动；请像平常一样启动它。</translation>
+        </message>
+        <message>
             <source>System</source>
             <translation>跟随系统</translation>
         </message>
         <message>
             <source>Follow the system's language (LANG)</source>
             <translation>跟随系统语言（LANG）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Lists</name>
+        <message>
+            <source>, </source>
+            <comment>between the items of a list</comment>
+            <translation>、</translation>
         </message>
     </context>
     <context>
@@ -4208,6 +4220,17 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
         </message>
     </context>
     <context>
+        <name>Prepare</name>
+        <message>
+            <source>{name} holds no images</source>
+            <translation>{name} 中没有任何图像</translation>
+        </message>
+        <message>
+            <source>{images} images are too few to split off a {share:.1%} validation share</source>
+            <translation>{images} 张图像太少，无法划分出 {share:.1%} 的验证集</translation>
+        </message>
+    </context>
+    <context>
         <name>Preprocessing</name>
         <message>
             <source>preprocessing {id!r} is unknown; known: {known}</source>
@@ -5960,11 +5983,6 @@ Right-click for the error rate on a log scale (which spreads out 90–100 %), th
 pre-activation {pre_activation:.3g}</source>
             <translation>激活值 {activation:.3g}
 激活前值 {pre_activation:.3g}</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <comment>between the classes of a list</comment>
-            <translation>、</translation>
         </message>
         <message>
             <source>{effects}

@@ -31,6 +31,9 @@ class Template(str):
         template.context = context
         return template
 
+    def __reduce__(self) -> tuple:  # copy, deepcopy and pickle: str's own would drop the context
+        return Template, (self.context, str(self))
+
     def fill(self, **fields: Any) -> Text:
         """The sentence this template makes with ``fields`` (numbers, names, or other :class:`Text`)."""
         return Text(self, fields)
@@ -47,6 +50,9 @@ class Text:
 
     template: Template
     fields: Mapping[str, Any] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # its fields are a dict; equal Texts say the same words
+        return hash(str(self))
 
     def __str__(self) -> str:
         return self.template.format(**{name: str(value) if isinstance(value, (Text, Template)) else value

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from digitpad.common.errors import ConfigError, DataError
+from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.data.dataset import Dataset, stratified_split
 from digitpad.data.loading import load_source
 from digitpad.data.preprocessing import for_image_shape
@@ -98,12 +99,14 @@ def build_network(settings: RunSettings, data: Dataset) -> MLP:
 def split_validation(data: Dataset, share: float, seed: int) -> tuple[Dataset, Dataset | None]:
     """A stratified (train, validation) split; validation is None when ``share`` is 0."""
     if len(data) == 0:
-        raise DataError(f"{data.name} holds no images")
+        raise DataError(QT_TRANSLATE_NOOP("Prepare", "{name} holds no images").fill(name=data.name))
     if share == 0:
         return data, None
     train_rows, val_rows = stratified_split(data.labels, share, np.random.default_rng([seed, 1]))
     if len(train_rows) == 0 or len(val_rows) == 0:
-        raise ConfigError(f"{len(data)} images are too few to split off a {share:.1%} validation share", "validation")
+        raise ConfigError(QT_TRANSLATE_NOOP("Prepare", "{images} images are too few to split off a {share:.1%} "
+                                                       "validation share").fill(images=len(data), share=share),
+                          "validation")
     return data.subset(train_rows), data.subset(val_rows)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digitpad.data.importing import ImportSummary
-from digitpad.ui.base.i18n import fill, translate
+from digitpad.ui.base.i18n import fill, listed, translate
 
 
 def how_many(count: int, digit: int) -> str:
@@ -24,7 +24,7 @@ def how_many(count: int, digit: int) -> str:
 def import_note(summary: ImportSummary) -> str:
     """The note after an import, e.g. "Imported 40 digits from digits/ (4 zeros, 4 ones, …); My digits now holds
     52."; one template for one digit and one for more, each with its plural forms."""
-    per_digit = ", ".join(how_many(n, d) for d, n in sorted(summary.counts.items()) if n)
+    per_digit = listed(how_many(n, d) for d, n in sorted(summary.counts.items()) if n)
     added = summary.added  # a plain name: pyside6-lupdate skips a call whose count is an attribute
     template = (translate("DigitWords", "Imported %n digit from {sources} ({per_digit}); My digits now holds "
                                         "{total}.", None, added) if added == 1 else

@@ -5,11 +5,13 @@ numbers, run names and a running training in them, so a new language takes
 effect when digitpad starts again. The note that says so is written in the
 chosen language (and in the current one, when they differ), and offers to
 restart now: the window closes as File ▸ Quit would (asking about an
-unsaved model first), then digitpad starts again with the same arguments.
+unsaved model first), then digitpad starts again with the same arguments
+once this process has ended.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QProcess
@@ -23,6 +25,7 @@ from digitpad.ui.base.i18n import render, translate
 NOTE = QT_TRANSLATE_NOOP("LanguageMenu", "digitpad will be shown in {language} from its next start.")
 RESTART = QT_TRANSLATE_NOOP("LanguageMenu", "&Restart now")
 LATER = QT_TRANSLATE_NOOP("LanguageMenu", "&Later")
+NOT_RESTARTED = QT_TRANSLATE_NOOP("LanguageMenu", "digitpad could not start again by itself; start it as usual.")
 
 
 def add_language_actions(menu: QMenu, window: QMainWindow) -> None:
@@ -52,8 +55,8 @@ def choose(window: QMainWindow, code: str) -> None:
     restart = box.addButton(_in(target, RESTART), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(_in(target, LATER), QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if box.clickedButton() is restart and window.close():
-        relaunch()
+    if box.clickedButton() is restart and window.close() and not relaunch():
+        QMessageBox.warning(None, language.LANGUAGES[target], render(NOT_RESTARTED))
 
 
 def note(target: str) -> str:
@@ -70,7 +73,13 @@ def _in(code: str, source: Template) -> str:
     return translated or source
 
 
-def relaunch() -> None:
-    """Start digitpad again as it was started (same interpreter, same arguments)."""
-    QProcess.startDetached(sys.executable, sys.orig_argv[1:])
+def relaunch() -> bool:
+    """Start digitpad again as it was started (same interpreter, same arguments) once this process has ended,
+    so the new one finds a run this one was training interrupted, to resume, not still going; False when it
+    cannot be started."""
+    command = [sys.executable, *sys.orig_argv[1:]]
+    if sys.platform == "win32":
+        return QProcess.startDetached(command[0], command[1:])[0]
+    wait_then_start = 'while kill -0 "$0" 2>/dev/null; do sleep 0.1; done; exec "$@"'
+    return QProcess.startDetached("/bin/sh", ["-c", wait_then_start, str(os.getpid()), *command])[0]
 

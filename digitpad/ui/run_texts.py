@@ -10,7 +10,7 @@ from __future__ import annotations
 from digitpad.common.text import Message
 from digitpad.training.reports import EpochStats, TrainResult
 from digitpad.training.runs.summary import RunSummary
-from digitpad.ui.base.i18n import fill, render, translate
+from digitpad.ui.base.i18n import fill, listed, render, translate
 from digitpad.ui.jobs.training import Progress
 
 
@@ -62,6 +62,6 @@ def again_text(run: RunSummary) -> str:
 
 def picked_text(choices: list[Message], fix: str) -> str:
     """The status once a doctor's ``fix`` has ticked the Lab's ``choices`` (their labels) for a lab run."""
-    quoted = ", ".join(fill(translate("RunPresenter", "“{choice}”"), choice=render(choice)) for choice in choices)
+    quoted = listed(fill(translate("RunPresenter", "“{choice}”"), choice=render(choice)) for choice in choices)
     return fill(translate("RunPresenter", "Picked {choices} in the Lab ({fix}). Press Run with ticked fixes to try "
                           "it."), choices=quoted, fix=fix)

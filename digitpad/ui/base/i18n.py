@@ -9,12 +9,13 @@ Every text a widget shows goes through here (see docs/translations.md):
   translated template, never glued fragments.
 - ``render(message)`` translates what a core module wrote with
   :func:`digitpad.common.text.QT_TRANSLATE_NOOP` (the doctor, the lab, errors).
-- ``number``, ``general``, ``percent`` format one number the same way.
+- ``number``, ``general``, ``percent`` format one number the same way; ``listed`` joins a list.
 """
 
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from numbers import Number
 from typing import Any
 
@@ -60,6 +61,11 @@ def render(message: Message) -> str:
     if isinstance(message, Template):
         return translate(message.context, message)
     return message
+
+
+def listed(items: Iterable[str]) -> str:
+    """``items`` as a list inside a sentence: "a, b, c" (Chinese: "a、b、c")."""
+    return translate("Lists", ", ", "between the items of a list").join(items)
 
 
 def error_text(error: BaseException) -> str:

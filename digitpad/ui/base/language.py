@@ -70,13 +70,16 @@ def translator(code: str) -> QTranslator | None:
 
 
 def install(code: str, app: QCoreApplication | None = None) -> None:
-    """Make ``code`` the language of every text and number created from now on (replacing the previous one)."""
+    """Make ``code`` the language of every text and number created from now on (replacing the previous one);
+    English when its translations cannot be read."""
     app = app or QCoreApplication.instance()
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
     ours = translator(code)
-    if ours is not None:
+    if ours is None:  # English, or a translation that cannot be read: English words with English numbers
+        code = ENGLISH
+    else:
         qt = QTranslator()
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt)

@@ -31,7 +31,7 @@ from digitpad.nn.gradcheck import TOLERANCE, CheckResult, gradient_check
 from digitpad.nn.losses import Head
 from digitpad.nn.network import MLP, NetworkSpec
 from digitpad.training.inspection import layer_errors
-from digitpad.ui.base.i18n import fill, render, translate
+from digitpad.ui.base.i18n import fill, listed, render, translate
 from digitpad.ui.jobs.job import Job
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT
 
@@ -188,7 +188,7 @@ class GradCheckView(QWidget):
     def _mistake_note(self) -> str:
         if not self._mistakes:
             return ""
-        titles = ", ".join(render(MISTAKES[name].title).lower() for name in sorted(self._mistakes))
+        titles = listed(render(MISTAKES[name].title).lower() for name in sorted(self._mistakes))
         return "\n" + fill(translate("GradCheckView", "This model trained with a deliberate lab mistake ({titles}); "
                                       "the check uses the maths it trained with, mistake included."), titles=titles)
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.training.diagnosis import Diagnosis
-from digitpad.ui.base.i18n import fill, render, translate
+from digitpad.ui.base.i18n import fill, listed, render, translate
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 # Red and amber of middle lightness: distinct from each other on white and dark grey, and for most colour-blind eyes
@@ -73,8 +73,8 @@ def describe_fix(fix: dict[str, object]) -> str:
 
     For anything that tells a learner what a fix changes (a doctor card, a status line).
     """
-    return ", ".join(fill(translate("DoctorPanel", "{setting} → {value}"), setting=_setting(name),
-                          value=_shown(name, value)) for name, value in fix.items())
+    return listed(fill(translate("DoctorPanel", "{setting} → {value}"), setting=_setting(name),
+                       value=_shown(name, value)) for name, value in fix.items())
 
 
 def epoch_span(diagnosis: Diagnosis) -> tuple[int, int | None]:

@@ -33,7 +33,7 @@ from digitpad.data import registry
 from digitpad.lab.mistakes import MISTAKES
 from digitpad.lab.pitfalls import PITFALLS, LabRun, Pitfall, Toggle, get_pitfall
 from digitpad.training.settings import RunSettings
-from digitpad.ui.base.i18n import fill, render, translate
+from digitpad.ui.base.i18n import fill, listed, render, translate
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 GROUPS = (("bug", "labBugs", QT_TRANSLATE_NOOP("LabPanel", "Bugs (tick to fix)"),
@@ -250,7 +250,7 @@ class LabPanel(QWidget):
 
     def _update_summary(self) -> None:
         run = self.lab_run()
-        bugs = ", ".join(render(MISTAKES[name].title).lower() for name in sorted(run.mistakes))
+        bugs = listed(render(MISTAKES[name].title).lower() for name in sorted(run.mistakes))
         parts = [settings_summary(run.settings)]
         if bugs:
             parts.append(fill(translate("LabPanel", "bugs in the code: {bugs}"), bugs=bugs))

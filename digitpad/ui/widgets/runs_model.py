@@ -23,7 +23,8 @@ from digitpad.training.history import duration
 from digitpad.training.runs.store import RunStore
 from digitpad.training.runs.summary import RunSummary
 from digitpad.ui.base import i18n
-from digitpad.ui.base.i18n import fill, render, translate
+from digitpad.ui.base.i18n import error_text, fill, render, translate
+from digitpad.ui.widgets.runs_words import shown_names
 
 # The columns, and the run-history order a click on each header asks for (None: not sortable).
 # What tells runs apart first (a narrow tab shows these), then what they ran on.
@@ -112,10 +113,10 @@ class RunsModel(QAbstractTableModel):
         return next((i for i, run in enumerate(self.rows) if run.id == run_id), None)
 
     def replace(self, summary: RunSummary) -> None:
-        """The run read again after an edit: its row changes in place."""
+        """The run read again after an edit: its row changes in place (its name as the window shows it)."""
         row = self.row_of(summary.id)
         if row is not None:
-            self.rows[row] = summary
+            self.rows[row] = shown_names([summary])[0]
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def set_ticked(self, run_id: int, ticked: bool) -> None:
@@ -196,7 +197,7 @@ class RunsModel(QAbstractTableModel):
                 self.store.set_tags(run.id, text.split(","))
             self.replace(self.store.summary(run.id))
         except Exception as exc:  # noqa: BLE001 - a RunStoreError, or the run deleted by another process
-            self.edit_failed.emit(str(exc))
+            self.edit_failed.emit(error_text(exc))
             return False
         self.edited.emit(run.id)
         return True

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.inference.units import UnitReport, strongest
-from digitpad.ui.base.i18n import fill, general, render, translate
+from digitpad.ui.base.i18n import fill, general, listed, render, translate
 from digitpad.ui.base.images import gray_image
 from digitpad.ui.widgets.cell_grid import (
     GAP,
@@ -253,8 +253,8 @@ class UnitPanel(QWidget):
                                       activation=report.activation, pre_activation=report.pre_activation))
             self._show_gain(report.gain)
             self._show_weights(report)
-            every = translate("UnitPanel", ", ", "between the classes of a list").join(
-                effect_line(name, value) for name, value in zip(output_names(report, class_names), report.to_classes))
+            every = listed(effect_line(name, value)
+                           for name, value in zip(output_names(report, class_names), report.to_classes))
             tip = fill(translate("UnitPanel", "{effects}\n\nOn every class: {every}"), effects=render(EFFECTS_TIP),
                        every=every)
             for label, text in zip(self.effects, self._effects(report, class_names) + ["", "", ""]):
