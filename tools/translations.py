@@ -82,20 +82,20 @@ def merge(paths: list[Path]) -> None:
         for context in tree.getroot().iter("context"):
             for message in context.iter("message"):
                 key = context.findtext("name"), message.findtext("source"), message.findtext("comment") or ""
-                if key in entries:
-                    _set(message.find("translation"), entries[key])
+                if key in entries and _set(message.find("translation"), entries[key]):
                     filled += 1
         _write(tree.getroot(), ts_file(code))
         print(f"{code}: {filled} filled of {len(entries)} given")
 
 
-def _set(element: ET.Element, translation: str | list[str]) -> None:
-    """Put ``translation`` in; a plural message needs a list of all its forms (a string fills a one-form language's)."""
+def _set(element: ET.Element, translation: str | list[str]) -> bool:
+    """Put ``translation`` in; a plural message needs a list of all its forms (a string fills a one-form
+    language's). False when it did not fit (a string for Russian's three forms)."""
     forms = element.findall("numerusform")
     if forms and isinstance(translation, str):
-        translation = [translation] if len(forms) == 1 else None
-        if translation is None:
-            return
+        if len(forms) != 1:
+            return False
+        translation = [translation]
     element.attrib.pop("type", None)
     if isinstance(translation, list):
         for child in list(element):
@@ -105,6 +105,7 @@ def _set(element: ET.Element, translation: str | list[str]) -> None:
             ET.SubElement(element, "numerusform").text = form
     else:
         element.text = translation
+    return True
 
 
 def update() -> None:
