@@ -37,8 +37,7 @@ class WindowRecording:
             try:
                 name = recorder.store.summary(recorder.run_id).name
                 if name == PLACEHOLDER:  # named in the window's language: the name is the person's from here on
-                    name = fill(translate("WindowRecording", "Run {id} · {label}") if label else
-                                translate("WindowRecording", "Run {id}"), id=recorder.run_id, label=label)
+                    name = run_name(recorder.run_id, label)
                     recorder.store.rename(recorder.run_id, name)
                 self.run_name = name
             except DigitpadError as exc:  # recording never stops a run
@@ -65,3 +64,10 @@ class WindowRecording:
             recorder.close()  # the last epochs' writes end here
             if recorder.run_id is not None and recorder.error is not None:
                 self.error = error_text(recorder.error)
+
+
+def run_name(run_id: int, label: str = "") -> str:
+    """A run's default name in the window's language: "Run 12", or with ``label`` "Run 13 · Too narrow to learn ·
+    failing setup"."""
+    return fill(translate("WindowRecording", "Run {id} · {label}") if label else
+                translate("WindowRecording", "Run {id}"), id=run_id, label=label)

@@ -13,6 +13,7 @@ import re
 from digitpad.common.text import QT_TRANSLATE_NOOP
 from digitpad.training.runs.summary import RunSummary
 from digitpad.ui.base.i18n import fill, render, translate
+from digitpad.ui.jobs.recording import run_name
 
 HINT = QT_TRANSLATE_NOOP("RunsPanel", "Tick runs to overlay their curves on the plots.")
 
@@ -62,8 +63,7 @@ def shown_name(name: str, run_id: int) -> str:
     default = re.fullmatch(rf"Run {run_id}( · .*)?", name)
     if default is None:
         return name
-    shown = fill(translate("WindowRecording", "Run {id}"), id=run_id)
-    return shown + (default.group(1) or "")
+    return run_name(run_id) + (default.group(1) or "")
 
 
 def shown_names(runs: list[RunSummary]) -> list[RunSummary]:
