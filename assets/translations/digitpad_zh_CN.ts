@@ -4666,10 +4666,6 @@ Earlier runs ticked in the runs list: thin lines in their own colour, dotted = t
             <translation>{label}：{value}</translation>
         </message>
         <message>
-            <source>{percent:.1f} %</source>
-            <translation>{percent:.1f} %</translation>
-        </message>
-        <message>
             <source>{percent:g} %</source>
             <translation>{percent:g} %</translation>
         </message>
@@ -5921,10 +5917,6 @@ Right-click for the error rate on a log scale (which spreads out 90–100 %), th
         <message>
             <source>output</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <source>{percent:.1f} %</source>
-            <translation>{percent:.1f} %</translation>
         </message>
         <message>
             <source>{name} {effect}</source>

@@ -13,6 +13,7 @@ from digitpad.nn.optim import MOMENTUM_OPTIMIZERS
 from digitpad.training.history import duration, loss_message
 from digitpad.training.runs.summary import RunSummary
 from digitpad.ui.base.i18n import fill, general, render, translate
+from digitpad.ui.widgets.probabilities import percent
 from digitpad.ui.widgets.settings_fields import HEAD_TEXT, OPTIMIZER_TEXT
 
 INIT_TEXT = {"uniform": QT_TRANSLATE_NOOP("RunDetails", "Uniform(−1, 1)")}  # the others as the Train tab shows them
@@ -45,10 +46,10 @@ def run_tooltip(run: RunSummary, settings: dict, metrics: dict[str, float]) -> s
     for key, value in metrics.items():
         if key in ("seconds", "stopped_in_epoch", "stopped_after_batch") or not isinstance(value, (int, float)):
             continue  # the last epoch's time (the run's is below); where a stop was (the first line says)
-        text = _percent(value) if key.endswith("accuracy") else general(value, 4)
+        text = percent(value) if key.endswith("accuracy") else general(value, 4)
         lines.append(_line(render(METRIC_TEXT.get(key, key.replace('_', ' ').capitalize())), text))
     if run.best_val_accuracy is not None:
-        lines.append(_line(translate("RunDetails", "Best validation accuracy"), _percent(run.best_val_accuracy)))
+        lines.append(_line(translate("RunDetails", "Best validation accuracy"), percent(run.best_val_accuracy)))
     if run.seconds:
         lines.append(_line(translate("RunDetails", "Time"), render(duration(run.seconds))))
     lines.append(_line(translate("RunDetails", "Loss"), render(loss_message(settings))))
@@ -100,10 +101,6 @@ def _line(label: str, value: object) -> str:
 def _named(names: dict, key: object) -> object:
     """How the Train tab names a setting's value, or the value itself."""
     return render(names[key]) if key in names else key
-
-
-def _percent(fraction: float) -> str:
-    return fill(translate("RunDetails", "{percent:.1f} %"), percent=100 * fraction)
 
 
 def _count(value) -> str | None:

@@ -36,6 +36,7 @@ from digitpad.ui.widgets.cell_grid import (
     TITLE_HEIGHT,
     CellGrid,
 )
+from digitpad.ui.widgets.probabilities import percent
 
 HINT = QT_TRANSLATE_NOOP("UnitPanel", "Point at a unit to see what it does; click to keep it here; Ctrl+click "
                                       "switches it off.")
@@ -58,11 +59,6 @@ def output_names(report: UnitReport, class_names: Sequence[str]) -> tuple[str, .
 def signed(value: float) -> str:
     """A weight or an effect in the panel's lists: signed, 2 significant digits (the lists are narrow)."""
     return fill("{value:+.2g}", value=value)
-
-
-def percent(share: float) -> str:
-    """A test accuracy as the panel writes it: "97.3 %"."""
-    return fill(translate("UnitPanel", "{percent:.1f} %"), percent=100 * share)
 
 
 def effect_line(name: str, value: float) -> str:
